@@ -1,0 +1,39 @@
+import { z } from 'astro/zod';
+import { periodSchema } from './report';
+import { provenanceSchema, richTextSchema } from './provenance';
+import { statusSchema, statusSourceSchema } from './status';
+import { leaderRefSchema } from './leader';
+import { unitRefSchema } from './unit';
+
+/** A task as reported in one report: one table row (a sub-target row is its own entry). */
+export const progressSchema = z.object({
+  /** `${reportId}-${number}` or `${reportId}-${number}-s${subIndex}` for sub-target rows. */
+  id: z.string(),
+  taskId: z.string(),
+  reportId: z.string(),
+  district: z.string(),
+  year: z.number().int(),
+  /** 序号 of the task this row belongs to. */
+  number: z.number().int(),
+  /** 0 for the numbered row, 1.. for the sub-target rows under it. */
+  subIndex: z.number().int().min(0),
+  /** The specific annual sub-goal (000: tasks 15, 16 and their sub-target rows). */
+  subGoal: richTextSchema.optional(),
+  /** What was due by each period column (one for progress reports, several for a breakdown). */
+  targets: z.array(z.object({ period: periodSchema.optional(), label: z.string(), text: richTextSchema })),
+  /** 完成情况 as printed (absent for breakdowns). */
+  result: richTextSchema.optional(),
+  status: statusSchema,
+  statusSource: statusSourceSchema,
+  /** Stated: the word as printed (完成, 已移交经开区). Inferred: the phrase that decided it. */
+  statusPhrase: z.string().optional(),
+  units: z.array(unitRefSchema),
+  /** The units cell as printed (plain text). */
+  unitsPrinted: z.string(),
+  leaders: z.array(leaderRefSchema),
+  leadersPrinted: z.string().optional(),
+  /** Any extra columns (备注, unrecognised headers, surplus cells), label → text. */
+  extra: z.array(z.object({ label: z.string(), text: z.string() })),
+  source: provenanceSchema,
+});
+export type Progress = z.infer<typeof progressSchema>;

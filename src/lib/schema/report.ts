@@ -1,0 +1,89 @@
+import { z } from 'astro/zod';
+import { inferredCountsSchema, statusCountsSchema } from './status';
+
+export const reportKindSchema = z.enum(['work-report', 'breakdown', 'progress']);
+export type ReportKind = z.infer<typeof reportKindSchema>;
+
+/** year | Q1..Q4 | M1..M12 */
+export const periodSchema = z.string().regex(/^(year|Q[1-4]|M([1-9]|1[0-2]))$/);
+export type Period = z.infer<typeof periodSchema>;
+
+/** Column roles the parser recognises by header words (never by position). */
+export const columnKeySchema = z.enum(['number', 'code', 'pledge', 'subGoal', 'target', 'result', 'units', 'leaders', 'note', 'extra']);
+export type ColumnKey = z.infer<typeof columnKeySchema>;
+
+export const columnSchema = z.object({
+  key: columnKeySchema,
+  /** Header text as printed (may be empty: 003's first header cell). */
+  label: z.string(),
+  /** For target columns: the period the target is due (Q3, M9…). */
+  period: periodSchema.optional(),
+});
+export type Column = z.infer<typeof columnSchema>;
+
+export const sourceFileSchema = z.object({
+  /** Repository-relative path of the verbatim file. */
+  file: z.string(),
+  /** Public URL path of the verbatim copy served by the portal (under /sources/). */
+  publicPath: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int(),
+  encoding: z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be']),
+  bom: z.boolean(),
+  lineEnding: z.enum(['lf', 'crlf', 'cr', 'mixed', 'none']),
+  lineCount: z.number().int(),
+});
+export type SourceFile = z.infer<typeof sourceFileSchema>;
+
+export const reportSchema = z.object({
+  /** `${district}-${year}-${slug}`, e.g. linzi-2023-m09. */
+  id: z.string(),
+  /** URL segment under /<district>/<year>/: q2, m09, plan-q3-q4, work-report. */
+  slug: z.string(),
+  district: z.string(),
+  year: z.number().int(),
+  kind: reportKindSchema,
+  /** Periods the report covers: [Q2], [M9], [Q3, Q4] (a breakdown with two target columns), [year]. */
+  periods: z.array(periodSchema).min(1),
+  /** Chinese label of the period: 第二季度, 9月, 第三、四季度, 全年. */
+  periodLabel: z.string(),
+  /** Sort key within a district-year: the last month the report covers (Q2 → 6, M9 → 9, year → 0 for a work report). */
+  periodEndMonth: z.number().int().min(0).max(12),
+  title: z.string(),
+  issuer: z.string().optional(),
+  docNumber: z.string().optional(),
+  /** ISO date printed on the document (YYYY-MM-DD), when it prints one. */
+  date: z.string().optional(),
+  speaker: z.string().optional(),
+  speakerTitle: z.string().optional(),
+  occasion: z.string().optional(),
+  /** Editorial note from the manifest (e.g. lead units marked in bold were lost). */
+  note: z.string().optional(),
+  source: sourceFileSchema,
+  /** How the table was laid out in the text (detected from the text, never the file name). */
+  layout: z.enum(['cell-per-line', 'tsv', 'pipe', 'spaces', 'prose']),
+  /** The table's columns as printed, in source order. */
+  columns: z.array(columnSchema),
+  /** Line of the (first) header row. */
+  headerLine: z.number().int().optional(),
+  /** Text before the table (notice, title block), for display; sanitised plain paragraphs. */
+  preamble: z.array(z.object({ line: z.number().int(), text: z.string() })),
+  /** Footnotes after the table (注：…). */
+  footnotes: z.array(z.object({ line: z.number().int(), text: z.string() })),
+  /** Task ids in table order. */
+  taskIds: z.array(z.string()),
+  /** Progress entry ids in table order (one per table row, sub-target rows included). */
+  progressIds: z.array(z.string()),
+  /** Numbered rows in the table. */
+  taskCount: z.number().int(),
+  /** Table rows (numbered rows plus sub-target rows). */
+  rowCount: z.number().int(),
+  /** Stated statuses only, one per progress row (a sub-target row counts on its own). */
+  statusCounts: statusCountsSchema,
+  /** Statuses our rules inferred from result text (rows whose source states none). */
+  inferredCounts: inferredCountsSchema,
+  anomalyCount: z.number().int(),
+  /** Full decoded text, kept for display (work reports). */
+  text: z.string().optional(),
+});
+export type Report = z.infer<typeof reportSchema>;

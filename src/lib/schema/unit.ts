@@ -1,0 +1,35 @@
+import { z } from 'astro/zod';
+
+export const unitRoleSchema = z.enum([
+  'lead', // 牵头: marked (牵头), or the only unit listed
+  'assist', // 协办/配合: listed beside a marked lead
+  'data', // 提供数据: 区统计局提供数据
+  'unmarked', // several units, none marked as lead (or the marking was lost, as in 000's bold type)
+]);
+export type UnitRole = z.infer<typeof unitRoleSchema>;
+
+/** A unit named in a row: normalised id plus the name exactly as printed. */
+export const unitRefSchema = z.object({
+  unitId: z.string(),
+  name: z.string(),
+  printed: z.string(),
+  role: unitRoleSchema,
+  /** For units inside a command post's parentheses: the command post's unit id. */
+  via: z.string().optional(),
+});
+export type UnitRef = z.infer<typeof unitRefSchema>;
+
+/** A responsible unit of one district (区发改局 of 张店 and of 临淄 are different bodies). */
+export const unitSchema = z.object({
+  /** `${district}-${pinyin slug}` */
+  id: z.string(),
+  district: z.string(),
+  /** Normalised name (from content/aliases/units.yaml where curated). */
+  name: z.string(),
+  /** Every form printed in the sources, as printed. */
+  variants: z.array(z.string()),
+  /** Short names and aliases for search (发改局 → 区发改局). */
+  aliases: z.array(z.string()),
+  taskIds: z.array(z.string()),
+});
+export type Unit = z.infer<typeof unitSchema>;
