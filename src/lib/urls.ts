@@ -1,0 +1,35 @@
+// One place for every URL the portal prints, so pages, search, feeds and downloads agree.
+// All paths are base-relative ("linzi/2023/"); `href()` adds the deployment base (import.meta.env.BASE_URL).
+
+export interface HasDistrictYear {
+  district: string;
+  year: number;
+}
+
+/** The part of a task id after `${district}-${year}-`: "001", or "wr-001" for work-report pledges. */
+export function taskSegment(task: { id: string } & HasDistrictYear): string {
+  const prefix = `${task.district}-${task.year}-`;
+  return task.id.startsWith(prefix) ? task.id.slice(prefix.length) : task.id;
+}
+
+export const paths = {
+  home: () => '',
+  district: (district: string) => `${district}/`,
+  year: (district: string, year: number) => `${district}/${year}/`,
+  report: (r: { slug: string } & HasDistrictYear) => `${r.district}/${r.year}/${r.slug}/`,
+  task: (t: { id: string } & HasDistrictYear) => `${t.district}/${t.year}/tasks/${taskSegment(t)}/`,
+  unit: (unitId: string) => `units/${unitId}/`,
+  leader: (leaderId: string) => `leaders/${leaderId}/`,
+  /** The verbatim source file, e.g. content/reports/linzi/x.txt → sources/linzi/x.txt */
+  source: (file: string) => `sources/${file.replace(/^content\/reports\//, '')}`,
+  search: () => 'search/',
+  data: () => 'data/',
+  quality: () => 'quality/',
+  about: () => 'about/',
+} as const;
+
+/** Prefix a base-relative path with the deployment base ("/" or "/portal/"). */
+export function href(path: string, base: string = import.meta.env?.BASE_URL ?? '/'): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return `${b}${path.replace(/^\//, '')}`;
+}
