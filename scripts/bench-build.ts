@@ -15,6 +15,7 @@ import type { Progress, Task } from '../src/lib/schema';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SCALES = (process.env.BENCH_SCALES ?? '10,100').split(',').map(Number);
+// BENCH_NODE_OPTIONS is applied to both builds (portal and bare) alike, e.g. GC flags.
 
 /** Small seeded PRNG (mulberry32): same data on every run. */
 function rng(seed: number) {
@@ -121,7 +122,7 @@ function build(root: string, outDir: string, env: Record<string, string>, extra:
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
   const t0 = performance.now();
   const r = spawnSync('/usr/bin/time', ['-v', process.execPath, astro, 'build', '--root', root, '--outDir', outDir, ...extra], {
-    cwd: root, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30,
+    cwd: root, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}) }, encoding: 'utf8', maxBuffer: 1 << 30,
   });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) {
