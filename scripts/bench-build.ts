@@ -115,7 +115,8 @@ export function writeDataset(ds: Dataset, dir: string) {
   if (existsSync(join(ROOT, 'generated/meta.json'))) cpSync(join(ROOT, 'generated/meta.json'), join(dir, 'meta.json'));
 }
 
-interface Run { seconds: number; peakMb: number; pages: number }
+/** Wall seconds, CPU seconds (user + sys: less sensitive to other load on the machine), peak RSS. */
+interface Run { seconds: number; cpu: number; peakMb: number; pages: number }
 
 /** Run `astro build` under /usr/bin/time -v (same Node as this script) and read wall time and peak RSS. */
 function build(root: string, outDir: string, env: Record<string, string>, extra: string[] = []): Run {
@@ -130,8 +131,9 @@ function build(root: string, outDir: string, env: Record<string, string>, extra:
     throw new Error(`astro build failed in ${root} (exit ${r.status})`);
   }
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0);
+  const cpuOf = (label: string) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? 0);
   const pages = countPages(outDir);
-  return { seconds, peakMb: Math.round(kb / 1024), pages };
+  return { seconds, cpu: cpuOf('User') + cpuOf('System'), peakMb: Math.round(kb / 1024), pages };
 }
 
 function countPages(dir: string): number {
@@ -162,22 +164,23 @@ function main() {
       console.log(`${scale}×: ${ds.districts.length} districts, ${ds.reports.length} reports, ${ds.tasks.length} tasks, ${ds.progress.length} rows, ${ds.units.length} units`);
       // --force: the content layer cache must not carry entries over between datasets.
       const portal = build(ROOT, join(work, `portal-${scale}`), { PORTAL_DATA_DIR: data }, ['--force']);
-      console.log(`  portal: ${portal.pages} pages in ${portal.seconds.toFixed(1)} s, peak ${portal.peakMb} MB`);
+      console.log(`  portal: ${portal.pages} pages in ${portal.seconds.toFixed(1)} s (cpu ${portal.cpu.toFixed(1)} s), peak ${portal.peakMb} MB`);
       const bareDir = join(work, `bare-${scale}`);
       bareSite(bareDir, portal.pages);
       const bare = build(bareDir, join(bareDir, 'dist'), {});
-      console.log(`  bare:   ${bare.pages} pages in ${bare.seconds.toFixed(1)} s, peak ${bare.peakMb} MB`);
-      console.log(`  ratio ${(portal.seconds / bare.seconds).toFixed(2)}`);
+      console.log(`  bare:   ${bare.pages} pages in ${bare.seconds.toFixed(1)} s (cpu ${bare.cpu.toFixed(1)} s), peak ${bare.peakMb} MB`);
+      console.log(`  ratio ${(portal.seconds / bare.seconds).toFixed(2)} (cpu ratio ${(portal.cpu / bare.cpu).toFixed(2)})`);
       results.push({ scale, portal, bare });
       rmSync(join(work, `portal-${scale}`), { recursive: true, force: true });
     }
   } finally {
     if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
   }
-  console.log('\nscale  pages   portal_s  bare_s  ratio  portal_peak_mb  bare_peak_mb');
-  for (const r of results) console.log(`${String(r.scale).padStart(5)}  ${String(r.portal.pages).padStart(6)}  ${r.portal.seconds.toFixed(1).padStart(8)}  ${r.bare.seconds.toFixed(1).padStart(6)}  ${(r.portal.seconds / r.bare.seconds).toFixed(2).padStart(5)}  ${String(r.portal.peakMb).padStart(14)}  ${String(r.bare.peakMb).padStart(12)}`);
-  const last = results.find((r) => r.scale === 100) ?? results.at(-1)!;
-  console.log(`build-bench ratio_100x=${(last.portal.seconds / last.bare.seconds).toFixed(2)} pages_100x=${last.portal.pages} peak_mb_100x=${last.portal.peakMb}`);
+  console.log('\nscale  pages   portal_s  bare_s  ratio  cpu_ratio  portal_peak_mb  bare_peak_mb');
+  for (const r of results) console.log(`${String(r.scale).padStart(5)}  ${String(r.portal.pages).padStart(6)}  ${r.portal.seconds.toFixed(1).padStart(8)}  ${r.bare.seconds.toFixed(1).padStart(6)}  ${(r.portal.seconds / r.bare.seconds).toFixed(2).padStart(5)}  ${(r.portal.cpu / r.bare.cpu).toFixed(2).padStart(9)}  ${String(r.portal.peakMb).padStart(14)}  ${String(r.bare.peakMb).padStart(12)}`);
+  const at100 = results.find((r) => r.scale === 100);
+  if (!at100) console.log('build-bench ratio_100x=NA pages_100x=NA peak_mb_100x=NA (100× not in BENCH_SCALES)');
+  else console.log(`build-bench ratio_100x=${(at100.portal.seconds / at100.bare.seconds).toFixed(2)} pages_100x=${at100.portal.pages} peak_mb_100x=${at100.portal.peakMb}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) main();
