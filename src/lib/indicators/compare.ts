@@ -1,0 +1,50 @@
+// Target against actual for one district-year-indicator. The annual target is the first stated; the
+// actual is the full-year figure when a later document states it (the next work report), otherwise the
+// latest period result (Q2, M9, Q3) — shown with its period and, if so printed, as 预计.
+import { INDICATOR_ORDER, type IndicatorKey, type IndicatorPoint } from '../schema/indicator';
+
+export interface IndicatorComparison {
+  district: string;
+  year: number;
+  indicator: IndicatorKey;
+  target?: IndicatorPoint;
+  /** Full-year actual if stated, else the latest period result. */
+  actual?: IndicatorPoint;
+  /** Every point of this district-year-indicator, in document order (period targets and results too). */
+  points: IndicatorPoint[];
+}
+
+const PERIOD_MONTH = (p: string): number => (p === 'year' ? 13 : p.startsWith('Q') ? Number(p.slice(1)) * 3 : Number(p.slice(1)));
+
+export function compareIndicators(points: readonly IndicatorPoint[]): IndicatorComparison[] {
+  const groups = new Map<string, IndicatorComparison>();
+  for (const p of points) {
+    const key = `${p.district}|${p.year}|${p.indicator}`;
+    const g = groups.get(key) ?? { district: p.district, year: p.year, indicator: p.indicator, points: [] };
+    g.points.push(p);
+    if (p.role === 'target' && !g.target) g.target = p;
+    if (p.role === 'actual') {
+      const better = !g.actual || PERIOD_MONTH(p.period) > PERIOD_MONTH(g.actual.period) || (g.actual.value === undefined && p.value !== undefined);
+      if (better) g.actual = p;
+    }
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort(
+    (a, b) => a.district.localeCompare(b.district) || a.year - b.year || INDICATOR_ORDER.indexOf(a.indicator) - INDICATOR_ORDER.indexOf(b.indicator),
+  );
+}
+
+/** Whether the actual meets the target, by the target's comparator; undefined when either is not a number. */
+export function metTarget(c: Pick<IndicatorComparison, 'target' | 'actual'>): boolean | undefined {
+  const t = c.target?.value;
+  const a = c.actual?.value;
+  if (t === undefined || a === undefined || c.actual?.period !== 'year') return undefined;
+  switch (c.target?.comparator) {
+    case 'about':
+      return Math.abs(a - t) <= 0.5; // 左右: within half a point (a reading, stated on the page)
+    case 'atMost':
+      return a <= t;
+    default:
+      return a >= t;
+  }
+}
