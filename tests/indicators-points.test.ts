@@ -29,7 +29,7 @@ function q2Row(rowLines: [number, number], pledge: number, target: [number, numb
     period: 'Q2',
     pledge: q2Lines[pledge - 1]!,
     pledgeSource: provenanceOf(Q2, q2Lines, pledge, pledge),
-    periodTargets: [cell(target)],
+    periodTargets: [{ text: cell(target), period: 'Q2' }],
     result: q2Lines[result - 1]!,
     rowSource: provenanceOf(Q2, q2Lines, rowLines[0], rowLines[1]),
   };
@@ -48,7 +48,7 @@ function tsvRow(file: string, line: number, district: string, year: number, repo
   const lines = read(file);
   const cells = lines[line - 1]!.split('\t');
   const src = provenanceOf(file, lines, line, line);
-  return { district, year, reportId, period, pledge: cells[cols.pledge]!, pledgeSource: src, periodTargets: [cells[cols.target]!], result: cells[cols.result]!, rowSource: src };
+  return { district, year, reportId, period, pledge: cells[cols.pledge]!, pledgeSource: src, periodTargets: [{ text: cells[cols.target]!, period }], result: cells[cols.result]!, rowSource: src };
 }
 
 describe('seed 004: 2021 targets and 2020 actuals', () => {

@@ -18,7 +18,7 @@ export interface PointContext {
 
 function point(ctx: PointContext, f: IndicatorFigure, role: IndicatorRole, year: number, period: string, source: Provenance): IndicatorPoint {
   const p: IndicatorPoint = {
-    id: `${ctx.reportId}-${f.indicator}-${role}`,
+    id: `${ctx.reportId}-${f.indicator}-${role}${role === 'periodTarget' ? `-${period.toLowerCase()}` : ''}`,
     district: ctx.district,
     year,
     indicator: f.indicator,
@@ -68,13 +68,13 @@ export function workReportPoints(report: ParsedWorkReport, ctx: PointContext, fi
 
 /** One bulletin row, as the ingest gives it (plain texts plus provenance). */
 export interface IndicatorRow extends PointContext {
-  /** The report's period (Q2, M9, Q3…). */
+  /** The report's period (Q2, M9, Q3…): the period of its result. */
   period: string;
   /** The annual pledge (年度目标任务) and where it is printed. */
   pledge: string;
   pledgeSource: Provenance;
-  /** What was due by the period (one text per target column). */
-  periodTargets: string[];
+  /** What was due by each period (one text per target column: a breakdown has Q3 and Q4). */
+  periodTargets: { text: string; period: string }[];
   result?: string;
   /** The whole row. */
   rowSource: Provenance;
@@ -87,30 +87,33 @@ export function pledgeIndicators(pledge: string): IndicatorKey[] {
   return [...new Set(indicatorFigures(pledge).map((f) => f.indicator))];
 }
 
-/** Points of one bulletin row: annual target(s), period target(s), result(s). */
-export function rowPoints(row: IndicatorRow): IndicatorPoint[] {
+/**
+ * Points of one bulletin row: annual target(s), period target(s), result(s). `withAnnualTargets: false`
+ * for a later report of a task whose annual target an earlier report already gave.
+ */
+export function rowPoints(row: IndicatorRow, withAnnualTargets = true): IndicatorPoint[] {
   const targets = indicatorFigures(row.pledge);
   if (!targets.length) return [];
   const pledgeIndex = indexLines(row.pledgeSource.verbatim.split('\n'), row.pledgeSource.lines[0]);
   const pledgeAt = Math.max(pledgeIndex.text.indexOf(cleanText(row.pledge)), 0);
-  const out: IndicatorPoint[] = targets.map((f) => point(row, f, 'target', row.year, 'year', cite(row.pledgeSource, pledgeIndex, pledgeAt, f)));
+  const out: IndicatorPoint[] = withAnnualTargets ? targets.map((f) => point(row, f, 'target', row.year, 'year', cite(row.pledgeSource, pledgeIndex, pledgeAt, f))) : [];
   // Subject-less cells ("6%", "预计同比下降6%") speak of the row's numeric indicators (trade too: 000 task 5).
   const defaults = [...new Set(targets.map((f) => f.indicator).filter((k) => NUMERIC.has(k)))];
   const rowIndex = indexLines(row.rowSource.verbatim.split('\n'), row.rowSource.lines[0]);
   // Cells follow the pledge in the row: search each one after the previous, so "保持稳定" is found in
   // its target cell, not inside the pledge "外贸进出口总额保持稳定".
   let cursor = Math.max(rowIndex.text.indexOf(cleanText(row.pledge)), 0) + cleanText(row.pledge).length;
-  const cellPoints = (text: string, role: IndicatorRole) => {
+  const cellPoints = (text: string, role: IndicatorRole, period: string) => {
     const clean = cleanText(text);
     let figs = indicatorFigures(text, defaults);
     // No figure at all ("保持稳定", "未完成。7月26日出数据。"): keep the words, as text-only points.
     if (!figs.length && clean && defaults.length) figs = defaults.map((indicator) => ({ indicator, forecast: /预计/.test(clean), phrase: clean, offset: 0, span: [0, clean.length] as [number, number] }));
     const at = rowIndex.text.indexOf(clean, cursor);
     if (at >= 0) cursor = at + clean.length;
-    for (const f of figs) out.push(point(row, f, role, row.year, row.period, cite(row.rowSource, rowIndex, at, f)));
+    for (const f of figs) out.push(point(row, f, role, row.year, period, cite(row.rowSource, rowIndex, at, f)));
   };
-  for (const t of row.periodTargets) cellPoints(t, 'periodTarget');
-  if (row.result) cellPoints(row.result, 'actual');
+  for (const t of row.periodTargets) cellPoints(t.text, 'periodTarget', t.period);
+  if (row.result) cellPoints(row.result, 'actual', row.period);
   return uniqueIds(out);
 }
 
