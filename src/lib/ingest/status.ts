@@ -38,9 +38,9 @@ export function readStatedStatus(result: string): StatusReading | undefined {
  * The phrases that fired are recorded as statusPhrase. An inferred status is never the government's word.
  */
 export const INFERENCE_RULES = {
-  notDone: ['尚未', '未开工', '未启动', '未完成', '暂未', '未能', '推迟', '延期', '滞后', '停滞', '未达到', '未批复', '暂缓'],
+  notDone: ['尚未', '未开工', '未启动', '未完成', '暂未', '未能', '推迟', '延期', '滞后', '停滞', '未达到', '未批复', '暂缓', '不再实施', '未与', '未举办', '未取得', '未提交', '未签署', '未达成'],
   partial: ['正在', '推进中', '进行中', '加快推进', '有序推进', '稳步推进', '部分', '初步', '待', '启动', '开始'],
-  done: ['已完成', '已建成', '已投用', '已投入使用', '投入使用', '已竣工', '竣工', '已全部', '全部完成', '已成立', '已揭牌', '已落户', '已开通', '通车', '已出让', '已发放', '发行上市', '已实现', '已落实', '已开工', '完成了', '已编制完成', '已形成'],
+  done: ['已完成', '超额完成', '已建成', '已投用', '已投入使用', '投入使用', '已竣工', '竣工', '已全部', '全部完成', '已成立', '已揭牌', '已落户', '已开通', '通车', '已出让', '已发放', '发行上市', '已实现', '已落实', '已开工', '完成了', '已编制完成', '已形成'],
 } as const;
 
 function found(text: string, phrases: readonly string[]): string[] {
