@@ -176,3 +176,12 @@ describe('Linzi first tasks: 002 (2023, M9) and 003 (2021, Q3)', () => {
     expect(new Set(pts.map((p) => p.id)).size).toBe(pts.length);
   });
 });
+
+describe('comparison does not depend on the order points arrive in', () => {
+  it('gives the same pairs and point order for reversed input (content collections sort by id)', () => {
+    const all = [...q2Points, ...wrPoints];
+    const fwd = compareIndicators(all);
+    const rev = compareIndicators([...all].reverse());
+    expect(rev.map((c) => [c.indicator, c.year, c.target?.id, c.actual?.id, c.points.map((p) => p.id)])).toEqual(fwd.map((c) => [c.indicator, c.year, c.target?.id, c.actual?.id, c.points.map((p) => p.id)]));
+  });
+});
