@@ -27,7 +27,7 @@ describe('target-against-actual layout', () => {
   const layout = layoutTargetActual([c(6.5, 2.4), c(2, -29), c(8, -10, true, 'Q2')], (x) => String(x.year), 640, 150);
 
   it('puts zero inside the axis when actuals are negative, and orders marks by value', () => {
-    expect(layout.ticks[0]!.label).toBe('-30%');
+    expect(layout.ticks[0]!.label).toBe('−30%');
     expect(layout.zeroX).toBeGreaterThan(layout.plotLeft);
     const [a, b] = layout.rows;
     expect(a!.actual!.x).toBeLessThan(a!.target!.x); // 2.4 left of 6.5

@@ -160,3 +160,14 @@ describe('text cleaning', () => {
     ]);
   });
 });
+
+describe('targetText prints the commitment as the source does', () => {
+  it('puts a leading word before the figure and keeps trailing ones in the match', async () => {
+    const { targetText } = await import('../src/lib/targets/target-text');
+    expect(targetText(find('wr', 103, '100家')!)).toBe('突破100家');
+    expect(targetText(find('wr', 157, '4.5%以内')!)).toBe('控制在4.5%以内');
+    expect(targetText(find('wr', 115, '120亿元以上')!)).toBe('达到120亿元以上');
+    expect(targetText(find('wr', 107, '5个以上')!)).toBe('5个以上');
+    expect(targetText(find('wr', 55, '1万余人')!)).toBe('1万余人');
+  });
+});

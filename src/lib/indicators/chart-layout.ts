@@ -36,7 +36,7 @@ const ROW = 28;
 const TOP = 24;
 
 /** Layout for comparisons that have at least one numeric target or actual; `label` names each row. */
-export function layoutTargetActual(comparisons: readonly IndicatorComparison[], label: (c: IndicatorComparison) => string, width = 640, labelWidth = 150): ChartLayout {
+export function layoutTargetActual(comparisons: readonly IndicatorComparison[], label: (c: IndicatorComparison) => string, width = 480, labelWidth = 130): ChartLayout {
   const shown = comparisons.filter((c) => c.target?.value !== undefined || c.actual?.value !== undefined);
   const values = shown.flatMap((c) => [c.target?.value, c.actual?.value]).filter((v): v is number => v !== undefined);
   const [lo = 0, hi = 10] = extent([0, ...values]);
@@ -59,7 +59,7 @@ export function layoutTargetActual(comparisons: readonly IndicatorComparison[], 
     plotLeft,
     plotRight,
     zeroX: round(x(0)),
-    ticks: x.ticks(6).map((v) => ({ x: round(x(v)), label: `${v}%` })),
+    ticks: x.ticks(5).map((v) => ({ x: round(x(v)), label: `${v < 0 ? '−' : ''}${Math.abs(v)}%` })),
     rows,
   };
 }

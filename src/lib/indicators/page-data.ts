@@ -4,6 +4,20 @@ import { compareIndicators, type IndicatorComparison } from './compare';
 import { layoutTargetActual, type ChartLayout } from './chart-layout';
 import { pointText, valueText } from './format';
 
+/** Short row labels for charts (fit a phone screen); tables use the full INDICATOR_LABELS. */
+export const INDICATOR_SHORT: Record<IndicatorKey, string> = {
+  gdp: '地区生产总值',
+  revenue: '一般公共预算收入',
+  investment: '固定资产投资',
+  retail: '社会消费品零售总额',
+  incomeUrban: '城镇居民收入',
+  incomeRural: '农村居民收入',
+  income: '居民收入',
+  industry: '规上工业增加值',
+  trade: '外贸进出口',
+  energy: '节能减排',
+};
+
 export const ROLE_LABELS: Record<IndicatorPoint['role'], string> = { target: '年度目标', periodTarget: '阶段目标', actual: '实际' };
 
 export interface YearView {
@@ -26,7 +40,7 @@ export function districtView(points: readonly IndicatorPoint[], district: string
   const years = [...new Set(mine.map((c) => c.year))].sort((a, b) => a - b);
   return years.map((year) => {
     const comparisons = mine.filter((c) => c.year === year);
-    return { year, comparisons, chart: layoutTargetActual(comparisons, (c) => INDICATOR_LABELS[c.indicator].replace(/增长$/, '')), summary: summaryOf(comparisons) };
+    return { year, comparisons, chart: layoutTargetActual(comparisons, (c) => INDICATOR_SHORT[c.indicator]), summary: summaryOf(comparisons) };
   });
 }
 
