@@ -9,8 +9,9 @@ export interface StatusReading {
 
 // The stated word opens the result cell: "完成。…", "未完成。…", "部分完成。…", "【完成】…", "完成：…",
 // "已完成。…", "已移交经开区。". Longer words first so 部分完成 / 未完成 are not read as 完成.
-const STATED =
-  /^[\s【\[(（“"]*(部分完成|基本完成|未完成|没有完成|尚未完成|已完成|完成|已移交[^。；;，,\s】\])）]{0,12}|移交[^。；;，,\s】\])）]{0,12})[\s】\])）”"]*(?:[。．.：:；;，,！!]|$|\s)/u;
+const WORD = '部分完成|基本完成|未完成|没有完成|尚未完成|已完成|完成|已移交[^。；;，,\\s】\\])）]{0,12}|移交[^。；;，,\\s】\\])）]{0,12}';
+// Either bracketed (【完成】, [完成]) or followed by punctuation, a space or the end of the cell.
+const STATED = new RegExp(`^[\\s“"]*(?:[【\\[（(]\\s*(${WORD})\\s*[】\\]）)]|(${WORD})[\\s”"]*(?:[。．.：:；;，,！!]|$|\\s))`, 'u');
 
 const STATED_MAP: [RegExp, Status][] = [
   [/^(部分完成|基本完成)$/, 'partial'],
@@ -23,7 +24,7 @@ const STATED_MAP: [RegExp, Status][] = [
 export function readStatedStatus(result: string): StatusReading | undefined {
   const m = STATED.exec(result.trim());
   if (!m) return undefined;
-  const word = m[1]!;
+  const word = (m[1] ?? m[2])!;
   const status = STATED_MAP.find(([re]) => re.test(word))?.[1];
   return status ? { status, statusSource: 'stated', statusPhrase: word } : undefined;
 }
