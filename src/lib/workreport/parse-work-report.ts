@@ -21,6 +21,8 @@ export interface Paragraph {
   lines: [number, number];
   part?: Section;
   area?: Section;
+  /** An un-numbered Markdown heading, kept as text but never a pledge. */
+  heading?: boolean;
 }
 
 export interface WorkReportMeta {
@@ -101,6 +103,7 @@ function parseMeta(title: Block, rest: Block[], duplicate?: [number, number]): W
 
 /** Split off the title block: everything before the first body paragraph (各位代表：). */
 function splitTitleBlock(blocks: Block[]): { meta: WorkReportMeta; body: Block[]; issues: ParseIssue[] } {
+  if (blocks.length === 0) return { meta: { title: '', lines: [1, 1] }, body: [], issues: [{ line: 1, message: '文件没有任何正文文字：请检查文件是否为空或编码有误。' }] };
   const bodyStart = blocks.findIndex((b) => b.type === 'paragraph' && /^各位代表/.test(blockText(b)));
   const head = bodyStart > 0 ? blocks.slice(0, bodyStart) : blocks.slice(0, 1);
   const body = blocks.slice(Math.max(bodyStart, 1));
@@ -128,7 +131,11 @@ export function parseWorkReportStructure(lines: readonly string[]): WorkReportSt
     const p = asSection(block, PART_RE);
     const a = p ? undefined : asSection(block, AREA_RE);
     if (p || a) {
-      if (open) issues.push({ line: open.lines[1], message: `第${open.lines[1]}行段落未以句末标点结束，其后是标题，无法接续；请核对原文是否缺失文字。` });
+      if (open) {
+        // Keep the cut paragraph as it is: dropping text would be worse than showing it unfinished.
+        issues.push({ line: open.lines[1], message: `第${open.lines[1]}行段落未以句末标点结束，其后是标题，无法接续；请核对原文是否缺失文字。` });
+        paragraphs.push(open);
+      }
       open = undefined;
       if (p) {
         if (p.number !== (parts.at(-1)?.number ?? 0) + 1) issues.push({ line: p.line, message: `部分编号“${p.numeral}”不连续（上一部分为${parts.at(-1)?.numeral ?? '无'}）。` });
@@ -143,7 +150,18 @@ export function parseWorkReportStructure(lines: readonly string[]): WorkReportSt
       continue;
     }
     if (block.type === 'heading') {
-      issues.push({ line: block.pieces[0]!.line, message: `标题“${blockText(block)}”没有“一、”或“（一）”式编号，按正文段落处理。` });
+      // An un-numbered heading stands alone: it is neither a continuation nor continued.
+      issues.push({ line: block.pieces[0]!.line, message: `标题“${blockText(block)}”没有“一、”或“（一）”式编号，未作为部分或工作方面；请核对原文的标题层级。` });
+      if (open) {
+        issues.push({ line: open.lines[1], message: `第${open.lines[1]}行段落未以句末标点结束，其后是标题，无法接续；请核对原文是否缺失文字。` });
+        paragraphs.push(open);
+        open = undefined;
+      }
+      const h: Paragraph = { pieces: [...block.pieces], text: blockText(block), lines: blockLines(block), heading: true };
+      if (part) h.part = part;
+      if (area) h.area = area;
+      paragraphs.push(h);
+      continue;
     }
     if (open) {
       open.pieces.push(...block.pieces);

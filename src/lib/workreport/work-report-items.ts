@@ -88,7 +88,7 @@ export function workReportItems(s: WorkReportStructure, file: string, lines: rea
   for (const p of s.paragraphs) {
     const inArea = p.area !== undefined && p.part !== undefined && p.part !== lastPart;
     const inSelfBuilding = p.part !== undefined && p.part === lastPart && s.parts.length >= 4;
-    if (!inArea && !inSelfBuilding) continue;
+    if ((!inArea && !inSelfBuilding) || p.heading) continue;
     const area = inArea ? areaOf(p.area!, `area-${p.area!.number}`) : areaOf(lastPart!, 'self-building');
     if (inArea && /（1）/.test(p.text)) {
       const found = livelihoodItems(p, area, file, lines, issues);
