@@ -49,18 +49,3 @@ export function compareIndicators(points: readonly IndicatorPoint[]): IndicatorC
     (a, b) => a.district.localeCompare(b.district) || a.year - b.year || INDICATOR_ORDER.indexOf(a.indicator) - INDICATOR_ORDER.indexOf(b.indicator),
   );
 }
-
-/** Whether the actual meets the target, by the target's comparator; undefined when either is not a number. */
-export function metTarget(c: Pick<IndicatorComparison, 'target' | 'actual'>): boolean | undefined {
-  const t = c.target?.value;
-  const a = c.actual?.value;
-  if (t === undefined || a === undefined || c.actual?.period !== 'year') return undefined;
-  switch (c.target?.comparator) {
-    case 'about':
-      return Math.abs(a - t) <= 0.5; // 左右: within half a point (a reading, stated on the page)
-    case 'atMost':
-      return a <= t;
-    default:
-      return a >= t;
-  }
-}
