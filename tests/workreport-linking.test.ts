@@ -65,3 +65,31 @@ describe('the threshold on real unrelated pledges', () => {
     expect(linkPledges(wr, linzi)).toEqual([]);
   });
 });
+
+describe('links in the dataset build (extendDataset) with a constructed 2021 bulletin task', async () => {
+  const { repoDataset } = await import('./helpers/repo-dataset');
+  const { extendDataset } = await import('../src/lib/workreport/extend-dataset');
+  const { dataset } = repoDataset();
+  // The dataset as the ingest assembles it before work reports are added, plus one 2021 bulletin task.
+  const reports = structuredClone(dataset.reports).map((r) => (r.kind === 'work-report' ? { ...r, taskIds: [], taskCount: 0, anomalyCount: 0 } : r));
+  const template = structuredClone(dataset.tasks.find((t) => t.id === 'zhangdian-2020-009')!);
+  const lifted = { ...template, id: 'zhangdian-2021-009', year: 2021, pledge: { text: '实施总投资5亿元的安泰爱科高性能稀土永磁等5个市重点技术改造项目，年度完成投资1.5亿元。', html: '' } };
+  const unmatched = { ...template, id: 'zhangdian-2021-010', year: 2021, pledge: { text: '加快推进清华启迪创新赋能中心及未来小镇等数字经济项目建设。', html: '' } };
+  const bulletinTasks = [...structuredClone(dataset.tasks.filter((t) => t.origin !== 'work-report')), lifted, unmatched];
+  const lines = readFileSync(FILE, 'utf8').split('\n');
+  const out = extendDataset({ reports, tasks: bulletinTasks, progress: dataset.progress, anomalies: dataset.anomalies }, (id) => (id === 'zhangdian-2021-work-report' ? lines : undefined));
+  const task = (id: string) => out.tasks.find((t) => t.id === id)!;
+
+  it('links the bulletin task and the work-report pledge both ways', () => {
+    const wrId = task('zhangdian-2021-009').links?.[0]?.taskId;
+    expect(wrId).toBeDefined();
+    expect(task(wrId!).title).toBe('推动工业经济迈向中高端');
+    expect(task(wrId!).links).toEqual([{ taskId: 'zhangdian-2021-009', score: 1 }]);
+  });
+
+  it('keeps an unmatched bulletin task as a task, without links; other years are never linked', () => {
+    expect(task('zhangdian-2021-010').links).toBeUndefined();
+    expect(task('zhangdian-2020-009').links).toBeUndefined();
+    expect(out.tasks.filter((t) => t.links).map((t) => t.id).sort()).toEqual(['zhangdian-2021-009', task('zhangdian-2021-009').links![0]!.taskId].sort());
+  });
+});

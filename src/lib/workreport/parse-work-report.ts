@@ -53,7 +53,8 @@ export interface WorkReportStructure {
 const NUMERALS = '一二三四五六七八九十';
 const PART_RE = new RegExp(`^([${NUMERALS}]+)、(.+)$`);
 const AREA_RE = new RegExp(`^（([${NUMERALS}]+)）(.+)$`);
-const SENTENCE_END = /[。；！？：!?;:”」）)]$/;
+// A paragraph is complete when it ends with sentence punctuation, possibly followed by a closing quote or bracket.
+const SENTENCE_END = /[。；！？：!?;:][”」』）)]?$/;
 
 /** 一 → 1 … 十九 → 19 (enough for report numbering). */
 export function chineseNumber(s: string): number {
