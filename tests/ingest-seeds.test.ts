@@ -54,7 +54,7 @@ describe('task and row counts per seed', () => {
     ['linzi-2020-plan-q3-q4', 16, 16],
     ['linzi-2023-m09', 124, 124],
     ['linzi-2021-q3', 80, 80],
-    ['zhangdian-2021-work-report', 0, 0],
+    ['zhangdian-2021-work-report', 37, 0], // 20 pledges + 13 民生实事 + 4 self-building, from src/lib/workreport (no table rows)
   ])('%s has %i tasks in %i rows', (id, tasks, rows) => {
     expect(report(id).taskCount).toBe(tasks);
     expect(report(id).rowCount).toBe(rows);
