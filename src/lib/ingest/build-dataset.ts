@@ -1,9 +1,10 @@
-import type { Anomaly, District, Leader, Period, Progress, Report, Task, Unit } from '../schema';
+import type { Anomaly, District, IndicatorPoint, Leader, Period, Progress, Report, Task, Unit } from '../schema';
+import { extendDataset } from '../workreport/extend-dataset';
 import { emptyStatusCounts } from '../schema';
 import { IngestError } from './errors';
 import { periodsOf, type LeaderAliases, type ManifestEntry, type UnitAliases } from './manifest';
 import { parseReport, type ParsedReport } from './parse-report';
-import { NameRegistry } from './registry';
+import { NameRegistry, unknownLeaderAnomaly } from './registry';
 import { periodEndMonth, periodLabel, reportSlug } from './slug';
 import { sha256Hex } from './hash';
 
@@ -15,6 +16,8 @@ export interface Dataset {
   units: Unit[];
   leaders: Leader[];
   anomalies: Anomaly[];
+  /** Headline indicator points (src/lib/indicators), from work reports and bulletin rows. */
+  indicators: IndicatorPoint[];
 }
 
 export interface BuildInput {
@@ -86,7 +89,10 @@ export function buildDataset(input: BuildInput): BuildResult {
   });
 
   parsed.sort((a, b) => a.report.district.localeCompare(b.report.district) || a.report.year - b.report.year || a.report.periodEndMonth - b.report.periodEndMonth || a.report.id.localeCompare(b.report.id));
-  return { dataset: assemble(input, parsed), errors, parsed };
+  // Work reports add their pledges as tasks, links to bulletin tasks, and indicator points (src/lib/workreport).
+  const base = assemble(input, parsed);
+  const linesById = new Map(parsed.map((x) => [x.report.id, x.parsed.lines]));
+  return { dataset: { ...base, ...extendDataset(base, (id) => linesById.get(id)) }, errors, parsed };
 }
 
 /** The manifest must agree with what the document prints about itself (year and period in its title). */
@@ -158,7 +164,7 @@ function reportOf(id: string, slug: string, entry: ManifestEntry, periods: Perio
   return report;
 }
 
-function assemble(input: BuildInput, parsed: BuildResult['parsed']): Dataset {
+function assemble(input: BuildInput, parsed: BuildResult['parsed']): Omit<Dataset, 'indicators'> {
   const units = NameRegistry.forUnits(input.unitAliases);
   const leaders = NameRegistry.forLeaders(input.leaderAliases);
   const tasks = new Map<string, Task>();
@@ -180,7 +186,7 @@ function assemble(input: BuildInput, parsed: BuildResult['parsed']): Dataset {
       });
       const leaderRefs = row.leaders.map((l) => {
         if (!leaders.isKnown(report.district, l.name)) {
-          drafts.push({ line: row.startLine, kind: 'unknown-name', message: `分管区领导“${l.printed}”不在 content/aliases/leaders.yaml 中：可能是误印，核实后请把它登记为某人的写法或新增一人。` });
+          drafts.push(unknownLeaderAnomaly(l.printed, row.startLine));
         }
         const { id, name } = leaders.add(report.district, l.name, l.printed, taskId);
         return { leaderId: id, name, printed: l.printed };
