@@ -10,8 +10,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Dataset } from '../src/lib/site/dataset';
+import type { Dataset as SiteDataset } from '../src/lib/site/dataset';
+import type { IndicatorPoint } from '../src/lib/schema/indicator';
 import type { Progress, Task } from '../src/lib/schema';
+
+/** The page data plus the indicators collection (issue 4's pages read it). */
+type Dataset = SiteDataset & { indicators: IndicatorPoint[] };
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SCALES = (process.env.BENCH_SCALES ?? '10,100').split(',').map(Number);
@@ -29,11 +33,12 @@ function rng(seed: number) {
 
 function loadReal(dir: string): Dataset {
   const read = (n: string) => JSON.parse(readFileSync(join(dir, `${n}.json`), 'utf8'));
-  return { districts: read('districts'), reports: read('reports'), tasks: read('tasks'), progress: read('progress'), units: read('units'), leaders: read('leaders'), anomalies: read('anomalies') };
+  const indicators = existsSync(join(dir, 'indicators.json')) ? read('indicators') : [];
+  return { districts: read('districts'), reports: read('reports'), tasks: read('tasks'), progress: read('progress'), units: read('units'), leaders: read('leaders'), anomalies: read('anomalies'), indicators };
 }
 
 export function synthesize(real: Dataset, scale: number): Dataset {
-  const out: Dataset = { districts: [], reports: [], tasks: [], progress: [], units: [], leaders: [], anomalies: [] };
+  const out: Dataset = { districts: [], reports: [], tasks: [], progress: [], units: [], leaders: [], anomalies: [], indicators: [] };
   const random = rng(20260101 + scale);
   const rowsOf = new Map<string, Progress[]>(); // `${reportId}|${taskId}` → rows (numbered + sub)
   for (const p of real.progress) {
@@ -49,6 +54,7 @@ export function synthesize(real: Dataset, scale: number): Dataset {
       const rid = (id: string) => id.replace(new RegExp(`^${d.id}-(\\d{4})`), (_, y) => `${nd}-${yearMap(Number(y))}`);
       const eid = (id: string) => id.replace(new RegExp(`^${d.id}-`), `${nd}-`);
       if (shift === 0) out.districts.push({ ...d, id: nd, name: `${d.name}${copy}`, shortName: `${d.shortName}${copy}` });
+      out.indicators.push(...real.indicators.filter((x) => x.district === d.id).map((x) => ({ ...x, id: rid(x.id), district: nd, year: yearMap(x.year), reportId: rid(x.reportId) })));
       const reports = real.reports.filter((r) => r.district === d.id);
       const years = [...new Set([...reports.map((r) => r.year), ...real.tasks.filter((t) => t.district === d.id).map((t) => t.year)])];
       for (const year of years) {
