@@ -1,0 +1,102 @@
+// Text normalisation shared by the index build and the query side. Both must agree byte for byte, so
+// every rule lives here and works one code point at a time: that keeps a map from each normalised
+// UTF-16 unit back to the original text, which is what highlight offsets need (also for characters
+// outside the BMP, which are two units long).
+
+/** Zero-width and formatting characters that PDF/Word extraction leaves inside words. */
+const INVISIBLE = /[\u00AD\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\uFEFF]/u;
+const SPACE = /\s/u;
+
+/** Separator between fields of one document: never produced by a query, so no term spans two fields. */
+export const FIELD_SEPARATOR = '\n';
+
+/** Normalise one code point: drop invisibles, any space (incl. U+3000) → ' ', NFKC, lower case. */
+export function normalizeCodePoint(cp: string): string {
+  if (INVISIBLE.test(cp)) return '';
+  if (cp === FIELD_SEPARATOR) return FIELD_SEPARATOR;
+  if (SPACE.test(cp)) return ' ';
+  return cp.normalize('NFKC').toLowerCase();
+}
+
+export interface MappedText {
+  /** The normalised text. */
+  text: string;
+  /** map[i] = UTF-16 offset in the original of normalised unit i; map[text.length] = original length. */
+  map: number[];
+}
+
+/** Normalise and keep the offset map (runs of spaces collapse to one). */
+export function normalizeWithMap(original: string): MappedText {
+  let text = '';
+  const map: number[] = [];
+  let offset = 0;
+  for (const cp of original) {
+    let out = normalizeCodePoint(cp);
+    if (out === ' ' && (text.endsWith(' ') || text.endsWith(FIELD_SEPARATOR))) out = '';
+    for (let k = 0; k < out.length; k++) map.push(offset);
+    text += out;
+    offset += cp.length;
+  }
+  map.push(offset);
+  return { text, map };
+}
+
+/** Normalise text for indexing and matching (same result as normalizeWithMap(s).text). */
+export function normalizeText(original: string): string {
+  let text = '';
+  for (const cp of original) {
+    let out = normalizeCodePoint(cp);
+    if (out === ' ' && (text.endsWith(' ') || text.endsWith(FIELD_SEPARATOR))) out = '';
+    text += out;
+  }
+  return text;
+}
+
+/** Code points of a string (so a non-BMP character counts as one). */
+export function codePoints(s: string): string[] {
+  return Array.from(s);
+}
+
+/** True for characters that never take part in an n-gram: spaces and the field separator. */
+function isGap(cp: string): boolean {
+  return cp === ' ' || cp === FIELD_SEPARATOR;
+}
+
+/** Every distinct unigram and bigram of normalised text (bigrams never span a space or a field). */
+export function gramsOf(normalized: string): Set<string> {
+  const grams = new Set<string>();
+  let prev = '';
+  for (const cp of normalized) {
+    if (isGap(cp)) {
+      prev = '';
+      continue;
+    }
+    grams.add(cp);
+    if (prev) grams.add(prev + cp);
+    prev = cp;
+  }
+  return grams;
+}
+
+/**
+ * The grams a document containing `term` must have: its bigrams (or its single character).
+ * A term with a space in it (a quoted phrase) contributes the grams of each part.
+ * Long terms use at most `limit` bigrams, spread over the term, to bound what a query fetches;
+ * the candidate set is then still a superset and the text check makes the page exact.
+ */
+export function gramsForTerm(term: string, limit = 6): string[] {
+  const out: string[] = [];
+  for (const part of term.split(/[ \n]+/)) {
+    const cps = codePoints(part);
+    if (cps.length === 0) continue;
+    if (cps.length === 1) {
+      out.push(cps[0]!);
+      continue;
+    }
+    const bigrams: string[] = [];
+    for (let i = 0; i + 1 < cps.length; i++) bigrams.push(cps[i]! + cps[i + 1]!);
+    if (bigrams.length <= limit) out.push(...bigrams);
+    else for (let k = 0; k < limit; k++) out.push(bigrams[Math.round((k * (bigrams.length - 1)) / (limit - 1))]!);
+  }
+  return [...new Set(out)];
+}
