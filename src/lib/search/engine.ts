@@ -184,21 +184,25 @@ export class SearchEngine {
     return { terms, mode, total: matches.length, countExact, totalWithoutFacets, page, pageCount, results, facets: counted, matches };
   }
 
-  /** 相近结果: documents sharing the most grams with the query, re-scored by Fuse fuzzy search. */
+  /** 相近结果: the documents sharing the most bigrams with the query, re-scored by Fuse fuzzy search. */
   private async fuzzy(meta: IndexMeta, terms: string[]) {
-    let pool: number[];
-    if (meta.mode === 'single') pool = Array.from(range(meta.count));
-    else {
-      const keys = [...new Set(terms.flatMap((t) => gramsForTerm(t, meta.gramLimit)))].filter((k) => codePoints(k).length === 2);
-      if (!keys.length) return [];
-      const hits = new Uint16Array(meta.count);
-      for (const k of keys) for (const n of await this.posting(k)) hits[n]!++;
-      const need = Math.max(1, Math.ceil(keys.length / 2));
-      const ranked: number[] = [];
-      for (let n = 0; n < meta.count; n++) if (hits[n]! >= need) ranked.push(n);
-      ranked.sort((a, b) => hits[b]! - hits[a]! || a - b);
-      pool = ranked.slice(0, this.opts.fuzzyCandidates);
-    }
+    const keys = [...new Set(terms.flatMap((t) => gramsForTerm(t, meta.gramLimit)))].filter((k) => codePoints(k).length === 2);
+    if (!keys.length) return [];
+    const hits = new Uint16Array(meta.count);
+    if (meta.mode === 'single') {
+      const all = Array.from(range(meta.count));
+      const docs = await this.docs(all);
+      all.forEach((n) => {
+        let t = this.textCache.get(n);
+        if (t === undefined) this.textCache.set(n, (t = searchText(docs[n]!)));
+        for (const k of keys) if (t.includes(k)) hits[n]!++;
+      });
+    } else for (const k of keys) for (const n of await this.posting(k)) hits[n]!++;
+    const need = Math.max(1, Math.ceil(keys.length / 2));
+    const ranked: number[] = [];
+    for (let n = 0; n < meta.count; n++) if (hits[n]! >= need) ranked.push(n);
+    ranked.sort((a, b) => hits[b]! - hits[a]! || a - b);
+    const pool = ranked.slice(0, this.opts.fuzzyCandidates);
     const docs = await this.docs(pool);
     return fuzzyMatches(pool.map((n, i) => ({ n, doc: docs[i]! })), terms).slice(0, this.opts.pageSize);
   }
