@@ -6,7 +6,7 @@ import { gramsOf } from './normalize';
 import {
   INDEX_VERSION,
   bucketOf,
-  deltaEncode,
+  encodePosting,
   facetChar,
   unitKey,
   type IndexBucket,
@@ -29,10 +29,10 @@ export interface BuildOptions {
 export type IndexFiles = Map<string, string>;
 
 export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): IndexFiles {
-  const singleMax = opts.singleMax ?? 3000;
+  const singleMax = opts.singleMax ?? 1000;
   const docs = input.slice().sort(compareDocs(opts.districts.map((d) => d.id)));
   const single = docs.length <= singleMax;
-  const chunkSize = single ? Math.max(1, docs.length) : (opts.chunkSize ?? 8);
+  const chunkSize = single ? Math.max(1, docs.length) : (opts.chunkSize ?? 4);
   const years = [...new Set(docs.map((d) => d.year))].sort((a, b) => b - a);
   const unitIndex = new Map(opts.units.map((u, i) => [u.id, i]));
   const files: IndexFiles = new Map();
@@ -59,15 +59,15 @@ export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): Ind
       for (const u of docUnits[n]!) post(unitKey(u), n);
     });
     let rawBytes = 0;
-    for (const [k, list] of postings) rawBytes += k.length * 3 + 6 + list.length * 2.5;
+    for (const [k, list] of postings) rawBytes += k.length * 3 + 6 + Math.min(list.length * 2.5, docs.length / 6);
     buckets = 1;
-    while (buckets * (opts.bucketBytes ?? 16_000) < rawBytes) buckets *= 2;
+    while (buckets * (opts.bucketBytes ?? 8_000) < rawBytes) buckets *= 2;
     const byBucket: [string, number[]][][] = Array.from({ length: buckets }, () => []);
     for (const entry of postings) byBucket[bucketOf(entry[0], buckets)]!.push(entry);
     byBucket.forEach((entries, b) => {
       entries.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
       const bucket: IndexBucket = {};
-      for (const [k, list] of entries) bucket[k] = deltaEncode(list);
+      for (const [k, list] of entries) bucket[k] = encodePosting(list, docs.length);
       files.set(`g/${b}.json`, JSON.stringify(bucket));
     });
   }
@@ -78,7 +78,7 @@ export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): Ind
     mode: single ? 'single' : 'sharded',
     buckets,
     chunkSize,
-    gramLimit: opts.gramLimit ?? 6,
+    gramLimit: opts.gramLimit ?? 4,
     districts: opts.districts,
     years,
     statuses: [...STATUS_ORDER],

@@ -4,9 +4,9 @@
 // page and supplies 相近结果 only when nothing matches exactly.
 import { STATUS_LABELS, type Status, type StatusSource } from '../schema';
 import { searchText, type SearchDoc } from './documents';
-import { applyFilter, countFacets, filterFrom, type FacetCount, type FacetDim, type FacetFilter } from './facets';
+import { facetColumns, facetPass, filterFrom, type FacetColumns, type FacetCount, type FacetDim, type FacetFilter } from './facets';
 import { highlight, mapRanges, toSegments, window, type Segment } from './highlight';
-import { deltaDecode, bucketOf, unitKey, type IndexBucket, type IndexChunk, type IndexDocUnits, type IndexFacets, type IndexMeta, type IndexUnitList } from './index-format';
+import { decodePosting, bucketOf, unitKey, type IndexBucket, type IndexChunk, type IndexDocUnits, type IndexFacets, type IndexMeta, type IndexUnitList } from './index-format';
 import { codePoints, gramsForTerm, normalizeWithMap } from './normalize';
 import { intersectAll, range } from './postings';
 import { matchesAll, parseQuery } from './query';
@@ -61,13 +61,14 @@ export class SearchEngine {
   private postingCache = new Map<string, Int32Array>();
   private textCache = new Map<number, string>();
   private docCache = new Map<number, SearchDoc>();
+  private columns?: Promise<FacetColumns>;
   readonly opts: Required<EngineOptions>;
 
   constructor(
     private fetcher: Fetcher,
     opts: EngineOptions = {},
   ) {
-    this.opts = { pageSize: 20, verifyChunkLimit: 24, unitCounts: true, fuzzyCandidates: 40, ...opts };
+    this.opts = { pageSize: 20, verifyChunkLimit: 24, unitCounts: true, fuzzyCandidates: 20, ...opts };
   }
 
   private json<T>(path: string): Promise<T> {
@@ -88,7 +89,7 @@ export class SearchEngine {
     if (hit) return hit;
     const meta = await this.meta();
     const bucket = await this.json<IndexBucket>(`g/${bucketOf(key, meta.buckets)}.json`);
-    const list = deltaDecode(bucket[key] ?? []);
+    const list = decodePosting(bucket[key]);
     this.postingCache.set(key, list);
     return list;
   }
@@ -124,10 +125,12 @@ export class SearchEngine {
     return { docs: intersectAll(lists), exact };
   }
 
-  async search(state: SearchState): Promise<SearchResponse> {
+  /** Run a query. `unitCounts` overrides the engine option (the page asks for unit counts second). */
+  async search(state: SearchState, call: { unitCounts?: boolean } = {}): Promise<SearchResponse> {
     const meta = await this.meta();
-    const facets = await this.json<IndexFacets>('facets.json');
-    const needUnits = meta.mode === 'single' || this.opts.unitCounts;
+    this.columns ??= this.json<IndexFacets>('facets.json').then(facetColumns);
+    const columns = await this.columns;
+    const needUnits = meta.mode === 'single' || (call.unitCounts ?? this.opts.unitCounts);
     const docUnits = needUnits ? await this.json<IndexDocUnits>('units.json') : null;
     const unitList = needUnits || state.unit !== undefined ? await this.json<IndexUnitList>('unit-list.json') : null;
     const { terms } = parseQuery(state.q);
@@ -160,8 +163,7 @@ export class SearchEngine {
       base = fuzzy.map((h) => h.n);
     }
     const totalWithoutFacets = base.length;
-    const matches = applyFilter(facets, filter, base);
-    const counted = countFacets(meta, facets, filter, base, docUnits, unitList);
+    const { matches, facets: counted } = facetPass(meta, columns, filter, base, docUnits, unitList);
 
     const size = this.opts.pageSize;
     const pageCount = Math.max(1, Math.ceil(matches.length / size));
@@ -199,10 +201,11 @@ export class SearchEngine {
       });
     } else for (const k of keys) for (const n of await this.posting(k)) hits[n]!++;
     const need = Math.max(1, Math.ceil(keys.length / 2));
-    const ranked: number[] = [];
-    for (let n = 0; n < meta.count; n++) if (hits[n]! >= need) ranked.push(n);
-    ranked.sort((a, b) => hits[b]! - hits[a]! || a - b);
-    const pool = ranked.slice(0, this.opts.fuzzyCandidates);
+    // Most shared bigrams first, then document order; stop once the pool is full.
+    const pool: number[] = [];
+    for (let h = keys.length; h >= need && pool.length < this.opts.fuzzyCandidates; h--) {
+      for (let n = 0; n < meta.count && pool.length < this.opts.fuzzyCandidates; n++) if (hits[n] === h) pool.push(n);
+    }
     const docs = await this.docs(pool);
     return fuzzyMatches(pool.map((n, i) => ({ n, doc: docs[i]! })), terms).slice(0, this.opts.pageSize);
   }

@@ -28,52 +28,71 @@ export function filterFrom(meta: IndexMeta, s: { district?: string; year?: numbe
   return f;
 }
 
-function passes(facets: IndexFacets, f: FacetFilter, n: number, except?: FacetDim): boolean {
-  if (except !== 'district' && f.district !== undefined && facetIndex(facets.district, n) !== f.district) return false;
-  if (except !== 'year' && f.year !== undefined && facetIndex(facets.year, n) !== f.year) return false;
-  if (except !== 'status' && f.status !== undefined && facetIndex(facets.status, n) !== f.status) return false;
-  if (except !== 'unit' && f.unitDocs !== undefined && !f.unitDocs.has(n)) return false;
-  return true;
+/** Facet columns as byte arrays (decoded once per engine). */
+export interface FacetColumns {
+  district: Uint8Array;
+  year: Uint8Array;
+  status: Uint8Array;
 }
 
-export function applyFilter(facets: IndexFacets, f: FacetFilter, docs: Int32Array | number[]): number[] {
-  const out: number[] = [];
-  for (const n of docs) if (passes(facets, f, n)) out.push(n);
-  return out;
+export function facetColumns(facets: IndexFacets): FacetColumns {
+  const col = (s: string) => {
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = facetIndex(s, i);
+    return out;
+  };
+  return { district: col(facets.district), year: col(facets.year), status: col(facets.status) };
 }
 
-export function countFacets(
+/**
+ * One pass over the matches: which documents pass every facet (the results), and the counts of
+ * each dimension over the documents that pass every *other* facet.
+ */
+export function facetPass(
   meta: IndexMeta,
-  facets: IndexFacets,
+  cols: FacetColumns,
   f: FacetFilter,
   docs: Int32Array | number[],
   docUnits: IndexDocUnits | null,
   unitList: IndexUnitList | null,
-): Record<FacetDim, FacetCount[] | null> {
-  const count = (dim: 'district' | 'year' | 'status', size: number) => {
-    const c = new Array<number>(size).fill(0);
-    const col = facets[dim];
-    for (const n of docs) if (passes(facets, f, n, dim)) c[facetIndex(col, n)]!++;
-    return c;
-  };
-  const d = count('district', meta.districts.length);
-  const y = count('year', meta.years.length);
-  const s = count('status', meta.statuses.length);
-  const keep = (xs: FacetCount[]) => xs.filter((x) => x.count > 0 || x.selected);
-  let unit: FacetCount[] | null = null;
-  if (docUnits && unitList) {
-    const u = new Map<number, number>();
-    for (const n of docs) if (passes(facets, f, n, 'unit')) for (const i of docUnits[n] ?? []) u.set(i, (u.get(i) ?? 0) + 1);
-    unit = unitList
-      .map((x, i) => ({ value: x.id, label: unitLabel(meta, x), count: u.get(i) ?? 0, selected: f.unitValue === x.id }))
-      .filter((x) => x.count > 0 || x.selected)
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+): { matches: number[]; facets: Record<FacetDim, FacetCount[] | null> } {
+  const d = new Array<number>(meta.districts.length).fill(0);
+  const y = new Array<number>(meta.years.length).fill(0);
+  const s = new Array<number>(meta.statuses.length).fill(0);
+  const u = new Map<number, number>();
+  const countUnits = docUnits !== null && unitList !== null;
+  const matches: number[] = [];
+  for (const n of docs) {
+    const dv = cols.district[n]!;
+    const yv = cols.year[n]!;
+    const sv = cols.status[n]!;
+    // Bit per failing dimension: 1 district, 2 year, 4 status, 8 unit.
+    let fail = 0;
+    if (f.district !== undefined && dv !== f.district) fail |= 1;
+    if (f.year !== undefined && yv !== f.year) fail |= 2;
+    if (f.status !== undefined && sv !== f.status) fail |= 4;
+    if (f.unitDocs !== undefined && !f.unitDocs.has(n)) fail |= 8;
+    if (fail === 0) matches.push(n);
+    if (fail === 0 || fail === 1) d[dv]!++;
+    if (fail === 0 || fail === 2) y[yv]!++;
+    if (fail === 0 || fail === 4) s[sv]!++;
+    if (countUnits && (fail === 0 || fail === 8)) for (const i of docUnits[n] ?? []) u.set(i, (u.get(i) ?? 0) + 1);
   }
+  const keep = (xs: FacetCount[]) => xs.filter((x) => x.count > 0 || x.selected);
+  const unit = countUnits
+    ? unitList
+        .map((x, i) => ({ value: x.id, label: unitLabel(meta, x), count: u.get(i) ?? 0, selected: f.unitValue === x.id }))
+        .filter((x) => x.count > 0 || x.selected)
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+    : null;
   return {
-    district: keep(meta.districts.map((x, i) => ({ value: x.id, label: x.name, count: d[i]!, selected: f.district === i }))),
-    year: keep(meta.years.map((x, i) => ({ value: String(x), label: `${x}年`, count: y[i]!, selected: f.year === i }))),
-    status: keep(meta.statuses.map((x, i) => ({ value: x, label: STATUS_LABELS[x], count: s[i]!, selected: f.status === i }))),
-    unit,
+    matches,
+    facets: {
+      district: keep(meta.districts.map((x, i) => ({ value: x.id, label: x.name, count: d[i]!, selected: f.district === i }))),
+      year: keep(meta.years.map((x, i) => ({ value: String(x), label: `${x}年`, count: y[i]!, selected: f.year === i }))),
+      status: keep(meta.statuses.map((x, i) => ({ value: x, label: STATUS_LABELS[x], count: s[i]!, selected: f.status === i }))),
+      unit,
+    },
   };
 }
 

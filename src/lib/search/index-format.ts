@@ -35,8 +35,8 @@ export interface IndexFacets {
 /** units.json: the unit indexes of each document (for unit facet counts). */
 export type IndexDocUnits = number[][];
 
-/** g/<b>.json: gram → delta-encoded sorted document numbers. */
-export type IndexBucket = Record<string, number[]>;
+/** g/<b>.json: gram → delta-encoded sorted document numbers, or (dense lists) a base64 bitmap. */
+export type IndexBucket = Record<string, number[] | string>;
 
 /** d/<c>.json: the documents of one chunk, in order. */
 export type IndexChunk = SearchDoc[];
@@ -75,4 +75,29 @@ export function deltaDecode(deltas: readonly number[]): Int32Array {
     out[i] = acc;
   }
   return out;
+}
+
+/** A list longer than this share of the corpus is smaller as a bitmap (N/6 base64 bytes vs ~2.5 per entry). */
+export const DENSE_SHARE = 1 / 12;
+
+export function encodePosting(sorted: readonly number[], count: number): number[] | string {
+  if (sorted.length <= count * DENSE_SHARE) return deltaEncode(sorted);
+  const bytes = new Uint8Array(Math.ceil(count / 8));
+  for (const n of sorted) bytes[n >> 3]! |= 1 << (n & 7);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+export function decodePosting(p: number[] | string | undefined): Int32Array {
+  if (p === undefined) return new Int32Array(0);
+  if (typeof p !== 'string') return deltaDecode(p);
+  const bin = atob(p);
+  const out: number[] = [];
+  for (let i = 0; i < bin.length; i++) {
+    const b = bin.charCodeAt(i);
+    if (b === 0) continue;
+    for (let k = 0; k < 8; k++) if (b & (1 << k)) out.push(i * 8 + k);
+  }
+  return Int32Array.from(out);
 }

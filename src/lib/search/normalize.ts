@@ -84,7 +84,7 @@ export function gramsOf(normalized: string): Set<string> {
  * Long terms use at most `limit` bigrams, spread over the term, to bound what a query fetches;
  * the candidate set is then still a superset and the text check makes the page exact.
  */
-export function gramsForTerm(term: string, limit = 6): string[] {
+export function gramsForTerm(term: string, limit = 4): string[] {
   const out: string[] = [];
   for (const part of term.split(/[ \n]+/)) {
     const cps = codePoints(part);
