@@ -31,7 +31,9 @@ export function startSearchPage(root: HTMLElement): void {
     if (!r.response) return;
     const ctx: RenderContext = { state, href, pagePath };
     out.replaceChildren(renderSummary(ctx, r.response), renderFacets(ctx, r.response), renderResults(ctx, r.response));
-    status.textContent = r.response.total ? '' : '没有结果';
+    // One short sentence for screen readers; the list itself is not a live region.
+    const res = r.response;
+    status.textContent = res.total === 0 ? '没有找到结果' : res.mode === 'fuzzy' ? `没有完全匹配的任务，列出 ${res.total} 项相近结果` : `找到${res.countExact ? '' : '约'} ${res.total} 项任务`;
     out.setAttribute('aria-busy', r.final ? 'false' : 'true');
   };
   try {
@@ -52,7 +54,7 @@ export function startSearchPage(root: HTMLElement): void {
     const url = `${pagePath}${encodeState(state)}`;
     if (history === 'push' && url !== `${location.pathname}${location.search}`) window.history.pushState(null, '', url);
     if (history === 'replace') window.history.replaceState(null, '', url);
-    document.title = state.q ? `“${state.q}”的搜索结果 · 目标任务搜索` : '目标任务搜索';
+    document.title = state.q ? `“${state.q}” · 搜索目标任务` : '搜索目标任务';
     run();
   };
 
