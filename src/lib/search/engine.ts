@@ -145,14 +145,15 @@ export class SearchEngine {
 
     let mode: SearchResponse['mode'] = terms.length ? 'exact' : 'browse';
     let countExact = true;
-    let base: number[];
-    if (!terms.length) base = Array.from(range(meta.count));
+    let base: Int32Array | number[];
+    if (!terms.length) base = range(meta.count);
     else {
       const cand = await this.candidates(meta, terms);
-      base = Array.from(cand.docs);
+      base = cand.docs;
       if (!cand.exact) {
-        const chunks = new Set(base.map((n) => Math.floor(n / meta.chunkSize)));
-        if (chunks.size <= this.opts.verifyChunkLimit) base = await this.verify(base, terms);
+        const chunks = new Set<number>();
+        for (let i = 0; i < base.length && chunks.size <= this.opts.verifyChunkLimit; i++) chunks.add(Math.floor(base[i]! / meta.chunkSize));
+        if (chunks.size <= this.opts.verifyChunkLimit) base = await this.verify(Array.from(base), terms);
         else countExact = false;
       }
     }

@@ -62,7 +62,8 @@ export function facetPass(
   const u = new Map<number, number>();
   const countUnits = docUnits !== null && unitList !== null;
   const matches: number[] = [];
-  for (const n of docs) {
+  for (let i = 0; i < docs.length; i++) {
+    const n = docs[i]!;
     const dv = cols.district[n]!;
     const yv = cols.year[n]!;
     const sv = cols.status[n]!;

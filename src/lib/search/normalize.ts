@@ -12,6 +12,9 @@ export const FIELD_SEPARATOR = '\n';
 
 /** Normalise one code point: drop invisibles, any space (incl. U+3000) → ' ', NFKC, lower case. */
 export function normalizeCodePoint(cp: string): string {
+  // Fast path for what most of the text is: CJK ideographs (NFKC-stable) and lower-case ASCII/digits.
+  const c = cp.charCodeAt(0);
+  if (cp.length === 1 && ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return cp;
   if (INVISIBLE.test(cp)) return '';
   if (cp === FIELD_SEPARATOR) return FIELD_SEPARATOR;
   if (SPACE.test(cp)) return ' ';

@@ -11,10 +11,14 @@ type FuseRecord = { n: number } & Record<FieldKind, string[]>;
 
 const WEIGHTS: Record<FieldKind, number> = { pledge: 3, unit: 2, alias: 1.5, result: 1, target: 1, leader: 1, place: 0.5 };
 
+const normalizedFields = new WeakMap<SearchDoc, string[]>();
+
 function toRecord(doc: SearchDoc, n: number): FuseRecord {
+  let norm = normalizedFields.get(doc);
+  if (!norm) normalizedFields.set(doc, (norm = doc.fields.map((f) => normalizeText(f[2]))));
   const rec = { n } as FuseRecord;
   for (const k of FIELD_KINDS) rec[k] = [];
-  for (const [kind, , text] of doc.fields) rec[kind].push(normalizeText(text));
+  doc.fields.forEach(([kind], i) => rec[kind].push(norm[i]!));
   return rec;
 }
 
