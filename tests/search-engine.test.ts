@@ -65,8 +65,10 @@ describe.each(['single', 'sharded'] as const)('search engine (%s index)', (mode)
     }
   });
 
-  it('the short name 发改局 finds the tasks of 区发改局', async () => {
+  it('the short name 发改局 finds the tasks of 区发改局 and offers it as a unit filter', async () => {
     const r = await search(mode, { q: '发改局' });
+    expect(r.unitSuggestions.map((u) => u.value).sort()).toEqual(['linzi-qu-fa-gai-ju', 'zhangdian-qu-fa-gai-ju']);
+    expect((await search(mode, { q: '财政局' })).unitSuggestions.map((u) => u.label).sort()).toEqual(['区财政局（临淄区）', '区财政局（张店区）']);
     const ids_ = new Set(ids(r));
     for (const t of data.tasks.filter((t) => t.unitIds.some((u) => u.endsWith('-qu-fa-gai-ju')))) expect(ids_.has(t.id)).toBe(true);
   });

@@ -93,6 +93,12 @@ describe('search results as rendered', () => {
     }
   });
 
+  it('offers a unit filter when the query is a unit short name', async () => {
+    const { parts } = await view({ q: '发改局' });
+    const a = parts[0]!.all('a').find((x) => x.text === '只看责任单位为区发改局（临淄区）的任务')!;
+    expect(a.attrs.get('data-state')).toBe('?q=%E5%8F%91%E6%94%B9%E5%B1%80&unit=linzi-qu-fa-gai-ju');
+  });
+
   it('labels near matches 相近结果', async () => {
     const { text } = await view({ q: '齐鲁石华' });
     expect(text).toContain('相近结果');

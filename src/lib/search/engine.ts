@@ -4,10 +4,10 @@
 // page and supplies 相近结果 only when nothing matches exactly.
 import { STATUS_LABELS, type Status, type StatusSource } from '../schema';
 import { searchText, type SearchDoc } from './documents';
-import { facetColumns, facetPass, filterFrom, type FacetColumns, type FacetCount, type FacetDim, type FacetFilter } from './facets';
+import { facetColumns, facetPass, filterFrom, unitLabel, type FacetColumns, type FacetCount, type FacetDim, type FacetFilter } from './facets';
 import { highlight, mapRanges, toSegments, window, type Segment } from './highlight';
 import { decodePosting, bucketOf, unitKey, type IndexBucket, type IndexChunk, type IndexDocUnits, type IndexFacets, type IndexMeta, type IndexUnitList } from './index-format';
-import { codePoints, gramsForTerm, normalizeWithMap } from './normalize';
+import { codePoints, gramsForTerm, normalizeText, normalizeWithMap } from './normalize';
 import { intersectAll, range } from './postings';
 import { matchesAll, parseQuery } from './query';
 import { fuzzyMatches, rankExact } from './rank';
@@ -45,6 +45,8 @@ export interface SearchResponse {
   facets: Record<FacetDim, FacetCount[] | null>;
   /** Every matching document number, in result order (for tests and the bench). */
   matches: number[];
+  /** Units whose name or short name is exactly a query term (offered as a unit filter). */
+  unitSuggestions: { value: string; label: string }[];
 }
 
 export interface EngineOptions {
@@ -184,7 +186,8 @@ export class SearchEngine {
     const order = mode === 'exact' ? rankExact(pageDocs.map((n) => ({ n, doc: byN.get(n)! })), terms) : pageDocs;
     const fuzzyByN = new Map(fuzzy.map((h) => [h.n, h]));
     const results = order.map((n) => toItem(byN.get(n)!, terms, fuzzyByN.get(n)));
-    return { terms, mode, total: matches.length, countExact, totalWithoutFacets, page, pageCount, results, facets: counted, matches };
+    const unitSuggestions = state.unit || !unitList ? [] : suggestUnits(meta, unitList, terms, counted.unit);
+    return { terms, mode, total: matches.length, countExact, totalWithoutFacets, page, pageCount, results, facets: counted, matches, unitSuggestions };
   }
 
   /** 相近结果: the documents sharing the most bigrams with the query, re-scored by Fuse fuzzy search. */
@@ -210,6 +213,14 @@ export class SearchEngine {
     const docs = await this.docs(pool);
     return fuzzyMatches(pool.map((n, i) => ({ n, doc: docs[i]! })), terms).slice(0, this.opts.pageSize);
   }
+}
+
+/** 发改局 → 区发改局（临淄区）, 区发改局（张店区）: units a term names exactly, that have matches. */
+function suggestUnits(meta: IndexMeta, units: IndexUnitList, terms: string[], counts: FacetCount[] | null) {
+  const withMatches = new Set((counts ?? []).filter((c) => c.count > 0).map((c) => c.value));
+  return units
+    .filter((u) => withMatches.has(u.id) && [u.name, ...u.aliases].some((n) => terms.includes(normalizeText(n))))
+    .map((u) => ({ value: u.id, label: unitLabel(meta, u) }));
 }
 
 function toItem(doc: SearchDoc, terms: string[], fuzzy?: ReturnType<typeof fuzzyMatches>[number]): ResultItem {

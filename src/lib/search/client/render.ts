@@ -103,6 +103,13 @@ export function renderSummary(ctx: RenderContext, r: SearchResponse): HTMLElemen
     );
     return box;
   }
+  if (r.unitSuggestions.length) {
+    const links = r.unitSuggestions.map((u) => {
+      const next: SearchState = { ...ctx.state, unit: u.value, page: 1 };
+      return el('li', {}, el('a', { href: stateLink(ctx, next), 'data-state': encodeState(next) }, `只看责任单位为${u.label}的任务`));
+    });
+    box.append(el('ul', { class: 'suggest' }, ...links));
+  }
   const range = `第 ${(r.page - 1) * 20 + 1}–${(r.page - 1) * 20 + r.results.length} 项`;
   const count = r.countExact ? `${r.total}` : `约 ${r.total}`;
   box.append(el('h2', { id: 'results-heading' }, q ? `找到 ${count} 项任务` : `共 ${count} 项任务`), el('p', { class: 'range' }, `${range}，按年份从新到旧排列，同页内匹配越多越靠前。`));
