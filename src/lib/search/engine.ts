@@ -130,12 +130,14 @@ export class SearchEngine {
   /** Run a query. `unitCounts` overrides the engine option (the page asks for unit counts second). */
   async search(state: SearchState, call: { unitCounts?: boolean } = {}): Promise<SearchResponse> {
     const meta = await this.meta();
-    this.columns ??= this.json<IndexFacets>('facets.json').then(facetColumns);
-    const columns = await this.columns;
-    const needUnits = meta.mode === 'single' || (call.unitCounts ?? this.opts.unitCounts);
-    const docUnits = needUnits ? await this.json<IndexDocUnits>('units.json') : null;
-    const unitList = needUnits || state.unit !== undefined ? await this.json<IndexUnitList>('unit-list.json') : null;
     const { terms } = parseQuery(state.q);
+    // Start every fetch this query needs at once: each is a network round trip in the browser.
+    this.columns ??= this.json<IndexFacets>('facets.json').then(facetColumns);
+    const needUnits = meta.mode === 'single' || (call.unitCounts ?? this.opts.unitCounts);
+    const docUnitsP = needUnits ? this.json<IndexDocUnits>('units.json') : null;
+    const unitListP = needUnits || state.unit !== undefined ? this.json<IndexUnitList>('unit-list.json') : null;
+    const candP = terms.length ? this.candidates(meta, terms) : null;
+    const [columns, docUnits, unitList] = await Promise.all([this.columns, docUnitsP, unitListP]);
     const filter: FacetFilter = filterFrom(meta, state);
     if (state.unit !== undefined) {
       const ui = unitList!.findIndex((u) => u.id === state.unit);
@@ -150,7 +152,7 @@ export class SearchEngine {
     let base: Int32Array | number[];
     if (!terms.length) base = range(meta.count);
     else {
-      const cand = await this.candidates(meta, terms);
+      const cand = await candP!;
       base = cand.docs;
       if (!cand.exact) {
         const chunks = new Set<number>();
