@@ -5,6 +5,7 @@
 // count precision against a brute-force substring scan. The last line is machine-readable.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
 import { buildIndex } from '../src/lib/search/build-index';
@@ -16,7 +17,7 @@ import { syntheticCorpus, vocabularyFrom } from '../src/lib/search/synthetic-cor
 import { readDataset } from '../src/lib/search/dataset-files';
 import { indexInput } from '../src/lib/search/index-input';
 
-const WARM_RUNS = 5;
+const WARM_RUNS = 15;
 const BASELINE_RUNS = 2;
 
 const reportsDir = 'content/reports';
@@ -35,6 +36,7 @@ const sizes: [string, number][] = [
   ['100k', 100_000],
 ];
 
+const loadStart = loadavg()[0]!;
 const longQuery = vocab.clauses.find((c) => Array.from(c).length >= 33)!;
 const QUERIES: [string, string][] = [
   ['frequent', '建设'],
@@ -138,10 +140,13 @@ for (const [label, count] of sizes) {
   const detail: string[] = [];
   for (const [qi, [kind, q]] of QUERIES.entries()) {
     let fetched = 0;
+    const kinds = new Map<string, number>();
     const engine = new SearchEngine(async (p) => {
       const body = gz.get(p);
       if (!body) throw new Error(`no index file ${p}`);
       fetched += body.length;
+      const k = p.includes('/') ? p.split('/')[0]! : p.replace('.json', '');
+      kinds.set(k, (kinds.get(k) ?? 0) + body.length);
       return gunzipSync(body).toString('utf8');
     }, { unitCounts: false });
     gc();
@@ -162,7 +167,8 @@ for (const [label, count] of sizes) {
     const truth = truths[qi]!;
     detail.push(
       `  ${kind.padEnd(16)} ${r.mode.padEnd(6)} total ${String(r.total).padStart(6)}${r.countExact ? ' ' : '~'} truth ${String(truth.size).padStart(6)}` +
-        ` | cold ${f1(coldMs).padStart(6)} ms ${f1(kb(fetched)).padStart(6)} KB | warm med ${f1(med(mine))} max ${f1(Math.max(...mine))} ms`,
+        ` | cold ${f1(coldMs).padStart(6)} ms ${f1(kb(fetched)).padStart(6)} KB (${[...kinds].map(([k, v]) => `${k} ${f1(kb(v))}`).join(', ')})` +
+        ` | warm med ${f1(med(mine))} max ${f1(Math.max(...mine))} ms`,
     );
     if (r.mode !== 'fuzzy') {
       exactModeQueries++;
@@ -237,6 +243,7 @@ if (real) {
   indexKb1x = kb(measureIndex(files).zipped);
   console.log(`today's dataset: ${real.docs.length} tasks, index ${f1(indexKb1x)} KB gz (${files.size} files)`);
 }
+console.log(`machine: node ${process.version}, ${availableParallelism()} cores, load average ${loadStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end (timings are wall-clock; other processes inflate them)`);
 console.log(`queries: ${QUERIES.map(([k, q]) => `${k}=${JSON.stringify(q)}`).join(' ')}`);
 const big = rows.find((r) => r.size === '100k')!;
 const recall = recallAll ? recallHit / recallAll : 1;
