@@ -22,6 +22,7 @@ export function startSearchPage(root: HTMLElement): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   let send: (req: SearchRequest) => void;
+  let last: SearchRequest | undefined;
   const onReply = (r: SearchReply) => {
     if (r.id !== seq) return; // a newer query is on its way
     if (r.error) {
@@ -36,18 +37,25 @@ export function startSearchPage(root: HTMLElement): void {
     status.textContent = res.total === 0 ? '没有找到结果' : res.mode === 'fuzzy' ? `没有完全匹配的任务，列出 ${res.total} 项相近结果` : `找到${res.countExact ? '' : '约'} ${res.total} 项任务`;
     out.setAttribute('aria-busy', r.final ? 'false' : 'true');
   };
+  // Same engine on the page: for browsers without module workers (some in-app browsers).
+  const onPage = (req: SearchRequest) => void import('./run-search').then(({ runSearch }) => runSearch(req, onReply));
   try {
     const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<SearchReply>) => onReply(e.data);
+    worker.onerror = () => {
+      send = onPage;
+      if (last) onPage(last);
+    };
     send = (req) => worker.postMessage(req);
   } catch {
-    send = (req) => void import('./run-search').then(({ runSearch }) => runSearch(req, onReply));
+    send = onPage;
   }
 
   const run = () => {
     seq += 1;
     out.setAttribute('aria-busy', 'true');
-    send({ id: seq, indexUrl, state });
+    last = { id: seq, indexUrl, state };
+    send(last);
   };
   const go = (next: SearchState, history: 'push' | 'replace' | 'none') => {
     state = next;
