@@ -29,7 +29,7 @@ export interface BuildOptions {
 export type IndexFiles = Map<string, string>;
 
 export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): IndexFiles {
-  const singleMax = opts.singleMax ?? 1000;
+  const singleMax = opts.singleMax ?? 600;
   const docs = input.slice().sort(compareDocs(opts.districts.map((d) => d.id)));
   const single = docs.length <= singleMax;
   const chunkSize = single ? Math.max(1, docs.length) : (opts.chunkSize ?? 4);
