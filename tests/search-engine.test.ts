@@ -91,6 +91,11 @@ describe.each(['single', 'sharded'] as const)('search engine (%s index)', (mode)
     const and = await search(mode, { q: '5 家以上' });
     expect(ids(and).length).toBeGreaterThan(ids(phrase).length);
     for (const id of ids(phrase)) expect(ids(and)).toContain(id);
+    // Pasted text with curly quotes inside is one literal term.
+    const pasted = await search(mode, { q: '围绕“五个优化”' });
+    expect(parseQuery('围绕“五个优化”').terms).toEqual(['围绕“五个优化”']);
+    expect(ids(pasted)).toEqual(brute('围绕“五个优化”'));
+    expect(ids(pasted).length).toBeGreaterThan(0);
     // Fuse would read these as include / inverse / prefix / OR; here they are characters no task contains.
     for (const q of ["'齐鲁石化", '!齐鲁石化', '^齐鲁石化', '齐鲁石化$', '=齐鲁石化', '齐鲁石化|乙烯']) {
       expect(brute(q)).toEqual([]);

@@ -47,8 +47,10 @@ describe('query parsing', () => {
     expect(parseQuery('"企业 520 家" 智能').terms).toEqual(['企业 520 家', '智能']);
     expect(parseQuery('“五个优化”').terms).toEqual(['五个优化']);
     expect(parseQuery("'齐鲁石化 !乙烯 ^区 局$ =完成 a|b").terms).toEqual(["'齐鲁石化", '!乙烯', '^区', '局$', '=完成', 'a|b']);
-    // An unpaired quote is an ordinary character.
+    // An unpaired quote, or quotes inside a word as pasted from a report, are ordinary characters.
     expect(parseQuery('"齐鲁').terms).toEqual(['"齐鲁']);
+    expect(parseQuery('推进“五个优化”工作').terms).toEqual(['推进“五个优化”工作']);
+    expect(parseQuery('“五个优化”工作 智能').terms).toEqual(['“五个优化”工作', '智能']);
   });
 });
 

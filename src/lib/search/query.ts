@@ -1,6 +1,6 @@
 // Query parsing. The reader's input is text, never syntax: terms are split on spaces (ASCII or
-// full-width U+3000) and ANDed; a pair of double quotes ("…" or “…”) keeps a phrase with its spaces
-// together as one term; Fuse's extended-search operators (' ! ^ $ = |) are ordinary characters.
+// full-width U+3000) and ANDed; a pair of double quotes ("…" or “…”) around a stretch keeps it, spaces
+// and all, as one term; Fuse's extended-search operators (' ! ^ $ = |) are ordinary characters.
 import { normalizeText } from './normalize';
 
 export interface ParsedQuery {
@@ -27,9 +27,11 @@ export function parseQuery(raw: string): ParsedQuery {
   while (i < chars.length) {
     const ch = chars[i]!;
     const close = OPEN_CLOSE[ch];
-    if (close !== undefined) {
+    if (close !== undefined && current === '') {
+      // Quotes make a phrase only when they wrap a whole space-delimited stretch; inside a word
+      // (推进“五个优化”工作, pasted from a report) they are characters like any other.
       const end = chars.indexOf(close, i + 1);
-      if (end > i) {
+      if (end > i && (end + 1 === chars.length || chars[end + 1] === ' ')) {
         // A quoted phrase: everything inside, literally, as one term.
         flush();
         current = chars.slice(i + 1, end).join('');
