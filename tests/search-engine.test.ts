@@ -135,6 +135,9 @@ describe.each(['single', 'sharded'] as const)('search engine (%s index)', (mode)
     const r = await search(mode, { q: '齐鲁石化', district: 'zhangdian' });
     expect(r.total).toBe(0);
     expect(r.totalWithoutFacets).toBe(brute('齐鲁石化').length);
+    // A status the index does not know (a hand-edited URL) filters everything, never crashes.
+    const odd = await search(mode, { q: '齐鲁石化', status: 'bogus' as never });
+    expect([odd.total, odd.totalWithoutFacets]).toEqual([0, brute('齐鲁石化').length]);
   });
 });
 

@@ -83,6 +83,6 @@ describe('URL state', () => {
     for (const s of states) expect(encodeState(decodeState(encodeState(s)))).toBe(encodeState(s));
   });
   it('drops malformed parameters instead of trusting them', () => {
-    expect(decodeState('?q=x&year=20x3&status=bogus&page=-1&district=<script>')).toEqual({ q: 'x', page: 1 });
+    expect(decodeState('?q=x&year=20x3&status=%3Cb%3E&page=-1&district=<script>&unit=..%2F')).toEqual({ q: 'x', page: 1 });
   });
 });

@@ -1,6 +1,6 @@
 // Build the search index files from the documents. Pure and deterministic: the same documents
 // always give the same bytes (keys sorted, no timestamps), so builds are reproducible.
-import { STATUS_ORDER } from '../schema';
+import { STATUS_LABELS, STATUS_ORDER } from '../schema';
 import { compareDocs, searchText, type SearchDoc } from './documents';
 import { gramsOf } from './normalize';
 import {
@@ -82,6 +82,7 @@ export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): Ind
     districts: opts.districts,
     years,
     statuses: [...STATUS_ORDER],
+    statusLabels: { ...STATUS_LABELS },
   };
   files.set('meta.json', JSON.stringify(meta));
   files.set('facets.json', JSON.stringify(facets));

@@ -2,7 +2,7 @@
 // index files a query needs through `fetcher`: gram buckets for the query's grams, facet columns,
 // and the document chunks of the page shown. Exact substring matching is the rule; Fuse ranks the
 // page and supplies 相近结果 only when nothing matches exactly.
-import { STATUS_LABELS, type Status, type StatusSource } from '../schema';
+import type { Status, StatusSource } from '../schema';
 import { searchText, type SearchDoc } from './documents';
 import { facetColumns, facetPass, filterFrom, unitLabel, type FacetColumns, type FacetCount, type FacetDim, type FacetFilter } from './facets';
 import { highlight, mapRanges, toSegments, window, type Segment } from './highlight';
@@ -187,7 +187,7 @@ export class SearchEngine {
     const byN = new Map(pageDocs.map((n, i) => [n, docs[i]!]));
     const order = mode === 'exact' ? rankExact(pageDocs.map((n) => ({ n, doc: byN.get(n)! })), terms) : pageDocs;
     const fuzzyByN = new Map(fuzzy.map((h) => [h.n, h]));
-    const results = order.map((n) => toItem(byN.get(n)!, terms, fuzzyByN.get(n)));
+    const results = order.map((n) => toItem(meta, byN.get(n)!, terms, fuzzyByN.get(n)));
     const unitSuggestions = state.unit || !unitList ? [] : suggestUnits(meta, unitList, terms, counted.unit);
     return { terms, mode, total: matches.length, countExact, totalWithoutFacets, page, pageCount, results, facets: counted, matches, unitSuggestions };
   }
@@ -225,7 +225,7 @@ function suggestUnits(meta: IndexMeta, units: IndexUnitList, terms: string[], co
     .map((u) => ({ value: u.id, label: unitLabel(meta, u) }));
 }
 
-function toItem(doc: SearchDoc, terms: string[], fuzzy?: ReturnType<typeof fuzzyMatches>[number]): ResultItem {
+function toItem(meta: IndexMeta, doc: SearchDoc, terms: string[], fuzzy?: ReturnType<typeof fuzzyMatches>[number]): ResultItem {
   const seen = new Map<string, number>();
   const marked = doc.fields.map(([kind, label, text]) => {
     const index = seen.get(kind) ?? 0;
@@ -252,7 +252,7 @@ function toItem(doc: SearchDoc, terms: string[], fuzzy?: ReturnType<typeof fuzzy
     report: doc.report,
     reportUrl: doc.reportUrl,
     status: doc.status,
-    statusLabel: STATUS_LABELS[doc.status],
+    statusLabel: meta.statusLabels[doc.status] ?? doc.status,
     statusSource: doc.statusSource,
     ...(doc.statusPhrase ? { statusPhrase: doc.statusPhrase } : {}),
     pledge: pledge ? window(pledge.segments, 80) : [],

@@ -1,6 +1,6 @@
 // Facet filtering and exact counts. A dimension's counts are taken over the matches that pass every
 // *other* selected facet, so a reader sees how many results switching that facet's value would give.
-import { STATUS_LABELS, type Status } from '../schema';
+import type { Status } from '../schema';
 import { facetIndex, type IndexDocUnits, type IndexFacets, type IndexMeta, type IndexUnitList } from './index-format';
 
 export type FacetDim = 'district' | 'year' | 'status' | 'unit';
@@ -91,7 +91,7 @@ export function facetPass(
     facets: {
       district: keep(meta.districts.map((x, i) => ({ value: x.id, label: x.name, count: d[i]!, selected: f.district === i }))),
       year: keep(meta.years.map((x, i) => ({ value: String(x), label: `${x}年`, count: y[i]!, selected: f.year === i }))),
-      status: keep(meta.statuses.map((x, i) => ({ value: x, label: STATUS_LABELS[x], count: s[i]!, selected: f.status === i }))),
+      status: keep(meta.statuses.map((x, i) => ({ value: x, label: meta.statusLabels[x], count: s[i]!, selected: f.status === i }))),
       unit,
     },
   };

@@ -20,6 +20,8 @@ export interface IndexMeta {
   districts: { id: string; name: string }[];
   years: number[];
   statuses: Status[];
+  /** Chinese label per status (from the schema at build time: the browser bundle never loads zod). */
+  statusLabels: Record<Status, string>;
 }
 
 /** unit-list.json: the units (facet labels, unit filter); loaded only when units are used. */
