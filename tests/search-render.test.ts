@@ -91,6 +91,10 @@ describe('search results as rendered', () => {
       expect(b.text.startsWith('推断：')).toBe(true);
       expect(b.attrs.get('title')).toMatch(/推断/);
     }
+    // The deciding phrase is in view, not only in a tooltip.
+    const why = parts[2]!.all('span').filter((s) => s.attrs.get('class') === 'status-why');
+    expect(why.length).toBe(badges.length);
+    expect(why.some((w) => /^（依据“.+”）$/.test(w.text))).toBe(true);
   });
 
   it('offers a unit filter when the query is a unit short name', async () => {
