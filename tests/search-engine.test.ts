@@ -141,6 +141,18 @@ describe.each(['single', 'sharded'] as const)('search engine (%s index)', (mode)
   });
 });
 
+describe('engine resilience', () => {
+  it('retries an index file whose fetch failed once', async () => {
+    let failures = 1;
+    const e = new SearchEngine(async (p) => {
+      if (p === 'd/0.json' && failures-- > 0) throw new Error('network');
+      return files.single.get(p)!;
+    });
+    await expect(e.search({ q: '齐鲁石化', page: 1 })).rejects.toThrow('network');
+    expect((await e.search({ q: '齐鲁石化', page: 1 })).total).toBe(brute('齐鲁石化').length);
+  });
+});
+
 describe('sharded index without a full text check', () => {
   it('counts an upper bound, flags it, and still shows only true matches', async () => {
     for (const q of ['推进项目', '区发改局 建设', '基础设施']) {

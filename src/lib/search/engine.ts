@@ -78,6 +78,8 @@ export class SearchEngine {
     if (!p) {
       p = this.fetcher(path).then((s) => JSON.parse(s) as T);
       this.cache.set(path, p);
+      // A failed fetch (flaky mobile network) must not stick: the next query tries again.
+      p.catch(() => this.cache.delete(path));
     }
     return p as Promise<T>;
   }
