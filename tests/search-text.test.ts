@@ -1,6 +1,6 @@
 // Normalisation, query parsing, highlighting and URL state: the pure parts of search.
 import { describe, expect, it } from 'vitest';
-import { normalizeText, normalizeWithMap, gramsForTerm } from '../src/lib/search/normalize';
+import { normalizeText, normalizeWithMap, gramsForTerm, gramsOf } from '../src/lib/search/normalize';
 import { parseQuery } from '../src/lib/search/query';
 import { highlight, window } from '../src/lib/search/highlight';
 import { decodeState, encodeState, type SearchState } from '../src/lib/search/url-state';
@@ -24,15 +24,18 @@ describe('normalisation', () => {
     expect(map).toEqual([0, 0, 3, 4, 4, 6, 7]);
   });
 
-  it('takes grams by code point and bounds them for long terms', () => {
+  it('takes grams by code point: whole terms up to three characters, trigrams beyond, bounded', () => {
     expect(gramsForTerm('𠀀𠀁')).toEqual(['𠀀𠀁']);
     expect(gramsForTerm('镇')).toEqual(['镇']);
-    expect(gramsForTerm('齐鲁石化')).toEqual(['齐鲁', '鲁石', '石化']);
+    expect(gramsForTerm('财政局')).toEqual(['财政局']);
+    expect(gramsForTerm('齐鲁石化')).toEqual(['齐鲁石', '鲁石化']);
+    expect(gramsForTerm('5g 基站')).toEqual(['5g', '基站']);
     const long = '统筹推进合里徐姚齐鲁石化体育场片区建设不断完善功能配套带动城市有机更新';
     const grams = gramsForTerm(long, 6);
     expect(grams).toHaveLength(6);
-    expect(grams[0]).toBe('统筹');
-    expect(grams[5]).toBe('更新');
+    expect(grams[0]).toBe('统筹推');
+    expect(grams[5]).toBe('机更新');
+    expect([...gramsOf('ab c𠀀d')].sort()).toEqual(['a', 'ab', 'b', 'c', 'c𠀀', 'c𠀀d', 'd', '𠀀', '𠀀d'].sort());
   });
 });
 

@@ -7,7 +7,7 @@ import { searchText, type SearchDoc } from './documents';
 import { facetColumns, facetPass, filterFrom, unitLabel, type FacetColumns, type FacetCount, type FacetDim, type FacetFilter } from './facets';
 import { highlight, mapRanges, toSegments, window, type Segment } from './highlight';
 import { decodePosting, bucketOf, unitKey, type IndexBucket, type IndexChunk, type IndexDocUnits, type IndexFacets, type IndexMeta, type IndexUnitList } from './index-format';
-import { codePoints, gramsForTerm, normalizeText, normalizeWithMap } from './normalize';
+import { exactByGrams, gramsForTerm, ngrams, normalizeText, normalizeWithMap } from './normalize';
 import { intersectAll, range } from './postings';
 import { matchesAll, parseQuery } from './query';
 import { fuzzyMatches, rankExact } from './rank';
@@ -125,7 +125,7 @@ export class SearchEngine {
     if (meta.mode === 'single') return { docs: range(meta.count), exact: false };
     const keys = [...new Set(terms.flatMap((t) => gramsForTerm(t, meta.gramLimit)))];
     const lists = await Promise.all(keys.map((k) => this.posting(k)));
-    const exact = terms.every((t) => !/[ \n]/.test(t) && codePoints(t).length <= 2);
+    const exact = terms.every(exactByGrams);
     return { docs: intersectAll(lists), exact };
   }
 
@@ -196,7 +196,8 @@ export class SearchEngine {
 
   /** 相近结果: the documents sharing the most bigrams with the query, re-scored by Fuse fuzzy search. */
   private async fuzzy(meta: IndexMeta, terms: string[]) {
-    const keys = [...new Set(terms.flatMap((t) => gramsForTerm(t, meta.gramLimit)))].filter((k) => codePoints(k).length === 2);
+    // Near matches share bigrams with the query (a typo breaks at most two of them).
+    const keys = [...new Set(terms.flatMap((t) => t.split(/[ \n]+/).flatMap((p) => ngrams(p, 2))))];
     if (!keys.length) return [];
     const hits = new Uint16Array(meta.count);
     if (meta.mode === 'single') {

@@ -15,7 +15,7 @@ export interface IndexMeta {
   buckets: number;
   /** Documents per chunk file d/<c>.json. */
   chunkSize: number;
-  /** Longest run of bigrams used per term (see gramsForTerm). */
+  /** Most trigrams looked up per term longer than three characters (see gramsForTerm). */
   gramLimit: number;
   districts: { id: string; name: string }[];
   years: number[];

@@ -65,41 +65,60 @@ function isGap(cp: string): boolean {
   return cp === ' ' || cp === FIELD_SEPARATOR;
 }
 
-/** Every distinct unigram and bigram of normalised text (bigrams never span a space or a field). */
+/** Longest n-gram the index stores: terms up to this many characters are answered exactly by it. */
+export const MAX_GRAM = 3;
+
+/** Every distinct 1-, 2- and 3-gram of normalised text (never spanning a space or a field). */
 export function gramsOf(normalized: string): Set<string> {
   const grams = new Set<string>();
-  let prev = '';
+  let p1 = '';
+  let p2 = '';
   for (const cp of normalized) {
     if (isGap(cp)) {
-      prev = '';
+      p1 = p2 = '';
       continue;
     }
     grams.add(cp);
-    if (prev) grams.add(prev + cp);
-    prev = cp;
+    if (p1) grams.add(p1 + cp);
+    if (p2) grams.add(p2 + p1 + cp);
+    p2 = p1;
+    p1 = cp;
   }
   return grams;
 }
 
+/** The n-grams of a string's code points (n ≤ length). */
+export function ngrams(s: string, n: number): string[] {
+  const cps = codePoints(s);
+  const out: string[] = [];
+  for (let i = 0; i + n <= cps.length; i++) out.push(cps.slice(i, i + n).join(''));
+  return out;
+}
+
 /**
- * The grams a document containing `term` must have: its bigrams (or its single character).
- * A term with a space in it (a quoted phrase) contributes the grams of each part.
- * Long terms use at most `limit` bigrams, spread over the term, to bound what a query fetches;
- * the candidate set is then still a superset and the text check makes the page exact.
+ * The grams a document containing `term` must have: the term itself up to three characters
+ * (then the posting list is the exact answer), else its trigrams. A term with a space in it (a
+ * quoted phrase) contributes the grams of each part. Long terms use at most `limit` trigrams,
+ * spread over the term, to bound what a query fetches; the candidates are then a superset and the
+ * text check makes the page exact.
  */
 export function gramsForTerm(term: string, limit = 4): string[] {
   const out: string[] = [];
   for (const part of term.split(/[ \n]+/)) {
     const cps = codePoints(part);
     if (cps.length === 0) continue;
-    if (cps.length === 1) {
-      out.push(cps[0]!);
+    if (cps.length <= MAX_GRAM) {
+      out.push(part);
       continue;
     }
-    const bigrams: string[] = [];
-    for (let i = 0; i + 1 < cps.length; i++) bigrams.push(cps[i]! + cps[i + 1]!);
-    if (bigrams.length <= limit) out.push(...bigrams);
-    else for (let k = 0; k < limit; k++) out.push(bigrams[Math.round((k * (bigrams.length - 1)) / (limit - 1))]!);
+    const grams = ngrams(part, MAX_GRAM);
+    if (grams.length <= limit) out.push(...grams);
+    else for (let k = 0; k < limit; k++) out.push(grams[Math.round((k * (grams.length - 1)) / (limit - 1))]!);
   }
   return [...new Set(out)];
+}
+
+/** True when the gram index alone answers the term exactly (no space, at most MAX_GRAM characters). */
+export function exactByGrams(term: string): boolean {
+  return !/[ \n]/.test(term) && codePoints(term).length <= MAX_GRAM;
 }
