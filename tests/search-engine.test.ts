@@ -154,6 +154,14 @@ describe('engine resilience', () => {
 });
 
 describe('sharded index without a full text check', () => {
+  it('counts terms of up to three characters exactly from the index alone', async () => {
+    for (const q of ['财政局', '发改局', '镇', '5g', '财政局 镇']) {
+      const r = await engine('sharded', 0).search({ q, page: 1 });
+      expect(r.countExact, q).toBe(true);
+      expect(ids(r), q).toEqual(brute(q));
+    }
+  });
+
   it('counts an upper bound, flags it, and still shows only true matches', async () => {
     for (const q of ['推进项目', '区发改局 建设', '基础设施']) {
       const r = await engine('sharded', 2).search({ q, page: 1 });
