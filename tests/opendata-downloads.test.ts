@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { createHash } from 'node:crypto';
+import { constructedDataset } from './opendata-fixture';
+import { renderDownloads } from '../src/lib/opendata/download-files';
+import { indexDataset, sortDataset, type Dataset } from '../src/lib/opendata/dataset';
+import { TABLES, fieldsOf, rowsOf } from '../src/lib/opendata/tables';
+import { buildDataPackage } from '../src/lib/opendata/datapackage';
+import { dataPackageSchema } from '../src/lib/opendata/datapackage-schema';
+import { schemaAt } from '../src/lib/opendata/zod-fields';
+
+const SITE = 'https://example.org/portal/';
+const meta = { title: 't', description: 'd', homepage: SITE, sources: [{ title: 's', path: `${SITE}sources/` }] };
+
+export function checkDownloads(d: Dataset) {
+  const files = renderDownloads(d, SITE);
+  const sorted = sortDataset(d);
+  const ctx = { index: indexDataset(sorted), siteRoot: SITE };
+  for (const f of files.filter((x) => x.format === 'csv')) {
+    const raw = Buffer.from(f.body, 'utf8');
+    // UTF-8 with BOM, CRLF
+    expect([...raw.subarray(0, 3)], f.path).toEqual([0xef, 0xbb, 0xbf]);
+    const table = TABLES[f.table!];
+    const records = parse(raw, { bom: true, columns: true, relax_column_count: false }) as Record<string, string>[];
+    const entities = (f.scope.data[f.table!] ?? []) as never[];
+    // Row count equals the dataset slice, and the slice for "all" is the whole collection.
+    expect(records.length, f.path).toBe(entities.length);
+    if (f.scope.kind === 'all') expect(records.length, f.path).toBe(d[f.table!].length);
+    // Round trip: every cell comes back exactly as written (quotes, commas, newlines, Chinese).
+    const expected = rowsOf(table as never, entities, ctx).map((r) => Object.fromEntries(table.columns.map((c, i) => [c.name, r[i] === undefined ? '' : String(r[i])])));
+    expect(records, f.path).toEqual(expected);
+  }
+  return files;
+}
+
+describe('CSV and JSON downloads (constructed dataset)', () => {
+  const d = constructedDataset();
+  const files = checkDownloads(d);
+
+  it('writes each scope: all, district, year, report', () => {
+    expect(files.map((f) => f.path)).toContain('all/progress.csv');
+    expect(files.map((f) => f.path)).toContain('testqu/2022/q3/progress.csv');
+    expect(files.map((f) => f.path)).toContain('testqu/2022/plan-q3-q4/dataset.json');
+    const q3 = files.find((f) => f.path === 'testqu/2022/q3/progress.csv')!;
+    expect(q3.rowCount).toBe(4);
+  });
+
+  it('keeps embedded quotes, commas and newlines inside one cell', () => {
+    const f = files.find((x) => x.path === 'all/progress.csv')!;
+    const recs = parse(f.body, { bom: true, columns: true }) as Record<string, string>[];
+    expect(recs[0]!.targets).toBe('第三季度目标：目标1，含"引号",逗号');
+    expect(recs.find((r) => r.id === 'testqu-2022-q3-1')!.result).toBe('结果1\n第二行');
+    expect(f.body).toContain('\r\n');
+  });
+
+  it('gives the same bytes whatever order the dataset arrives in', () => {
+    const shuffled: Dataset = { ...d, progress: [...d.progress].reverse(), reports: [...d.reports].reverse(), tasks: [...d.tasks].reverse() };
+    expect(renderDownloads(shuffled, SITE).map((f) => f.sha256)).toEqual(files.map((f) => f.sha256));
+  });
+
+  it('JSON files parse and hold the scope rows', () => {
+    const j = JSON.parse(files.find((f) => f.path === 'testqu/2022/q3/dataset.json')!.body);
+    expect(j.progress).toHaveLength(4);
+    expect(j.reports.map((r: { id: string }) => r.id)).toEqual(['testqu-2022-q3']);
+  });
+});
+
+describe('tables stay in step with the zod schemas', () => {
+  it('every top-level schema field is a column source or deliberately omitted', () => {
+    for (const t of Object.values(TABLES)) {
+      const shape = Object.keys((t.schema as unknown as { shape: object }).shape);
+      const used = new Set(t.columns.map((c) => c.from?.split('.')[0]).filter(Boolean));
+      for (const c of t.columns) if (c.covers) used.add(c.covers);
+      const missing = shape.filter((k) => !used.has(k) && !(k in t.omitted));
+      expect(missing, t.name).toEqual([]);
+    }
+  });
+  it('reads field types from the schema and refuses a path the schema lacks', () => {
+    const f = fieldsOf(TABLES.progress);
+    expect(f.find((x) => x.name === 'number')!.type).toBe('integer');
+    expect(f.find((x) => x.name === 'status')!.enum).toEqual(['done', 'partial', 'notDone', 'transferred', 'planned', 'unstated']);
+    expect(f.find((x) => x.name === 'result')!.required).toBe(false);
+    expect(() => schemaAt(TABLES.progress.schema, 'pledge.nope')).toThrow(/pledge\.nope/);
+  });
+});
+
+describe('datapackage.json', () => {
+  const files = renderDownloads(constructedDataset(), SITE);
+  const pkg = buildDataPackage(files, meta);
+  it('validates against the Data Package schema', () => {
+    const r = dataPackageSchema.safeParse(pkg);
+    expect(r.success ? [] : r.error.issues).toEqual([]);
+  });
+  it('describes every file with its bytes and sha256, and each CSV header matches its fields', () => {
+    expect(pkg.resources.map((r) => r.path)).toEqual(files.map((f) => f.path));
+    for (const f of files) {
+      const res = pkg.resources.find((r) => r.path === f.path)!;
+      expect(res.hash).toBe(`sha256:${createHash('sha256').update(f.body).digest('hex')}`);
+      expect(res.bytes).toBe(Buffer.byteLength(f.body));
+      if (f.format === 'csv') {
+        const header = (parse(f.body, { bom: true, to_line: 1 }) as string[][])[0];
+        expect(res.schema!.fields.map((x) => x.name)).toEqual(header);
+      }
+    }
+  });
+  it('foreign keys hold: every referenced id exists in the referenced file', () => {
+    const byName = new Map(pkg.resources.map((r) => [r.name, r]));
+    let checked = 0;
+    for (const res of pkg.resources) for (const fk of res.schema?.foreignKeys ?? []) {
+      const body = (p: string) => parse(files.find((f) => f.path === p)!.body, { bom: true, columns: true }) as Record<string, string>[];
+      const ids = new Set(body(byName.get(fk.reference.resource)!.path as string).map((r) => r.id));
+      for (const row of body(res.path as string)) { expect(ids.has(row[fk.fields as string]!), `${res.path} ${row.id}`).toBe(true); checked++; }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+  it('the validator rejects what the spec forbids', () => {
+    const bad = structuredClone(pkg);
+    bad.resources[0]!.path = '/etc/passwd';
+    bad.resources[1]!.name = bad.resources[0]!.name;
+    const r = dataPackageSchema.safeParse(bad);
+    expect(r.success).toBe(false);
+    expect(dataPackageSchema.safeParse({ resources: [] }).success).toBe(false);
+    expect(dataPackageSchema.safeParse({ resources: [{ name: 'UPPER', path: 'a.csv' }] }).success).toBe(false);
+  });
+});
