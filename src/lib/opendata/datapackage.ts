@@ -2,7 +2,7 @@
 // for CSV, a Table Schema whose field types come from the dataset's zod schemas (tables.ts).
 import type { DataPackage } from './datapackage-schema';
 import type { DownloadFile } from './download-files';
-import { TABLES, fieldsOf, type TableName } from './tables';
+import { TABLES, fieldsOf, type TableDef, type TableName } from './tables';
 
 /** Resource name for a file: its path with separators made name-safe ("linzi/2023/m09/progress.csv" → "linzi-2023-m09-progress-csv"). */
 export const resourceName = (path: string) => path.replace(/[/.]/g, '-');
@@ -30,7 +30,7 @@ export function buildDataPackage(files: DownloadFile[], meta: PackageMeta): Data
     resources: files.map((f) => {
       const base = { name: resourceName(f.path), path: f.path, title: `${f.scope.label} · ${f.table ? TABLES[f.table].title : 'JSON 全部字段'}`, format: f.format, mediatype: f.mediatype, encoding: 'utf-8', bytes: f.bytes, hash: `sha256:${f.sha256}` };
       if (!f.table) return { ...base, profile: 'data-resource', description: `${f.scope.label}的全部表，字段与 CSV 同名同义之外，保留嵌套结构和原文行（source.verbatim）。` };
-      const table = TABLES[f.table];
+      const table = TABLES[f.table] as TableDef<never>;
       const dir = f.path.slice(0, f.path.lastIndexOf('/') + 1);
       const foreignKeys = (FOREIGN_KEYS[f.table] ?? [])
         .filter((k) => inScope.has(`${dir}${k.table}.csv`) && !(k.notInReportScope && f.scope.kind === 'report'))
