@@ -1,0 +1,283 @@
+import type { Anomaly, District, Leader, Period, Progress, Report, Task, Unit } from '../schema';
+import { emptyStatusCounts } from '../schema';
+import { IngestError } from './errors';
+import { periodsOf, type LeaderAliases, type ManifestEntry, type UnitAliases } from './manifest';
+import { parseReport, type ParsedReport } from './parse-report';
+import { NameRegistry } from './registry';
+import { periodEndMonth, periodLabel, reportSlug } from './slug';
+import { sha256Hex } from './hash';
+
+export interface Dataset {
+  districts: District[];
+  reports: Report[];
+  tasks: Task[];
+  progress: Progress[];
+  units: Unit[];
+  leaders: Leader[];
+  anomalies: Anomaly[];
+}
+
+export interface BuildInput {
+  districts: District[];
+  manifest: ManifestEntry[];
+  unitAliases: UnitAliases;
+  leaderAliases: LeaderAliases;
+  /** Reads a file named relative to the repository; returns undefined when it does not exist. */
+  readFile: (repoPath: string) => Uint8Array | undefined;
+  /** Directory of the report files, relative to the repository. */
+  reportsDir?: string;
+}
+
+export interface BuildResult {
+  dataset: Dataset;
+  /** Problems that stop the dataset from being written, each "file[:line]: sentence saying how to fix". */
+  errors: string[];
+  parsed: { entry: ManifestEntry; report: Report; parsed: ParsedReport }[];
+}
+
+const pad = (n: number) => String(n).padStart(3, '0');
+
+/** Parse every manifest entry and assemble one dataset. Pure: all I/O comes through `readFile`. */
+export function buildDataset(input: BuildInput): BuildResult {
+  const dir = input.reportsDir ?? 'content/reports';
+  const errors: string[] = [];
+  const districtIds = new Set(input.districts.map((d) => d.id));
+  const seenFiles = new Set<string>();
+  const seenReports = new Map<string, string>();
+  const parsed: BuildResult['parsed'] = [];
+
+  input.manifest.forEach((entry, i) => {
+    const file = `${dir}/${entry.file}`;
+    const where = `${dir}/manifest.yaml: reports[${i}]`;
+    if (!districtIds.has(entry.district)) {
+      errors.push(`${where}: 区县 “${entry.district}” 不在 content/districts.yaml 中：请先在那里登记该区县。`);
+      return;
+    }
+    if (seenFiles.has(entry.file)) {
+      errors.push(`${where}: 文件 ${entry.file} 在清单中出现了两次：请删除重复的条目。`);
+      return;
+    }
+    seenFiles.add(entry.file);
+    const periods = periodsOf(entry) as Period[];
+    const slug = reportSlug(entry.kind, periods);
+    const id = `${entry.district}-${entry.year}-${slug}`;
+    if (seenReports.has(id)) {
+      errors.push(`${where}: 与 ${seenReports.get(id)} 是同一份报告（${entry.district} ${entry.year} ${slug}）：同一报告不能登记两次，请删除其一或更正 period/kind。`);
+      return;
+    }
+    seenReports.set(id, entry.file);
+    const bytes = input.readFile(file);
+    if (!bytes) {
+      errors.push(`${where}: 清单指向的文件 ${file} 不存在：请把原件放到该路径，或更正清单中的 file。`);
+      return;
+    }
+    let p: ParsedReport;
+    try {
+      p = parseReport(file, bytes, { kind: entry.kind });
+    } catch (e) {
+      if (e instanceof IngestError) {
+        errors.push(e.message);
+        return;
+      }
+      throw e;
+    }
+    errors.push(...manifestDisagreements(file, entry, periods, p));
+    parsed.push({ entry, parsed: p, report: reportOf(id, slug, entry, periods, file, bytes, p) });
+  });
+
+  parsed.sort((a, b) => a.report.district.localeCompare(b.report.district) || a.report.year - b.report.year || a.report.periodEndMonth - b.report.periodEndMonth || a.report.id.localeCompare(b.report.id));
+  return { dataset: assemble(input, parsed), errors, parsed };
+}
+
+/** The manifest must agree with what the document prints about itself (year and period in its title). */
+function manifestDisagreements(file: string, entry: ManifestEntry, periods: Period[], p: ParsedReport): string[] {
+  const out: string[] = [];
+  const t = p.printed.title;
+  if (t && p.printed.year !== undefined && p.printed.year !== entry.year) {
+    out.push(`${file}:${t.line}: 标题写的是 ${p.printed.year} 年，清单写的是 ${entry.year} 年：请核对后更正 content/reports/manifest.yaml。`);
+  }
+  if (t && p.printed.periods && entry.kind !== 'work-report' && p.printed.periods.join(',') !== periods.join(',')) {
+    out.push(`${file}:${t.line}: 标题写的时段是 ${p.printed.periods.join('、')}，清单写的是 ${periods.join('、')}：请核对后更正 content/reports/manifest.yaml。`);
+  }
+  const headerPeriods = p.columns.flatMap((c) => (c.key === 'target' && c.period ? [c.period] : []));
+  if (headerPeriods.length > 0 && headerPeriods.join(',') !== periods.join(',')) {
+    out.push(`${file}:${p.headerLine}: 表头的目标时段是 ${headerPeriods.join('、')}，清单写的是 ${periods.join('、')}：请核对后更正 content/reports/manifest.yaml。`);
+  }
+  return out;
+}
+
+function reportOf(id: string, slug: string, entry: ManifestEntry, periods: Period[], file: string, bytes: Uint8Array, p: ParsedReport): Report {
+  const d = p.decoded;
+  const report: Report = {
+    id,
+    slug,
+    district: entry.district,
+    year: entry.year,
+    kind: entry.kind,
+    periods,
+    periodLabel: periodLabel(periods),
+    periodEndMonth: periodEndMonth(entry.kind, periods),
+    title: entry.title,
+    source: {
+      file,
+      publicPath: `sources/${entry.file}`,
+      sha256: sha256Hex(bytes),
+      bytes: bytes.length,
+      encoding: d.encoding,
+      bom: d.bom,
+      lineEnding: d.lineEnding,
+      lineCount: p.lines.length,
+    },
+    layout: p.layout,
+    columns: p.columns,
+    preamble: p.preamble,
+    footnotes: p.footnotes,
+    taskIds: [],
+    progressIds: [],
+    taskCount: 0,
+    rowCount: p.rows.length,
+    statusCounts: emptyStatusCounts(),
+    inferredCounts: { done: 0, partial: 0, notDone: 0 },
+    anomalyCount: 0,
+  };
+  if (p.headerLine) report.headerLine = p.headerLine;
+  const printedOr = <T,>(manifest: T | undefined, printed: T | undefined) => manifest ?? printed;
+  const issuer = printedOr(entry.issuer, p.printed.issuer?.text);
+  const docNumber = printedOr(entry.docNumber, p.printed.docNumber?.text);
+  const date = printedOr(entry.date, p.printed.date?.iso);
+  const speaker = printedOr(entry.speaker, p.speaker?.name);
+  const speakerTitle = printedOr(entry.speakerTitle, p.speaker?.title);
+  if (issuer) report.issuer = issuer;
+  if (docNumber) report.docNumber = docNumber;
+  if (date) report.date = date;
+  if (speaker) report.speaker = speaker;
+  if (speakerTitle) report.speakerTitle = speakerTitle;
+  if (entry.occasion) report.occasion = entry.occasion;
+  if (entry.note) report.note = entry.note;
+  if (p.layout === 'prose') report.text = p.lines.join('\n');
+  return report;
+}
+
+function assemble(input: BuildInput, parsed: BuildResult['parsed']): Dataset {
+  const units = NameRegistry.forUnits(input.unitAliases);
+  const leaders = NameRegistry.forLeaders(input.leaderAliases);
+  const tasks = new Map<string, Task>();
+  const progress: Progress[] = [];
+  const anomalies: Anomaly[] = [];
+
+  for (const { report, parsed: p } of parsed) {
+    const drafts = [...p.anomalies];
+    const verbatim = (a: number, b: number) => p.lines.slice(a - 1, b).join('\n');
+    for (const row of p.rows) {
+      const taskId = `${report.district}-${report.year}-${pad(row.number)}`;
+      const progressId = row.subIndex === 0 ? `${report.id}-${row.number}` : `${report.id}-${row.number}-s${row.subIndex}`;
+      const source = { file: report.source.file, lines: [row.startLine, row.endLine] as [number, number], verbatim: verbatim(row.startLine, row.endLine) };
+      const split = input.unitAliases[report.district]?.splits ?? {};
+      const rowUnits = row.units.flatMap((u) => (split[u.name] ? split[u.name]!.map((name) => ({ ...u, name })) : [u]));
+      const unitRefs = rowUnits.map((u) => {
+        const { id, name } = units.add(report.district, u.name, printedName(u.printed), taskId);
+        return { unitId: id, name, printed: u.printed, role: u.role, ...(u.via ? { via: units.add(report.district, u.via, u.via, taskId).id } : {}) };
+      });
+      const leaderRefs = row.leaders.map((l) => {
+        if (!leaders.isKnown(report.district, l.name)) {
+          drafts.push({ line: row.startLine, kind: 'unknown-name', message: `分管区领导“${l.printed}”不在 content/aliases/leaders.yaml 中：可能是误印，核实后请把它登记为某人的写法或新增一人。` });
+        }
+        const { id, name } = leaders.add(report.district, l.name, l.printed, taskId);
+        return { leaderId: id, name, printed: l.printed };
+      });
+      const entry: Progress = {
+        id: progressId,
+        taskId,
+        reportId: report.id,
+        district: report.district,
+        year: report.year,
+        number: row.number,
+        subIndex: row.subIndex,
+        targets: row.targets,
+        status: row.status.status,
+        statusSource: row.status.statusSource,
+        units: unitRefs,
+        unitsPrinted: row.unitsPrinted,
+        leaders: leaderRefs,
+        extra: row.extra,
+        source,
+      };
+      if (row.subGoal) entry.subGoal = row.subGoal;
+      if (row.result) entry.result = row.result;
+      if (row.status.statusPhrase) entry.statusPhrase = row.status.statusPhrase;
+      if (row.leadersPrinted !== undefined) entry.leadersPrinted = row.leadersPrinted;
+      progress.push(entry);
+      report.progressIds.push(progressId);
+      countStatus(report, entry);
+
+      let task = tasks.get(taskId);
+      if (!task) {
+        task = {
+          id: taskId, district: report.district, year: report.year, number: row.number,
+          pledge: row.pledge ?? { text: '', html: '' },
+          subTargets: [], unitIds: [], leadUnitIds: [], leaderIds: [], progressIds: [], reportIds: [],
+          latestStatus: entry.status, latestStatusSource: entry.statusSource, latestReportId: report.id, source,
+        };
+        tasks.set(taskId, task);
+      }
+      if (row.subIndex === 0) {
+        if (!task.reportIds.includes(report.id)) {
+          task.reportIds.push(report.id);
+          report.taskIds.push(taskId);
+        }
+        task.progressIds.push(progressId);
+        // Reports are processed in time order, so the last one seen is the latest.
+        task.latestStatus = entry.status;
+        task.latestStatusSource = entry.statusSource;
+        task.latestReportId = report.id;
+        if (row.subGoal && !task.subTargets.some((s) => s.index === 0)) task.subTargets.push({ index: 0, text: row.subGoal.text });
+      } else if (!task.subTargets.some((s) => s.index === row.subIndex)) {
+        task.subTargets.push({ index: row.subIndex, text: row.subGoal?.text ?? row.targets[0]?.text.text ?? '' });
+      }
+      for (const u of unitRefs) {
+        if (!task.unitIds.includes(u.unitId)) task.unitIds.push(u.unitId);
+        if (u.role === 'lead' && !task.leadUnitIds.includes(u.unitId)) task.leadUnitIds.push(u.unitId);
+      }
+      for (const l of leaderRefs) if (!task.leaderIds.includes(l.leaderId)) task.leaderIds.push(l.leaderId);
+    }
+    report.taskCount = report.taskIds.length;
+    const seen = new Map<string, number>();
+    for (const a of drafts) {
+      const base = `${report.id}-L${a.line}-${a.kind}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      anomalies.push({ id: n === 1 ? base : `${base}-${n}`, reportId: report.id, file: report.source.file, line: a.line, kind: a.kind, message: a.message, verbatim: p.lines[a.line - 1] ?? '' });
+    }
+    report.anomalyCount = drafts.length;
+  }
+
+  const unitList: Unit[] = units.list().map((u) => ({ ...u, aliases: unitAliases(u.name, input.unitAliases[u.district]?.aliases[u.name] ?? []) }));
+  return {
+    districts: input.districts,
+    reports: parsed.map((x) => x.report),
+    tasks: [...tasks.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    progress,
+    units: unitList,
+    leaders: leaders.list(),
+    anomalies,
+  };
+}
+
+/** The name as printed, without its role mark: "区行政审批 服务局 (牵头)" → "区行政审批 服务局". */
+function printedName(printed: string): string {
+  return printed.replace(/[（(]\s*牵\s*头\s*[）)]|\s牵头$/g, '').trim();
+}
+
+/** Search aliases: curated ones plus the short name without the leading 区/市 (发改局 for 区发改局). */
+function unitAliases(name: string, curated: string[]): string[] {
+  const out = new Set(curated);
+  const short = name.replace(/^(区|市)/, '');
+  if (short !== name && short.length >= 2) out.add(short);
+  return [...out].sort();
+}
+
+function countStatus(report: Report, p: Progress) {
+  if (p.statusSource === 'stated' || p.status === 'planned') report.statusCounts[p.status]++;
+  else report.statusCounts.unstated++;
+  if (p.statusSource === 'inferred' && (p.status === 'done' || p.status === 'partial' || p.status === 'notDone')) report.inferredCounts[p.status]++;
+}

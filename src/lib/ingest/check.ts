@@ -1,0 +1,94 @@
+import type { District, InferredCounts, Period, ReportKind, StatusCounts } from '../schema';
+import { emptyStatusCounts } from '../schema';
+import type { ParsedReport } from './parse-report';
+
+export type Confidence = 'given' | 'high' | 'medium' | 'low';
+
+export interface Detected<T> {
+  value: T | undefined;
+  confidence: Confidence;
+  /** What the guess rests on, in Chinese, e.g. 标题“2023年…”. */
+  basis: string;
+}
+
+export interface CheckSummary {
+  file: string;
+  district: string | undefined;
+  year: number | undefined;
+  kind: ReportKind;
+  period: string | undefined;
+  taskCount: number;
+  rowCount: number;
+  statusCounts: StatusCounts;
+  inferredCounts: InferredCounts;
+  anomalies: { line: number; kind: string; message: string }[];
+  detected: { district: Detected<string>; year: Detected<number>; kind: Detected<ReportKind>; period: Detected<string> };
+}
+
+export interface Given {
+  district?: string;
+  year?: number;
+  kind?: ReportKind;
+  period?: string;
+}
+
+/** Summarise a parsed file for `ingest --check`, detecting what was not given from the text itself. */
+export function summarise(p: ParsedReport, given: Given, districts: District[]): CheckSummary {
+  const title = p.printed.title;
+  const det = {
+    district: given.district ? { value: given.district, confidence: 'given' as Confidence, basis: '命令行参数' } : detectDistrict(p, districts),
+    year: given.year !== undefined
+      ? { value: given.year, confidence: 'given' as Confidence, basis: '命令行参数' }
+      : p.printed.year !== undefined
+        ? { value: p.printed.year, confidence: 'high' as Confidence, basis: `第 ${title?.line} 行标题“${title?.text}”` }
+        : { value: undefined, confidence: 'low' as Confidence, basis: '标题中没有年份' },
+    kind: given.kind
+      ? { value: given.kind, confidence: 'given' as Confidence, basis: '命令行参数' }
+      : p.printed.kind
+        ? { value: p.printed.kind, confidence: 'high' as Confidence, basis: `第 ${title?.line} 行标题“${title?.text}”` }
+        : { value: p.kind, confidence: 'low' as Confidence, basis: p.columns.some((c) => c.key === 'result') ? '表头有“完成情况”类的列' : '表头没有“完成情况”类的列' },
+    period: given.period ? { value: given.period, confidence: 'given' as Confidence, basis: '命令行参数' } : detectPeriod(p),
+  };
+  const statusCounts = emptyStatusCounts();
+  const inferredCounts = { done: 0, partial: 0, notDone: 0 };
+  for (const r of p.rows) {
+    const s = r.status;
+    if (s.statusSource === 'stated' || s.status === 'planned') statusCounts[s.status]++;
+    else statusCounts.unstated++;
+    if (s.statusSource === 'inferred' && (s.status === 'done' || s.status === 'partial' || s.status === 'notDone')) inferredCounts[s.status]++;
+  }
+  return {
+    file: p.file,
+    district: det.district.value,
+    year: det.year.value,
+    kind: det.kind.value ?? p.kind,
+    period: det.period.value,
+    taskCount: new Set(p.rows.map((r) => r.number)).size,
+    rowCount: p.rows.length,
+    statusCounts,
+    inferredCounts,
+    anomalies: p.anomalies.map(({ line, kind, message }) => ({ line, kind, message })),
+    detected: det,
+  };
+}
+
+function detectDistrict(p: ParsedReport, districts: District[]): Detected<string> {
+  const text = p.lines.join('\n');
+  const hits = districts
+    .map((d) => ({ d, n: text.split(d.name).length - 1 + (text.split(`${d.shortName}`).length - 1) }))
+    .filter((h) => h.n > 0)
+    .sort((a, b) => b.n - a.n);
+  if (hits.length === 0) return { value: undefined, confidence: 'low', basis: '文中没有出现已登记区县的名称，请用 --district 指定' };
+  const [top, second] = hits;
+  const confidence: Confidence = !second && top!.n >= 3 ? 'high' : !second || top!.n >= 3 * second.n ? 'medium' : 'low';
+  return { value: top!.d.id, confidence, basis: `文中出现“${top!.d.shortName}”${top!.n} 次${second ? `，“${second.d.shortName}”${second.n} 次` : ''}` };
+}
+
+function detectPeriod(p: ParsedReport): Detected<string> {
+  const title = p.printed.title;
+  if (p.printed.periods?.length) return { value: p.printed.periods.join('+'), confidence: 'high', basis: `第 ${title?.line} 行标题“${title?.text}”` };
+  const header = p.columns.flatMap((c) => (c.key === 'target' && c.period ? [c.period as Period] : []));
+  if (header.length) return { value: header.join('+'), confidence: 'medium', basis: `第 ${p.headerLine} 行表头的目标列` };
+  if (p.kind === 'work-report') return { value: 'year', confidence: 'high', basis: '政府工作报告覆盖全年' };
+  return { value: undefined, confidence: 'low', basis: '标题和表头都没有写明时段，请用 --period 指定' };
+}

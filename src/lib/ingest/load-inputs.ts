@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { District } from '../schema';
+import { districtsFileSchema, leaderAliasesSchema, manifestSchema, readYaml, unitAliasesSchema, type LeaderAliases, type ManifestEntry, type UnitAliases } from './manifest';
+
+export interface Inputs {
+  districts: District[];
+  manifest: ManifestEntry[];
+  unitAliases: UnitAliases;
+  leaderAliases: LeaderAliases;
+}
+
+/** Read content/ (districts, manifest, alias files). Returns every problem found, not just the first. */
+export function loadInputs(root: string): { inputs?: Inputs; errors: string[] } {
+  const read = (rel: string) => (existsSync(join(root, rel)) ? readFileSync(join(root, rel), 'utf8') : undefined);
+  const errors: string[] = [];
+  const need = <T>(rel: string, schema: Parameters<typeof readYaml<T>>[2]): T | undefined => {
+    const text = read(rel);
+    if (text === undefined) {
+      errors.push(`${rel}: 文件不存在：它是导入所必需的，请从仓库恢复。`);
+      return undefined;
+    }
+    const r = readYaml(rel, text, schema);
+    errors.push(...r.errors);
+    return r.value;
+  };
+  const districts = need('content/districts.yaml', districtsFileSchema);
+  const manifest = need('content/reports/manifest.yaml', manifestSchema);
+  const unitAliases = need('content/aliases/units.yaml', unitAliasesSchema);
+  const leaderAliases = need('content/aliases/leaders.yaml', leaderAliasesSchema);
+  if (!districts || !manifest || !unitAliases || !leaderAliases) return { errors };
+  return {
+    errors,
+    inputs: {
+      districts: districts.districts.map(({ slug, ...d }) => ({ id: slug, ...d })),
+      manifest: manifest.reports,
+      unitAliases,
+      leaderAliases,
+    },
+  };
+}

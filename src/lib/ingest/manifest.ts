@@ -1,0 +1,68 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'astro/zod';
+import { periodSchema, reportKindSchema } from '../schema';
+
+/** One source file as described by content/reports/manifest.yaml. */
+export const manifestEntrySchema = z.object({
+  /** Path relative to content/reports/. */
+  file: z.string().regex(/^[a-z0-9-]+\/[^/]+$/, '应为 <区县拼音>/<文件名>，如 linzi/2023-m09-progress.txt'),
+  district: z.string(),
+  year: z.number().int().min(1990).max(2100),
+  kind: reportKindSchema,
+  /** year, Q1–Q4, M1–M12, or a list of them for a table with several target periods. */
+  period: z.union([periodSchema, z.array(periodSchema).min(1)]),
+  title: z.string().min(1),
+  issuer: z.string().optional(),
+  docNumber: z.string().optional(),
+  /** ISO date printed on the document. */
+  date: z.iso.date().optional(),
+  speaker: z.string().optional(),
+  speakerTitle: z.string().optional(),
+  occasion: z.string().optional(),
+  note: z.string().optional(),
+});
+export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
+
+export const manifestSchema = z.object({ reports: z.array(manifestEntrySchema).min(1) });
+
+export const districtsFileSchema = z.object({
+  districts: z.array(z.object({ slug: z.string(), name: z.string(), shortName: z.string(), city: z.string(), province: z.string() })),
+});
+
+export const unitAliasesSchema = z.record(
+  z.string(),
+  z.object({
+    units: z.record(z.string(), z.array(z.string())).default({}),
+    aliases: z.record(z.string(), z.array(z.string())).default({}),
+    /** Two names printed with no space between them: printed → the units it stands for. */
+    splits: z.record(z.string(), z.array(z.string())).default({}),
+  }),
+);
+export type UnitAliases = z.infer<typeof unitAliasesSchema>;
+
+export const leaderAliasesSchema = z.record(z.string(), z.array(z.object({ name: z.string(), variants: z.array(z.string()).default([]) })));
+export type LeaderAliases = z.infer<typeof leaderAliasesSchema>;
+
+/**
+ * Parse a YAML file against a schema. Problems are returned, not thrown, each as "file: path.to.field: what
+ * is wrong", so a maintainer sees every mistake at once.
+ */
+export function readYaml<T>(file: string, text: string, schema: z.ZodType<T>): { value?: T; errors: string[] } {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (e) {
+    const err = e as { linePos?: { line: number }[]; message: string };
+    const line = err.linePos?.[0]?.line;
+    return { errors: [`${file}${line ? `:${line}` : ''}: YAML 语法错误：${err.message.split('\n')[0]}`] };
+  }
+  const result = schema.safeParse(data);
+  if (result.success) return { value: result.data, errors: [] };
+  return {
+    errors: result.error.issues.map((i) => `${file}: ${i.path.join('.') || '(根)'}: ${i.message}`),
+  };
+}
+
+export function periodsOf(entry: ManifestEntry): string[] {
+  return Array.isArray(entry.period) ? entry.period : [entry.period];
+}
