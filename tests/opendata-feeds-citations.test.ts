@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getRssString } from '@astrojs/rss';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { checkCitations, checkRss } from './opendata-checks';
 import { constructedDataset } from './opendata-fixture';
 import { feedOptions } from '../src/lib/opendata/feeds';
 import { citeChart, citeReport, citeTask } from '../src/lib/opendata/citation';
@@ -9,42 +9,12 @@ import type { Dataset } from '../src/lib/opendata/dataset';
 
 const SITE = 'https://example.org/portal/';
 
-/** RSS 2.0 required elements: rss@version, channel/title, link, description; each item a title or description. */
-export async function checkRss(xml: string, expectedItems: number) {
-  expect(XMLValidator.validate(xml)).toBe(true);
-  const doc = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'item' || n === 'category' }).parse(xml);
-  expect(doc.rss['@_version']).toBe('2.0');
-  const ch = doc.rss.channel;
-  for (const k of ['title', 'link', 'description']) expect(typeof ch[k] === 'string' && ch[k].length > 0, k).toBe(true);
-  const items = ch.item ?? [];
-  expect(items).toHaveLength(expectedItems);
-  for (const it of items) {
-    expect(it.title || it.description).toBeTruthy();
-    expect(it.link).toMatch(/^https:\/\/example\.org\/portal\/.+\/$/);
-    expect(it.guid?.['#text'] ?? it.guid).toBe(it.link);
-    if (it.pubDate) expect(new Date(it.pubDate).toString()).not.toBe('Invalid Date');
-  }
-  return items;
-}
 
-export function checkCitations(d: Dataset) {
-  const reports = new Map(d.reports.map((r) => [r.id, r]));
-  const districts = new Map(d.districts.map((x) => [x.id, x]));
-  for (const t of d.tasks) {
-    const c = citeTask(t, reports, districts.get(t.district), SITE);
-    expect(c.text, t.id).toContain(c.permalink);
-    expect(c.text, t.id).toMatch(/\[R\/OL\]\. (\(\d{4}-\d{2}-\d{2}\))?\[引用日期\]\. https:/);
-    expect(c.text, t.id).toContain(`第${t.number}项`);
-    expect(c.sources[0], t.id).toMatchObject({ file: t.source.file, lines: t.source.lines });
-    expect(c.sources[0]!.label, t.id).toMatch(/第 \d+(–\d+)? 行$/);
-    expect(c.asOf.iso, t.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  }
-}
 
 describe('feeds', () => {
   const d = constructedDataset();
   it('site-wide feed is valid RSS 2.0 with one item per report, newest first', async () => {
-    const items = await checkRss(await getRssString(feedOptions(d.reports, d.districts, SITE)), d.reports.length);
+    const items = await checkRss(await getRssString(feedOptions(d.reports, d.districts, SITE)), d.reports.length, SITE);
     expect(items[0].link).toBe(`${SITE}testqu/2022/q3/`);
     expect(items[0].description).toContain('原文所述：完成 1');
     expect(items[0].description).toContain('本站推断（非原文）：部分完成 1');
@@ -53,13 +23,13 @@ describe('feeds', () => {
   });
   it('per-district feed holds only that district', async () => {
     const other = { ...d.reports[0]!, id: 'other-2022-q3', district: 'other' };
-    await checkRss(await getRssString(feedOptions([...d.reports, other], d.districts, SITE, d.districts[0])), d.reports.length);
+    await checkRss(await getRssString(feedOptions([...d.reports, other], d.districts, SITE, d.districts[0])), d.reports.length, SITE);
   });
 });
 
 describe('citations (GB/T 7714)', () => {
   const d = constructedDataset();
-  it('every task has a citation with its source file and line', () => checkCitations(d));
+  it('every task has a citation with its source file and line', () => checkCitations(d, SITE));
   it('a report with a printed issuer and date is cited with them; without, the district government and a note', () => {
     const dist = d.districts[0];
     const plan = d.reports.find((r) => r.kind === 'breakdown')!;
