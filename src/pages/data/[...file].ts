@@ -1,0 +1,15 @@
+// Static download files: /data/<scope>/<table>.csv, /data/<scope>/dataset.json and /data/datapackage.json.
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadDataset, loadDownloads, siteRoot } from '../../lib/opendata/astro-dataset';
+import { toJson } from '../../lib/opendata/download-files';
+import { sitePackage } from '../../lib/opendata/package-meta';
+
+export const getStaticPaths = (async () => {
+  const files = await loadDownloads();
+  return [
+    ...files.map((f) => ({ params: { file: f.path }, props: { body: f.body, type: `${f.mediatype}; charset=utf-8` } })),
+    { params: { file: 'datapackage.json' }, props: { body: toJson(sitePackage(files, await loadDataset(), siteRoot())), type: 'application/json; charset=utf-8' } },
+  ];
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => new Response(props.body as string, { headers: { 'Content-Type': props.type as string } });
