@@ -90,13 +90,13 @@ export function citeTask(t: Task, reports: Map<string, Report>, d: District | un
 }
 
 /** A chart is the portal's own work drawn from the listed reports; its update date is the data's as-of date. */
-export function citeChart(chart: { title: string; embedPath: string; reports: Report[] }, siteRoot: string): Citation {
+export function citeChart(chart: { title: string; embedPath: string; reports: Report[]; sources?: SourceRef[] }, siteRoot: string): Citation {
   const asOf = latestAsOf(chart.reports) ?? { iso: '', basis: 'period-end', label: '' } satisfies AsOf;
   const permalink = `${siteRoot}${chart.embedPath}`;
   return {
     text: `${SITE_NAME}. ${chart.title}[EB/OL]. ${asOf.iso ? `(${asOf.iso})` : ''}${CITE_DATE_PLACEHOLDER}. ${permalink}.`,
     permalink,
     asOf,
-    sources: chart.reports.map((r) => sourceRef({ file: r.source.file, lines: [1, Math.max(1, r.source.lineCount)] })),
+    sources: chart.sources ?? chart.reports.map((r) => sourceRef({ file: r.source.file, lines: [1, Math.max(1, r.source.lineCount)] })),
   };
 }
