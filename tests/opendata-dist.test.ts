@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { dataPackageSchema } from '../src/lib/opendata/datapackage-schema';
 import { checkRss } from './opendata-checks';
 import { ROOT, realDataset } from './opendata-real';
+import { paths } from '../src/lib/urls';
+import { reportDataDir } from '../src/lib/opendata/scopes';
 
 const DIST = join(ROOT, 'dist');
 const built = existsSync(join(DIST, 'data/datapackage.json'));
@@ -28,5 +30,25 @@ describe.runIf(built)('dist/ (after npm run build)', () => {
     const d = realDataset();
     await checkRss(readFileSync(join(DIST, 'feeds/all.xml'), 'utf8'), d.reports.length, site);
     for (const x of d.districts) await checkRss(readFileSync(join(DIST, `feeds/${x.id}.xml`), 'utf8'), d.reports.filter((r) => r.district === x.id).length, site);
+  });
+
+  it('every task page has a 引用 box with its permalink and source lines; every report page links its downloads and full SHA-256', () => {
+    const d = realDataset();
+    const page = (p: string) => readFileSync(join(DIST, p, 'index.html'), 'utf8');
+    for (const t of d.tasks) {
+      const html = page(paths.task(t));
+      const box = html.slice(html.indexOf('class="citation"'));
+      expect(box.length, t.id).toBeLessThan(html.length);
+      expect(box, t.id).toContain(`${site}${paths.task(t)}`);
+      const [a, b] = t.source.lines;
+      expect(box, t.id).toContain(`第 ${a === b ? a : `${a}–${b}`} 行`);
+      expect(box, t.id).toContain('[引用日期]');
+    }
+    for (const r of d.reports) {
+      const html = page(paths.report(r));
+      expect(html, r.id).toContain(r.source.sha256);
+      expect(html, r.id).toContain(`${reportDataDir(r)}progress.csv`);
+      expect(html, r.id).toContain('class="citation"');
+    }
   });
 });

@@ -48,7 +48,7 @@ export function embedCharts(ix: SiteIndex): EmbedChart[] {
     }
     for (const year of ix.yearsByDistrict.get(d.id) ?? []) {
       const tasks = ix.tasksByDistrictYear.get(dyKey(d.id, year)) ?? [];
-      if (tasks.length === 0) continue;
+      // Every year page draws this chart (even with no tasks yet), so every year has its embed.
       const yearReports = (ix.reportsByDistrictYear.get(dyKey(d.id, year)) ?? []).filter((r) => (ix.rowsByReport.get(r.id)?.length ?? 0) > 0);
       const id = `year-${d.id}-${year}`;
       out.push({
