@@ -2,9 +2,10 @@
 // routes and components (download endpoints, feeds, /changes/, Citation.astro).
 import { getCollection } from 'astro:content';
 import { href } from '../urls';
+import type { District, Report } from '../schema';
 import type { Dataset } from './dataset';
 import { sortDataset } from './dataset';
-import { renderDownloads, type DownloadFile } from './download-files';
+import { describeFile, downloadSpecs, type DescribedFile } from './download-files';
 
 let cached: Promise<Dataset> | undefined;
 
@@ -24,9 +25,16 @@ export function siteRoot(): string {
   return new URL(href(''), import.meta.env.SITE ?? 'https://example.org/').href;
 }
 
-let files: Promise<DownloadFile[]> | undefined;
-/** Every download file, rendered once per build. */
-export function loadDownloads(): Promise<DownloadFile[]> {
-  files ??= loadDataset().then((d) => renderDownloads(d, siteRoot()));
+let files: Promise<DescribedFile[]> | undefined;
+/** Every download file's description (bytes, SHA-256), measured once per build; the text is rendered again when written. */
+export function loadDownloads(): Promise<DescribedFile[]> {
+  files ??= loadDataset().then((d) => downloadSpecs(d, siteRoot()).map(describeFile));
   return files;
+}
+
+let lookups: Promise<{ reports: Map<string, Report>; districts: Map<string, District> }> | undefined;
+/** Id lookups for citations, built once per build (every task page cites). */
+export function loadLookups() {
+  lookups ??= loadDataset().then((d) => ({ reports: new Map(d.reports.map((r) => [r.id, r])), districts: new Map(d.districts.map((x) => [x.id, x])) }));
+  return lookups;
 }

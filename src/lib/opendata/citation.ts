@@ -73,8 +73,11 @@ export function shortPledge(text: string, max = 30): string {
  * permalink; 数据截至 is the latest report that lists it.
  */
 export function citeTask(t: Task, reports: Map<string, Report>, d: District | undefined, siteRoot: string): Citation {
-  const first = [...reports.values()].find((r) => r.source.file === t.source.file && r.district === t.district && r.year === t.year)
-    ?? reports.get(t.reportIds[0] ?? '');
+  // Usually the first report listing the task printed it first; scan only when that is not so.
+  const firstListed = reports.get(t.reportIds[0] ?? '');
+  const first = firstListed?.source.file === t.source.file
+    ? firstListed
+    : [...reports.values()].find((r) => r.source.file === t.source.file) ?? firstListed;
   const listed = t.reportIds.map((id) => reports.get(id)).filter((r): r is Report => !!r);
   const a = first ? author(first, d) : { name: '' };
   const permalink = `${siteRoot}${paths.task(t)}`;

@@ -17,7 +17,7 @@ const FOREIGN_KEYS: Partial<Record<TableName, { field: string; table: TableName;
 
 export interface PackageMeta { title: string; description: string; homepage: string; sources: { title: string; path: string }[] }
 
-export function buildDataPackage(files: DownloadFile[], meta: PackageMeta): DataPackage {
+export function buildDataPackage(files: Omit<DownloadFile, 'body'>[], meta: PackageMeta): DataPackage {
   const inScope = new Set(files.map((f) => f.path));
   return {
     profile: 'data-package',

@@ -12,7 +12,7 @@ export function formatBytes(n: number): string {
 }
 
 /** Files grouped by scope, in the order they were rendered (all, then district → year → report). */
-export function groupByScope(files: DownloadFile[]): ScopeDownloads[] {
+export function groupByScope(files: Omit<DownloadFile, 'body'>[]): ScopeDownloads[] {
   const out: ScopeDownloads[] = [];
   for (const f of files) {
     let g = out.at(-1);

@@ -33,7 +33,16 @@ function tableLines(ix: SiteIndex, r: Report): SourceRef {
   return sourceRef({ file: r.source.file, lines: [a, b] });
 }
 
+const memo = new WeakMap<SiteIndex, EmbedChart[]>();
+
+/** All embeddable charts, computed once per dataset (every embed page asks). */
 export function embedCharts(ix: SiteIndex): EmbedChart[] {
+  let charts = memo.get(ix);
+  if (!charts) memo.set(ix, (charts = computeEmbeds(ix)));
+  return charts;
+}
+
+function computeEmbeds(ix: SiteIndex): EmbedChart[] {
   const out: EmbedChart[] = [];
   const name = (id: string) => ix.district.get(id)?.name ?? id;
   for (const d of ix.districts) {

@@ -26,42 +26,50 @@ export const SCOPE_TABLES: Record<Scope['kind'], TableName[]> = {
   report: ['reports', 'tasks', 'progress', 'anomalies'],
 };
 
-function slice(d: Dataset, keep: { district: string; year?: number; report?: Report }): Partial<Dataset> {
-  const inScope = (x: { district: string; year?: number }) => x.district === keep.district && (keep.year === undefined || x.year === keep.year);
-  if (keep.report) {
-    const r = keep.report;
-    const taskIds = new Set(r.taskIds);
-    return {
-      reports: [r],
-      tasks: d.tasks.filter((t) => taskIds.has(t.id)),
-      progress: d.progress.filter((p) => p.reportId === r.id),
-      anomalies: d.anomalies.filter((a) => a.reportId === r.id),
-    };
+function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
   }
-  const reports = d.reports.filter(inScope);
-  const reportIds = new Set(reports.map((r) => r.id));
-  return {
-    reports,
-    tasks: d.tasks.filter(inScope),
-    progress: d.progress.filter(inScope),
-    anomalies: d.anomalies.filter((a) => reportIds.has(a.reportId)),
-  };
+  return m;
 }
 
-/** Every scope, in a fixed order. The dataset must already be sorted (sortDataset). */
+/**
+ * Every scope, in a fixed order. The dataset must already be sorted (sortDataset). Each collection is
+ * grouped once, so slicing costs O(rows), not O(scopes × rows).
+ */
 export function scopesOf(d: Dataset): Scope[] {
-  const name = new Map(d.districts.map((x) => [x.id, x.name]));
+  const dy = (x: { district: string; year: number }) => `${x.district}|${x.year}`;
+  const reportsBy = { district: groupBy(d.reports, (r) => r.district), year: groupBy(d.reports, dy) };
+  const tasksBy = { district: groupBy(d.tasks, (t) => t.district), year: groupBy(d.tasks, dy) };
+  const progressBy = { district: groupBy(d.progress, (p) => p.district), year: groupBy(d.progress, dy), report: groupBy(d.progress, (p) => p.reportId) };
+  const anomaliesByReport = groupBy(d.anomalies, (a) => a.reportId);
+  const task = new Map(d.tasks.map((t) => [t.id, t]));
+  const anomaliesOf = (reports: Report[]) => reports.flatMap((r) => anomaliesByReport.get(r.id) ?? []);
+
   const scopes: Scope[] = [{ dir: 'all', kind: 'all', label: '全部数据', data: d }];
   for (const district of d.districts) {
-    const reports = d.reports.filter((r) => r.district === district.id);
+    const reports = reportsBy.district.get(district.id) ?? [];
     if (reports.length === 0) continue;
-    scopes.push({ dir: district.id, kind: 'district', label: district.name, district: district.id, data: slice(d, { district: district.id }) });
+    scopes.push({
+      dir: district.id, kind: 'district', label: district.name, district: district.id,
+      data: { reports, tasks: tasksBy.district.get(district.id) ?? [], progress: progressBy.district.get(district.id) ?? [], anomalies: anomaliesOf(reports) },
+    });
     for (const year of [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b)) {
-      scopes.push({ dir: `${district.id}/${year}`, kind: 'year', label: `${district.name} ${year}年`, district: district.id, year, data: slice(d, { district: district.id, year }) });
-      for (const r of reports.filter((x) => x.year === year)) {
+      const key = `${district.id}|${year}`;
+      const yearReports = reportsBy.year.get(key) ?? [];
+      scopes.push({
+        dir: `${district.id}/${year}`, kind: 'year', label: `${district.name} ${year}年`, district: district.id, year,
+        data: { reports: yearReports, tasks: tasksBy.year.get(key) ?? [], progress: progressBy.year.get(key) ?? [], anomalies: anomaliesOf(yearReports) },
+      });
+      for (const r of yearReports) {
         scopes.push({
-          dir: `${district.id}/${year}/${r.slug}`, kind: 'report', label: `${name.get(r.district) ?? r.district} ${year}年 ${r.periodLabel}${kindLabel(r)}`,
-          district: district.id, year, reportId: r.id, data: slice(d, { district: district.id, year, report: r }),
+          dir: `${district.id}/${year}/${r.slug}`, kind: 'report', label: `${district.name} ${year}年 ${r.periodLabel}${kindLabel(r)}`,
+          district: district.id, year, reportId: r.id,
+          data: { reports: [r], tasks: r.taskIds.map((id) => task.get(id)).filter((t) => t !== undefined), progress: progressBy.report.get(r.id) ?? [], anomalies: anomaliesOf([r]) },
         });
       }
     }

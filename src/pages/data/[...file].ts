@@ -6,10 +6,11 @@ import { sitePackage } from '../../lib/opendata/package-meta';
 
 export const getStaticPaths = (async () => {
   const files = await loadDownloads();
+  const d = await loadDataset();
   return [
-    ...files.map((f) => ({ params: { file: f.path }, props: { body: f.body, type: `${f.mediatype}; charset=utf-8` } })),
-    { params: { file: 'datapackage.json' }, props: { body: toJson(sitePackage(files, await loadDataset(), siteRoot())), type: 'application/json; charset=utf-8' } },
+    ...files.map((f) => ({ params: { file: f.path }, props: { render: f.render, type: `${f.mediatype}; charset=utf-8` } })),
+    { params: { file: 'datapackage.json' }, props: { render: () => toJson(sitePackage(files, d, siteRoot())), type: 'application/json; charset=utf-8' } },
   ];
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => new Response(props.body as string, { headers: { 'Content-Type': props.type as string } });
+export const GET: APIRoute = ({ props }) => new Response((props.render as () => string)(), { headers: { 'Content-Type': props.type as string } });
