@@ -16,8 +16,8 @@ describe('feeds', () => {
   it('site-wide feed is valid RSS 2.0 with one item per report, newest first', async () => {
     const items = await checkRss(await getRssString(feedOptions(d.reports, d.districts, SITE)), d.reports.length, SITE);
     expect(items[0].link).toBe(`${SITE}testqu/2022/q3/`);
-    expect(items[0].description).toContain('原文所述：完成 1');
-    expect(items[0].description).toContain('本站推断（非原文）：部分完成 1');
+    expect(items[0].description).toContain('原文所述：完成 1；仅有目标 2；原文未写明状态 1（本站推断，非原文：部分完成 1）');
+    expect(items[1].description).toContain('仅有目标 4');
     expect(items[0].pubDate).toBeUndefined(); // no date printed, none invented
     expect(items[1].pubDate).toMatch(/Aug 2022/);
   });

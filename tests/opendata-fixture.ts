@@ -57,7 +57,7 @@ export function constructedDataset(): Dataset {
     };
   });
   a.taskIds = pa.map((p) => p.taskId); a.progressIds = pa.map((p) => p.id); a.taskCount = a.rowCount = pa.length; a.statusCounts.planned = 4;
-  b.taskIds = pb.map((p) => p.taskId); b.progressIds = pb.map((p) => p.id); b.taskCount = b.rowCount = pb.length; b.statusCounts.done = 1; b.statusCounts.planned = 2; b.inferredCounts.partial = 1;
+  b.taskIds = pb.map((p) => p.taskId); b.progressIds = pb.map((p) => p.id); b.taskCount = b.rowCount = pb.length; b.statusCounts.done = 1; b.statusCounts.planned = 2; b.statusCounts.unstated = 1; b.inferredCounts.partial = 1;
   return {
     districts: [{ id: 'testqu', name: '测试区', shortName: '测试', city: '测试市', province: '测试省' }],
     reports: [b, a],

@@ -65,7 +65,11 @@ describe('citations on the real dataset', () => {
 
 describe('feeds on the real dataset', () => {
   it('site-wide: one item per report; per district: that district only', async () => {
-    await checkRss(await getRssString(feedOptions(d.reports, d.districts, SITE)), d.reports.length, SITE);
+    const items = await checkRss(await getRssString(feedOptions(d.reports, d.districts, SITE)), d.reports.length, SITE);
+    const desc = (slug: string) => items.find((i: { link: string }) => i.link.endsWith(slug)).description as string;
+    expect(desc('/linzi/2023/m09/')).toContain('原文所述：完成 104 · 部分完成 13 · 未完成 7');
+    expect(desc('/linzi/2021/q3/')).toMatch(/原文未写明状态 80（本站推断，非原文：.+）/);
+    expect(desc('/zhangdian/2020/q2/')).toContain('已移交 5');
     for (const x of d.districts) await checkRss(await getRssString(feedOptions(d.reports, d.districts, SITE, x)), d.reports.filter((r) => r.district === x.id).length, SITE);
   });
 });

@@ -1,7 +1,7 @@
 // RSS feeds of reports: one item per report (bulletin, breakdown or work report), site-wide and per
 // district. Pure: returns @astrojs/rss options; the endpoint renders them.
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
-import { STATUS_LABELS, STATUS_ORDER, type District, type Report } from '../schema';
+import { STATUS_LABELS, type District, type Report } from '../schema';
 import { paths } from '../urls';
 import { reportAsOf } from './as-of';
 import { SITE_NAME } from './citation';
@@ -13,12 +13,20 @@ export const feedPaths = {
   district: (district: string) => `feeds/${district}.xml`,
 };
 
-/** "完成 104 · 部分完成 13 · 未完成 7" from the statuses the source states (inferred ones are counted apart). */
+/**
+ * "原文所述：完成 104 · 部分完成 13 · 未完成 7", then rows with targets only, then rows whose source
+ * states no status, with what our rules inferred for them marked as ours.
+ */
 export function statusSummary(r: Report): string {
-  const stated = STATUS_ORDER.filter((s) => r.statusCounts[s] > 0).map((s) => `${STATUS_LABELS[s]} ${r.statusCounts[s]}`);
-  const inferred = (['done', 'partial', 'notDone'] as const).filter((s) => r.inferredCounts[s] > 0).map((s) => `${STATUS_LABELS[s]} ${r.inferredCounts[s]}`);
-  const parts = [stated.length ? `原文所述：${stated.join(' · ')}` : '', inferred.length ? `本站推断（非原文）：${inferred.join(' · ')}` : ''];
-  return parts.filter(Boolean).join('；');
+  const list = (ss: readonly (keyof Report['inferredCounts'] | 'transferred')[], counts: Partial<Record<string, number>>) =>
+    ss.filter((s) => (counts[s] ?? 0) > 0).map((s) => `${STATUS_LABELS[s]} ${counts[s]}`).join(' · ');
+  const stated = list(['done', 'partial', 'notDone', 'transferred'], r.statusCounts);
+  const inferred = list(['done', 'partial', 'notDone'], r.inferredCounts);
+  return [
+    stated && `原文所述：${stated}`,
+    r.statusCounts.planned > 0 && `仅有目标 ${r.statusCounts.planned}`,
+    r.statusCounts.unstated > 0 && `原文未写明状态 ${r.statusCounts.unstated}${inferred ? `（本站推断，非原文：${inferred}）` : ''}`,
+  ].filter(Boolean).join('；');
 }
 
 export function reportItem(r: Report, d: District | undefined, siteRoot: string): RSSFeedItem {

@@ -46,6 +46,7 @@ export type TableName = 'districts' | 'reports' | 'tasks' | 'progress' | 'units'
 export const SOURCE_STATUS_LABELS = { stated: '原文所述', inferred: '本站推断', none: '无' } as const;
 
 const NAMES = '；';
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const get = (row: unknown, path: string): Cell => {
   let cur: unknown = row;
   for (const p of path.split('.')) cur = cur == null ? undefined : (cur as Record<string, unknown>)[p];
@@ -81,7 +82,6 @@ export const reportsTable: TableDef<Report> = {
   omitted: {
     columns: '表格列结构，见 JSON。', headerLine: '表头行号，见 JSON。', preamble: '表前文字，见 JSON。', footnotes: '表后注释，见 JSON。',
     taskIds: '见 tasks 表的 report_ids。', progressIds: '见 progress 表的 report_id。', text: '全文见原始文件。', layout: '解析用的版式，见 JSON。',
-    inferredCounts: '见 progress 表的 status_source。', statusCounts: '已拆为 stated_* 各列。',
   },
   columns: [
     { name: 'id', title: '报告编号', description: '区县-年度-期别，如 linzi-2023-m09。', from: 'id' },
@@ -102,8 +102,13 @@ export const reportsTable: TableDef<Report> = {
     { name: 'task_count', title: '任务数', description: '表中编号的任务行数。', from: 'taskCount' },
     { name: 'row_count', title: '表格行数', description: '表中全部行数（含无序号的子目标行）。', from: 'rowCount' },
     ...(['done', 'partial', 'notDone', 'transferred', 'planned', 'unstated'] as const).map((s): Column<Report> => ({
-      name: `stated_${s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`, title: `原文状态：${STATUS_LABELS[s]}`,
-      description: `原文明确写明“${STATUS_LABELS[s]}”的行数（每行计一次，子目标行单独计）。`, from: `statusCounts.${s}`,
+      name: `stated_${snake(s)}`, title: s === 'planned' ? '仅有目标的行数' : s === 'unstated' ? '未写明状态的行数' : `原文写明“${STATUS_LABELS[s]}”的行数`,
+      description: `${s === 'planned' ? '分解表中只列目标、没有结果的行数' : s === 'unstated' ? '原文没有写明状态的行数（含本站据文字推断了状态的行，见 inferred_* 列）' : `原文写明“${STATUS_LABELS[s]}”的行数`}；按表格行计，子目标行单独计。`,
+      from: `statusCounts.${s}`,
+    })),
+    ...(['done', 'partial', 'notDone'] as const).map((s): Column<Report> => ({
+      name: `inferred_${snake(s)}`, title: `本站推断“${STATUS_LABELS[s]}”的行数`,
+      description: `原文未写明状态、本站据完成情况文字推断为“${STATUS_LABELS[s]}”的行数（不是政府的原话）。`, from: `inferredCounts.${s}`,
     })),
     { name: 'anomaly_count', title: '异常数', description: '解析时记录的异常条数（见 anomalies 表）。', from: 'anomalyCount' },
     { name: 'source_file', title: '来源文件', description: '原始文件的仓库内路径。', from: 'source.file' },
