@@ -5,7 +5,7 @@ import { href } from '../urls';
 import type { District, Report } from '../schema';
 import type { Dataset } from './dataset';
 import { sortDataset } from './dataset';
-import { describeFile, downloadSpecs, type DescribedFile } from './download-files';
+import { FileMeasures, downloadSpecs, type DownloadSpec } from './download-files';
 
 let cached: Promise<Dataset> | undefined;
 
@@ -25,12 +25,15 @@ export function siteRoot(): string {
   return new URL(href(''), import.meta.env.SITE ?? 'https://example.org/').href;
 }
 
-let files: Promise<DescribedFile[]> | undefined;
-/** Every download file's description (bytes, SHA-256), measured once per build; the text is rendered again when written. */
-export function loadDownloads(): Promise<DescribedFile[]> {
-  files ??= loadDataset().then((d) => downloadSpecs(d, siteRoot()).map(describeFile));
+let files: Promise<DownloadSpec[]> | undefined;
+/** Every download file, described; rendered only when written or measured. */
+export function loadDownloads(): Promise<DownloadSpec[]> {
+  files ??= loadDataset().then((d) => downloadSpecs(d, siteRoot()));
   return files;
 }
+
+/** Bytes and SHA-256 of the download files, shared by the endpoints, datapackage.json and the pages of one build. */
+export const fileMeasures = new FileMeasures();
 
 let lookups: Promise<{ reports: Map<string, Report>; districts: Map<string, District> }> | undefined;
 /** Id lookups for citations, built once per build (every task page cites). */

@@ -27,8 +27,8 @@ export interface DownloadFile extends Omit<DownloadSpec, 'render'> {
   sha256: string;
 }
 
-/** Stable, readable JSON: two-space indent, trailing newline. Key order is the schema's (the data passed zod). */
-export const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+/** Stable JSON, compact (the files are for programs; browsers pretty-print), trailing newline. Key order is the schema's. */
+export const toJson = (value: unknown) => `${JSON.stringify(value)}\n`;
 
 export function downloadSpecs(dataset: Dataset, siteRoot: string): DownloadSpec[] {
   const d = sortDataset(dataset);
@@ -57,18 +57,40 @@ export function downloadSpecs(dataset: Dataset, siteRoot: string): DownloadSpec[
 export function renderFile(spec: DownloadSpec): DownloadFile {
   const { render, ...rest } = spec;
   const body = render();
-  const buf = Buffer.from(body, 'utf8');
-  return { ...rest, body, bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
+  return { ...rest, body, ...measure(body) };
 }
 
 export function renderDownloads(dataset: Dataset, siteRoot: string): DownloadFile[] {
   return downloadSpecs(dataset, siteRoot).map(renderFile);
 }
 
-/** A file's description without its text (bytes and hash measured by rendering it once), plus how to render it again. */
-export type DescribedFile = Omit<DownloadFile, 'body'> & { render: () => string };
+export interface FileMeasure { bytes: number; sha256: string }
 
-export function describeFile(spec: DownloadSpec): DescribedFile {
-  const { body: _body, ...meta } = renderFile(spec);
-  return { ...meta, render: spec.render };
+export function measure(body: string): FileMeasure {
+  const buf = Buffer.from(body, 'utf8');
+  return { bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
+}
+
+/**
+ * Measures files once: the endpoint that writes a file records its bytes and hash, and whoever needs
+ * them later (datapackage.json, a page listing sizes) reads them without rendering the file again;
+ * a file not written yet is rendered and measured on the spot, so the answer never depends on build order.
+ */
+export class FileMeasures {
+  private known = new Map<string, FileMeasure>();
+  /** Render a file for writing, remembering its measure. */
+  write(spec: DownloadSpec): string {
+    const body = spec.render();
+    this.known.set(spec.path, measure(body));
+    return body;
+  }
+  of(spec: DownloadSpec): FileMeasure {
+    let m = this.known.get(spec.path);
+    if (!m) this.known.set(spec.path, (m = measure(spec.render())));
+    return m;
+  }
+  describe(spec: DownloadSpec): Omit<DownloadFile, 'body'> {
+    const { render: _render, ...rest } = spec;
+    return { ...rest, ...this.of(spec) };
+  }
 }

@@ -1,6 +1,7 @@
 // Static download files: /data/<scope>/<table>.csv, /data/<scope>/dataset.json and /data/datapackage.json.
+// datapackage.json comes last, so in practice every file has been measured as it was written.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadDataset, loadDownloads, siteRoot } from '../../lib/opendata/astro-dataset';
+import { fileMeasures, loadDataset, loadDownloads, siteRoot } from '../../lib/opendata/astro-dataset';
 import { toJson } from '../../lib/opendata/download-files';
 import { sitePackage } from '../../lib/opendata/package-meta';
 
@@ -8,8 +9,8 @@ export const getStaticPaths = (async () => {
   const files = await loadDownloads();
   const d = await loadDataset();
   return [
-    ...files.map((f) => ({ params: { file: f.path }, props: { render: f.render, type: `${f.mediatype}; charset=utf-8` } })),
-    { params: { file: 'datapackage.json' }, props: { render: () => toJson(sitePackage(files, d, siteRoot())), type: 'application/json; charset=utf-8' } },
+    ...files.map((f) => ({ params: { file: f.path }, props: { render: () => fileMeasures.write(f), type: `${f.mediatype}; charset=utf-8` } })),
+    { params: { file: 'datapackage.json' }, props: { render: () => toJson(sitePackage(files.map((f) => fileMeasures.describe(f)), d, siteRoot())), type: 'application/json; charset=utf-8' } },
   ];
 }) satisfies GetStaticPaths;
 
