@@ -9,6 +9,7 @@ import { checkRss } from './opendata-checks';
 import { ROOT, realDataset } from './opendata-real';
 import { paths } from '../src/lib/urls';
 import { reportDataDir } from '../src/lib/opendata/scopes';
+import { TABLES } from '../src/lib/opendata/tables';
 
 const DIST = join(ROOT, 'dist');
 const built = existsSync(join(DIST, 'data/datapackage.json'));
@@ -50,5 +51,13 @@ describe.runIf(built)('dist/ (after npm run build)', () => {
       expect(html, r.id).toContain(`${reportDataDir(r)}progress.csv`);
       expect(html, r.id).toContain('class="citation"');
     }
+  });
+
+  it('the data dictionary lists every field of every table; /changes/ shows when each district’s next bulletin was due', () => {
+    const dict = readFileSync(join(DIST, 'data/dictionary/index.html'), 'utf8');
+    for (const t of Object.values(TABLES)) for (const c of t.columns) expect(dict, `${t.name}.${c.name}`).toMatch(new RegExp(`<code[^>]*>${c.name}</code>`));
+    const changes = readFileSync(join(DIST, 'changes/index.html'), 'utf8').replace(/<[^>]+>/g, '');
+    expect(changes).toContain('下一期（2023年10月）应于 2023-11-10 前后发布');
+    expect(changes).toContain('下一期（2020年第三季度）应于 2020-10-10 前后发布');
   });
 });
