@@ -9,6 +9,7 @@ import { summarise, type CheckSummary } from '../src/lib/ingest/check';
 import { IngestError } from '../src/lib/ingest/errors';
 import { loadInputs } from '../src/lib/ingest/load-inputs';
 import { parseReport } from '../src/lib/ingest/parse-report';
+import { NameRegistry } from '../src/lib/ingest/registry';
 import { writeDataset } from '../src/lib/ingest/write-dataset';
 import { STATUS_LABELS, STATUS_ORDER, reportKindSchema, periodSchema } from '../src/lib/schema';
 
@@ -75,7 +76,13 @@ function check(file: string, args: { district?: string; year?: string; kind?: st
   if (year !== undefined && !Number.isInteger(year)) fail(`--year 应为四位年份，而不是“${args.year}”。`);
   const { inputs } = loadInputs(root);
   const parsed = parseReport(shown, readFileSync(path), kind?.success ? { kind: kind.data } : {});
-  const summary = summarise(parsed, { district: args.district, year, kind: kind?.success ? kind.data : undefined, period: args.period }, inputs?.districts ?? []);
+  const leaders = inputs ? NameRegistry.forLeaders(inputs.leaderAliases) : undefined;
+  const summary = summarise(
+    parsed,
+    { district: args.district, year, kind: kind?.success ? kind.data : undefined, period: args.period },
+    inputs?.districts ?? [],
+    (d, n) => leaders?.isKnown(d, n) ?? true,
+  );
   if (args.json) {
     const { detected, ...rest } = summary;
     console.log(JSON.stringify({ ...rest, detected }, null, 2));

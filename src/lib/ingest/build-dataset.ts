@@ -3,7 +3,7 @@ import { emptyStatusCounts } from '../schema';
 import { IngestError } from './errors';
 import { periodsOf, type LeaderAliases, type ManifestEntry, type UnitAliases } from './manifest';
 import { parseReport, type ParsedReport } from './parse-report';
-import { NameRegistry } from './registry';
+import { NameRegistry, unknownLeaderAnomaly } from './registry';
 import { periodEndMonth, periodLabel, reportSlug } from './slug';
 import { sha256Hex } from './hash';
 
@@ -180,7 +180,7 @@ function assemble(input: BuildInput, parsed: BuildResult['parsed']): Dataset {
       });
       const leaderRefs = row.leaders.map((l) => {
         if (!leaders.isKnown(report.district, l.name)) {
-          drafts.push({ line: row.startLine, kind: 'unknown-name', message: `分管区领导“${l.printed}”不在 content/aliases/leaders.yaml 中：可能是误印，核实后请把它登记为某人的写法或新增一人。` });
+          drafts.push(unknownLeaderAnomaly(l.printed, row.startLine));
         }
         const { id, name } = leaders.add(report.district, l.name, l.printed, taskId);
         return { leaderId: id, name, printed: l.printed };

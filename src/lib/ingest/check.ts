@@ -1,6 +1,7 @@
 import type { District, InferredCounts, Period, ReportKind, StatusCounts } from '../schema';
 import { emptyStatusCounts } from '../schema';
 import type { ParsedReport } from './parse-report';
+import { unknownLeaderAnomaly } from './registry';
 
 export type Confidence = 'given' | 'high' | 'medium' | 'low';
 
@@ -33,7 +34,12 @@ export interface Given {
 }
 
 /** Summarise a parsed file for `ingest --check`, detecting what was not given from the text itself. */
-export function summarise(p: ParsedReport, given: Given, districts: District[]): CheckSummary {
+export function summarise(
+  p: ParsedReport,
+  given: Given,
+  districts: District[],
+  isKnownLeader: (district: string, name: string) => boolean = () => true,
+): CheckSummary {
   const title = p.printed.title;
   const det = {
     district: given.district ? { value: given.district, confidence: 'given' as Confidence, basis: '命令行参数' } : detectDistrict(p, districts),
@@ -67,9 +73,16 @@ export function summarise(p: ParsedReport, given: Given, districts: District[]):
     rowCount: p.rows.length,
     statusCounts,
     inferredCounts,
-    anomalies: p.anomalies.map(({ line, kind, message }) => ({ line, kind, message })),
+    anomalies: [...p.anomalies, ...unknownLeaders(p, det.district.value, isKnownLeader)]
+      .sort((a, b) => a.line - b.line)
+      .map(({ line, kind, message }) => ({ line, kind, message })),
     detected: det,
   };
+}
+
+function unknownLeaders(p: ParsedReport, district: string | undefined, isKnown: (d: string, n: string) => boolean) {
+  if (!district) return [];
+  return p.rows.flatMap((r) => r.leaders.filter((l) => !isKnown(district, l.name)).map((l) => unknownLeaderAnomaly(l.printed, r.startLine)));
 }
 
 function detectDistrict(p: ParsedReport, districts: District[]): Detected<string> {

@@ -65,3 +65,12 @@ export class NameRegistry {
       .sort((a, b) => a.id.localeCompare(b.id));
   }
 }
+
+/** The anomaly for a leader name the alias file does not list (a misprint, or someone new). */
+export function unknownLeaderAnomaly(printed: string, line: number) {
+  return {
+    line,
+    kind: 'unknown-name' as const,
+    message: `分管区领导“${printed}”不在 content/aliases/leaders.yaml 中：可能是误印，核实后请把它登记为某人的写法或新增一人。`,
+  };
+}

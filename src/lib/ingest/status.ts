@@ -9,8 +9,9 @@ export interface StatusReading {
 
 // The stated word opens the result cell: "完成。…", "未完成。…", "部分完成。…", "【完成】…", "完成：…",
 // "已完成。…", "已移交经开区。". Longer words first so 部分完成 / 未完成 are not read as 完成.
-const STATED =
-  /^[\s【\[(（“"]*(部分完成|基本完成|未完成|没有完成|尚未完成|已完成|完成|已移交[^。；;，,\s】\])）]{0,12}|移交[^。；;，,\s】\])）]{0,12})[\s】\])）”"]*(?:[。．.：:；;，,！!]|$|\s)/u;
+const WORD = '部分完成|基本完成|未完成|没有完成|尚未完成|已完成|完成|已移交[^。；;，,\\s】\\])）]{0,12}|移交[^。；;，,\\s】\\])）]{0,12}';
+// Either bracketed (【完成】, [完成]) or followed by punctuation, a space or the end of the cell.
+const STATED = new RegExp(`^[\\s“"]*(?:[【\\[（(]\\s*(${WORD})\\s*[】\\]）)]|(${WORD})[\\s”"]*(?:[。．.：:；;，,！!]|$|\\s))`, 'u');
 
 const STATED_MAP: [RegExp, Status][] = [
   [/^(部分完成|基本完成)$/, 'partial'],
@@ -23,7 +24,7 @@ const STATED_MAP: [RegExp, Status][] = [
 export function readStatedStatus(result: string): StatusReading | undefined {
   const m = STATED.exec(result.trim());
   if (!m) return undefined;
-  const word = m[1]!;
+  const word = (m[1] ?? m[2])!;
   const status = STATED_MAP.find(([re]) => re.test(word))?.[1];
   return status ? { status, statusSource: 'stated', statusPhrase: word } : undefined;
 }
@@ -38,9 +39,9 @@ export function readStatedStatus(result: string): StatusReading | undefined {
  * The phrases that fired are recorded as statusPhrase. An inferred status is never the government's word.
  */
 export const INFERENCE_RULES = {
-  notDone: ['尚未', '未开工', '未启动', '未完成', '暂未', '未能', '推迟', '延期', '滞后', '停滞', '未达到', '未批复', '暂缓'],
+  notDone: ['尚未', '未开工', '未启动', '未完成', '暂未', '未能', '推迟', '延期', '滞后', '停滞', '未达到', '未批复', '暂缓', '不再实施', '未与', '未举办', '未取得', '未提交', '未签署', '未达成'],
   partial: ['正在', '推进中', '进行中', '加快推进', '有序推进', '稳步推进', '部分', '初步', '待', '启动', '开始'],
-  done: ['已完成', '已建成', '已投用', '已投入使用', '投入使用', '已竣工', '竣工', '已全部', '全部完成', '已成立', '已揭牌', '已落户', '已开通', '通车', '已出让', '已发放', '发行上市', '已实现', '已落实', '已开工', '完成了', '已编制完成', '已形成'],
+  done: ['已完成', '超额完成', '已建成', '已投用', '已投入使用', '投入使用', '已竣工', '竣工', '已全部', '全部完成', '已成立', '已揭牌', '已落户', '已开通', '通车', '已出让', '已发放', '发行上市', '已实现', '已落实', '已开工', '完成了', '已编制完成', '已形成'],
 } as const;
 
 function found(text: string, phrases: readonly string[]): string[] {

@@ -73,7 +73,8 @@ function splitNames(text: string): ParsedUnit[] {
       const target: Draft | undefined = pending ?? drafts[drafts.length - 1];
       if (target) {
         target.lead = true;
-        target.printed += ` ${token}`;
+        // Keep the printed spacing: "区发改局（牵头）" vs "区统计局 (牵头)".
+        target.printed += text.includes(`${target.printed}${token}`) ? token : ` ${token}`;
       }
       close();
       continue;
