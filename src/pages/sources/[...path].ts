@@ -7,9 +7,11 @@ import { paths } from '../../lib/urls';
 
 export const getStaticPaths = (async () => {
   const ix = await site();
-  return ix.reports.map((r) => ({
-    params: { path: paths.source(r.source.file).replace(/^sources\//, '') },
-    props: { file: r.source.file, encoding: r.source.encoding, sha256: r.source.sha256 },
+  // One route per file (several reports never share a file today, but a route must not repeat).
+  const byFile = new Map(ix.reports.map((r) => [r.source.file, r.source]));
+  return [...byFile.values()].map((s) => ({
+    params: { path: paths.source(s.file).replace(/^sources\//, '') },
+    props: { file: s.file, encoding: s.encoding },
   }));
 }) satisfies GetStaticPaths;
 
