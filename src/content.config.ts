@@ -6,6 +6,7 @@ import { file } from 'astro/loaders';
 import {
   anomalySchema,
   districtSchema,
+  indicatorPointSchema,
   leaderSchema,
   progressSchema,
   reportSchema,
@@ -23,4 +24,5 @@ export const collections = {
   units: defineCollection({ loader: fromGenerated('units'), schema: unitSchema }),
   leaders: defineCollection({ loader: fromGenerated('leaders'), schema: leaderSchema }),
   anomalies: defineCollection({ loader: fromGenerated('anomalies'), schema: anomalySchema }),
+  indicators: defineCollection({ loader: fromGenerated('indicators'), schema: indicatorPointSchema }),
 };

@@ -22,6 +22,9 @@ export const paths = {
   leader: (leaderId: string) => `leaders/${leaderId}/`,
   /** The verbatim source file, e.g. content/reports/linzi/x.txt → sources/linzi/x.txt */
   source: (file: string) => `sources/${file.replace(/^content\/reports\//, '')}`,
+  /** Headline indicators: all districts compared, and one district's target against actual by year. */
+  indicators: () => 'indicators/',
+  districtIndicators: (district: string) => `${district}/indicators/`,
   search: () => 'search/',
   data: () => 'data/',
   quality: () => 'quality/',

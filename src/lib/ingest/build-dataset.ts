@@ -1,4 +1,5 @@
-import type { Anomaly, District, Leader, Period, Progress, Report, Task, Unit } from '../schema';
+import type { Anomaly, District, IndicatorPoint, Leader, Period, Progress, Report, Task, Unit } from '../schema';
+import { extendDataset } from '../workreport/extend-dataset';
 import { emptyStatusCounts } from '../schema';
 import { IngestError } from './errors';
 import { periodsOf, type LeaderAliases, type ManifestEntry, type UnitAliases } from './manifest';
@@ -15,6 +16,8 @@ export interface Dataset {
   units: Unit[];
   leaders: Leader[];
   anomalies: Anomaly[];
+  /** Headline indicator points (src/lib/indicators), from work reports and bulletin rows. */
+  indicators: IndicatorPoint[];
 }
 
 export interface BuildInput {
@@ -86,7 +89,10 @@ export function buildDataset(input: BuildInput): BuildResult {
   });
 
   parsed.sort((a, b) => a.report.district.localeCompare(b.report.district) || a.report.year - b.report.year || a.report.periodEndMonth - b.report.periodEndMonth || a.report.id.localeCompare(b.report.id));
-  return { dataset: assemble(input, parsed), errors, parsed };
+  // Work reports add their pledges as tasks, links to bulletin tasks, and indicator points (src/lib/workreport).
+  const base = assemble(input, parsed);
+  const linesById = new Map(parsed.map((x) => [x.report.id, x.parsed.lines]));
+  return { dataset: { ...base, ...extendDataset(base, (id) => linesById.get(id)) }, errors, parsed };
 }
 
 /** The manifest must agree with what the document prints about itself (year and period in its title). */
@@ -158,7 +164,7 @@ function reportOf(id: string, slug: string, entry: ManifestEntry, periods: Perio
   return report;
 }
 
-function assemble(input: BuildInput, parsed: BuildResult['parsed']): Dataset {
+function assemble(input: BuildInput, parsed: BuildResult['parsed']): Omit<Dataset, 'indicators'> {
   const units = NameRegistry.forUnits(input.unitAliases);
   const leaders = NameRegistry.forLeaders(input.leaderAliases);
   const tasks = new Map<string, Task>();

@@ -94,14 +94,12 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
     const numberText = mapped.get('number')?.[0]?.raw ?? '';
     const m = NUMBER.exec(numberText);
     if (!m && numberText.trim() !== '') {
-      anomalies.push({ line: raw.startLine, kind: 'outside-table', message: `序号列的“${numberText.trim().slice(0, 20)}”不是数字：这一行不是任务行（可能是分组标题），原文保留在此。` });
-      markRow(uses, raw, 'anomaly');
+      unplacedRow(uses, lines, raw, { line: raw.startLine, kind: 'outside-table', message: `序号列的“${numberText.trim().slice(0, 20)}”不是数字：这一行不是任务行（可能是分组标题），原文保留在此。` }, anomalies);
       return;
     }
     const number = m ? Number(m[1]) : undefined;
     if (number === undefined && !current) {
-      anomalies.push({ line: raw.startLine, kind: 'unnumbered-row', message: '这一行没有序号，上方也没有可归属的任务：无法确定它属于哪项任务。' });
-      markRow(uses, raw, 'anomaly');
+      unplacedRow(uses, lines, raw, { line: raw.startLine, kind: 'unnumbered-row', message: '这一行没有序号，上方也没有可归属的任务：无法确定它属于哪项任务，原文保留在此。' }, anomalies);
       return;
     }
     if (number !== undefined) {
@@ -180,8 +178,18 @@ function toUse(role: LineRole): LineUse {
   }
 }
 
-function markRow(uses: LineUse[], raw: RawRow, use: LineUse) {
-  for (let l = raw.startLine; l <= raw.endLine; l++) if (uses[l - 1] === 'task') uses[l - 1] = use;
+/** Mark a row the parser cannot place: its first line carries the anomaly, each further line one of its own. */
+function unplacedRow(uses: LineUse[], lines: string[], raw: RawRow, first: AnomalyDraft, anomalies: AnomalyDraft[]) {
+  anomalies.push(first);
+  for (let l = raw.startLine; l <= raw.endLine; l++) {
+    if (uses[l - 1] !== 'task') continue;
+    if (lines[l - 1]!.trim() === '') {
+      uses[l - 1] = 'blank';
+      continue;
+    }
+    uses[l - 1] = 'anomaly';
+    if (l !== first.line) anomalies.push({ line: l, kind: first.kind, message: `续上：第 ${first.line} 行无法归类的内容在此行继续，原文保留在此。` });
+  }
 }
 
 function proseKeyOf(columns: Column[], raw: RawRow, cell: Cell): boolean {

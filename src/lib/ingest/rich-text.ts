@@ -22,11 +22,14 @@ export const CELL_SCHEMA: Schema = {
 };
 
 const parser = unified().use(rehypeParse, { fragment: true });
+const HTML_TAG = /<\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>|<!--/;
 
 /** Parse and sanitise a cell's markup; text nodes get the PDF-space clean-up. */
 export function sanitizeCell(raw: string, fixSpaces = true): Root {
   // Multi-line cells without markup (000) become paragraphs so line structure survives.
-  const source = /<\/?(p|br|b|strong|sup|sub)\b/i.test(raw) ? raw.replace(/\n+/g, ' ') : toParagraphs(raw);
+  // Anything that looks like a tag sends the cell through the HTML parser and the sanitiser, so markup
+  // nobody meant to run is removed, never shown or passed through as text.
+  const source = HTML_TAG.test(raw) ? raw.replace(/\n+/g, ' ') : toParagraphs(raw);
   const tree = sanitize(parser.parse(source), CELL_SCHEMA) as Root;
   if (fixSpaces) visitText(tree, (value) => removeCjkSpaces(value.replace(/[ \t\u00A0]+/g, ' ')));
   return tree;

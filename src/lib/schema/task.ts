@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { provenanceSchema, richTextSchema } from './provenance';
 import { statusSchema, statusSourceSchema } from './status';
+import { targetSchema } from './target';
 
 /** One annual pledge of a district-year. The id depends only on (district, year, 序号), so it never changes when another report is added. */
 export const taskSchema = z.object({
@@ -25,5 +26,20 @@ export const taskSchema = z.object({
   latestStatusSource: statusSourceSchema,
   latestReportId: z.string(),
   source: provenanceSchema,
+  // Optional fields below come from work reports (src/lib/workreport); bulletin tasks may leave them out.
+  /** Where the task comes from: a bulletin row, or a work-report paragraph (id `${district}-${year}-wr-${nnn}`). Absent = bulletin. */
+  origin: z.enum(['bulletin', 'work-report']).optional(),
+  /** Work-report tasks: pledge (a lead-phrase paragraph of a work area), livelihood (民生实事), self-building (政府自身建设). */
+  kind: z.enum(['pledge', 'livelihood', 'self-building']).optional(),
+  /** The lead phrase (强化技术创新能力) or the project name; the page title of the task. */
+  title: z.string().optional(),
+  /** The work area the pledge belongs to, as printed. */
+  area: z.object({ key: z.string(), label: z.string(), numeral: z.string(), line: z.number().int() }).optional(),
+  /** 民生实事 number as printed (1…13). */
+  projectNumber: z.number().int().optional(),
+  /** Quantified commitments found in the pledge (rule-based; each with the phrase it came from). */
+  targets: z.array(targetSchema).optional(),
+  /** The same pledge in other tasks of this district-year (work report ↔ bulletin), with the similarity score. */
+  links: z.array(z.object({ taskId: z.string(), score: z.number() })).optional(),
 });
 export type Task = z.infer<typeof taskSchema>;

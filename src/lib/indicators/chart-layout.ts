@@ -1,0 +1,67 @@
+// Target-against-actual chart, laid out at build time with d3-scale: one row per comparison, a
+// diamond for the target, a dot for the actual (hollow when it is a forecast or a part-year result),
+// a line between them. The Astro component only writes the SVG from these numbers.
+import { extent } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
+import type { IndicatorComparison } from './compare';
+import { pointText } from './format';
+
+export interface ChartMark {
+  x: number;
+  value: number;
+  text: string;
+  /** Hollow mark: forecast (预计) or a result for part of the year. */
+  hollow: boolean;
+}
+
+export interface ChartRow {
+  y: number;
+  label: string;
+  target?: ChartMark;
+  actual?: ChartMark;
+}
+
+export interface ChartLayout {
+  width: number;
+  height: number;
+  /** Left edge of the plot area (labels sit to its left). */
+  plotLeft: number;
+  plotRight: number;
+  zeroX: number;
+  ticks: { x: number; label: string }[];
+  rows: ChartRow[];
+}
+
+const ROW = 28;
+const TOP = 24;
+
+/** Layout for comparisons that have at least one numeric target or actual; `label` names each row. */
+export function layoutTargetActual(comparisons: readonly IndicatorComparison[], label: (c: IndicatorComparison) => string, width = 480, labelWidth = 130): ChartLayout {
+  const shown = comparisons.filter((c) => c.target?.value !== undefined || c.actual?.value !== undefined);
+  const values = shown.flatMap((c) => [c.target?.value, c.actual?.value]).filter((v): v is number => v !== undefined);
+  const [lo = 0, hi = 10] = extent([0, ...values]);
+  const plotLeft = labelWidth;
+  const plotRight = width - 16;
+  const x = scaleLinear().domain([lo, hi]).nice().range([plotLeft, plotRight]);
+  const mark = (p: IndicatorComparison['target']): ChartMark | undefined =>
+    p?.value === undefined ? undefined : { x: round(x(p.value)), value: p.value, text: pointText(p), hollow: p.forecast || p.period !== 'year' };
+  const rows = shown.map((c, i) => {
+    const row: ChartRow = { y: TOP + i * ROW + ROW / 2, label: label(c) };
+    const t = mark(c.target);
+    const a = mark(c.actual);
+    if (t) row.target = t;
+    if (a) row.actual = a;
+    return row;
+  });
+  return {
+    width,
+    height: TOP + rows.length * ROW + 8,
+    plotLeft,
+    plotRight,
+    zeroX: round(x(0)),
+    ticks: x.ticks(5).map((v) => ({ x: round(x(v)), label: `${v < 0 ? '−' : ''}${Math.abs(v)}%` })),
+    rows,
+  };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;

@@ -1,0 +1,65 @@
+// What the indicator pages show, computed once here so the routes stay thin.
+import { INDICATOR_LABELS, INDICATOR_ORDER, type IndicatorKey, type IndicatorPoint } from '../schema/indicator';
+import { compareIndicators, type IndicatorComparison } from './compare';
+import { layoutTargetActual, type ChartLayout } from './chart-layout';
+import { pointText, valueText } from './format';
+
+/** Short row labels for charts (fit a phone screen); tables use the full INDICATOR_LABELS. */
+export const INDICATOR_SHORT: Record<IndicatorKey, string> = {
+  gdp: '地区生产总值',
+  revenue: '一般公共预算收入',
+  investment: '固定资产投资',
+  retail: '社会消费品零售总额',
+  incomeUrban: '城镇居民收入',
+  incomeRural: '农村居民收入',
+  income: '居民收入',
+  industry: '规上工业增加值',
+  trade: '外贸进出口',
+  energy: '节能减排',
+};
+
+export const ROLE_LABELS: Record<IndicatorPoint['role'], string> = { target: '年度目标', periodTarget: '阶段目标', actual: '实际' };
+
+export interface YearView {
+  year: number;
+  comparisons: IndicatorComparison[];
+  chart: ChartLayout;
+  summary: string;
+}
+
+function summaryOf(cs: readonly IndicatorComparison[]): string {
+  return cs
+    .filter((c) => c.target || c.actual)
+    .map((c) => `${INDICATOR_LABELS[c.indicator]}：目标 ${c.target ? valueText(c.target) : '未列'}，实际 ${c.actual ? pointText(c.actual) : '未报'}`)
+    .join('；');
+}
+
+/** One district: a chart and a table per year, years in order. */
+export function districtView(points: readonly IndicatorPoint[], district: string): YearView[] {
+  const mine = compareIndicators(points.filter((p) => p.district === district));
+  const years = [...new Set(mine.map((c) => c.year))].sort((a, b) => a - b);
+  return years.map((year) => {
+    const comparisons = mine.filter((c) => c.year === year);
+    return { year, comparisons, chart: layoutTargetActual(comparisons, (c) => INDICATOR_SHORT[c.indicator]), summary: summaryOf(comparisons) };
+  });
+}
+
+export interface IndicatorView {
+  indicator: IndicatorKey;
+  label: string;
+  comparisons: IndicatorComparison[];
+  chart: ChartLayout;
+  summary: string;
+}
+
+/** All districts: one chart per indicator, a row per district-year. */
+export function comparisonView(points: readonly IndicatorPoint[], districtName: (id: string) => string): IndicatorView[] {
+  const all = compareIndicators(points);
+  return INDICATOR_ORDER.flatMap((indicator) => {
+    const comparisons = all.filter((c) => c.indicator === indicator);
+    if (!comparisons.length) return [];
+    const label = (c: IndicatorComparison) => `${districtName(c.district)} ${c.year}`;
+    const summary = comparisons.map((c) => `${label(c)}：目标 ${c.target ? valueText(c.target) : '未列'}，实际 ${c.actual ? pointText(c.actual) : '未报'}`).join('；');
+    return [{ indicator, label: INDICATOR_LABELS[indicator], comparisons, chart: layoutTargetActual(comparisons, label), summary }];
+  });
+}
