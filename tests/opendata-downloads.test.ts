@@ -40,6 +40,10 @@ describe('CSV and JSON downloads (constructed dataset)', () => {
     expect(renderDownloads(shuffled, SITE).map((f) => f.sha256)).toEqual(files.map((f) => f.sha256));
   });
 
+  it('indicators: signed numbers, forecast flags and text-only commitments survive', () => {
+    const recs = parse(files.find((f) => f.path === 'all/indicators.csv')!.body, { bom: true, columns: true }) as Record<string, string>[];
+    expect(recs.map((r) => [r.indicator_label, r.value, r.forecast])).toEqual([['节能减排约束性指标', '', 'false'], ['地区生产总值增长', '-2.5', 'true']]);
+  });
   it('JSON files parse and hold the scope rows', () => {
     const j = JSON.parse(files.find((f) => f.path === 'testqu/2022/q3/dataset.json')!.body);
     expect(j.progress).toHaveLength(4);

@@ -66,5 +66,9 @@ export function constructedDataset(): Dataset {
     units: [{ id: 'testqu-qufagaiju', district: 'testqu', name: '区发改局', variants: ['区发改局（牵头）'], aliases: ['发改局'], taskIds }],
     leaders: [],
     anomalies: [{ id: `${b.id}-L7-row-cut-off`, reportId: b.id, file: FILE_B, line: 7, kind: 'row-cut-off', message: '第7行在句中截断。', verbatim: '6\t建设' }],
+    indicators: [
+      { id: `${b.id}-gdp-actual`, district: 'testqu', year: 2022, indicator: 'gdp', role: 'actual', period: 'Q3', value: -2.5, forecast: true, phrase: '地区生产总值预计下降2.5%', reportId: b.id, source: { file: FILE_B, lines: [3, 3], verbatim: '1\t地区生产总值预计下降2.5%' } },
+      { id: `${a.id}-energy-target`, district: 'testqu', year: 2022, indicator: 'energy', role: 'target', period: 'year', forecast: false, phrase: '完成节能减排约束性指标', reportId: a.id, source: { file: FILE_A, lines: [3, 3], verbatim: '1\t完成节能减排约束性指标' } },
+    ],
   };
 }

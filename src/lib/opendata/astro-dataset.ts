@@ -14,7 +14,7 @@ export function loadDataset(): Promise<Dataset> {
     const data = async <K extends keyof Dataset>(k: K) => (await getCollection(k)).map((e) => e.data) as Dataset[K];
     return sortDataset({
       districts: await data('districts'), reports: await data('reports'), tasks: await data('tasks'), progress: await data('progress'),
-      units: await data('units'), leaders: await data('leaders'), anomalies: await data('anomalies'),
+      units: await data('units'), leaders: await data('leaders'), anomalies: await data('anomalies'), indicators: await data('indicators'),
     });
   })();
   return cached;

@@ -2,17 +2,20 @@
 // for CSV, a Table Schema whose field types come from the dataset's zod schemas (tables.ts).
 import type { DataPackage } from './datapackage-schema';
 import type { DownloadFile } from './download-files';
+import type { Scope } from './scopes';
 import { TABLES, fieldsOf, type TableDef, type TableName } from './tables';
 
 /** Resource name for a file: its path with separators made name-safe ("linzi/2023/m09/progress.csv" → "linzi-2023-m09-progress-csv"). */
 export const resourceName = (path: string) => path.replace(/[/.]/g, '-');
 
 /** Foreign keys within one scope: progress → tasks and reports, tasks → reports, anomalies → reports. */
-// A report's scope holds only that report, so a task's latest report may lie outside it.
-const FOREIGN_KEYS: Partial<Record<TableName, { field: string; table: TableName; notInReportScope?: true }[]>> = {
+// Smaller scopes do not always hold the other end: a report's scope has only that report (a task's
+// latest report may be another), and a year's indicators may be stated in the next year's work report.
+const FOREIGN_KEYS: Partial<Record<TableName, { field: string; table: TableName; skip?: Scope['kind'][] }[]>> = {
   progress: [{ field: 'task_id', table: 'tasks' }, { field: 'report_id', table: 'reports' }],
-  tasks: [{ field: 'latest_report_id', table: 'reports', notInReportScope: true }],
+  tasks: [{ field: 'latest_report_id', table: 'reports', skip: ['report'] }],
   anomalies: [{ field: 'report_id', table: 'reports' }],
+  indicators: [{ field: 'report_id', table: 'reports', skip: ['year'] }],
 };
 
 export interface PackageMeta { title: string; description: string; homepage: string; sources: { title: string; path: string }[] }
@@ -33,7 +36,7 @@ export function buildDataPackage(files: Omit<DownloadFile, 'body'>[], meta: Pack
       const table = TABLES[f.table] as TableDef<never>;
       const dir = f.path.slice(0, f.path.lastIndexOf('/') + 1);
       const foreignKeys = (FOREIGN_KEYS[f.table] ?? [])
-        .filter((k) => inScope.has(`${dir}${k.table}.csv`) && !(k.notInReportScope && f.scope.kind === 'report'))
+        .filter((k) => inScope.has(`${dir}${k.table}.csv`) && !k.skip?.includes(f.scope.kind))
         .map((k) => ({ fields: k.field, reference: { resource: resourceName(`${dir}${k.table}.csv`), fields: 'id' } }));
       return {
         ...base,

@@ -1,6 +1,6 @@
 // The whole dataset as one value, so every open-data module is a pure function of it.
 // Pages fill it from the content collections; tests fill it from generated/*.json.
-import type { Anomaly, District, Leader, Progress, Report, Task, Unit } from '../schema';
+import type { Anomaly, District, IndicatorPoint, Leader, Progress, Report, Task, Unit } from '../schema';
 
 export interface Dataset {
   districts: District[];
@@ -10,9 +10,11 @@ export interface Dataset {
   units: Unit[];
   leaders: Leader[];
   anomalies: Anomaly[];
+  /** Headline indicator points (targets and actuals), each from one source line. */
+  indicators: IndicatorPoint[];
 }
 
-export const DATASET_KEYS = ['districts', 'reports', 'tasks', 'progress', 'units', 'leaders', 'anomalies'] as const;
+export const DATASET_KEYS = ['districts', 'reports', 'tasks', 'progress', 'units', 'leaders', 'anomalies', 'indicators'] as const;
 export type DatasetKey = (typeof DATASET_KEYS)[number];
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -33,6 +35,7 @@ export function sortDataset(d: Dataset): Dataset {
     units: [...d.units].sort(byId),
     leaders: [...d.leaders].sort(byId),
     anomalies: [...d.anomalies].sort((a, b) => byId({ id: a.reportId }, { id: b.reportId }) || a.line - b.line || byId(a, b)),
+    indicators: [...d.indicators].sort((a, b) => a.district.localeCompare(b.district, 'en') || a.year - b.year || byId(a, b)),
   };
 }
 

@@ -20,10 +20,10 @@ export interface Scope {
 
 /** Tables written as CSV per scope kind: the whole dataset has everything; smaller scopes the rows a reader filters. */
 export const SCOPE_TABLES: Record<Scope['kind'], TableName[]> = {
-  all: ['districts', 'reports', 'tasks', 'progress', 'units', 'leaders', 'anomalies'],
-  district: ['reports', 'tasks', 'progress', 'anomalies'],
-  year: ['reports', 'tasks', 'progress', 'anomalies'],
-  report: ['reports', 'tasks', 'progress', 'anomalies'],
+  all: ['districts', 'reports', 'tasks', 'progress', 'indicators', 'units', 'leaders', 'anomalies'],
+  district: ['reports', 'tasks', 'progress', 'indicators', 'anomalies'],
+  year: ['reports', 'tasks', 'progress', 'indicators', 'anomalies'],
+  report: ['reports', 'tasks', 'progress', 'indicators', 'anomalies'],
 };
 
 function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
@@ -47,6 +47,8 @@ export function scopesOf(d: Dataset): Scope[] {
   const tasksBy = { district: groupBy(d.tasks, (t) => t.district), year: groupBy(d.tasks, dy) };
   const progressBy = { district: groupBy(d.progress, (p) => p.district), year: groupBy(d.progress, dy), report: groupBy(d.progress, (p) => p.reportId) };
   const anomaliesByReport = groupBy(d.anomalies, (a) => a.reportId);
+  // An indicator belongs to the year it is about (a 2021 work report's 2020 actuals go to 2020) and to the report that states it.
+  const indicatorsBy = { district: groupBy(d.indicators, (p) => p.district), year: groupBy(d.indicators, dy), report: groupBy(d.indicators, (p) => p.reportId) };
   const task = new Map(d.tasks.map((t) => [t.id, t]));
   const anomaliesOf = (reports: Report[]) => reports.flatMap((r) => anomaliesByReport.get(r.id) ?? []);
 
@@ -56,20 +58,20 @@ export function scopesOf(d: Dataset): Scope[] {
     if (reports.length === 0) continue;
     scopes.push({
       dir: district.id, kind: 'district', label: district.name, district: district.id,
-      data: { reports, tasks: tasksBy.district.get(district.id) ?? [], progress: progressBy.district.get(district.id) ?? [], anomalies: anomaliesOf(reports) },
+      data: { reports, tasks: tasksBy.district.get(district.id) ?? [], progress: progressBy.district.get(district.id) ?? [], indicators: indicatorsBy.district.get(district.id) ?? [], anomalies: anomaliesOf(reports) },
     });
     for (const year of [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b)) {
       const key = `${district.id}|${year}`;
       const yearReports = reportsBy.year.get(key) ?? [];
       scopes.push({
         dir: `${district.id}/${year}`, kind: 'year', label: `${district.name} ${year}年`, district: district.id, year,
-        data: { reports: yearReports, tasks: tasksBy.year.get(key) ?? [], progress: progressBy.year.get(key) ?? [], anomalies: anomaliesOf(yearReports) },
+        data: { reports: yearReports, tasks: tasksBy.year.get(key) ?? [], progress: progressBy.year.get(key) ?? [], indicators: indicatorsBy.year.get(key) ?? [], anomalies: anomaliesOf(yearReports) },
       });
       for (const r of yearReports) {
         scopes.push({
           dir: `${district.id}/${year}/${r.slug}`, kind: 'report', label: `${district.name} ${year}年 ${r.periodLabel}${kindLabel(r)}`,
           district: district.id, year, reportId: r.id,
-          data: { reports: [r], tasks: r.taskIds.map((id) => task.get(id)).filter((t) => t !== undefined), progress: progressBy.report.get(r.id) ?? [], anomalies: anomaliesOf([r]) },
+          data: { reports: [r], tasks: r.taskIds.map((id) => task.get(id)).filter((t) => t !== undefined), progress: progressBy.report.get(r.id) ?? [], indicators: indicatorsBy.report.get(r.id) ?? [], anomalies: anomaliesOf([r]) },
         });
       }
     }

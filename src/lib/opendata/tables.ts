@@ -4,8 +4,8 @@
 // data dictionary.
 import type { z } from 'astro/zod';
 import {
-  anomalySchema, districtSchema, leaderSchema, progressSchema, reportSchema, taskSchema, unitSchema,
-  STATUS_LABELS, type Anomaly, type District, type Leader, type Progress, type Report, type Task, type Unit,
+  anomalySchema, districtSchema, indicatorPointSchema, leaderSchema, progressSchema, reportSchema, taskSchema, unitSchema,
+  INDICATOR_LABELS, STATUS_LABELS, type Anomaly, type District, type IndicatorPoint, type Leader, type Progress, type Report, type Task, type Unit,
 } from '../schema';
 import { paths } from '../urls';
 import type { DatasetIndex } from './dataset';
@@ -41,7 +41,7 @@ export interface TableDef<T> {
   columns: Column<T>[];
 }
 
-export type TableName = 'districts' | 'reports' | 'tasks' | 'progress' | 'units' | 'leaders' | 'anomalies';
+export type TableName = 'districts' | 'reports' | 'tasks' | 'progress' | 'units' | 'leaders' | 'anomalies' | 'indicators';
 
 export const SOURCE_STATUS_LABELS = { stated: '原文所述', inferred: '本站推断', none: '无' } as const;
 
@@ -139,6 +139,13 @@ export const tasksTable: TableDef<Task> = {
     { name: 'latest_status_source', title: '状态来源', description: 'stated 原文所述；inferred 本站据完成情况文字推断，并非政府原话；none 无。', from: 'latestStatusSource' },
     { name: 'latest_report_id', title: '最新报告编号', description: '给出最新状态的报告。', from: 'latestReportId' },
     { name: 'report_ids', covers: 'reportIds', title: '出现的报告', description: '列有该任务的全部报告编号，按时间先后，以“;”分隔。', type: 'string', value: (t) => t.reportIds.join(';') },
+    { name: 'origin', title: '来源类型', description: 'bulletin 来自通报表格的一行；work-report 来自政府工作报告的一段（编号含 wr）。空值同 bulletin。', from: 'origin' },
+    { name: 'kind', title: '任务类别', description: '政府工作报告任务：pledge 工作任务；livelihood 民生实事；self-building 政府自身建设。', from: 'kind' },
+    { name: 'title', title: '标题', description: '政府工作报告任务的引领语（如“强化技术创新能力”）或民生实事名称。', from: 'title' },
+    { name: 'area', title: '工作领域', description: '政府工作报告中所属的工作领域，照原文。', from: 'area.label' },
+    { name: 'project_number', title: '民生实事序号', description: '民生实事的原文序号。', from: 'projectNumber' },
+    { name: 'targets', covers: 'targets', title: '量化目标', description: '从任务文字中按规则提取的量化承诺，每条一行，格式“匹配文字｜所在短语”。', type: 'string', value: (t) => (t.targets ?? []).map((x) => `${x.match}｜${x.phrase}`).join('\n') },
+    { name: 'linked_task_ids', covers: 'links', title: '关联任务', description: '同一区县同一年度其他文件中的同一任务（按文字相似度关联），格式“任务编号（相似度）”，以“;”分隔。', type: 'string', value: (t) => (t.links ?? []).map((l) => `${l.taskId}（${l.score.toFixed(2)}）`).join(';') },
     ...sourceCols<Task>('该任务首次出现'),
     { name: 'url', title: '本站网址', description: '该任务在本站的永久链接。', type: 'string', value: (t, c) => url(c, paths.task(t)) },
   ],
@@ -212,9 +219,32 @@ export const anomaliesTable: TableDef<Anomaly> = {
   ],
 };
 
+const ROLE_LABELS = { target: '年度目标', periodTarget: '期间目标', actual: '实际' } as const;
+
+export const indicatorsTable: TableDef<IndicatorPoint> = {
+  name: 'indicators', title: '主要指标', description: '地区生产总值、一般公共预算收入等主要指标的目标与实际，每个数字一行，附原文短语和行号。', schema: indicatorPointSchema, omitted: {},
+  columns: [
+    { name: 'id', title: '编号', description: '报告编号-指标-角色。', from: 'id' },
+    districtCol, districtNameCol<IndicatorPoint>(),
+    { name: 'year', title: '年度', description: '数字所指的年度（2021年政府工作报告所说的2020年实际，记为 2020）。', from: 'year' },
+    { name: 'indicator', title: '指标代码', description: '指标的英文代码。', from: 'indicator' },
+    { name: 'indicator_label', title: '指标', description: '指标名称。', type: 'string', value: (p) => INDICATOR_LABELS[p.indicator] },
+    { name: 'role', title: '角色代码', description: 'target 年度目标；periodTarget 期间目标；actual 实际完成。', from: 'role' },
+    { name: 'role_label', title: '角色', description: '年度目标、期间目标或实际。', type: 'string', value: (p) => ROLE_LABELS[p.role] },
+    { name: 'period', title: '期间', description: 'year 全年；Q1–Q4、M1–M12 为通报的期间。', from: 'period' },
+    { name: 'value', title: '数值（%）', description: '增长率，百分数，带符号（下降29% 记为 -29）；只有文字的承诺为空。', from: 'value' },
+    { name: 'comparator', title: '限定代码', description: 'atLeast 以上；about 左右；atMost 以内；exceed 突破；reach 达到；over 余；exact 无限定词。', from: 'comparator' },
+    { name: 'comparator_text', title: '限定词', description: '原文的限定词，如“以上”“左右”。', from: 'comparatorText' },
+    { name: 'forecast', title: '预计', description: 'true 表示原文为预计数，不是结果。', from: 'forecast' },
+    { name: 'phrase', title: '原文短语', description: '数字所在的原文短语。', from: 'phrase' },
+    { name: 'report_id', title: '报告编号', description: '说出这个数字的报告。', from: 'reportId' },
+    ...sourceCols<IndicatorPoint>('该数字'),
+  ],
+};
+
 export const TABLES = {
   districts: districtsTable, reports: reportsTable, tasks: tasksTable, progress: progressTable,
-  units: unitsTable, leaders: leadersTable, anomalies: anomaliesTable,
+  units: unitsTable, leaders: leadersTable, anomalies: anomaliesTable, indicators: indicatorsTable,
 } as const;
 
 export interface FieldInfo { name: string; title: string; description: string; type: FieldType; required: boolean; enum?: string[] }
