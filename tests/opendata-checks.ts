@@ -25,6 +25,8 @@ export function checkDownloads(d: Dataset, SITE: string) {
     // Round trip: every cell comes back exactly as written (quotes, commas, newlines, Chinese).
     const expected = rowsOf(table as never, entities, ctx).map((r) => Object.fromEntries(table.columns.map((c, i) => [c.name, r[i] === undefined ? '' : String(r[i])])));
     expect(records, f.path).toEqual(expected);
+    // A strict reader (any bare CR or LF outside quotes ends a record, as in Excel and Python) sees the same rows.
+    expect(parse(raw, { bom: true, columns: true, record_delimiter: ['\r\n', '\n', '\r'] }), f.path).toEqual(expected);
   }
   return files;
 }

@@ -1,6 +1,6 @@
 // CSV as Excel on a Chinese Windows desktop opens it correctly: UTF-8 with a byte-order mark (without
-// it Excel guesses GBK and shows mojibake), CRLF line ends (RFC 4180), every field quoted only
-// when it must be. Written by csv-stringify, never by string concatenation.
+// it Excel guesses GBK and shows mojibake), CRLF line ends (RFC 4180), a field quoted when it holds
+// a comma, a quote or a line break. Written by csv-stringify, never by string concatenation.
 import { stringify } from 'csv-stringify/sync';
 import { rowsOf, type RowContext, type TableDef } from './tables';
 
@@ -9,5 +9,7 @@ export const UTF8_BOM = '\uFEFF';
 export function tableToCsv<T>(table: TableDef<T>, entities: T[], ctx: RowContext): string {
   const header = table.columns.map((c) => c.name);
   const rows = rowsOf(table, entities, ctx).map((r) => r.map((v) => (v === undefined ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : v)));
-  return stringify([header, ...rows], { bom: true, record_delimiter: 'windows' });
+  // Any cell holding a line break is quoted: Excel, Python and most readers end a record at a bare
+  // LF outside quotes (csv-stringify only quotes the record delimiter itself, here CRLF).
+  return stringify([header, ...rows], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
