@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { constructedDataset } from './opendata-fixture';
 import { allChanges, changesBetween, normaliseWording, snapshotOf } from '../src/lib/opendata/changes';
 import { allCadences, districtCadence, foldSlots, yearCadence } from '../src/lib/opendata/cadence';
-import type { Report } from '../src/lib/schema';
+import type { Report, Task } from '../src/lib/schema';
 
 describe('what changed between consecutive reports', () => {
   const d = constructedDataset();
@@ -37,6 +37,26 @@ describe('what changed between consecutive reports', () => {
     const back = changesBetween(b!, a!);
     expect(back.added.map((t) => t.number)).toEqual([3]);
     expect(back.dropped.map((t) => t.number)).toEqual([4]);
+  });
+});
+
+describe('work report → breakdown: pledges matched through the linking step', () => {
+  const d = constructedDataset();
+  const t1 = d.tasks.find((t) => t.number === 1)!;
+  const wr: Report = { ...d.reports.find((r) => r.kind === 'breakdown')!, id: 'testqu-2022-work-report', slug: 'work-report', kind: 'work-report', periods: ['year'], periodEndMonth: 0, taskIds: ['testqu-2022-wr-001', 'testqu-2022-wr-002'], progressIds: [] };
+  const wrTask = (n: number, pledge: string): Task => ({ ...t1, id: `testqu-2022-wr-00${n}`, number: n, pledge: { text: pledge, html: pledge }, reportIds: [wr.id], progressIds: [], latestReportId: wr.id, latestStatus: 'planned', latestStatusSource: 'none', origin: 'work-report', source: { file: 'content/reports/testqu/2022-work-report.txt', lines: [40 + n, 40 + n], verbatim: pledge } });
+  const w1 = { ...wrTask(1, '新建学校三所。'), links: [{ taskId: t1.id, score: 0.8 }] };
+  const w2 = wrTask(2, '办好民生实事。');
+  const linked = { ...d, reports: [...d.reports, wr], tasks: [...d.tasks.map((t) => (t.id === t1.id ? { ...t, links: [{ taskId: w1.id, score: 0.8 }] } : t)), w1, w2] };
+  const [yc] = allChanges(linked);
+  const first = yc!.pairs[0]!;
+  it('the work report comes first and its pledges are read from its tasks', () => {
+    expect(yc!.reports.map((r) => r.kind)).toEqual(['work-report', 'breakdown', 'progress']);
+  });
+  it('a linked pledge with different wording is reported as reworded, not as dropped and added', () => {
+    expect(first.reworded.map((r) => [r.before.taskId, r.after.taskId])).toEqual([['testqu-2022-wr-001', 'testqu-2022-001']]);
+    expect(first.dropped.map((t) => t.taskId)).toEqual(['testqu-2022-wr-002']);
+    expect(first.added.map((t) => t.number)).toEqual([2, 3, 5]);
   });
 });
 

@@ -1,6 +1,7 @@
 // "What changed" between consecutive reports of one district-year: tasks whose status changed, new
 // and dropped tasks, and pledges whose wording changed (work report → breakdown → bulletins).
-// Tasks are matched by task id (the ingest links the same pledge across reports of a district-year).
+// Tasks are matched by task id (the same 序号 across bulletins), or through task.links (a work-report
+// pledge and the bulletin task the linking step found to be the same pledge).
 import { diffChars } from 'diff';
 import type { Progress, Report, Status, StatusSource, Task } from '../schema';
 import type { Dataset } from './dataset';
@@ -62,6 +63,14 @@ export function pledgeOfRow(p: Progress, task: Task | undefined): string {
 
 export function snapshotOf(report: Report, progress: Progress[], tasks: Map<string, Task>): ReportSnapshot {
   const rows = progress.filter((p) => p.reportId === report.id && p.subIndex === 0);
+  if (rows.length === 0 && report.kind === 'work-report') {
+    // A work report has no table rows: its pledges are tasks of their own, printed at task.source.
+    const own = report.taskIds.map((id) => tasks.get(id)).filter((t): t is Task => t !== undefined);
+    return {
+      report,
+      tasks: own.map((t) => ({ taskId: t.id, number: t.number, pledge: t.pledge.text, status: t.latestStatus, statusSource: t.latestStatusSource, line: t.source.lines[0] })),
+    };
+  }
   return {
     report,
     tasks: rows.map((p) => ({
@@ -71,13 +80,23 @@ export function snapshotOf(report: Report, progress: Progress[], tasks: Map<stri
   };
 }
 
-export function changesBetween(a: ReportSnapshot, b: ReportSnapshot): PairChanges {
+/** taskId → the task ids linked to it as the same pledge (symmetric). */
+export type PledgeLinks = Map<string, string[]>;
+
+export function linksOf(tasks: Iterable<Task>): PledgeLinks {
+  const m: PledgeLinks = new Map();
+  for (const t of tasks) if (t.links?.length) m.set(t.id, t.links.map((l) => l.taskId));
+  return m;
+}
+
+export function changesBetween(a: ReportSnapshot, b: ReportSnapshot, links: PledgeLinks = new Map()): PairChanges {
   const before = new Map(a.tasks.map((t) => [t.taskId, t]));
-  const after = new Map(b.tasks.map((t) => [t.taskId, t]));
+  const matched = new Set<string>();
   const out: PairChanges = { from: a.report, to: b.report, statusChanged: [], added: [], dropped: [], reworded: [], unchanged: 0 };
   for (const t of b.tasks) {
-    const old = before.get(t.taskId);
+    const old = before.get(t.taskId) ?? (links.get(t.taskId) ?? []).map((id) => before.get(id)).find((x) => x && !matched.has(x.taskId));
     if (!old) { out.added.push(t); continue; }
+    matched.add(old.taskId);
     let changed = false;
     if (old.status !== t.status || old.statusSource !== t.statusSource) {
       out.statusChanged.push({ taskId: t.taskId, number: t.number, pledge: t.pledge, before: old, after: t });
@@ -90,7 +109,7 @@ export function changesBetween(a: ReportSnapshot, b: ReportSnapshot): PairChange
     }
     if (!changed) out.unchanged++;
   }
-  for (const t of a.tasks) if (!after.has(t.taskId)) out.dropped.push(t);
+  for (const t of a.tasks) if (!matched.has(t.taskId)) out.dropped.push(t);
   return out;
 }
 
@@ -105,6 +124,7 @@ export interface DistrictYearChanges {
 
 export function allChanges(d: Dataset): DistrictYearChanges[] {
   const tasks = new Map(d.tasks.map((t) => [t.id, t]));
+  const links = linksOf(d.tasks);
   const groups = new Map<string, Report[]>();
   for (const r of d.reports) {
     const key = `${r.district}\u0000${r.year}`;
@@ -114,7 +134,7 @@ export function allChanges(d: Dataset): DistrictYearChanges[] {
   for (const reports of groups.values()) {
     reports.sort(compareInYear);
     const snaps = reports.map((r) => snapshotOf(r, d.progress, tasks));
-    const pairs = snaps.slice(1).map((s, i) => changesBetween(snaps[i]!, s));
+    const pairs = snaps.slice(1).map((s, i) => changesBetween(snaps[i]!, s, links));
     out.push({ district: reports[0]!.district, year: reports[0]!.year, reports, pairs });
   }
   return out.sort((x, y) => x.district.localeCompare(y.district, 'en') || x.year - y.year);
