@@ -56,7 +56,7 @@ export function checkCitations(d: Dataset, SITE: string) {
     const c = citeTask(t, reports, districts.get(t.district), SITE);
     expect(c.text, t.id).toContain(c.permalink);
     expect(c.text, t.id).toMatch(/\[R\/OL\]\. (\(\d{4}-\d{2}-\d{2}\))?\[引用日期\]\. https:/);
-    expect(c.text, t.id).toContain(`第${t.number}项`);
+    expect(c.text, t.id).toContain(t.origin === 'work-report' ? (t.title ?? '') : `第${t.number}项`);
     expect(c.sources[0], t.id).toMatchObject({ file: t.source.file, lines: t.source.lines });
     expect(c.sources[0]!.label, t.id).toMatch(/第 \d+(–\d+)? 行$/);
     expect(c.asOf.iso, t.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -56,6 +56,13 @@ describe('citations on the real dataset', () => {
       expect(lines.replace(/^\uFEFF/, ''), t.id).toBe(t.source.verbatim);
     }
   });
+  it('a work-report pledge is cited by its lead phrase, the report with its occasion', () => {
+    const reports = new Map(d.reports.map((r) => [r.id, r]));
+    const t = d.tasks.find((x) => x.id === 'zhangdian-2021-wr-001')!;
+    expect(citeTask(t, reports, d.districts.find((x) => x.id === 'zhangdian'), SITE).text).toBe(
+      `张店区人民政府. 政府工作报告: 2021年2月7日在张店区第十七届人民代表大会第五次会议上: 强化技术创新能力[R/OL]. (2021-02-07)[引用日期]. ${SITE}zhangdian/2021/tasks/wr-001/.`,
+    );
+  });
   it('the 2020 breakdown is cited with its issuer and printed date', () => {
     const t = d.tasks.find((x) => x.id === 'linzi-2020-001')!;
     const c = citeTask(t, new Map(d.reports.map((r) => [r.id, r])), d.districts.find((x) => x.id === 'linzi'), SITE);

@@ -49,10 +49,25 @@ const printedDate = (r: Pick<Report, 'date'>) => (r.date ? `(${r.date})` : '');
 
 const join = (...parts: string[]) => parts.filter(Boolean).join('. ');
 
+/** 题名: as printed; a work report adds the occasion as 其他题名信息 (政府工作报告: 2021年2月7日在…会议上), as it is usually cited. */
+export function docTitle(r: Pick<Report, 'title' | 'kind' | 'date' | 'occasion'>): string {
+  if (r.kind !== 'work-report' || !r.occasion) return r.title;
+  const m = r.date?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  const when = m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
+  return `${r.title}: ${when}在${r.occasion}上`;
+}
+
+/** How an item is named inside its report: 第N项 for a numbered table row; a work-report pledge by its lead phrase (it has no printed number). */
+function itemName(t: Task): string {
+  if (t.origin !== 'work-report') return `第${t.number}项 ${shortPledge(t.pledge.text)}`;
+  const name = t.title ?? shortPledge(t.pledge.text);
+  return t.kind === 'livelihood' && t.projectNumber !== undefined ? `民生实事（${t.projectNumber}）${name}` : name;
+}
+
 export function citeReport(r: Report, d: District | undefined, siteRoot: string): Citation {
   const a = author(r, d);
   const permalink = `${siteRoot}${paths.report(r)}`;
-  const head = join(a.name, `${r.title}[R/OL]`);
+  const head = join(a.name, `${docTitle(r)}[R/OL]`);
   return {
     text: `${head}. ${printedDate(r)}${CITE_DATE_PLACEHOLDER}. ${permalink}.`,
     permalink,
@@ -81,7 +96,7 @@ export function citeTask(t: Task, reports: Map<string, Report>, d: District | un
   const listed = t.reportIds.map((id) => reports.get(id)).filter((r): r is Report => !!r);
   const a = first ? author(first, d) : { name: '' };
   const permalink = `${siteRoot}${paths.task(t)}`;
-  const title = `${first?.title ?? `${t.year}年目标任务`}: 第${t.number}项 ${shortPledge(t.pledge.text)}[R/OL]`;
+  const title = `${first ? docTitle(first) : `${t.year}年目标任务`}: ${itemName(t)}[R/OL]`;
   const asOf = latestAsOf(listed) ?? { iso: `${t.year}-12-31`, basis: 'period-end', label: `${t.year}-12-31` } satisfies AsOf;
   return {
     text: `${join(a.name, title)}. ${first ? printedDate(first) : ''}${CITE_DATE_PLACEHOLDER}. ${permalink}.`,
