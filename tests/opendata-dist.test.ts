@@ -1,7 +1,7 @@
 // The built files (run after `npm run build`): the bytes the endpoints wrote are the bytes the
 // data package describes, and the feeds in dist/ are valid RSS.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { dataPackageSchema } from '../src/lib/opendata/datapackage-schema';
@@ -59,5 +59,18 @@ describe.runIf(built)('dist/ (after npm run build)', () => {
     const changes = readFileSync(join(DIST, 'changes/index.html'), 'utf8').replace(/<[^>]+>/g, '');
     expect(changes).toContain('下一期（2023年10月）应于 2023-11-10 前后发布');
     expect(changes).toContain('下一期（2020年第三季度）应于 2020-10-10 前后发布');
+  });
+
+  it('every embed page shows its chart, where its numbers come from (file and line) and a 引用 box; embeds stay out of the sitemap', () => {
+    const ids = readdirSync(join(DIST, 'embed'));
+    expect(ids.length).toBeGreaterThan(10);
+    for (const id of ids) {
+      const html = readFileSync(join(DIST, 'embed', id, 'index.html'), 'utf8');
+      expect(html, id).toMatch(/<svg[^>]*role="img"/);
+      expect(html.replace(/<[^>]+>/g, ''), id).toMatch(/来源：.+第 \d+(–\d+)? 行/);
+      expect(html, id).toContain('class="citation"');
+      expect(html, id).toContain('name="robots" content="noindex"');
+    }
+    expect(readFileSync(join(DIST, 'sitemap-0.xml'), 'utf8')).not.toContain('/embed/');
   });
 });

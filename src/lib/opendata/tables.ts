@@ -8,6 +8,7 @@ import {
   INDICATOR_LABELS, STATUS_LABELS, type Anomaly, type District, type IndicatorPoint, type Leader, type Progress, type Report, type Task, type Unit,
 } from '../schema';
 import { paths } from '../urls';
+import { ROLE_LABELS } from '../indicators/page-data';
 import type { DatasetIndex } from './dataset';
 import { fieldTypeOf, schemaAt, type FieldType } from './zod-fields';
 
@@ -219,8 +220,6 @@ export const anomaliesTable: TableDef<Anomaly> = {
   ],
 };
 
-const ROLE_LABELS = { target: '年度目标', periodTarget: '期间目标', actual: '实际' } as const;
-
 export const indicatorsTable: TableDef<IndicatorPoint> = {
   name: 'indicators', title: '主要指标', description: '地区生产总值、一般公共预算收入等主要指标的目标与实际，每个数字一行，附原文短语和行号。', schema: indicatorPointSchema, omitted: {},
   columns: [
@@ -229,8 +228,8 @@ export const indicatorsTable: TableDef<IndicatorPoint> = {
     { name: 'year', title: '年度', description: '数字所指的年度（2021年政府工作报告所说的2020年实际，记为 2020）。', from: 'year' },
     { name: 'indicator', title: '指标代码', description: '指标的英文代码。', from: 'indicator' },
     { name: 'indicator_label', title: '指标', description: '指标名称。', type: 'string', value: (p) => INDICATOR_LABELS[p.indicator] },
-    { name: 'role', title: '角色代码', description: 'target 年度目标；periodTarget 期间目标；actual 实际完成。', from: 'role' },
-    { name: 'role_label', title: '角色', description: '年度目标、期间目标或实际。', type: 'string', value: (p) => ROLE_LABELS[p.role] },
+    { name: 'role', title: '角色代码', description: 'target 年度目标；periodTarget 阶段目标（通报期间的目标）；actual 实际。', from: 'role' },
+    { name: 'role_label', title: '角色', description: '年度目标、阶段目标或实际。', type: 'string', value: (p) => ROLE_LABELS[p.role] },
     { name: 'period', title: '期间', description: 'year 全年；Q1–Q4、M1–M12 为通报的期间。', from: 'period' },
     { name: 'value', title: '数值（%）', description: '增长率，百分数，带符号（下降29% 记为 -29）；只有文字的承诺为空。', from: 'value' },
     { name: 'comparator', title: '限定代码', description: 'atLeast 以上；about 左右；atMost 以内；exceed 突破；reach 达到；over 余；exact 无限定词。', from: 'comparator' },
