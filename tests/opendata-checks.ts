@@ -6,6 +6,7 @@ import { renderDownloads } from '../src/lib/opendata/download-files';
 import { indexDataset, sortDataset, type Dataset } from '../src/lib/opendata/dataset';
 import { TABLES, rowsOf } from '../src/lib/opendata/tables';
 import { citeTask } from '../src/lib/opendata/citation';
+import { excelSafe } from '../src/lib/opendata/csv';
 
 /** Every CSV: UTF-8 BOM, row count equal to its slice of the dataset, every cell back exactly through csv-parse. */
 export function checkDownloads(d: Dataset, SITE: string) {
@@ -23,7 +24,7 @@ export function checkDownloads(d: Dataset, SITE: string) {
     expect(records.length, f.path).toBe(entities.length);
     if (f.scope.kind === 'all') expect(records.length, f.path).toBe(d[f.table!].length);
     // Round trip: every cell comes back exactly as written (quotes, commas, newlines, Chinese).
-    const expected = rowsOf(table as never, entities, ctx).map((r) => Object.fromEntries(table.columns.map((c, i) => [c.name, r[i] === undefined ? '' : String(r[i])])));
+    const expected = rowsOf(table as never, entities, ctx).map((r) => Object.fromEntries(table.columns.map((c, i) => [c.name, r[i] === undefined ? '' : typeof r[i] === 'string' ? excelSafe(r[i] as string) : String(r[i])])));
     expect(records, f.path).toEqual(expected);
     // A strict reader (any bare CR or LF outside quotes ends a record, as in Excel and Python) sees the same rows.
     expect(parse(raw, { bom: true, columns: true, record_delimiter: ['\r\n', '\n', '\r'] }), f.path).toEqual(expected);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { checkDownloads } from './opendata-checks';
+import { excelSafe } from '../src/lib/opendata/csv';
 import { createHash } from 'node:crypto';
 import { constructedDataset } from './opendata-fixture';
 import { renderDownloads } from '../src/lib/opendata/download-files';
@@ -33,6 +34,22 @@ describe('CSV and JSON downloads (constructed dataset)', () => {
     expect(recs[0]!.targets).toBe('第三季度目标：目标1，含"引号",逗号');
     expect(recs.find((r) => r.id === 'testqu-2022-q3-1')!.result).toBe('结果1\n第二行');
     expect(f.body).toContain('\r\n');
+  });
+
+  it('a cell Excel would run as a formula is marked as text; figures and plain text are untouched', () => {
+    expect(excelSafe('=HYPERLINK("http://x","点击")')).toBe('\'=HYPERLINK("http://x","点击")');
+    expect(excelSafe('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(excelSafe('+cmd')).toBe("'+cmd");
+    expect(excelSafe('----')).toBe("'----");
+    expect(excelSafe('-6%')).toBe('-6%');
+    expect(excelSafe('-2.5')).toBe('-2.5');
+    expect(excelSafe('完成')).toBe('完成');
+    const hostile = constructedDataset();
+    hostile.progress[0]!.result = { text: '=1+1', html: '=1+1' };
+    const f = renderDownloads(hostile, SITE).find((x) => x.path === 'all/progress.csv')!;
+    expect((parse(f.body, { bom: true, columns: true }) as Record<string, string>[])[0]!.result).toBe("'=1+1");
+    const j = JSON.parse(renderDownloads(hostile, SITE).find((x) => x.path === 'all/dataset.json')!.body);
+    expect(j.progress[0].result.text).toBe('=1+1');
   });
 
   it('gives the same bytes whatever order the dataset arrives in', () => {
