@@ -7,6 +7,7 @@ import { indexDataset, sortDataset, type Dataset } from '../src/lib/opendata/dat
 import { TABLES, rowsOf } from '../src/lib/opendata/tables';
 import { citeTask } from '../src/lib/opendata/citation';
 import { excelSafe } from '../src/lib/opendata/csv';
+import type { DataPackage } from '../src/lib/opendata/datapackage-schema';
 
 /** Every CSV: UTF-8 BOM, row count equal to its slice of the dataset, every cell back exactly through csv-parse. */
 export function checkDownloads(d: Dataset, SITE: string) {
@@ -62,4 +63,31 @@ export function checkCitations(d: Dataset, SITE: string) {
     expect(c.sources[0]!.label, t.id).toMatch(/第 \d+(–\d+)? 行$/);
     expect(c.asOf.iso, t.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   }
+}
+
+/** Every CSV row against its Table Schema: required, type, enum, a unique primary key. Returns the problems found. */
+export function tableSchemaProblems(pkg: DataPackage, body: (path: string) => string): string[] {
+  const problems: string[] = [];
+  const ok: Record<string, (v: string) => boolean> = {
+    integer: (v) => /^-?\d+$/.test(v), number: (v) => v.trim() !== '' && Number.isFinite(Number(v)),
+    boolean: (v) => v === 'true' || v === 'false', date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v), string: () => true,
+  };
+  for (const res of pkg.resources) {
+    if (!res.schema) continue;
+    const rows = parse(body(res.path as string), { bom: true, columns: true }) as Record<string, string>[];
+    const ids = new Set<string>();
+    rows.forEach((row, i) => {
+      const where = `${res.path} 第 ${i + 2} 行`;
+      for (const f of res.schema!.fields) {
+        const v = row[f.name] ?? '';
+        if (v === '') { if (f.constraints?.required) problems.push(`${where}: ${f.name} 必有却为空`); continue; }
+        if (!ok[f.type ?? 'string']!(v)) problems.push(`${where}: ${f.name}=${v} 不是 ${f.type}`);
+        if (f.constraints?.enum && !f.constraints.enum.includes(v)) problems.push(`${where}: ${f.name}=${v} 不在取值范围内`);
+      }
+      const id = row[res.schema!.primaryKey as string]!;
+      if (ids.has(id)) problems.push(`${where}: 主键 ${id} 重复`);
+      ids.add(id);
+    });
+  }
+  return problems;
 }

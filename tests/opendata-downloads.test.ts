@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { checkDownloads } from './opendata-checks';
+import { checkDownloads, tableSchemaProblems } from './opendata-checks';
 import { excelSafe } from '../src/lib/opendata/csv';
 import { createHash } from 'node:crypto';
 import { constructedDataset } from './opendata-fixture';
@@ -93,6 +93,12 @@ describe('datapackage.json', () => {
   it('validates against the Data Package schema', () => {
     const r = dataPackageSchema.safeParse(pkg);
     expect(r.success ? [] : r.error.issues).toEqual([]);
+  });
+  it('every CSV row conforms to its Table Schema, and the check catches a row that does not', () => {
+    const body = (p: string) => files.find((f) => f.path === p)!.body;
+    expect(tableSchemaProblems(pkg, body)).toEqual([]);
+    const broken = (p: string) => (p === 'all/tasks.csv' ? body(p).replace(/\r\ntestqu-2022-001,testqu,测试区,2022,1,/, '\r\ntestqu-2022-001,testqu,测试区,2022,x,') : body(p));
+    expect(tableSchemaProblems(pkg, broken)).toEqual(['all/tasks.csv 第 2 行: number=x 不是 integer']);
   });
   it('describes every file with its bytes and sha256, and each CSV header matches its fields', () => {
     expect(pkg.resources.map((r) => r.path)).toEqual(files.map((f) => f.path));

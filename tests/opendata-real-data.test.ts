@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRssString } from '@astrojs/rss';
 import { realDataset, ROOT } from './opendata-real';
-import { checkCitations, checkDownloads, checkRss } from './opendata-checks';
+import { checkCitations, checkDownloads, checkRss, tableSchemaProblems } from './opendata-checks';
 import { renderDownloads } from '../src/lib/opendata/download-files';
 import { buildDataPackage } from '../src/lib/opendata/datapackage';
 import { dataPackageSchema } from '../src/lib/opendata/datapackage-schema';
@@ -37,6 +37,8 @@ describe('downloads on the real dataset', () => {
     const r = dataPackageSchema.safeParse(pkg);
     expect(r.success ? [] : r.error.issues).toEqual([]);
     expect(pkg.resources).toHaveLength(files.length);
+    // The data itself conforms: required fields filled, numbers are numbers, enums in range, ids unique.
+    expect(tableSchemaProblems(pkg, (p) => files.find((f) => f.path === p)!.body).slice(0, 10)).toEqual([]);
   });
   it('same bytes on a second render', () => {
     expect(renderDownloads(d, SITE).map((f) => f.sha256)).toEqual(files.map((f) => f.sha256));

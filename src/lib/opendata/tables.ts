@@ -253,7 +253,10 @@ export function fieldsOf<T>(table: TableDef<T>): FieldInfo[] {
   return table.columns.map((c) => {
     if (!c.from) return { name: c.name, title: c.title, description: c.description, type: c.type ?? 'string', required: false };
     const at = schemaAt(table.schema, c.from);
-    return { name: c.name, title: c.title, description: c.description, type: c.type ?? fieldTypeOf(at.schema), required: !at.optional, enum: at.enumValues };
+    const type = c.type ?? fieldTypeOf(at.schema);
+    // A CSV cell cannot tell "" from missing, and z.string() allows "": only non-text fields, enums and ids are required.
+    const required = !at.optional && (type !== 'string' || at.enumValues !== undefined || c.name === 'id');
+    return { name: c.name, title: c.title, description: c.description, type, required, enum: at.enumValues };
   });
 }
 
