@@ -10,11 +10,16 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Dataset } from '../src/lib/site/dataset';
+import type { Dataset as SiteDataset } from '../src/lib/site/dataset';
+import type { IndicatorPoint } from '../src/lib/schema/indicator';
 import type { Progress, Task } from '../src/lib/schema';
+
+/** The page data plus the indicators collection (issue 4's pages read it). */
+type Dataset = SiteDataset & { indicators: IndicatorPoint[] };
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SCALES = (process.env.BENCH_SCALES ?? '10,100').split(',').map(Number);
+// BENCH_NODE_OPTIONS is applied to both builds (portal and bare) alike, e.g. GC flags.
 
 /** Small seeded PRNG (mulberry32): same data on every run. */
 function rng(seed: number) {
@@ -28,11 +33,12 @@ function rng(seed: number) {
 
 function loadReal(dir: string): Dataset {
   const read = (n: string) => JSON.parse(readFileSync(join(dir, `${n}.json`), 'utf8'));
-  return { districts: read('districts'), reports: read('reports'), tasks: read('tasks'), progress: read('progress'), units: read('units'), leaders: read('leaders'), anomalies: read('anomalies') };
+  const indicators = existsSync(join(dir, 'indicators.json')) ? read('indicators') : [];
+  return { districts: read('districts'), reports: read('reports'), tasks: read('tasks'), progress: read('progress'), units: read('units'), leaders: read('leaders'), anomalies: read('anomalies'), indicators };
 }
 
 export function synthesize(real: Dataset, scale: number): Dataset {
-  const out: Dataset = { districts: [], reports: [], tasks: [], progress: [], units: [], leaders: [], anomalies: [] };
+  const out: Dataset = { districts: [], reports: [], tasks: [], progress: [], units: [], leaders: [], anomalies: [], indicators: [] };
   const random = rng(20260101 + scale);
   const rowsOf = new Map<string, Progress[]>(); // `${reportId}|${taskId}` → rows (numbered + sub)
   for (const p of real.progress) {
@@ -48,6 +54,7 @@ export function synthesize(real: Dataset, scale: number): Dataset {
       const rid = (id: string) => id.replace(new RegExp(`^${d.id}-(\\d{4})`), (_, y) => `${nd}-${yearMap(Number(y))}`);
       const eid = (id: string) => id.replace(new RegExp(`^${d.id}-`), `${nd}-`);
       if (shift === 0) out.districts.push({ ...d, id: nd, name: `${d.name}${copy}`, shortName: `${d.shortName}${copy}` });
+      out.indicators.push(...real.indicators.filter((x) => x.district === d.id).map((x) => ({ ...x, id: rid(x.id), district: nd, year: yearMap(x.year), reportId: rid(x.reportId) })));
       const reports = real.reports.filter((r) => r.district === d.id);
       const years = [...new Set([...reports.map((r) => r.year), ...real.tasks.filter((t) => t.district === d.id).map((t) => t.year)])];
       for (const year of years) {
@@ -114,14 +121,15 @@ export function writeDataset(ds: Dataset, dir: string) {
   if (existsSync(join(ROOT, 'generated/meta.json'))) cpSync(join(ROOT, 'generated/meta.json'), join(dir, 'meta.json'));
 }
 
-interface Run { seconds: number; peakMb: number; pages: number }
+/** Wall seconds, CPU seconds (user + sys: less sensitive to other load on the machine), peak RSS. */
+interface Run { seconds: number; cpu: number; peakMb: number; pages: number }
 
 /** Run `astro build` under /usr/bin/time -v (same Node as this script) and read wall time and peak RSS. */
 function build(root: string, outDir: string, env: Record<string, string>, extra: string[] = []): Run {
   const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
   const t0 = performance.now();
   const r = spawnSync('/usr/bin/time', ['-v', process.execPath, astro, 'build', '--root', root, '--outDir', outDir, ...extra], {
-    cwd: root, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', maxBuffer: 1 << 30,
+    cwd: root, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}) }, encoding: 'utf8', maxBuffer: 1 << 30,
   });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) {
@@ -129,8 +137,9 @@ function build(root: string, outDir: string, env: Record<string, string>, extra:
     throw new Error(`astro build failed in ${root} (exit ${r.status})`);
   }
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0);
+  const cpuOf = (label: string) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? 0);
   const pages = countPages(outDir);
-  return { seconds, peakMb: Math.round(kb / 1024), pages };
+  return { seconds, cpu: cpuOf('User') + cpuOf('System'), peakMb: Math.round(kb / 1024), pages };
 }
 
 function countPages(dir: string): number {
@@ -161,22 +170,23 @@ function main() {
       console.log(`${scale}×: ${ds.districts.length} districts, ${ds.reports.length} reports, ${ds.tasks.length} tasks, ${ds.progress.length} rows, ${ds.units.length} units`);
       // --force: the content layer cache must not carry entries over between datasets.
       const portal = build(ROOT, join(work, `portal-${scale}`), { PORTAL_DATA_DIR: data }, ['--force']);
-      console.log(`  portal: ${portal.pages} pages in ${portal.seconds.toFixed(1)} s, peak ${portal.peakMb} MB`);
+      console.log(`  portal: ${portal.pages} pages in ${portal.seconds.toFixed(1)} s (cpu ${portal.cpu.toFixed(1)} s), peak ${portal.peakMb} MB`);
       const bareDir = join(work, `bare-${scale}`);
       bareSite(bareDir, portal.pages);
       const bare = build(bareDir, join(bareDir, 'dist'), {});
-      console.log(`  bare:   ${bare.pages} pages in ${bare.seconds.toFixed(1)} s, peak ${bare.peakMb} MB`);
-      console.log(`  ratio ${(portal.seconds / bare.seconds).toFixed(2)}`);
+      console.log(`  bare:   ${bare.pages} pages in ${bare.seconds.toFixed(1)} s (cpu ${bare.cpu.toFixed(1)} s), peak ${bare.peakMb} MB`);
+      console.log(`  ratio ${(portal.seconds / bare.seconds).toFixed(2)} (cpu ratio ${(portal.cpu / bare.cpu).toFixed(2)})`);
       results.push({ scale, portal, bare });
       rmSync(join(work, `portal-${scale}`), { recursive: true, force: true });
     }
   } finally {
     if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
   }
-  console.log('\nscale  pages   portal_s  bare_s  ratio  portal_peak_mb  bare_peak_mb');
-  for (const r of results) console.log(`${String(r.scale).padStart(5)}  ${String(r.portal.pages).padStart(6)}  ${r.portal.seconds.toFixed(1).padStart(8)}  ${r.bare.seconds.toFixed(1).padStart(6)}  ${(r.portal.seconds / r.bare.seconds).toFixed(2).padStart(5)}  ${String(r.portal.peakMb).padStart(14)}  ${String(r.bare.peakMb).padStart(12)}`);
-  const last = results.find((r) => r.scale === 100) ?? results.at(-1)!;
-  console.log(`build-bench ratio_100x=${(last.portal.seconds / last.bare.seconds).toFixed(2)} pages_100x=${last.portal.pages} peak_mb_100x=${last.portal.peakMb}`);
+  console.log('\nscale  pages   portal_s  bare_s  ratio  cpu_ratio  portal_peak_mb  bare_peak_mb');
+  for (const r of results) console.log(`${String(r.scale).padStart(5)}  ${String(r.portal.pages).padStart(6)}  ${r.portal.seconds.toFixed(1).padStart(8)}  ${r.bare.seconds.toFixed(1).padStart(6)}  ${(r.portal.seconds / r.bare.seconds).toFixed(2).padStart(5)}  ${(r.portal.cpu / r.bare.cpu).toFixed(2).padStart(9)}  ${String(r.portal.peakMb).padStart(14)}  ${String(r.bare.peakMb).padStart(12)}`);
+  const at100 = results.find((r) => r.scale === 100);
+  if (!at100) console.log('build-bench ratio_100x=NA pages_100x=NA peak_mb_100x=NA (100× not in BENCH_SCALES)');
+  else console.log(`build-bench ratio_100x=${(at100.portal.seconds / at100.bare.seconds).toFixed(2)} pages_100x=${at100.portal.pages} peak_mb_100x=${at100.portal.peakMb}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) main();

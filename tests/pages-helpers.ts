@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../src/lib/site/dataset';
 
-export const DIST = 'dist';
+/** The built site; PAGES_DIST lets the same tests check a build made elsewhere (e.g. with BASE=/portal/). */
+export const DIST = process.env.PAGES_DIST ?? 'dist';
 export const hasDist = existsSync(join(DIST, 'index.html'));
 export const hasGenerated = existsSync('generated/tasks.json');
 /** The deployment base the site was built with (BASE env, as in astro.config.mjs). */

@@ -95,6 +95,15 @@ describe.skipIf(!hasGenerated)('page data on the real dataset', () => {
     expect(seen.size).toBe(tasks.length);
   });
 
+  it('tasks without a marked lead count under every listed unit (张店 2020 lost its bold marking)', () => {
+    const tasks = ix.tasksByDistrictYear.get('zhangdian-2020')!;
+    const { unmarked, groups } = tasksByUnit(ix, tasks);
+    const noLead = tasks.filter((t) => t.leadUnitIds.length === 0 && t.unitIds.length > 0);
+    expect(unmarked).toBe(noLead.length);
+    expect(unmarked).toBeGreaterThan(0);
+    for (const t of noLead) for (const u of t.unitIds) expect(groups.find((g) => g.unitId === u)!.tasks).toContain(t);
+  });
+
   it('task timelines follow report time order and keep inferred apart', () => {
     const inferredTask = ix.tasks.find((t) => t.latestStatusSource === 'inferred')!;
     const entries = taskTimelineEntries(ix, inferredTask);

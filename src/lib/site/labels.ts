@@ -29,9 +29,9 @@ export function reportShortLabel(r: Pick<Report, 'kind' | 'periodLabel'>): strin
   return r.kind === 'work-report' ? KIND_LABELS[r.kind] : `${r.periodLabel}${KIND_LABELS[r.kind]}`;
 }
 
-/** Zero-padded task number for display: 第1项. */
-export function taskLabel(t: { number: number }): string {
-  return `第${t.number}项`;
+/** Task number for display: 第1项 for a bulletin row, 工作报告第1项 for a work-report pledge (numbered apart). */
+export function taskLabel(t: { number: number; origin?: 'bulletin' | 'work-report' | undefined }): string {
+  return t.origin === 'work-report' ? `工作报告第${t.number}项` : `第${t.number}项`;
 }
 
 /** First `n` characters of plain text, for titles and lists. */

@@ -57,23 +57,26 @@ export function leaderScorecard(ix: SiteIndex, leaderId: string): Scorecard {
 }
 
 /**
- * Tasks grouped by responsible unit for a set of tasks (a year). Lead units when the source marks
- * them; otherwise every listed unit (zhangdian 2020 lost its bold lead marking), and `byLead` says so.
+ * Tasks grouped by responsible unit for a set of tasks (a year): under their lead units when the
+ * source marks one, otherwise under every listed unit (张店 2020 lost its bold lead marking).
+ * `byLead`: some task has a marked lead; `unmarked`: how many tasks were grouped under all their units.
  */
-export function tasksByUnit(ix: SiteIndex, tasks: Task[]): { byLead: boolean; groups: { unitId: string; name: string; tasks: Task[] }[] } {
+export function tasksByUnit(ix: SiteIndex, tasks: Task[]): { byLead: boolean; unmarked: number; groups: { unitId: string; name: string; tasks: Task[] }[] } {
   const byLead = tasks.some((t) => t.leadUnitIds.length > 0);
+  let unmarked = 0;
   const groups = new Map<string, Task[]>();
   for (const t of tasks) {
-    const ids = byLead ? t.leadUnitIds : t.unitIds;
+    const ids = t.leadUnitIds.length ? t.leadUnitIds : t.unitIds;
+    if (!t.leadUnitIds.length && t.unitIds.length) unmarked++;
     for (const id of ids.length ? ids : ['']) {
       const g = groups.get(id);
       if (g) g.push(t);
       else groups.set(id, [t]);
     }
   }
-  const out = [...groups.entries()].map(([unitId, ts]) => ({ unitId, name: unitId ? (ix.unit.get(unitId)?.name ?? unitId) : '（未标明）', tasks: ts }));
+  const out = [...groups.entries()].map(([unitId, ts]) => ({ unitId, name: unitId ? (ix.unit.get(unitId)?.name ?? unitId) : '（未列单位）', tasks: ts }));
   out.sort((a, b) => b.tasks.length - a.tasks.length || a.name.localeCompare(b.name, 'zh-CN'));
-  return { byLead, groups: out };
+  return { byLead, unmarked, groups: out };
 }
 
 /** A district's units ranked by tasks they lead (then by tasks listed). */

@@ -14,8 +14,10 @@
 
 export const SIMILARITY_THRESHOLD = 0.25;
 export const MAX_SIMILAR = 5;
-/** A bigram in more than this share of a district's pledges nominates no candidates. */
+/** A bigram in more than this share of a district's pledges nominates no candidates… */
 export const MAX_SHARE = 0.2;
+/** …nor one in more than this many (keeps the work per pledge bounded however long a district's record grows). */
+export const MAX_POSTINGS = 60;
 /** How many best candidates (by shared rare bigrams) get an exact score. */
 const MAX_CANDIDATES = 40;
 
@@ -72,7 +74,7 @@ export function similarPledges(
         else postings.set(g, [i]);
       }
     });
-    const maxDf = Math.max(3, Math.floor(group.length * MAX_SHARE));
+    const maxDf = Math.min(MAX_POSTINGS, Math.max(3, Math.floor(group.length * MAX_SHARE)));
     group.forEach((doc, i) => {
       const shared = new Map<number, number>();
       for (const g of grams[i]!) {

@@ -22,6 +22,6 @@ export function statusDisplay(status: Status, source: StatusSource, phrase?: str
     const printed = phrase && phrase.trim() ? phrase.trim() : label;
     return { text: printed, source, status, note: printed === label ? `原文标注：${label}` : `原文标注：“${printed}”（归类为${label}）` };
   }
-  if (status === 'planned') return { text: '计划（仅有目标）', source, status, note: '分解表只列目标，没有完成情况。' };
+  if (status === 'planned') return { text: '计划（仅有目标）', source, status, note: '文件只列目标（任务分解表或政府工作报告），没有完成情况。' };
   return { text: '未标注', source, status, note: '原文没有写明状态，措辞也不足以推断。' };
 }
