@@ -1,0 +1,95 @@
+// Build the search index files from the documents. Pure and deterministic: the same documents
+// always give the same bytes (keys sorted, no timestamps), so builds are reproducible.
+import { STATUS_LABELS, STATUS_ORDER } from '../schema';
+import { compareDocs, searchText, type SearchDoc } from './documents';
+import { gramsOf } from './normalize';
+import {
+  INDEX_VERSION,
+  bucketOf,
+  encodePosting,
+  facetChar,
+  unitKey,
+  type IndexBucket,
+  type IndexFacets,
+  type IndexMeta,
+} from './index-format';
+
+export interface BuildOptions {
+  /** Up to this many documents ship as one chunk with no gram files (a scan is fastest). */
+  singleMax?: number;
+  chunkSize?: number;
+  /** Aim for gram buckets of about this many raw bytes. */
+  bucketBytes?: number;
+  gramLimit?: number;
+  districts: { id: string; name: string }[];
+  units: { id: string; name: string; district: string; aliases: string[] }[];
+}
+
+/** path (relative to the index directory) → file content. */
+export type IndexFiles = Map<string, string>;
+
+export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): IndexFiles {
+  const singleMax = opts.singleMax ?? 600;
+  const docs = input.slice().sort(compareDocs(opts.districts.map((d) => d.id)));
+  const single = docs.length <= singleMax;
+  const chunkSize = single ? Math.max(1, docs.length) : (opts.chunkSize ?? 4);
+  const years = [...new Set(docs.map((d) => d.year))].sort((a, b) => b - a);
+  const unitIndex = new Map(opts.units.map((u, i) => [u.id, i]));
+  const files: IndexFiles = new Map();
+
+  const facets: IndexFacets = { district: '', year: '', status: '' };
+  const districtIndex = new Map(opts.districts.map((d, i) => [d.id, i]));
+  for (const d of docs) {
+    facets.district += facetChar(districtIndex.get(d.district) ?? 0);
+    facets.year += facetChar(years.indexOf(d.year));
+    facets.status += facetChar(STATUS_ORDER.indexOf(d.status));
+  }
+  const docUnits = docs.map((d) => d.unitIds.map((id) => unitIndex.get(id)).filter((i): i is number => i !== undefined));
+
+  let buckets = 0;
+  if (!single) {
+    const postings = new Map<string, number[]>();
+    const post = (key: string, n: number) => {
+      const list = postings.get(key);
+      if (list) list.push(n);
+      else postings.set(key, [n]);
+    };
+    docs.forEach((d, n) => {
+      for (const g of gramsOf(searchText(d))) post(g, n);
+      for (const u of docUnits[n]!) post(unitKey(u), n);
+    });
+    let rawBytes = 0;
+    for (const [k, list] of postings) rawBytes += k.length * 3 + 6 + Math.min(list.length * 2.5, docs.length / 6);
+    buckets = 1;
+    while (buckets * (opts.bucketBytes ?? 8_000) < rawBytes) buckets *= 2;
+    const byBucket: [string, number[]][][] = Array.from({ length: buckets }, () => []);
+    for (const entry of postings) byBucket[bucketOf(entry[0], buckets)]!.push(entry);
+    byBucket.forEach((entries, b) => {
+      entries.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+      const bucket: IndexBucket = {};
+      for (const [k, list] of entries) bucket[k] = encodePosting(list, docs.length);
+      files.set(`g/${b}.json`, JSON.stringify(bucket));
+    });
+  }
+
+  const meta: IndexMeta = {
+    version: INDEX_VERSION,
+    count: docs.length,
+    mode: single ? 'single' : 'sharded',
+    buckets,
+    chunkSize,
+    gramLimit: opts.gramLimit ?? 4,
+    districts: opts.districts,
+    years,
+    statuses: [...STATUS_ORDER],
+    statusLabels: { ...STATUS_LABELS },
+  };
+  files.set('meta.json', JSON.stringify(meta));
+  files.set('facets.json', JSON.stringify(facets));
+  files.set('unit-list.json', JSON.stringify(opts.units));
+  files.set('units.json', JSON.stringify(docUnits));
+  for (let c = 0; c * chunkSize < Math.max(1, docs.length); c++) {
+    files.set(`d/${c}.json`, JSON.stringify(docs.slice(c * chunkSize, (c + 1) * chunkSize)));
+  }
+  return files;
+}

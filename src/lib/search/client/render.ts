@@ -1,0 +1,137 @@
+// Build the result list, facets and messages as DOM nodes. Text goes in through textContent only:
+// document text is never parsed as HTML.
+import type { FacetCount, FacetDim } from '../facets';
+import type { ResultItem, SearchResponse } from '../engine';
+import type { Segment } from '../highlight';
+import { activeFacets, encodeState, type SearchState } from '../url-state';
+
+type Make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string>, ...kids: (Node | string)[]) => HTMLElementTagNameMap[K];
+
+export const el: Make = (tag, attrs = {}, ...kids) => {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const kid of kids) node.append(kid);
+  return node;
+};
+
+const FACET_TITLES: Record<FacetDim, string> = { district: '区县', year: '年份', status: '状态', unit: '责任单位' };
+const FACET_NAMES: Record<string, string> = { district: '区县', year: '年份', status: '状态', unit: '责任单位' };
+/** Long unit lists are cut; the selected one always stays. */
+const UNIT_FACET_LIMIT = 15;
+
+export interface RenderContext {
+  state: SearchState;
+  /** Deployment base + path for a base-relative path (src/lib/urls.ts href). */
+  href: (path: string) => string;
+  /** The search page's own path, for facet links. */
+  pagePath: string;
+}
+
+const stateLink = (ctx: RenderContext, s: SearchState) => `${ctx.pagePath}${encodeState(s)}`;
+
+function marked(segments: Segment[]): DocumentFragment {
+  const f = document.createDocumentFragment();
+  for (const s of segments) f.append(s.hit ? el('mark', {}, s.text) : s.text);
+  return f;
+}
+
+function statusBadge(item: ResultItem): Node {
+  if (item.statusSource === 'inferred') {
+    // Never shown as the government's word: labelled 推断, with the phrase that decided it in view.
+    const why = item.statusPhrase ? `依据原文“${item.statusPhrase}”推断；通报本身未标注状态` : '通报本身未标注状态，由本站规则推断';
+    const f = document.createDocumentFragment();
+    f.append(
+      el('span', { class: `status status-${item.status} status-inferred`, title: why }, `推断：${item.statusLabel}`),
+      el('span', { class: 'status-why' }, item.statusPhrase ? `（依据“${item.statusPhrase}”）` : '（通报未标注）'),
+    );
+    return f;
+  }
+  const badge = el('span', { class: `status status-${item.status}` }, item.statusLabel);
+  // The source's own word when it says more than the label (已移交经开区 → to whom).
+  if (item.statusSource !== 'stated' || !item.statusPhrase || item.statusPhrase === item.statusLabel) return badge;
+  const f = document.createDocumentFragment();
+  f.append(badge, el('span', { class: 'status-why' }, `（原文“${item.statusPhrase}”）`));
+  return f;
+}
+
+function resultItem(ctx: RenderContext, item: ResultItem): HTMLElement {
+  const meta = el(
+    'p',
+    { class: 'result-meta' },
+    `${item.districtName} · ${item.year}年 · `,
+    item.reportUrl ? el('a', { href: ctx.href(item.reportUrl) }, item.report) : item.report,
+    ' · ',
+    statusBadge(item),
+  );
+  const snippets = item.snippets.map((s) => el('p', { class: 'snippet' }, el('span', { class: 'snippet-label' }, `${s.label}：`), marked(s.segments)));
+  return el('li', { class: 'result' }, el('h3', {}, el('a', { href: ctx.href(item.url) }, marked(item.pledge))), meta, ...snippets);
+}
+
+function facetGroup(ctx: RenderContext, dim: FacetDim, counts: FacetCount[] | null): HTMLElement | null {
+  if (!counts || counts.length === 0) return null;
+  const shown = dim === 'unit' ? counts.filter((c, i) => i < UNIT_FACET_LIMIT || c.selected) : counts;
+  const items = shown.map((c) => {
+    const next: SearchState = { ...ctx.state, page: 1 };
+    const value = dim === 'year' ? Number(c.value) : c.value;
+    if (c.selected) delete next[dim];
+    else (next as unknown as Record<string, unknown>)[dim] = value;
+    const a = el('a', { href: stateLink(ctx, next), 'data-state': encodeState(next) }, `${c.label} `, el('span', { class: 'count' }, `(${c.count})`));
+    if (c.selected) {
+      a.setAttribute('aria-current', 'true');
+      a.title = '再次点击取消此筛选';
+    }
+    return el('li', {}, a);
+  });
+  const more = counts.length > shown.length ? el('p', { class: 'facet-more' }, `另有 ${counts.length - shown.length} 个单位，可输入单位名称缩小范围。`) : '';
+  return el('section', { class: 'facet', 'aria-label': `按${FACET_TITLES[dim]}筛选` }, el('h3', {}, FACET_TITLES[dim]), el('ul', {}, ...items), more);
+}
+
+export function renderFacets(ctx: RenderContext, r: SearchResponse): HTMLElement {
+  const groups = (['district', 'year', 'status', 'unit'] as const).map((d) => facetGroup(ctx, d, r.facets[d])).filter((g): g is HTMLElement => g !== null);
+  return el('div', { class: 'facets' }, ...groups);
+}
+
+export function renderSummary(ctx: RenderContext, r: SearchResponse): HTMLElement {
+  const q = ctx.state.q.trim();
+  const box = el('div', { class: 'summary' });
+  if (r.total === 0) {
+    box.append(el('p', { class: 'empty' }, q ? `没有找到包含“${q}”的任务。` : '没有符合筛选条件的任务。'));
+    const active = activeFacets(ctx.state);
+    if (active.length && r.totalWithoutFacets > 0) {
+      const links = active.map((k) => {
+        const next = { ...ctx.state, page: 1 };
+        delete next[k];
+        return el('li', {}, el('a', { href: stateLink(ctx, next), 'data-state': encodeState(next) }, `去掉“${FACET_NAMES[k]}”筛选`));
+      });
+      box.append(el('p', {}, `不加筛选时有 ${r.totalWithoutFacets} 项任务包含这些词。试试：`), el('ul', { class: 'suggest' }, ...links));
+    } else if (q) box.append(el('p', {}, '可以减少关键词、检查错别字，或只输入单位简称（如“发改局”）。'));
+    return box;
+  }
+  if (r.mode === 'fuzzy') {
+    box.append(
+      el('h2', { id: 'results-heading' }, '相近结果'),
+      el('p', {}, `没有任务包含“${q}”的原文。以下 ${r.total} 项任务含有相近的文字，请核对后再引用。`),
+    );
+    return box;
+  }
+  if (r.unitSuggestions.length) {
+    const links = r.unitSuggestions.map((u) => {
+      const next: SearchState = { ...ctx.state, unit: u.value, page: 1 };
+      return el('li', {}, el('a', { href: stateLink(ctx, next), 'data-state': encodeState(next) }, `只看责任单位为${u.label}的任务`));
+    });
+    box.append(el('ul', { class: 'suggest' }, ...links));
+  }
+  const range = `第 ${(r.page - 1) * 20 + 1}–${(r.page - 1) * 20 + r.results.length} 项`;
+  const count = r.countExact ? `${r.total}` : `约 ${r.total}`;
+  box.append(el('h2', { id: 'results-heading' }, q ? `找到 ${count} 项任务` : `共 ${count} 项任务`), el('p', { class: 'range' }, `${range}，按年份从新到旧排列，同页内匹配越多越靠前。`));
+  return box;
+}
+
+export function renderResults(ctx: RenderContext, r: SearchResponse): HTMLElement {
+  const list = el('ol', { class: 'results', 'aria-labelledby': 'results-heading' }, ...r.results.map((x) => resultItem(ctx, x)));
+  const nav = el('nav', { class: 'pager', 'aria-label': '翻页' });
+  if (r.page > 1) nav.append(el('a', { href: stateLink(ctx, { ...ctx.state, page: r.page - 1 }), 'data-state': encodeState({ ...ctx.state, page: r.page - 1 }) }, '上一页'));
+  if (r.pageCount > 1) nav.append(el('span', {}, ` 第 ${r.page} / ${r.pageCount} 页 `));
+  if (r.page < r.pageCount) nav.append(el('a', { href: stateLink(ctx, { ...ctx.state, page: r.page + 1 }), 'data-state': encodeState({ ...ctx.state, page: r.page + 1 }) }, '下一页'));
+  return el('div', {}, list, nav);
+}

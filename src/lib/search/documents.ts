@@ -1,0 +1,143 @@
+// Search documents: one per task, built from the generated dataset. A document keeps the text as
+// printed (for display and quoting) split into labelled fields; matching uses its normalised form.
+import type { District, Leader, Progress, Report, Status, StatusSource, Task, Unit } from '../schema';
+import { paths } from '../urls';
+import { FIELD_SEPARATOR, normalizeText } from './normalize';
+
+/** Field kinds, in display order. 'alias' holds unit short names / variants: searched, shown only when hit. */
+export const FIELD_KINDS = ['pledge', 'target', 'result', 'unit', 'alias', 'leader', 'place'] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+/** [kind, label, text as printed] — a tuple keeps the chunk files small. */
+export type SearchField = [FieldKind, string, string];
+
+export interface SearchDoc {
+  /** Task id, e.g. linzi-2023-002. */
+  id: string;
+  /** Base-relative task page path (src/lib/urls.ts). */
+  url: string;
+  district: string;
+  districtName: string;
+  year: number;
+  number: number;
+  /** The latest report naming the task: label and base-relative path. */
+  report: string;
+  reportUrl: string;
+  status: Status;
+  statusSource: StatusSource;
+  /** Stated: the word as printed; inferred: the phrase that decided it. */
+  statusPhrase?: string;
+  unitIds: string[];
+  fields: SearchField[];
+}
+
+export interface Dataset {
+  districts: District[];
+  reports: Report[];
+  tasks: Task[];
+  progress: Progress[];
+  units: Unit[];
+  leaders: Leader[];
+}
+
+const KIND_LABELS: Record<Report['kind'], string> = {
+  progress: '完成情况通报',
+  breakdown: '任务目标分解表',
+  'work-report': '政府工作报告',
+};
+
+export function reportLabel(r: Report): string {
+  return r.kind === 'work-report' ? KIND_LABELS[r.kind] : `${r.periodLabel}${KIND_LABELS[r.kind]}`;
+}
+
+/** The text a document is matched against: all fields, normalised, one per line. */
+export function searchText(doc: Pick<SearchDoc, 'fields'>): string {
+  return doc.fields.map((f) => normalizeText(f[2])).join(FIELD_SEPARATOR);
+}
+
+/** Newest year first, then district order, then 序号: the order results are listed in. */
+export function compareDocs(districtOrder: readonly string[]) {
+  return (a: SearchDoc, b: SearchDoc) =>
+    b.year - a.year ||
+    districtOrder.indexOf(a.district) - districtOrder.indexOf(b.district) ||
+    a.number - b.number ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function buildDocuments(data: Dataset): SearchDoc[] {
+  const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
+  const districts = byId(data.districts);
+  const reports = byId(data.reports);
+  const units = byId(data.units);
+  const leaders = byId(data.leaders);
+  const progressByTask = new Map<string, Progress[]>();
+  for (const p of data.progress) {
+    const list = progressByTask.get(p.taskId) ?? [];
+    list.push(p);
+    progressByTask.set(p.taskId, list);
+  }
+  const docs = data.tasks.map((task): SearchDoc => {
+    const district = districts.get(task.district);
+    const latest = reports.get(task.latestReportId);
+    const fields: SearchField[] = [];
+    const seen = new Set<string>();
+    const add = (kind: FieldKind, label: string, text: string | undefined) => {
+      const t = text?.trim();
+      if (!t || seen.has(`${kind}\u0000${t}`)) return;
+      seen.add(`${kind}\u0000${t}`);
+      fields.push([kind, label, t]);
+    };
+    add('pledge', '年度目标任务', task.pledge.text);
+    for (const s of task.subTargets) add('pledge', '子目标', s.text);
+    const rows = (progressByTask.get(task.id) ?? []).slice();
+    const order = (p: Progress) => {
+      const r = reports.get(p.reportId);
+      return (r?.periodEndMonth ?? 0) * 1000 + p.subIndex;
+    };
+    rows.sort((a, b) => order(a) - order(b));
+    for (const p of rows) {
+      const r = reports.get(p.reportId);
+      const when = r ? r.periodLabel : '';
+      if (p.subGoal) add('pledge', '子目标', p.subGoal.text);
+      for (const t of p.targets) add('target', t.label || `${when}目标`, t.text.text);
+      if (p.result) add('result', `${when}完成情况`, p.result.text);
+    }
+    const unitNames: string[] = [];
+    const aliasNames = new Set<string>();
+    for (const id of task.unitIds) {
+      const u = units.get(id);
+      if (!u) continue;
+      unitNames.push(u.name);
+      for (const a of [...u.aliases, ...u.variants]) if (a !== u.name) aliasNames.add(a);
+    }
+    add('unit', '责任单位', unitNames.join('、'));
+    add('alias', '单位别称', [...aliasNames].join('、'));
+    const leaderNames: string[] = [];
+    const leaderVariants = new Set<string>();
+    for (const id of task.leaderIds) {
+      const l = leaders.get(id);
+      if (!l) continue;
+      leaderNames.push(l.name);
+      for (const v of l.variants) if (v !== l.name) leaderVariants.add(v);
+    }
+    add('leader', '分管领导', [...leaderNames, ...leaderVariants].join('、'));
+    add('place', '区县·年份', `${district?.name ?? task.district} ${district?.shortName ?? ''} ${task.year}年`);
+    const latestRow = rows.find((p) => p.reportId === task.latestReportId && p.subIndex === 0);
+    return {
+      id: task.id,
+      url: paths.task(task),
+      district: task.district,
+      districtName: district?.name ?? task.district,
+      year: task.year,
+      number: task.number,
+      report: latest ? reportLabel(latest) : '',
+      reportUrl: latest ? paths.report(latest) : '',
+      status: task.latestStatus,
+      statusSource: task.latestStatusSource,
+      ...(latestRow?.statusPhrase ? { statusPhrase: latestRow.statusPhrase } : {}),
+      unitIds: task.unitIds,
+      fields,
+    };
+  });
+  return docs.sort(compareDocs(data.districts.map((d) => d.id)));
+}

@@ -1,0 +1,56 @@
+// Query parsing. The reader's input is text, never syntax: terms are split on spaces (ASCII or
+// full-width U+3000) and ANDed; a pair of double quotes ("…" or “…”) around a stretch keeps it, spaces
+// and all, as one term; Fuse's extended-search operators (' ! ^ $ = |) are ordinary characters.
+import { normalizeText } from './normalize';
+
+export interface ParsedQuery {
+  /** Normalised terms, all of which a document must contain (substring match). */
+  terms: string[];
+}
+
+/** More terms than this add nothing a reader can use; they are dropped (a phrase is one term). */
+export const MAX_TERMS = 8;
+
+const OPEN_CLOSE: Record<string, string> = { '"': '"', '“': '”' };
+
+export function parseQuery(raw: string): ParsedQuery {
+  const text = normalizeText(raw.replace(/\n/g, ' '));
+  const terms: string[] = [];
+  let i = 0;
+  const chars = Array.from(text);
+  let current = '';
+  const flush = () => {
+    const t = current.trim();
+    if (t) terms.push(t);
+    current = '';
+  };
+  while (i < chars.length) {
+    const ch = chars[i]!;
+    const close = OPEN_CLOSE[ch];
+    if (close !== undefined && current === '') {
+      // Quotes make a phrase only when they wrap a whole space-delimited stretch; inside a word
+      // (推进“五个优化”工作, pasted from a report) they are characters like any other.
+      const end = chars.indexOf(close, i + 1);
+      if (end > i && (end + 1 === chars.length || chars[end + 1] === ' ')) {
+        // A quoted phrase: everything inside, literally, as one term.
+        flush();
+        current = chars.slice(i + 1, end).join('');
+        flush();
+        i = end + 1;
+        continue;
+      }
+      // An unpaired quote is just a character.
+    }
+    if (ch === ' ') flush();
+    else current += ch;
+    i++;
+  }
+  flush();
+  return { terms: [...new Set(terms)].slice(0, MAX_TERMS) };
+}
+
+/** All terms occur in the normalised text (the exact-mode rule, shared by engine, tests and bench). */
+export function matchesAll(normalized: string, terms: readonly string[]): boolean {
+  for (const t of terms) if (!normalized.includes(t)) return false;
+  return true;
+}
