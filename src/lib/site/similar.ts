@@ -85,7 +85,7 @@ export function similarPledges(
         if (list.length > maxDf) continue;
         for (const j of list) {
           if (group[j]!.year === doc.year) continue;
-          if (counts[j]++ === 0) touched.push(j);
+          if (counts[j]!++ === 0) touched.push(j);
         }
       }
       const hits = touched
