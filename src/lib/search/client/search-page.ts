@@ -1,6 +1,7 @@
 // The search page's script: reads the state from the URL, runs queries in a Web Worker (or on the
 // page if workers are unavailable), renders, and keeps the URL in step so links can be shared and
-// back/forward restore a search. Typing replaces the history entry; a facet, a page or Enter adds one.
+// back/forward restore a search. A burst of typing adds one history entry (then replaces it as the
+// query grows); a facet, a page or Enter adds one each.
 import { decodeState, encodeState, type SearchState } from '../url-state';
 import { renderFacets, renderResults, renderSummary, type RenderContext } from './render';
 import type { SearchReply, SearchRequest } from './protocol';
@@ -18,6 +19,9 @@ export function startSearchPage(root: HTMLElement): void {
   const href = (p: string) => `${base.endsWith('/') ? base : `${base}/`}${p.replace(/^\//, '')}`;
 
   let state: SearchState = decodeState(location.search);
+  const baseTitle = document.title;
+  /** Whether the current burst of typing already has its own history entry. */
+  let typing = false;
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -62,14 +66,19 @@ export function startSearchPage(root: HTMLElement): void {
     const url = `${pagePath}${encodeState(state)}`;
     if (history === 'push' && url !== `${location.pathname}${location.search}`) window.history.pushState(null, '', url);
     if (history === 'replace') window.history.replaceState(null, '', url);
-    document.title = state.q ? `“${state.q}” · 搜索目标任务` : '搜索目标任务';
+    if (history !== 'replace') typing = false;
+    document.title = state.q ? `“${state.q}” · ${baseTitle}` : baseTitle;
     run();
   };
 
   input.value = state.q;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => go({ ...state, q: input.value, page: 1 }, 'replace'), DEBOUNCE_MS);
+    timer = setTimeout(() => {
+      const first = !typing;
+      go({ ...state, q: input.value, page: 1 }, first ? 'push' : 'replace');
+      typing = true;
+    }, DEBOUNCE_MS);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
