@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 
 // SITE and BASE let the same content deploy to a domain root or a sub-path (e.g. GitHub Pages).
 const site = process.env.SITE ?? 'https://example.org';
@@ -12,4 +13,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Embed pages are for iframes, not for search engines.
+  integrations: [sitemap({ filter: (page) => !page.includes('/embed/') })],
 });

@@ -14,7 +14,7 @@ import {
   unitSchema,
 } from './lib/schema';
 
-const fromGenerated = (name: string) => file(`generated/${name}.json`);
+const fromGenerated = (name: string) => file(`${process.env.PORTAL_DATA_DIR ?? 'generated'}/${name}.json`); // PORTAL_DATA_DIR: bench:build points the build at a synthetic dataset
 
 export const collections = {
   districts: defineCollection({ loader: fromGenerated('districts'), schema: districtSchema }),

@@ -1,0 +1,192 @@
+// npm run bench:build — build time of the portal at 10× and 100× today's data, against a bare
+// Astro site with the same number of trivial pages, side by side in one run.
+//
+// Synthetic data: every real district is cloned into more districts and years ("<id>-c<k>", years
+// shifted by decades); each clone's district-year keeps its real reports, and its task rows are
+// resampled (seeded, with replacement) from the real tasks of that district-year, rows and sub-target
+// rows together. Ids, unit and leader links are rewritten so the dataset is consistent. The JSON is
+// written straight into a temp dir and the build reads it through PORTAL_DATA_DIR.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Dataset as SiteDataset } from '../src/lib/site/dataset';
+import type { IndicatorPoint } from '../src/lib/schema/indicator';
+import type { Progress, Task } from '../src/lib/schema';
+
+/** The page data plus the indicators collection (issue 4's pages read it). */
+type Dataset = SiteDataset & { indicators: IndicatorPoint[] };
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SCALES = (process.env.BENCH_SCALES ?? '10,100').split(',').map(Number);
+// BENCH_NODE_OPTIONS is applied to both builds (portal and bare) alike, e.g. GC flags.
+
+/** Small seeded PRNG (mulberry32): same data on every run. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function loadReal(dir: string): Dataset {
+  const read = (n: string) => JSON.parse(readFileSync(join(dir, `${n}.json`), 'utf8'));
+  const indicators = existsSync(join(dir, 'indicators.json')) ? read('indicators') : [];
+  return { districts: read('districts'), reports: read('reports'), tasks: read('tasks'), progress: read('progress'), units: read('units'), leaders: read('leaders'), anomalies: read('anomalies'), indicators };
+}
+
+export function synthesize(real: Dataset, scale: number): Dataset {
+  const out: Dataset = { districts: [], reports: [], tasks: [], progress: [], units: [], leaders: [], anomalies: [], indicators: [] };
+  const random = rng(20260101 + scale);
+  const rowsOf = new Map<string, Progress[]>(); // `${reportId}|${taskId}` → rows (numbered + sub)
+  for (const p of real.progress) {
+    const k = `${p.reportId}|${p.taskId}`;
+    rowsOf.set(k, [...(rowsOf.get(k) ?? []), p]);
+  }
+  for (let c = 0; c < scale; c++) {
+    const copy = Math.floor(c / 2);
+    const shift = (c % 2) * 10; // two eras per district copy: more districts and more years
+    for (const d of real.districts) {
+      const nd = `${d.id}-c${copy}`;
+      const yearMap = (y: number) => y + shift;
+      const rid = (id: string) => id.replace(new RegExp(`^${d.id}-(\\d{4})`), (_, y) => `${nd}-${yearMap(Number(y))}`);
+      const eid = (id: string) => id.replace(new RegExp(`^${d.id}-`), `${nd}-`);
+      if (shift === 0) out.districts.push({ ...d, id: nd, name: `${d.name}${copy}`, shortName: `${d.shortName}${copy}` });
+      out.indicators.push(...real.indicators.filter((x) => x.district === d.id).map((x) => ({ ...x, id: rid(x.id), district: nd, year: yearMap(x.year), reportId: rid(x.reportId) })));
+      const reports = real.reports.filter((r) => r.district === d.id);
+      const years = [...new Set([...reports.map((r) => r.year), ...real.tasks.filter((t) => t.district === d.id).map((t) => t.year)])];
+      for (const year of years) {
+        const realTasks = real.tasks.filter((t) => t.district === d.id && t.year === year);
+        const yReports = reports.filter((r) => r.year === year);
+        const newTasks: Task[] = [];
+        const newRowIds = new Map<string, string[]>(yReports.map((r) => [r.id, []]));
+        realTasks.forEach((_, i) => {
+          const src = realTasks[Math.floor(random() * realTasks.length)]!;
+          const n = i + 1;
+          const id = `${nd}-${yearMap(year)}-${String(n).padStart(3, '0')}`;
+          const progressIds: string[] = [];
+          for (const r of yReports) {
+            for (const p of rowsOf.get(`${r.id}|${src.id}`) ?? []) {
+              const pid = `${rid(r.id)}-${n}${p.subIndex > 0 ? `-s${p.subIndex}` : ''}`;
+              out.progress.push({
+                ...p, id: pid, taskId: id, reportId: rid(r.id), district: nd, year: yearMap(year), number: n,
+                units: p.units.map((u) => ({ ...u, unitId: eid(u.unitId), via: u.via && eid(u.via) })),
+                leaders: p.leaders.map((l) => ({ ...l, leaderId: eid(l.leaderId) })),
+              });
+              newRowIds.get(r.id)!.push(pid);
+              if (p.subIndex === 0) progressIds.push(pid);
+            }
+          }
+          newTasks.push({
+            ...src, id, district: nd, year: yearMap(year), number: n, progressIds,
+            reportIds: src.reportIds.map(rid), latestReportId: rid(src.latestReportId),
+            unitIds: src.unitIds.map(eid), leadUnitIds: src.leadUnitIds.map(eid), leaderIds: src.leaderIds.map(eid),
+          });
+        });
+        out.tasks.push(...newTasks);
+        for (const r of yReports) {
+          out.reports.push({ ...r, id: rid(r.id), district: nd, year: yearMap(year), taskIds: r.taskIds.length ? newTasks.map((t) => t.id) : [], progressIds: newRowIds.get(r.id)! });
+          out.anomalies.push(...real.anomalies.filter((a) => a.reportId === r.id).map((a) => ({ ...a, id: rid(a.id), reportId: rid(r.id) })));
+        }
+      }
+    }
+  }
+  // Units and leaders: one per real one per district copy, linked to the synthetic tasks naming them.
+  const unitTasks = new Map<string, string[]>();
+  const leaderTasks = new Map<string, string[]>();
+  for (const t of out.tasks) {
+    for (const u of t.unitIds) unitTasks.set(u, [...(unitTasks.get(u) ?? []), t.id]);
+    for (const l of t.leaderIds) leaderTasks.set(l, [...(leaderTasks.get(l) ?? []), t.id]);
+  }
+  for (const d of out.districts) {
+    const realId = d.id.replace(/-c\d+$/, '');
+    const eid = (id: string) => id.replace(new RegExp(`^${realId}-`), `${d.id}-`);
+    for (const u of real.units.filter((x) => x.district === realId)) {
+      const taskIds = unitTasks.get(eid(u.id));
+      if (taskIds) out.units.push({ ...u, id: eid(u.id), district: d.id, taskIds });
+    }
+    for (const l of real.leaders.filter((x) => x.district === realId)) {
+      const taskIds = leaderTasks.get(eid(l.id));
+      if (taskIds) out.leaders.push({ ...l, id: eid(l.id), district: d.id, taskIds });
+    }
+  }
+  return out;
+}
+
+export function writeDataset(ds: Dataset, dir: string) {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, rows] of Object.entries(ds)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(rows));
+  if (existsSync(join(ROOT, 'generated/meta.json'))) cpSync(join(ROOT, 'generated/meta.json'), join(dir, 'meta.json'));
+}
+
+/** Wall seconds, CPU seconds (user + sys: less sensitive to other load on the machine), peak RSS. */
+interface Run { seconds: number; cpu: number; peakMb: number; pages: number }
+
+/** Run `astro build` under /usr/bin/time -v (same Node as this script) and read wall time and peak RSS. */
+function build(root: string, outDir: string, env: Record<string, string>, extra: string[] = []): Run {
+  const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, astro, 'build', '--root', root, '--outDir', outDir, ...extra], {
+    cwd: root, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}) }, encoding: 'utf8', maxBuffer: 1 << 30,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) {
+    process.stderr.write(r.stdout.slice(-4000) + r.stderr.slice(-4000));
+    throw new Error(`astro build failed in ${root} (exit ${r.status})`);
+  }
+  const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0);
+  const cpuOf = (label: string) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? 0);
+  const pages = countPages(outDir);
+  return { seconds, cpu: cpuOf('User') + cpuOf('System'), peakMb: Math.round(kb / 1024), pages };
+}
+
+function countPages(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile() && (e.name.endsWith('.html') || e.parentPath.includes('/sources'))) n++;
+  return n;
+}
+
+/** A bare Astro site: one dynamic route emitting `pages` trivial pages. */
+function bareSite(dir: string, pages: number) {
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'package.json'), '{"name":"bare","type":"module","private":true}');
+  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', trailingSlash: 'always', build: { format: 'directory' }, devToolbar: { enabled: false } });\n");
+  writeFileSync(join(dir, 'src/pages/[...slug].astro'), `---\nexport function getStaticPaths() { return Array.from({ length: ${pages} }, (_, i) => ({ params: { slug: i === 0 ? undefined : 'p/' + i } })); }\nconst { slug } = Astro.params;\n---\n<html lang="zh-CN"><head><meta charset="utf-8" /><title>{slug ?? 'home'}</title></head><body><h1>{slug ?? 'home'}</h1></body></html>\n`);
+}
+
+function main() {
+  if (!existsSync(join(ROOT, 'generated/tasks.json'))) spawnSync('npm', ['run', 'ingest'], { cwd: ROOT, stdio: 'inherit' });
+  const real = loadReal(join(ROOT, 'generated'));
+  const work = mkdtempSync(join(tmpdir(), 'bench-build-'));
+  const results: { scale: number; portal: Run; bare: Run }[] = [];
+  try {
+    for (const scale of SCALES) {
+      const data = join(work, `data-${scale}`);
+      const ds = synthesize(real, scale);
+      writeDataset(ds, data);
+      console.log(`${scale}×: ${ds.districts.length} districts, ${ds.reports.length} reports, ${ds.tasks.length} tasks, ${ds.progress.length} rows, ${ds.units.length} units`);
+      // --force: the content layer cache must not carry entries over between datasets.
+      const portal = build(ROOT, join(work, `portal-${scale}`), { PORTAL_DATA_DIR: data }, ['--force']);
+      console.log(`  portal: ${portal.pages} pages in ${portal.seconds.toFixed(1)} s (cpu ${portal.cpu.toFixed(1)} s), peak ${portal.peakMb} MB`);
+      const bareDir = join(work, `bare-${scale}`);
+      bareSite(bareDir, portal.pages);
+      const bare = build(bareDir, join(bareDir, 'dist'), {});
+      console.log(`  bare:   ${bare.pages} pages in ${bare.seconds.toFixed(1)} s (cpu ${bare.cpu.toFixed(1)} s), peak ${bare.peakMb} MB`);
+      console.log(`  ratio ${(portal.seconds / bare.seconds).toFixed(2)} (cpu ratio ${(portal.cpu / bare.cpu).toFixed(2)})`);
+      results.push({ scale, portal, bare });
+      rmSync(join(work, `portal-${scale}`), { recursive: true, force: true });
+    }
+  } finally {
+    if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
+  }
+  console.log('\nscale  pages   portal_s  bare_s  ratio  cpu_ratio  portal_peak_mb  bare_peak_mb');
+  for (const r of results) console.log(`${String(r.scale).padStart(5)}  ${String(r.portal.pages).padStart(6)}  ${r.portal.seconds.toFixed(1).padStart(8)}  ${r.bare.seconds.toFixed(1).padStart(6)}  ${(r.portal.seconds / r.bare.seconds).toFixed(2).padStart(5)}  ${(r.portal.cpu / r.bare.cpu).toFixed(2).padStart(9)}  ${String(r.portal.peakMb).padStart(14)}  ${String(r.bare.peakMb).padStart(12)}`);
+  const at100 = results.find((r) => r.scale === 100);
+  if (!at100) console.log('build-bench ratio_100x=NA pages_100x=NA peak_mb_100x=NA (100× not in BENCH_SCALES)');
+  else console.log(`build-bench ratio_100x=${(at100.portal.seconds / at100.bare.seconds).toFixed(2)} pages_100x=${at100.portal.pages} peak_mb_100x=${at100.portal.peakMb}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) main();

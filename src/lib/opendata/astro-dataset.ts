@@ -1,0 +1,43 @@
+// The dataset from the content collections, loaded once per build and shared by the open-data
+// routes and components (download endpoints, feeds, /changes/, Citation.astro).
+import { getCollection } from 'astro:content';
+import { href } from '../urls';
+import type { District, Report } from '../schema';
+import type { Dataset } from './dataset';
+import { sortDataset } from './dataset';
+import { FileMeasures, downloadSpecs, type DownloadSpec } from './download-files';
+
+let cached: Promise<Dataset> | undefined;
+
+export function loadDataset(): Promise<Dataset> {
+  cached ??= (async () => {
+    const data = async <K extends keyof Dataset>(k: K) => (await getCollection(k)).map((e) => e.data) as Dataset[K];
+    return sortDataset({
+      districts: await data('districts'), reports: await data('reports'), tasks: await data('tasks'), progress: await data('progress'),
+      units: await data('units'), leaders: await data('leaders'), anomalies: await data('anomalies'), indicators: await data('indicators'),
+    });
+  })();
+  return cached;
+}
+
+/** Absolute root of the deployed site including the base, ending in "/": what permalinks start with. */
+export function siteRoot(): string {
+  return new URL(href(''), import.meta.env.SITE ?? 'https://example.org/').href;
+}
+
+let files: Promise<DownloadSpec[]> | undefined;
+/** Every download file, described; rendered only when written or measured. */
+export function loadDownloads(): Promise<DownloadSpec[]> {
+  files ??= loadDataset().then((d) => downloadSpecs(d, siteRoot()));
+  return files;
+}
+
+/** Bytes and SHA-256 of the download files, shared by the endpoints, datapackage.json and the pages of one build. */
+export const fileMeasures = new FileMeasures();
+
+let lookups: Promise<{ reports: Map<string, Report>; districts: Map<string, District> }> | undefined;
+/** Id lookups for citations, built once per build (every task page cites). */
+export function loadLookups() {
+  lookups ??= loadDataset().then((d) => ({ reports: new Map(d.reports.map((r) => [r.id, r])), districts: new Map(d.districts.map((x) => [x.id, x])) }));
+  return lookups;
+}

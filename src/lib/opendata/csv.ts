@@ -1,0 +1,25 @@
+// CSV as Excel on a Chinese Windows desktop opens it correctly: UTF-8 with a byte-order mark (without
+// it Excel guesses GBK and shows mojibake), CRLF line ends (RFC 4180), a field quoted when it holds
+// a comma, a quote or a line break. Written by csv-stringify, never by string concatenation.
+import { stringify } from 'csv-stringify/sync';
+import { rowsOf, type RowContext, type TableDef } from './tables';
+
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * A text cell Excel would run as a formula (=…, @…, +/- before a non-number, a leading tab or CR)
+ * gets a leading apostrophe, Excel's own "this is text" mark, so a hostile source cell cannot become
+ * a live formula on a reader's desktop. Numbers and signed figures (-6%, -2.5) are left alone. The
+ * JSON files keep every value exactly as printed.
+ */
+export function excelSafe(v: string): string {
+  return /^[=@\t\r]|^[+-](?![\d.])/.test(v) ? `'${v}` : v;
+}
+
+export function tableToCsv<T>(table: TableDef<T>, entities: T[], ctx: RowContext): string {
+  const header = table.columns.map((c) => c.name);
+  const rows = rowsOf(table, entities, ctx).map((r) => r.map((v) => (v === undefined ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : typeof v === 'string' ? excelSafe(v) : v)));
+  // Any cell holding a line break is quoted: Excel, Python and most readers end a record at a bare
+  // LF outside quotes (csv-stringify only quotes the record delimiter itself, here CRLF).
+  return stringify([header, ...rows], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+}

@@ -1,0 +1,54 @@
+// The whole dataset as one value, so every open-data module is a pure function of it.
+// Pages fill it from the content collections; tests fill it from generated/*.json.
+import type { Anomaly, District, IndicatorPoint, Leader, Progress, Report, Task, Unit } from '../schema';
+
+export interface Dataset {
+  districts: District[];
+  reports: Report[];
+  tasks: Task[];
+  progress: Progress[];
+  units: Unit[];
+  leaders: Leader[];
+  anomalies: Anomaly[];
+  /** Headline indicator points (targets and actuals), each from one source line. */
+  indicators: IndicatorPoint[];
+}
+
+export const DATASET_KEYS = ['districts', 'reports', 'tasks', 'progress', 'units', 'leaders', 'anomalies', 'indicators'] as const;
+export type DatasetKey = (typeof DATASET_KEYS)[number];
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Reports in reading order: district, year, then the period they cover (work report first). */
+export function compareReports(a: Report, b: Report): number {
+  return a.district.localeCompare(b.district, 'en') || a.year - b.year || a.periodEndMonth - b.periodEndMonth || byId(a, b);
+}
+
+/** A copy with every collection in a fixed order, so every file written from it has stable bytes. */
+export function sortDataset(d: Dataset): Dataset {
+  return {
+    districts: [...d.districts].sort(byId),
+    reports: [...d.reports].sort(compareReports),
+    tasks: [...d.tasks].sort((a, b) => a.district.localeCompare(b.district, 'en') || a.year - b.year || a.number - b.number || byId(a, b)),
+    // Progress keeps report order, then table order (number, sub-row).
+    progress: [...d.progress].sort((a, b) => byId({ id: a.reportId }, { id: b.reportId }) || a.number - b.number || a.subIndex - b.subIndex || byId(a, b)),
+    units: [...d.units].sort(byId),
+    leaders: [...d.leaders].sort(byId),
+    anomalies: [...d.anomalies].sort((a, b) => byId({ id: a.reportId }, { id: b.reportId }) || a.line - b.line || byId(a, b)),
+    indicators: [...d.indicators].sort((a, b) => a.district.localeCompare(b.district, 'en') || a.year - b.year || byId(a, b)),
+  };
+}
+
+/** Lookups the flatteners need. */
+export interface DatasetIndex {
+  district: Map<string, District>;
+  report: Map<string, Report>;
+  task: Map<string, Task>;
+  unit: Map<string, Unit>;
+  leader: Map<string, Leader>;
+}
+
+export function indexDataset(d: Dataset): DatasetIndex {
+  const m = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
+  return { district: m(d.districts), report: m(d.reports), task: m(d.tasks), unit: m(d.units), leader: m(d.leaders) };
+}

@@ -1,0 +1,125 @@
+// Embeddable charts: every chart a page draws (status charts of a report, district-year and
+// district; target-against-actual charts of the headline indicators), with a stable id, drawn by the
+// same functions as the portal pages, and the source lines it is drawn from.
+import { districtTimeline, statusStack, type ChartOutput } from '../charts';
+import type { ChartLayout } from '../indicators/chart-layout';
+import type { IndicatorComparison } from '../indicators/compare';
+import { comparisonView, districtView } from '../indicators/page-data';
+import type { IndicatorPoint, Report } from '../schema';
+import type { SiteIndex } from '../site/dataset';
+import { dyKey } from '../site/dataset';
+import { KIND_LABELS, reportAxisLabel, reportPeriod } from '../site/labels';
+import { statusMix, taskMix } from '../site/status-mix';
+import { paths } from '../urls';
+import { sourceRef, type SourceRef } from './citation';
+import { openDataPaths } from './paths';
+
+export interface EmbedChart {
+  /** Stable id, the URL segment under /embed/: report-linzi-2023-m09, year-linzi-2023, district-linzi. */
+  id: string;
+  title: string;
+  /** What to draw: a portal status chart (Chart.astro) or an indicator chart (TargetActualChart.astro). */
+  view: { kind: 'status'; chart: ChartOutput } | { kind: 'indicator'; layout: ChartLayout; summary: string };
+  /** The page the chart belongs to (base-relative). */
+  pagePath: string;
+  embedPath: string;
+  reports: Report[];
+  /** Table lines of each report the chart counts. */
+  sources: SourceRef[];
+}
+
+/** The lines a report's counted items span: its table rows, or for a work report its pledges' paragraphs. */
+function tableLines(ix: SiteIndex, r: Report): SourceRef {
+  const rows: { source: { lines: [number, number] } }[] = ix.rowsByReport.get(r.id) ?? [];
+  const items = rows.length ? rows : r.taskIds.map((id) => ix.task.get(id)).filter((t) => t !== undefined);
+  if (items.length === 0) return sourceRef({ file: r.source.file, lines: [1, Math.max(1, r.source.lineCount)] });
+  const a = Math.min(...items.map((p) => p.source.lines[0]));
+  const b = Math.max(...items.map((p) => p.source.lines[1]));
+  return sourceRef({ file: r.source.file, lines: [a, b] });
+}
+
+/** Embed ids for charts drawn outside this module's knowledge of the page (indicator pages pass them to their charts). */
+export const embedIds = {
+  indicatorYear: (district: string, year: number) => `indicators-${district}-${year}`,
+  indicator: (key: string) => `indicators-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+};
+
+const memo = new WeakMap<SiteIndex, EmbedChart[]>();
+
+/** All embeddable charts, computed once per dataset (every embed page asks). */
+export function embedCharts(ix: SiteIndex, indicators: readonly IndicatorPoint[] = []): EmbedChart[] {
+  let charts = memo.get(ix);
+  if (!charts) memo.set(ix, (charts = [...statusEmbeds(ix), ...indicatorEmbeds(ix, indicators)]));
+  return charts;
+}
+
+/** The figures an indicator chart plots (target and actual of each row), each at its own source line. */
+function indicatorSources(ix: SiteIndex, cs: readonly IndicatorComparison[]): { reports: Report[]; sources: SourceRef[] } {
+  const shown = cs.flatMap((c) => [c.target, c.actual]).filter((p): p is IndicatorPoint => p !== undefined);
+  const reports = [...new Set(shown.map((p) => p.reportId))].map((id) => ix.report.get(id)).filter((r): r is Report => r !== undefined);
+  const seen = new Set<string>();
+  const sources = shown.map((p) => sourceRef(p.source)).filter((r) => !seen.has(r.label) && seen.add(r.label));
+  return { reports, sources };
+}
+
+function indicatorEmbeds(ix: SiteIndex, points: readonly IndicatorPoint[]): EmbedChart[] {
+  if (points.length === 0) return [];
+  const out: EmbedChart[] = [];
+  for (const d of ix.districts) {
+    for (const y of districtView(points, d.id)) {
+      if (y.chart.rows.length === 0) continue;
+      const id = embedIds.indicatorYear(d.id, y.year);
+      out.push({
+        id, title: `${d.name}${y.year}年主要指标：目标与实际`, pagePath: `${paths.districtIndicators(d.id)}#y${y.year}`, embedPath: openDataPaths.embed(id),
+        view: { kind: 'indicator', layout: y.chart, summary: y.summary }, ...indicatorSources(ix, y.comparisons),
+      });
+    }
+  }
+  for (const v of comparisonView(points, (id) => ix.district.get(id)?.shortName ?? id)) {
+    if (v.chart.rows.length === 0) continue;
+    const id = embedIds.indicator(v.indicator);
+    out.push({
+      id, title: `${v.label}：各区县目标与实际`, pagePath: `${paths.indicators()}#i-${v.indicator}`, embedPath: openDataPaths.embed(id),
+      view: { kind: 'indicator', layout: v.chart, summary: v.summary }, ...indicatorSources(ix, v.comparisons),
+    });
+  }
+  return out;
+}
+
+function statusEmbeds(ix: SiteIndex): EmbedChart[] {
+  const out: EmbedChart[] = [];
+  const name = (id: string) => ix.district.get(id)?.name ?? id;
+  for (const d of ix.districts) {
+    const reports = (ix.reportsByDistrict.get(d.id) ?? []).filter((r) => (ix.rowsByReport.get(r.id)?.length ?? 0) > 0);
+    if (reports.length > 0) {
+      const id = `district-${d.id}`;
+      out.push({
+        id, title: `${d.name}各期报告的状态构成`, pagePath: paths.district(d.id), embedPath: openDataPaths.embed(id), reports,
+        view: { kind: 'status', chart: districtTimeline(reports.map((r) => ({ label: reportAxisLabel(r), counts: statusMix(ix.rowsByReport.get(r.id) ?? []) })), { id }) },
+        sources: reports.map((r) => tableLines(ix, r)),
+      });
+    }
+    for (const year of ix.yearsByDistrict.get(d.id) ?? []) {
+      const tasks = ix.tasksByDistrictYear.get(dyKey(d.id, year)) ?? [];
+      // Every year page draws this chart (even with no tasks yet), so every year has its embed.
+      // The reports that give the year's tasks their latest status.
+      const latest = new Set(tasks.map((t) => t.latestReportId));
+      const yearReports = (ix.reportsByDistrictYear.get(dyKey(d.id, year)) ?? []).filter((r) => latest.has(r.id));
+      const id = `year-${d.id}-${year}`;
+      out.push({
+        id, title: `${d.name}${year}年任务最新状态`, pagePath: paths.year(d.id, year), embedPath: openDataPaths.embed(id), reports: yearReports,
+        view: { kind: 'status', chart: statusStack(taskMix(tasks), { id, noun: '项任务' }) }, sources: yearReports.map((r) => tableLines(ix, r)),
+      });
+    }
+  }
+  for (const r of ix.reports) {
+    const rows = ix.rowsByReport.get(r.id) ?? [];
+    if (rows.length === 0) continue;
+    const id = `report-${r.id}`;
+    out.push({
+      id, title: `${name(r.district)}${reportPeriod(r)}${KIND_LABELS[r.kind]}：各行的状态`, pagePath: paths.report(r), embedPath: openDataPaths.embed(id), reports: [r],
+      view: { kind: 'status', chart: statusStack(statusMix(rows), { id, noun: '行' }) }, sources: [tableLines(ix, r)],
+    });
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+// The bulletin as published: one cell per source column for every row (sub-target rows included),
+// so the report page can print the table exactly as the source laid it out.
+import type { Column, Progress, Report, Task } from '../schema';
+import type { SiteIndex } from './dataset';
+
+export interface BulletinCell {
+  label: string;
+  /** Sanitised HTML from the dataset (b/strong/sup/sub/p/br only) or escaped text. */
+  html: string;
+}
+
+export interface BulletinRow {
+  anchor: string;
+  row: Progress;
+  task: Task | undefined;
+  cells: BulletinCell[];
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** Anchor of a row on its report page: row-12, or row-15-s2 for a sub-target row. */
+export function rowAnchor(p: Pick<Progress, 'number' | 'subIndex'>): string {
+  return p.subIndex > 0 ? `row-${p.number}-s${p.subIndex}` : `row-${p.number}`;
+}
+
+function targetFor(row: Progress, col: Column, targetIndex: number): string {
+  const t = row.targets.find((x) => x.label === col.label) ?? (col.period ? row.targets.find((x) => x.period === col.period) : undefined) ?? row.targets[targetIndex];
+  return t?.text.html ?? '';
+}
+
+function cellHtml(row: Progress, task: Task | undefined, col: Column, targetIndex: number): string {
+  switch (col.key) {
+    case 'number':
+      return row.subIndex === 0 ? String(row.number) : '';
+    case 'pledge':
+      return row.subIndex === 0 && task ? task.pledge.html : '';
+    case 'subGoal':
+      return row.subGoal?.html ?? '';
+    case 'target':
+      return targetFor(row, col, targetIndex);
+    case 'result':
+      return row.result?.html ?? '';
+    case 'units':
+      return escapeHtml(row.unitsPrinted);
+    case 'leaders':
+      return escapeHtml(row.leadersPrinted ?? '');
+    default:
+      return escapeHtml(row.extra.find((x) => x.label === col.label)?.text ?? '');
+  }
+}
+
+export function bulletinRows(ix: SiteIndex, report: Report): BulletinRow[] {
+  return (ix.rowsByReport.get(report.id) ?? []).map((row) => {
+    const task = ix.task.get(row.taskId);
+    let targetIndex = 0;
+    const cells = report.columns.map((col) => {
+      const html = cellHtml(row, task, col, targetIndex);
+      if (col.key === 'target') targetIndex++;
+      return { label: col.label || '序号', html };
+    });
+    // Surplus cells the header has no column for (kept by the parser in `extra`).
+    const known = new Set(report.columns.map((c) => c.label));
+    for (const x of row.extra) if (!known.has(x.label)) cells.push({ label: x.label, html: escapeHtml(x.text) });
+    return { anchor: rowAnchor(row), row, task, cells };
+  });
+}
+
+/** Column headers: the report's own, plus labels of surplus cells found in any row. */
+export function bulletinHeaders(rows: BulletinRow[], report: Report): string[] {
+  const heads = report.columns.map((c) => c.label || '序号');
+  for (const r of rows) for (const c of r.cells.slice(heads.length)) if (!heads.includes(c.label)) heads.push(c.label);
+  return heads;
+}

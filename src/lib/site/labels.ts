@@ -1,0 +1,41 @@
+// Short Chinese labels used in breadcrumbs, charts and lists.
+import type { Report, UnitRole } from '../schema';
+
+export const KIND_LABELS: Record<Report['kind'], string> = {
+  'work-report': '政府工作报告',
+  breakdown: '任务目标分解表',
+  progress: '完成情况通报',
+};
+
+export const ROLE_LABELS: Record<UnitRole, string> = {
+  lead: '牵头',
+  assist: '协办',
+  data: '提供数据',
+  unmarked: '未标明牵头',
+};
+
+/** "2023年9月" / "2020年第三、四季度" / "2021年全年" */
+export function reportPeriod(r: Pick<Report, 'year' | 'periodLabel'>): string {
+  return `${r.year}年${r.periodLabel}`;
+}
+
+/** Two short lines for chart axes. */
+export function reportAxisLabel(r: Pick<Report, 'year' | 'periodLabel'>): [string, string] {
+  return [String(r.year), r.periodLabel];
+}
+
+/** Breadcrumb / list label: "9月完成情况通报". */
+export function reportShortLabel(r: Pick<Report, 'kind' | 'periodLabel'>): string {
+  return r.kind === 'work-report' ? KIND_LABELS[r.kind] : `${r.periodLabel}${KIND_LABELS[r.kind]}`;
+}
+
+/** Task number for display: 第1项 for a bulletin row, 工作报告第1项 for a work-report pledge (numbered apart). */
+export function taskLabel(t: { number: number; origin?: 'bulletin' | 'work-report' | undefined }): string {
+  return t.origin === 'work-report' ? `工作报告第${t.number}项` : `第${t.number}项`;
+}
+
+/** First `n` characters of plain text, for titles and lists. */
+export function clip(text: string, n = 40): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > n ? `${t.slice(0, n)}…` : t;
+}

@@ -1,0 +1,43 @@
+// Loads the content collections once per build and indexes them (see dataset.ts). Pages call
+// `site()`; the promise is shared, so thousands of pages cost one load and one index.
+import { getCollection } from 'astro:content';
+import { indexDataset, type SiteIndex } from './dataset';
+import { similarPledges, type SimilarHit } from './similar';
+
+let cached: Promise<SiteIndex> | undefined;
+
+export function site(): Promise<SiteIndex> {
+  cached ??= (async () => {
+    const [districts, reports, tasks, progress, units, leaders, anomalies] = await Promise.all([
+      getCollection('districts'),
+      getCollection('reports'),
+      getCollection('tasks'),
+      getCollection('progress'),
+      getCollection('units'),
+      getCollection('leaders'),
+      getCollection('anomalies'),
+    ]);
+    const data = <T,>(xs: { data: T }[]) => xs.map((x) => x.data);
+    return indexDataset({
+      districts: data(districts),
+      reports: data(reports),
+      tasks: data(tasks),
+      progress: data(progress),
+      units: data(units),
+      leaders: data(leaders),
+      anomalies: data(anomalies),
+    });
+  })();
+  return cached;
+}
+
+let similar: Map<string, SimilarHit[]> | undefined;
+
+/** Similar pledges for every task, computed on first use. */
+export async function similarOf(taskId: string): Promise<SimilarHit[]> {
+  if (!similar) {
+    const ix = await site();
+    similar = similarPledges(ix.tasks.map((t) => ({ id: t.id, district: t.district, year: t.year, text: t.pledge.text })));
+  }
+  return similar.get(taskId) ?? [];
+}

@@ -1,0 +1,56 @@
+// Everything a task page shows beyond the task itself: units with roles, leaders, the timeline,
+// other tasks of the same units and similar pledges in other years.
+import type { TaskTimelineEntry } from '../charts';
+import type { LeaderRef, Task, UnitRef } from '../schema';
+import type { SiteIndex } from './dataset';
+import { taskHistory } from './dataset';
+import { reportAxisLabel } from './labels';
+
+/** Units named for the task across its reports; the latest report's role wins; every printed form kept. */
+export function taskUnits(ix: SiteIndex, task: Task): (UnitRef & { printedForms: string[] })[] {
+  const byId = new Map<string, UnitRef & { printedForms: string[] }>();
+  for (const { row, subs } of taskHistory(ix, task)) {
+    for (const u of [...row.units, ...subs.flatMap((s) => s.units)]) {
+      const prev = byId.get(u.unitId);
+      const forms = new Set([...(prev?.printedForms ?? []), u.printed]);
+      byId.set(u.unitId, { ...u, printedForms: [...forms] });
+    }
+  }
+  const order = { lead: 0, assist: 1, data: 2, unmarked: 3 } as const;
+  return [...byId.values()].sort((a, b) => order[a.role] - order[b.role]);
+}
+
+export function taskLeaders(ix: SiteIndex, task: Task): (LeaderRef & { printedForms: string[] })[] {
+  const byId = new Map<string, LeaderRef & { printedForms: string[] }>();
+  for (const { row } of taskHistory(ix, task)) {
+    for (const l of row.leaders) {
+      const prev = byId.get(l.leaderId);
+      byId.set(l.leaderId, { ...l, printedForms: [...new Set([...(prev?.printedForms ?? []), l.printed])] });
+    }
+  }
+  return [...byId.values()];
+}
+
+export function taskTimelineEntries(ix: SiteIndex, task: Task): TaskTimelineEntry[] {
+  return taskHistory(ix, task).map(({ row, report }) => ({
+    label: report ? reportAxisLabel(report) : [String(row.year), ''],
+    status: row.status,
+    inferred: row.statusSource === 'inferred',
+  }));
+}
+
+/** Other tasks of the same district-year sharing a lead unit (or any unit when none is marked). */
+export function sameUnitTasks(ix: SiteIndex, task: Task, limit = 8): { unitId: string; name: string; tasks: Task[] }[] {
+  const ids = task.leadUnitIds.length ? task.leadUnitIds : task.unitIds;
+  return ids
+    .map((unitId) => {
+      const unit = ix.unit.get(unitId);
+      const tasks = (unit?.taskIds ?? [])
+        .filter((id) => id !== task.id)
+        .map((id) => ix.task.get(id))
+        .filter((t): t is Task => !!t && t.district === task.district && t.year === task.year)
+        .slice(0, limit);
+      return { unitId, name: unit?.name ?? unitId, tasks };
+    })
+    .filter((g) => g.tasks.length > 0);
+}

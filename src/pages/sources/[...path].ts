@@ -1,0 +1,22 @@
+// The verbatim source files, byte for byte, under /sources/<district>/<file>.txt, so every
+// "file:line" on the portal can be checked against what the government published.
+import { readFile } from 'node:fs/promises';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { site } from '../../lib/site/load';
+import { paths } from '../../lib/urls';
+
+export const getStaticPaths = (async () => {
+  const ix = await site();
+  // One route per file (several reports never share a file today, but a route must not repeat).
+  const byFile = new Map(ix.reports.map((r) => [r.source.file, r.source]));
+  return [...byFile.values()].map((s) => ({
+    params: { path: paths.source(s.file).replace(/^sources\//, '') },
+    props: { file: s.file, encoding: s.encoding },
+  }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const { file, encoding } = props as { file: string; encoding: string };
+  const bytes = await readFile(file);
+  return new Response(bytes, { headers: { 'Content-Type': `text/plain; charset=${encoding}` } });
+};
