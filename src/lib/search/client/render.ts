@@ -35,23 +35,13 @@ function marked(segments: Segment[]): DocumentFragment {
   return f;
 }
 
-function statusBadge(item: ResultItem): Node {
-  if (item.statusSource === 'inferred') {
-    // Never shown as the government's word: labelled 推断, with the phrase that decided it in view.
-    const why = item.statusPhrase ? `依据原文“${item.statusPhrase}”推断；通报本身未标注状态` : '通报本身未标注状态，由本站规则推断';
-    const f = document.createDocumentFragment();
-    f.append(
-      el('span', { class: `status status-${item.status} status-inferred`, title: why }, `推断：${item.statusLabel}`),
-      el('span', { class: 'status-why' }, item.statusPhrase ? `（依据“${item.statusPhrase}”）` : '（通报未标注）'),
-    );
-    return f;
-  }
-  const badge = el('span', { class: `status status-${item.status}` }, item.statusLabel);
-  // The source's own word when it says more than the label (已移交经开区 → to whom).
-  if (item.statusSource !== 'stated' || !item.statusPhrase || item.statusPhrase === item.statusLabel) return badge;
-  const f = document.createDocumentFragment();
-  f.append(badge, el('span', { class: 'status-why' }, `（原文“${item.statusPhrase}”）`));
-  return f;
+/** The site's status badge (.badge, as StatusBadge.astro renders it): inferred ones say 推断. */
+function statusBadge(item: ResultItem): HTMLElement {
+  const inferred = item.statusSource === 'inferred';
+  const fallback = inferred ? `推断：${item.statusLabel}${item.statusPhrase ? `（依据“${item.statusPhrase}”）` : ''}` : item.statusLabel;
+  const badge = el('span', { class: `badge badge-${item.status}${inferred ? ' inferred' : ''}` }, item.statusText ?? fallback);
+  if (item.statusNote) badge.title = item.statusNote;
+  return badge;
 }
 
 function resultItem(ctx: RenderContext, item: ResultItem): HTMLElement {
