@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { CHROMIUM, launch } from './e2e/helpers/browser';
 import { serveDist, type StaticServer } from './e2e/helpers/server';
 import { readDataset } from '../src/lib/search/dataset-files';
@@ -70,6 +71,9 @@ describe.skipIf(!ready)('search page in a browser', () => {
     await page.waitForURL(/q=%E5%8F%91%E6%94%B9%E5%B1%80/);
     await page.getByRole('heading', { name: `找到 ${brute('发改局', (d) => d.district === 'linzi')} 项任务` }).waitFor();
     await page.getByRole('link', { name: '只看责任单位为区发改局（临淄区）的任务' }).waitFor();
+    // With results, facets and the header's own search box on the page: no axe violation.
+    const axe = await new AxeBuilder({ page } as never).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`)).toEqual([]);
     expect(problems).toEqual([]);
   }, 60_000);
 
