@@ -67,7 +67,7 @@ async function view(s: Partial<SearchState>) {
   const state: SearchState = { q: '', page: 1, ...s };
   const r = await engine.search(state);
   const ctx: RenderContext = { state, href: (p) => `/portal/${p}`, pagePath: '/portal/search/' };
-  const parts = [renderSummary(ctx, r), renderFacets(ctx, r), renderResults(ctx, r)] as unknown as FakeEl[];
+  const parts = [renderSummary(ctx, r), renderFacets(ctx, r, true), renderResults(ctx, r)] as unknown as FakeEl[];
   return { r, parts, html: parts.map((p) => p.html).join('\n'), text: parts.map((p) => p.text).join('\n') };
 }
 

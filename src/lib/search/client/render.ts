@@ -76,9 +76,14 @@ function facetGroup(ctx: RenderContext, dim: FacetDim, counts: FacetCount[] | nu
   return el('section', { class: 'facet', 'aria-label': `按${FACET_TITLES[dim]}筛选` }, el('h3', {}, FACET_TITLES[dim]), el('ul', {}, ...items), more);
 }
 
-export function renderFacets(ctx: RenderContext, r: SearchResponse): HTMLElement {
+/** Facets in a <details>: on a phone they would push the results a screen down. */
+export function renderFacets(ctx: RenderContext, r: SearchResponse, open: boolean): HTMLElement {
   const groups = (['district', 'year', 'status', 'unit'] as const).map((d) => facetGroup(ctx, d, r.facets[d])).filter((g): g is HTMLElement => g !== null);
-  return el('div', { class: 'facets' }, ...groups);
+  const active = activeFacets(ctx.state).length;
+  const summary = el('summary', {}, active ? `筛选（已选 ${active} 项）` : '按区县、年份、状态、责任单位筛选');
+  const box = el('details', { class: 'facets-box' }, summary, el('div', { class: 'facets' }, ...groups));
+  if (open) box.setAttribute('open', '');
+  return box;
 }
 
 export function renderSummary(ctx: RenderContext, r: SearchResponse): HTMLElement {

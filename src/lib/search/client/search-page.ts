@@ -2,7 +2,7 @@
 // page if workers are unavailable), renders, and keeps the URL in step so links can be shared and
 // back/forward restore a search. A burst of typing adds one history entry (then replaces it as the
 // query grows); a facet, a page or Enter adds one each.
-import { decodeState, encodeState, type SearchState } from '../url-state';
+import { activeFacets, decodeState, encodeState, type SearchState } from '../url-state';
 import { renderFacets, renderResults, renderSummary, type RenderContext } from './render';
 import type { SearchReply, SearchRequest } from './protocol';
 
@@ -30,14 +30,19 @@ export function startSearchPage(root: HTMLElement): void {
   const onReply = (r: SearchReply) => {
     if (r.id !== seq) return; // a newer query is on its way
     if (r.error) {
+      status.classList.remove('visually-hidden');
       status.textContent = `搜索出错：${r.error}。请刷新页面重试，或按年份、单位浏览。`;
       return;
     }
     if (!r.response) return;
     const ctx: RenderContext = { state, href, pagePath };
-    out.replaceChildren(renderSummary(ctx, r.response), renderFacets(ctx, r.response), renderResults(ctx, r.response));
+    // Keep the reader's open/closed choice for the facets; first time: open on wide screens or when a facet is set.
+    const prev = out.querySelector<HTMLDetailsElement>('details.facets-box');
+    const open = prev ? prev.open : activeFacets(state).length > 0 || window.matchMedia('(min-width: 48rem)').matches;
+    out.replaceChildren(renderSummary(ctx, r.response), renderFacets(ctx, r.response, open), renderResults(ctx, r.response));
     // One short sentence for screen readers; the list itself is not a live region.
     const res = r.response;
+    status.classList.add('visually-hidden');
     status.textContent = res.total === 0 ? '没有找到结果' : res.mode === 'fuzzy' ? `没有完全匹配的任务，列出 ${res.total} 项相近结果` : `找到${res.countExact ? '' : '约'} ${res.total} 项任务`;
     out.setAttribute('aria-busy', r.final ? 'false' : 'true');
   };
