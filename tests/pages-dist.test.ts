@@ -10,6 +10,7 @@ import { rowAnchor } from '../src/lib/site/bulletin';
 import type { Dataset } from '../src/lib/site/dataset';
 import { paths } from '../src/lib/urls';
 import { BASE, DIST, byId, decode, hasDist, hasGenerated, loadDataset, page, text, walk } from './pages-helpers';
+import { findBrokenLinks } from './helpers/dist-checks';
 
 if (!hasDist) console.warn('[pages-dist] dist/ is absent: run `npm run build` first. Skipping the built-site tests.');
 
@@ -148,47 +149,7 @@ describe.skipIf(!hasDist || !hasGenerated)('built pages (dist/)', () => {
     }
   });
 
-  it('has no broken internal link or #anchor, and no duplicate ids on a page', () => {
-    const html = files.filter((f) => f.endsWith('.html'));
-    const idsOf = new Map<string, Set<string>>();
-    const pageIds = (f: string) => {
-      let ids = idsOf.get(f);
-      if (!ids) {
-        const all = [...readFileSync(join(DIST, f), 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => decode(m[1]!));
-        ids = new Set(all);
-        if (ids.size !== all.length) throw new Error(`${f}: duplicate id ${all.find((x, i) => all.indexOf(x) !== i)}`);
-        idsOf.set(f, ids);
-      }
-      return ids;
-    };
-    // Routes another branch provides (search, downloads): checked once their page source exists here.
-    const elsewhere = ['search/', 'data/'].filter((r) => !existsSync(`src/pages/${r.slice(0, -1)}.astro`) && !existsSync(`src/pages/${r}index.astro`));
-    const broken: string[] = [];
-    for (const f of html) {
-      pageIds(f);
-      const src = readFileSync(join(DIST, f), 'utf8');
-      for (const m of src.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
-        const raw = decode(m[1]!);
-        if (/^(https?:|mailto:|tel:|data:)/.test(raw)) continue;
-        const [pathPart, anchor] = raw.split('#') as [string, string | undefined];
-        const clean = pathPart.split('?')[0]!;
-        let target = f;
-        if (clean) {
-          if (!clean.startsWith(BASE)) {
-            broken.push(`${f}: ${raw} (outside base ${BASE})`);
-            continue;
-          }
-          const rel = clean.slice(BASE.length);
-          if (elsewhere.includes(rel)) continue;
-          target = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
-          if (!existsSync(join(DIST, target))) {
-            broken.push(`${f}: ${raw}`);
-            continue;
-          }
-        }
-        if (anchor && target.endsWith('.html') && !pageIds(target).has(anchor)) broken.push(`${f}: ${raw} (no #${anchor})`);
-      }
-    }
-    expect(broken).toEqual([]);
+  it('has no broken internal link, #anchor or asset reference, and no duplicate ids on a page', () => {
+    expect(findBrokenLinks(DIST, BASE)).toEqual([]);
   });
 });
