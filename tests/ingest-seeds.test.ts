@@ -241,3 +241,29 @@ describe('determinism', () => {
     expect(a).toBe(b);
   });
 });
+
+describe('stable ids', () => {
+  it('task, progress, unit and leader ids do not change when another report is added', async () => {
+    const { buildDataset } = await import('../src/lib/ingest/build-dataset');
+    const { loadInputs } = await import('../src/lib/ingest/load-inputs');
+    const { ROOT } = await import('./helpers/repo-dataset');
+    const { existsSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { inputs } = loadInputs(ROOT);
+    const read = (rel: string) => (existsSync(join(ROOT, rel)) ? readFileSync(join(ROOT, rel)) : undefined);
+    // Linzi without its 2021 bulletin, then with it: everything that existed keeps its id.
+    const without = buildDataset({ ...inputs!, readFile: read, manifest: inputs!.manifest.filter((e) => e.file !== 'linzi/2021-q3-progress.txt') }).dataset;
+    const ids = (ds: typeof without) => ({
+      tasks: ds.tasks.map((t) => t.id),
+      progress: ds.progress.map((p) => p.id),
+      units: ds.units.map((u) => `${u.id}=${u.name}`),
+      leaders: ds.leaders.map((l) => `${l.id}=${l.name}`),
+    });
+    const before = ids(without);
+    const after = ids(dataset);
+    for (const k of ['tasks', 'progress', 'units', 'leaders'] as const) {
+      expect(before[k].filter((id) => !after[k].includes(id)), k).toEqual([]);
+    }
+    expect(after.tasks.length - before.tasks.length).toBe(80);
+  });
+});
