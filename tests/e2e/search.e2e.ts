@@ -3,27 +3,23 @@ import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, useSite } from './helpers/site';
 import { pageTypes } from './helpers/page-types';
+import { results, resultLinks, revealFacets, searchBox, totalOf, unitFacet } from './helpers/search-page';
 
 const site = useSite();
 /** Common enough to match tasks of many units in every district. */
 const KEYWORD = '企业';
 
-const results = (page: Page) => page.getByRole('list', { name: /找到 .*项任务/ });
-const unitFacet = (page: Page) => page.getByRole('region', { name: '按责任单位筛选' });
-const resultLinks = async (page: Page) => results(page).getByRole('heading', { level: 3 }).getByRole('link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-const totalOf = async (page: Page) => Number((await page.getByRole('heading', { name: /找到 .*项任务/ }).textContent())!.replace(/\D+/g, ' ').trim().split(' ')[0]);
-
 describe('search', () => {
   test('type a keyword, narrow by unit, open a result, go back: query and facet restored; the URL shares the same results', async () => {
     const { context, page, trouble } = await openPage(site, pageTypes().search);
-    const box = page.getByRole('searchbox', { name: '关键词或责任单位' });
-    await box.fill(KEYWORD);
+    await searchBox(page).fill(KEYWORD);
     await results(page).waitFor();
     const total = await totalOf(page);
     expect(total).toBeGreaterThan(1);
     await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, KEYWORD);
 
     // Narrow by the first unit offered; the facet link says how many tasks it keeps.
+    await revealFacets(page, 'click');
     const facet = unitFacet(page).getByRole('link').first();
     const facetText = (await facet.textContent())!;
     const facetCount = Number(/\((\d+)\)/.exec(facetText)![1]);
@@ -50,14 +46,14 @@ describe('search', () => {
     await page.goBack();
     await page.waitForURL(narrowedUrl);
     await results(page).waitFor();
-    expect(await page.getByRole('searchbox', { name: '关键词或责任单位' }).inputValue()).toBe(KEYWORD);
+    expect(await searchBox(page).inputValue()).toBe(KEYWORD);
     await expect.poll(() => unitFacet(page).locator('[aria-current="true"]').count()).toBe(1);
     await expect.poll(() => resultLinks(page)).toEqual(narrowed);
 
     // A shared link, opened by someone else (a fresh context), shows the same results.
     const other = await openPage(site, narrowedUrl.slice(site.server.url.length));
     await results(other.page).waitFor();
-    expect(await other.page.getByRole('searchbox', { name: '关键词或责任单位' }).inputValue()).toBe(KEYWORD);
+    expect(await searchBox(other.page).inputValue()).toBe(KEYWORD);
     await expect.poll(() => resultLinks(other.page)).toEqual(narrowed);
     await other.context.close();
 
