@@ -14,7 +14,7 @@ import { FIELD_KINDS, searchText, type SearchDoc } from '../src/lib/search/docum
 import { normalizeText } from '../src/lib/search/normalize';
 import { matchesAll, parseQuery } from '../src/lib/search/query';
 import { syntheticCorpus, vocabularyFrom } from '../src/lib/search/synthetic-corpus';
-import { readDataset } from '../src/lib/search/dataset-files';
+import { DatasetError, readDataset } from '../src/lib/search/dataset-files';
 import { indexInput } from '../src/lib/search/index-input';
 
 const WARM_RUNS = 15;
@@ -27,7 +27,16 @@ const texts = readdirSync(reportsDir, { withFileTypes: true })
 const vocab = vocabularyFrom(texts);
 
 // Today's dataset, when the ingest has run: its size sets 1×, and its real index is measured too.
-const real = existsSync('generated/tasks.json') ? indexInput(readDataset()) : null;
+const real = (() => {
+  if (!existsSync('generated/tasks.json')) return null;
+  try {
+    return indexInput(readDataset());
+  } catch (err) {
+    // A broken dataset is the ingest's to report: say which file, not a stack trace.
+    console.error(err instanceof DatasetError ? err.message : String(err));
+    process.exit(1);
+  }
+})();
 const today = real?.docs.length ?? 450;
 const sizes: [string, number][] = [
   ['1x', today],

@@ -1,4 +1,6 @@
 // npm run ingest                      parse every report in content/reports/manifest.yaml → generated/
+//   [--root DIR]                       read DIR/content/ instead of this repository's (env PORTAL_CONTENT_ROOT)
+//   [--out DIR]                        write the dataset to DIR (env PORTAL_DATA_DIR; default generated/)
 // npm run ingest -- --check FILE [--district D] [--year Y] [--kind K] [--period P] [--json]
 //                                     parse one file not yet in the manifest; writes nothing
 import { readFileSync, existsSync } from 'node:fs';
@@ -13,7 +15,8 @@ import { NameRegistry } from '../src/lib/ingest/registry';
 import { writeDataset } from '../src/lib/ingest/write-dataset';
 import { STATUS_LABELS, STATUS_ORDER, reportKindSchema, periodSchema } from '../src/lib/schema';
 
-const root = resolve(import.meta.dirname, '..');
+const repo = resolve(import.meta.dirname, '..');
+let root = repo;
 
 function fail(message: string): never {
   process.stderr.write(`错误：${message}\n`);
@@ -32,12 +35,14 @@ function main() {
         period: { type: 'string' },
         json: { type: 'boolean', default: false },
         out: { type: 'string', default: process.env.PORTAL_DATA_DIR ?? 'generated' },
+        root: { type: 'string', default: process.env.PORTAL_CONTENT_ROOT ?? repo },
       },
       allowPositionals: false,
     }).values;
   } catch (e) {
     fail(`${(e as Error).message}。用法：npm run ingest -- [--check 文件 [--district 区县] [--year 年] [--kind progress|breakdown|work-report] [--period Q3|M9|year] [--json]]`);
   }
+  root = resolve(args.root!);
   if (args.check !== undefined) return check(args.check, args);
   return ingestAll(args.out!);
 }
@@ -56,7 +61,7 @@ function ingestAll(out: string) {
     sources: dataset.reports.map((r) => ({ reportId: r.id, file: r.source.file, sha256: r.source.sha256, bytes: r.source.bytes })),
     counts: Object.fromEntries(Object.entries(dataset).map(([k, v]) => [k, (v as unknown[]).length])),
   };
-  writeDataset(join(root, out), dataset, { meta });
+  writeDataset(resolve(root, out), dataset, { meta });
   for (const r of dataset.reports) {
     const counts = STATUS_ORDER.filter((s) => r.statusCounts[s] > 0).map((s) => `${STATUS_LABELS[s]} ${r.statusCounts[s]}`).join(' · ');
     const inferred = r.inferredCounts.done + r.inferredCounts.partial + r.inferredCounts.notDone;

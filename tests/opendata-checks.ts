@@ -40,6 +40,8 @@ export async function checkRss(xml: string, expectedItems: number, SITE: string)
   expect(doc.rss['@_version']).toBe('2.0');
   const ch = doc.rss.channel;
   for (const k of ['title', 'link', 'description']) expect(typeof ch[k] === 'string' && ch[k].length > 0, k).toBe(true);
+  expect(ch['atom:link']?.['@_rel']).toBe('self');
+  expect(ch['atom:link']['@_href']).toMatch(new RegExp(`^${SITE.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}feeds/[a-z-]+\\.xml$`));
   const items = ch.item ?? [];
   expect(items).toHaveLength(expectedItems);
   for (const it of items) {

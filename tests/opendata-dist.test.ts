@@ -48,7 +48,9 @@ describe.runIf(built)('dist/ (after npm run build)', () => {
     for (const r of d.reports) {
       const html = page(paths.report(r));
       expect(html, r.id).toContain(r.source.sha256);
-      expect(html, r.id).toContain(`${reportDataDir(r)}progress.csv`);
+      expect(html, r.id).toContain(`${reportDataDir(r)}dataset.json`);
+      if (r.rowCount > 0) expect(html, r.id).toContain(`${reportDataDir(r)}progress.csv`);
+      if (r.taskIds.length > 0) expect(html, r.id).toContain(`${reportDataDir(r)}tasks.csv`);
       expect(html, r.id).toContain('class="citation"');
     }
   });

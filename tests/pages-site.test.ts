@@ -68,6 +68,14 @@ describe.skipIf(!hasGenerated)('page data on the real dataset', () => {
     expect(entry!.subs.map(rowAnchor)).toEqual(['row-15-s1', 'row-15-s2', 'row-15-s3']);
   });
 
+  it('prints 000’s sub-goals (a merged cell without a header) in the pledge column', () => {
+    const r = ix.report.get('zhangdian-2020-q2')!;
+    const pledgeCol = r.columns.findIndex((c) => c.key === 'pledge');
+    const rows = bulletinRows(ix, r).filter((x) => x.row.subGoal);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const x of rows) expect(x.cells[pledgeCol]!.html, x.anchor).toContain(x.row.subGoal!.html);
+  });
+
   it('lists a task’s units with roles and printed forms (临淄 2023 #1)', () => {
     const units = taskUnits(ix, ix.task.get('linzi-2023-001')!);
     expect(units[0]!.name).toBe('区发改局');

@@ -67,7 +67,7 @@ async function view(s: Partial<SearchState>) {
   const state: SearchState = { q: '', page: 1, ...s };
   const r = await engine.search(state);
   const ctx: RenderContext = { state, href: (p) => `/portal/${p}`, pagePath: '/portal/search/' };
-  const parts = [renderSummary(ctx, r), renderFacets(ctx, r), renderResults(ctx, r)] as unknown as FakeEl[];
+  const parts = [renderSummary(ctx, r), renderFacets(ctx, r, true), renderResults(ctx, r)] as unknown as FakeEl[];
   return { r, parts, html: parts.map((p) => p.html).join('\n'), text: parts.map((p) => p.text).join('\n') };
 }
 
@@ -85,16 +85,18 @@ describe('search results as rendered', () => {
 
   it('marks inferred statuses as inferred, with the deciding phrase', async () => {
     const { parts } = await view({ year: 2021, district: 'linzi' });
-    const badges = parts[2]!.all('span').filter((s) => (s.attrs.get('class') ?? '').includes('status-inferred'));
+    const badges = parts[2]!.all('span').filter((s) => (s.attrs.get('class') ?? '').split(' ').includes('inferred'));
     expect(badges.length).toBeGreaterThan(0);
     for (const b of badges) {
       expect(b.text.startsWith('推断：')).toBe(true);
       expect(b.attrs.get('title')).toMatch(/推断/);
     }
     // The deciding phrase is in view, not only in a tooltip.
-    const why = parts[2]!.all('span').filter((s) => s.attrs.get('class') === 'status-why');
-    expect(why.length).toBe(badges.length);
-    expect(why.some((w) => /^（依据“.+”）$/.test(w.text))).toBe(true);
+    expect(badges.some((b) => /（依据“.+”）$/.test(b.text))).toBe(true);
+    // Stated statuses never say 推断.
+    const stated = (await view({ q: '齐鲁石化' })).parts[2]!.all('span').filter((s) => (s.attrs.get('class') ?? '').startsWith('badge '));
+    expect(stated.length).toBeGreaterThan(0);
+    for (const b of stated.filter((x) => !x.attrs.get('class')!.includes('inferred'))) expect(b.text).not.toContain('推断');
   });
 
   it('offers a unit filter when the query is a unit short name', async () => {

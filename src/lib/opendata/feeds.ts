@@ -62,7 +62,9 @@ export function feedOptions(reports: Report[], districts: District[], siteRoot: 
     description: district ? `${district.name}收录的政府工作报告、任务分解表和完成情况通报，每份一条。` : '各区县收录的政府工作报告、任务分解表和完成情况通报，每份一条。',
     site: siteRoot,
     items: list.map((r) => reportItem(r, byId.get(r.district), siteRoot)),
-    customData: '<language>zh-cn</language>',
+    // atom:link rel=self: feed validators ask for the feed's own address.
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>zh-cn</language><atom:link href="${siteRoot}${district ? feedPaths.district(district.id) : feedPaths.all()}" rel="self" type="application/rss+xml"/>`,
     trailingSlash: true,
   };
 }

@@ -27,6 +27,9 @@ export interface SearchDoc {
   statusSource: StatusSource;
   /** Stated: the word as printed; inferred: the phrase that decided it. */
   statusPhrase?: string;
+  /** The status as every page words it (src/lib/site/status-display.ts), set at build time. */
+  statusText?: string;
+  statusNote?: string;
   unitIds: string[];
   fields: SearchField[];
 }

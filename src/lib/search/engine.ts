@@ -26,6 +26,9 @@ export interface ResultItem {
   statusLabel: string;
   statusSource: StatusSource;
   statusPhrase?: string;
+  /** As the other pages word it (推断：完成（依据“…”）); absent in synthetic corpora. */
+  statusText?: string;
+  statusNote?: string;
   pledge: Segment[];
   snippets: { label: string; segments: Segment[] }[];
 }
@@ -258,6 +261,7 @@ function toItem(meta: IndexMeta, doc: SearchDoc, terms: string[], fuzzy?: Return
     statusLabel: meta.statusLabels[doc.status] ?? doc.status,
     statusSource: doc.statusSource,
     ...(doc.statusPhrase ? { statusPhrase: doc.statusPhrase } : {}),
+    ...(doc.statusText ? { statusText: doc.statusText, statusNote: doc.statusNote ?? '' } : {}),
     pledge: pledge ? window(pledge.segments, 80) : [],
     snippets,
   };

@@ -1,9 +1,14 @@
 // The dataset → documents + the lists buildIndex needs. Shared by the site build and the tests.
 import { buildDocuments, type Dataset } from './documents';
+import { statusDisplay } from '../site/status-display';
 import type { BuildOptions } from './build-index';
 
 export function indexInput(data: Dataset): { docs: ReturnType<typeof buildDocuments>; opts: BuildOptions } {
-  const docs = buildDocuments(data);
+  // Word statuses as the other pages do; done here (build only) so the browser bundles stay zod-free.
+  const docs = buildDocuments(data).map((d) => {
+    const shown = statusDisplay(d.status, d.statusSource, d.statusPhrase);
+    return { ...d, statusText: shown.text, statusNote: shown.note };
+  });
   const used = new Set(docs.flatMap((d) => d.unitIds));
   const units = data.units
     .filter((u) => used.has(u.id))

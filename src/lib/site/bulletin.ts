@@ -28,12 +28,16 @@ function targetFor(row: Progress, col: Column, targetIndex: number): string {
   return t?.text.html ?? '';
 }
 
-function cellHtml(row: Progress, task: Task | undefined, col: Column, targetIndex: number): string {
+function cellHtml(row: Progress, task: Task | undefined, col: Column, targetIndex: number, hasSubGoalColumn: boolean): string {
   switch (col.key) {
     case 'number':
       return row.subIndex === 0 ? String(row.number) : '';
-    case 'pledge':
-      return row.subIndex === 0 && task ? task.pledge.html : '';
+    case 'pledge': {
+      // 000's sub-goal was a merged cell with no header of its own: print it in the pledge column.
+      const pledge = row.subIndex === 0 && task ? task.pledge.html : '';
+      const sub = !hasSubGoalColumn && row.subGoal ? `<p><b>具体目标：</b>${row.subGoal.html}</p>` : '';
+      return pledge && sub ? `<p>${pledge}</p>${sub}` : pledge || sub;
+    }
     case 'subGoal':
       return row.subGoal?.html ?? '';
     case 'target':
@@ -53,8 +57,9 @@ export function bulletinRows(ix: SiteIndex, report: Report): BulletinRow[] {
   return (ix.rowsByReport.get(report.id) ?? []).map((row) => {
     const task = ix.task.get(row.taskId);
     let targetIndex = 0;
+    const hasSubGoalColumn = report.columns.some((c) => c.key === 'subGoal');
     const cells = report.columns.map((col) => {
-      const html = cellHtml(row, task, col, targetIndex);
+      const html = cellHtml(row, task, col, targetIndex, hasSubGoalColumn);
       if (col.key === 'target') targetIndex++;
       return { label: col.label || '序号', html };
     });

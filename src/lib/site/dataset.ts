@@ -38,8 +38,11 @@ export interface SiteIndex extends Dataset {
 
 export const dyKey = (district: string, year: number) => `${district}-${year}`;
 
+/** Code-point order for ASCII ids (localeCompare is ICU-slow on tens of thousands of entries). */
+export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export function reportOrder(a: Report, b: Report): number {
-  return a.district.localeCompare(b.district) || a.year - b.year || a.periodEndMonth - b.periodEndMonth || a.slug.localeCompare(b.slug);
+  return cmp(a.district, b.district) || a.year - b.year || a.periodEndMonth - b.periodEndMonth || cmp(a.slug, b.slug);
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
@@ -52,7 +55,7 @@ const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id,
 
 export function indexDataset(data: Dataset): SiteIndex {
   const reports = [...data.reports].sort(reportOrder);
-  const tasks = [...data.tasks].sort((a, b) => a.district.localeCompare(b.district) || a.year - b.year || a.number - b.number || a.id.localeCompare(b.id));
+  const tasks = [...data.tasks].sort((a, b) => cmp(a.district, b.district) || a.year - b.year || a.number - b.number || cmp(a.id, b.id));
   const reportsByDistrict = new Map<string, Report[]>();
   const reportsByDistrictYear = new Map<string, Report[]>();
   for (const r of reports) {
@@ -77,7 +80,7 @@ export function indexDataset(data: Dataset): SiteIndex {
     for (const p of rows) if (p.subIndex > 0) push(subRows, `${p.reportId}#${p.number}`, p);
   }
   const anomaliesByReport = new Map<string, Anomaly[]>();
-  for (const a of [...data.anomalies].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)) push(anomaliesByReport, a.reportId, a);
+  for (const a of [...data.anomalies].sort((a, b) => cmp(a.file, b.file) || a.line - b.line)) push(anomaliesByReport, a.reportId, a);
 
   // Roles: walk each task's rows in time order so the latest report naming a unit wins.
   const reportRank = new Map(reports.map((r, i) => [r.id, i]));

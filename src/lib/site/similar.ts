@@ -17,9 +17,9 @@ export const MAX_SIMILAR = 5;
 /** A bigram in more than this share of a district's pledges nominates no candidates… */
 export const MAX_SHARE = 0.2;
 /** …nor one in more than this many (keeps the work per pledge bounded however long a district's record grows). */
-export const MAX_POSTINGS = 60;
+export const MAX_POSTINGS = 40;
 /** How many best candidates (by shared rare bigrams) get an exact score. */
-const MAX_CANDIDATES = 40;
+const MAX_CANDIDATES = 15;
 
 export interface SimilarDoc {
   id: string;
@@ -75,21 +75,29 @@ export function similarPledges(
       }
     });
     const maxDf = Math.min(MAX_POSTINGS, Math.max(3, Math.floor(group.length * MAX_SHARE)));
+    // Shared-bigram counts in a typed array, reset through the list of touched slots (no per-doc Map).
+    const counts = new Int32Array(group.length);
+    const touched: number[] = [];
     group.forEach((doc, i) => {
-      const shared = new Map<number, number>();
+      touched.length = 0;
       for (const g of grams[i]!) {
         const list = postings.get(g)!;
         if (list.length > maxDf) continue;
-        for (const j of list) if (group[j]!.year !== doc.year) shared.set(j, (shared.get(j) ?? 0) + 1);
+        for (const j of list) {
+          if (group[j]!.year === doc.year) continue;
+          if (counts[j]!++ === 0) touched.push(j);
+        }
       }
-      const hits = [...shared.entries()]
+      const hits = touched
+        .map((j) => [j, counts[j]!] as const)
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .slice(0, MAX_CANDIDATES);
+      for (const j of touched) counts[j] = 0;
       if (stats) stats.scored += hits.length;
       const scored = hits
         .map(([j]) => ({ id: group[j]!.id, score: dice(grams[i]!, grams[j]!) }))
         .filter((h) => h.score >= threshold)
-        .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .slice(0, limit);
       result.set(doc.id, scored);
     });

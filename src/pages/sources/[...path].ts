@@ -1,6 +1,7 @@
 // The verbatim source files, byte for byte, under /sources/<district>/<file>.txt, so every
 // "file:line" on the portal can be checked against what the government published.
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site } from '../../lib/site/load';
 import { paths } from '../../lib/urls';
@@ -17,6 +18,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
   const { file, encoding } = props as { file: string; encoding: string };
-  const bytes = await readFile(file);
+  // PORTAL_CONTENT_ROOT: the content was ingested from another root (tests build a site from fixtures).
+  const bytes = await readFile(join(process.env.PORTAL_CONTENT_ROOT ?? '.', file));
   return new Response(bytes, { headers: { 'Content-Type': `text/plain; charset=${encoding}` } });
 };

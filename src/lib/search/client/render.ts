@@ -35,23 +35,13 @@ function marked(segments: Segment[]): DocumentFragment {
   return f;
 }
 
-function statusBadge(item: ResultItem): Node {
-  if (item.statusSource === 'inferred') {
-    // Never shown as the government's word: labelled 推断, with the phrase that decided it in view.
-    const why = item.statusPhrase ? `依据原文“${item.statusPhrase}”推断；通报本身未标注状态` : '通报本身未标注状态，由本站规则推断';
-    const f = document.createDocumentFragment();
-    f.append(
-      el('span', { class: `status status-${item.status} status-inferred`, title: why }, `推断：${item.statusLabel}`),
-      el('span', { class: 'status-why' }, item.statusPhrase ? `（依据“${item.statusPhrase}”）` : '（通报未标注）'),
-    );
-    return f;
-  }
-  const badge = el('span', { class: `status status-${item.status}` }, item.statusLabel);
-  // The source's own word when it says more than the label (已移交经开区 → to whom).
-  if (item.statusSource !== 'stated' || !item.statusPhrase || item.statusPhrase === item.statusLabel) return badge;
-  const f = document.createDocumentFragment();
-  f.append(badge, el('span', { class: 'status-why' }, `（原文“${item.statusPhrase}”）`));
-  return f;
+/** The site's status badge (.badge, as StatusBadge.astro renders it): inferred ones say 推断. */
+function statusBadge(item: ResultItem): HTMLElement {
+  const inferred = item.statusSource === 'inferred';
+  const fallback = inferred ? `推断：${item.statusLabel}${item.statusPhrase ? `（依据“${item.statusPhrase}”）` : ''}` : item.statusLabel;
+  const badge = el('span', { class: `badge badge-${item.status}${inferred ? ' inferred' : ''}` }, item.statusText ?? fallback);
+  if (item.statusNote) badge.title = item.statusNote;
+  return badge;
 }
 
 function resultItem(ctx: RenderContext, item: ResultItem): HTMLElement {
@@ -86,9 +76,14 @@ function facetGroup(ctx: RenderContext, dim: FacetDim, counts: FacetCount[] | nu
   return el('section', { class: 'facet', 'aria-label': `按${FACET_TITLES[dim]}筛选` }, el('h3', {}, FACET_TITLES[dim]), el('ul', {}, ...items), more);
 }
 
-export function renderFacets(ctx: RenderContext, r: SearchResponse): HTMLElement {
+/** Facets in a <details>: on a phone they would push the results a screen down. */
+export function renderFacets(ctx: RenderContext, r: SearchResponse, open: boolean): HTMLElement {
   const groups = (['district', 'year', 'status', 'unit'] as const).map((d) => facetGroup(ctx, d, r.facets[d])).filter((g): g is HTMLElement => g !== null);
-  return el('div', { class: 'facets' }, ...groups);
+  const active = activeFacets(ctx.state).length;
+  const summary = el('summary', {}, active ? `筛选（已选 ${active} 项）` : '按区县、年份、状态、责任单位筛选');
+  const box = el('details', { class: 'facets-box' }, summary, el('div', { class: 'facets' }, ...groups));
+  if (open) box.setAttribute('open', '');
+  return box;
 }
 
 export function renderSummary(ctx: RenderContext, r: SearchResponse): HTMLElement {

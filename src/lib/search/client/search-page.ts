@@ -1,7 +1,8 @@
 // The search page's script: reads the state from the URL, runs queries in a Web Worker (or on the
 // page if workers are unavailable), renders, and keeps the URL in step so links can be shared and
-// back/forward restore a search. Typing replaces the history entry; a facet, a page or Enter adds one.
-import { decodeState, encodeState, type SearchState } from '../url-state';
+// back/forward restore a search. A burst of typing adds one history entry (then replaces it as the
+// query grows); a facet, a page or Enter adds one each.
+import { activeFacets, decodeState, encodeState, type SearchState } from '../url-state';
 import { renderFacets, renderResults, renderSummary, type RenderContext } from './render';
 import type { SearchReply, SearchRequest } from './protocol';
 
@@ -18,6 +19,9 @@ export function startSearchPage(root: HTMLElement): void {
   const href = (p: string) => `${base.endsWith('/') ? base : `${base}/`}${p.replace(/^\//, '')}`;
 
   let state: SearchState = decodeState(location.search);
+  const baseTitle = document.title;
+  /** Whether the current burst of typing already has its own history entry. */
+  let typing = false;
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -26,14 +30,19 @@ export function startSearchPage(root: HTMLElement): void {
   const onReply = (r: SearchReply) => {
     if (r.id !== seq) return; // a newer query is on its way
     if (r.error) {
+      status.classList.remove('visually-hidden');
       status.textContent = `搜索出错：${r.error}。请刷新页面重试，或按年份、单位浏览。`;
       return;
     }
     if (!r.response) return;
     const ctx: RenderContext = { state, href, pagePath };
-    out.replaceChildren(renderSummary(ctx, r.response), renderFacets(ctx, r.response), renderResults(ctx, r.response));
+    // Keep the reader's open/closed choice for the facets; first time: open on wide screens or when a facet is set.
+    const prev = out.querySelector<HTMLDetailsElement>('details.facets-box');
+    const open = prev ? prev.open : activeFacets(state).length > 0 || window.matchMedia('(min-width: 48rem)').matches;
+    out.replaceChildren(renderSummary(ctx, r.response), renderFacets(ctx, r.response, open), renderResults(ctx, r.response));
     // One short sentence for screen readers; the list itself is not a live region.
     const res = r.response;
+    status.classList.add('visually-hidden');
     status.textContent = res.total === 0 ? '没有找到结果' : res.mode === 'fuzzy' ? `没有完全匹配的任务，列出 ${res.total} 项相近结果` : `找到${res.countExact ? '' : '约'} ${res.total} 项任务`;
     out.setAttribute('aria-busy', r.final ? 'false' : 'true');
   };
@@ -62,14 +71,19 @@ export function startSearchPage(root: HTMLElement): void {
     const url = `${pagePath}${encodeState(state)}`;
     if (history === 'push' && url !== `${location.pathname}${location.search}`) window.history.pushState(null, '', url);
     if (history === 'replace') window.history.replaceState(null, '', url);
-    document.title = state.q ? `“${state.q}” · 搜索目标任务` : '搜索目标任务';
+    if (history !== 'replace') typing = false;
+    document.title = state.q ? `“${state.q}” · ${baseTitle}` : baseTitle;
     run();
   };
 
   input.value = state.q;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => go({ ...state, q: input.value, page: 1 }, 'replace'), DEBOUNCE_MS);
+    timer = setTimeout(() => {
+      const first = !typing;
+      go({ ...state, q: input.value, page: 1 }, first ? 'push' : 'replace');
+      typing = true;
+    }, DEBOUNCE_MS);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
