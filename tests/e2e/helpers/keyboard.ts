@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 export interface FocusStop {
   /** tag#id or tag with its text, for messages. */
   what: string;
-  /** Outline or box-shadow drawn on focus. */
+  /** An outline of 2px or more, or a box-shadow, drawn on focus. */
   visible: boolean;
 }
 
@@ -14,7 +14,8 @@ export function focusStop(page: Page): Promise<FocusStop | null> {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return null;
     const cs = getComputedStyle(el);
-    const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0;
+    // At least 2px: the browser's 1px default ring is too faint to count as the site showing focus.
+    const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2;
     const shadow = cs.boxShadow !== 'none' && cs.boxShadow !== '';
     const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 20);
     return { what: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} “${text}”`, visible: outline || shadow };
