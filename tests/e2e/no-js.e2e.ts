@@ -27,7 +27,7 @@ describe('JavaScript off', () => {
       expect(box.height).toBeGreaterThan(20);
       expect(await img.isVisible()).toBe(true);
     }
-    expect(trouble.failedRequests).toEqual([]);
+    expect(trouble.failedRequests.join('\n')).toBe('');
     await context.close();
   });
 

@@ -20,9 +20,9 @@ describe.each([
     // The search page runs its (empty) query in a worker; wait for the result so its requests count too.
     if (type === 'search') await page.locator('[data-search-output][aria-busy="false"]').waitFor();
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
-    expect(trouble.consoleErrors, 'console errors').toEqual([]);
-    expect(trouble.failedRequests, 'failed requests').toEqual([]);
-    expect(trouble.offOrigin, 'requests to another origin').toEqual([]);
+    expect(trouble.consoleErrors.join('\n'), 'console errors').toBe('');
+    expect(trouble.failedRequests.join('\n'), 'failed requests').toBe('');
+    expect(trouble.offOrigin.join('\n'), 'requests to another origin').toBe('');
     await page.screenshot({ path: join(SHOTS, `${type}-${device}.png`), fullPage: true });
     await context.close();
   });

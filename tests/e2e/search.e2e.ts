@@ -2,10 +2,13 @@
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, useSite } from './helpers/site';
-import { pageTypes } from './helpers/page-types';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, pageTypes } from './helpers/page-types';
 import { results, resultLinks, revealFacets, searchBox, totalOf, unitFacet } from './helpers/search-page';
 
 const site = useSite();
+mkdirSync(join(ROOT, 'test-output', 'screenshots'), { recursive: true });
 /** Common enough to match tasks of many units in every district. */
 const KEYWORD = '企业';
 
@@ -29,6 +32,7 @@ describe('search', () => {
     expect(facetCount).toBeLessThan(total);
     await expect.poll(() => unitFacet(page).locator('[aria-current="true"]').count()).toBe(1);
     const narrowedUrl = page.url();
+    await page.screenshot({ path: join(ROOT, 'test-output', 'screenshots', 'search-results-phone.png'), fullPage: true });
     const narrowed = await resultLinks(page);
     expect(narrowed).toHaveLength(Math.min(facetCount, 20));
 
@@ -57,9 +61,9 @@ describe('search', () => {
     await expect.poll(() => resultLinks(other.page)).toEqual(narrowed);
     await other.context.close();
 
-    expect(trouble.consoleErrors).toEqual([]);
-    expect(trouble.failedRequests).toEqual([]);
-    expect(trouble.offOrigin).toEqual([]);
+    expect(trouble.consoleErrors.join('\n')).toBe('');
+    expect(trouble.failedRequests.join('\n')).toBe('');
+    expect(trouble.offOrigin.join('\n')).toBe('');
     await context.close();
   });
 
