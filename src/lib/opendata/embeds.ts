@@ -1,7 +1,7 @@
 // Embeddable charts: every chart a page draws (status charts of a report, district-year and
 // district; target-against-actual charts of the headline indicators), with a stable id, drawn by the
 // same functions as the portal pages, and the source lines it is drawn from.
-import { districtTimeline, statusStack, type ChartOutput } from '../charts';
+import { districtTimeline, statusStack, unitBars, type ChartOutput } from '../charts';
 import type { ChartLayout } from '../indicators/chart-layout';
 import type { IndicatorComparison } from '../indicators/compare';
 import { comparisonView, districtView } from '../indicators/page-data';
@@ -10,6 +10,7 @@ import type { SiteIndex } from '../site/dataset';
 import { dyKey } from '../site/dataset';
 import { KIND_LABELS, reportAxisLabel, reportPeriod } from '../site/labels';
 import { statusMix, taskMix } from '../site/status-mix';
+import { tasksByUnit } from '../site/scorecard';
 import { paths } from '../urls';
 import { sourceRef, type SourceRef } from './citation';
 import { openDataPaths } from './paths';
@@ -38,8 +39,13 @@ function tableLines(ix: SiteIndex, r: Report): SourceRef {
   return sourceRef({ file: r.source.file, lines: [a, b] });
 }
 
-/** Embed ids for charts drawn outside this module's knowledge of the page (indicator pages pass them to their charts). */
+/** Embed ids, shared by the embed pages and the charts' "引用或嵌入此图" links. */
 export const embedIds = {
+  all: () => 'all-tasks',
+  district: (district: string) => `district-${district}`,
+  year: (district: string, year: number) => `year-${district}-${year}`,
+  yearUnits: (district: string, year: number) => `year-units-${district}-${year}`,
+  report: (reportId: string) => `report-${reportId}`,
   indicatorYear: (district: string, year: number) => `indicators-${district}-${year}`,
   indicator: (key: string) => `indicators-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
 };
@@ -88,11 +94,21 @@ function indicatorEmbeds(ix: SiteIndex, points: readonly IndicatorPoint[]): Embe
 
 function statusEmbeds(ix: SiteIndex): EmbedChart[] {
   const out: EmbedChart[] = [];
+  if (ix.tasks.length > 0) {
+    const id = embedIds.all();
+    const latest = new Set(ix.tasks.map((t) => t.latestReportId));
+    const reports = ix.reports.filter((r) => latest.has(r.id));
+    out.push({
+      id, title: '全部任务的最新状态', pagePath: paths.home(), embedPath: openDataPaths.embed(id), reports,
+      view: { kind: 'status', chart: statusStack(taskMix(ix.tasks), { id, noun: '项任务' }) }, sources: reports.map((r) => tableLines(ix, r)),
+    });
+  }
   const name = (id: string) => ix.district.get(id)?.name ?? id;
   for (const d of ix.districts) {
     const reports = (ix.reportsByDistrict.get(d.id) ?? []).filter((r) => (ix.rowsByReport.get(r.id)?.length ?? 0) > 0);
-    if (reports.length > 0) {
-      const id = `district-${d.id}`;
+    // The district page draws its timeline even before any bulletin, so its embed always exists.
+    {
+      const id = embedIds.district(d.id);
       out.push({
         id, title: `${d.name}各期报告的状态构成`, pagePath: paths.district(d.id), embedPath: openDataPaths.embed(id), reports,
         view: { kind: 'status', chart: districtTimeline(reports.map((r) => ({ label: reportAxisLabel(r), counts: statusMix(ix.rowsByReport.get(r.id) ?? []) })), { id }) },
@@ -105,17 +121,25 @@ function statusEmbeds(ix: SiteIndex): EmbedChart[] {
       // The reports that give the year's tasks their latest status.
       const latest = new Set(tasks.map((t) => t.latestReportId));
       const yearReports = (ix.reportsByDistrictYear.get(dyKey(d.id, year)) ?? []).filter((r) => latest.has(r.id));
-      const id = `year-${d.id}-${year}`;
+      const id = embedIds.year(d.id, year);
       out.push({
         id, title: `${d.name}${year}年任务最新状态`, pagePath: paths.year(d.id, year), embedPath: openDataPaths.embed(id), reports: yearReports,
         view: { kind: 'status', chart: statusStack(taskMix(tasks), { id, noun: '项任务' }) }, sources: yearReports.map((r) => tableLines(ix, r)),
       });
+      const { byLead, groups } = tasksByUnit(ix, tasks);
+      if (groups.length > 0) {
+        const uid = embedIds.yearUnits(d.id, year);
+        out.push({
+          id: uid, title: `${d.name}${year}年各${byLead ? '牵头' : '责任'}单位的任务状态`, pagePath: paths.year(d.id, year), embedPath: openDataPaths.embed(uid), reports: yearReports,
+          view: { kind: 'status', chart: unitBars(groups.map((g) => ({ label: g.name, counts: taskMix(g.tasks) })), { id: uid }) }, sources: yearReports.map((r) => tableLines(ix, r)),
+        });
+      }
     }
   }
   for (const r of ix.reports) {
     const rows = ix.rowsByReport.get(r.id) ?? [];
     if (rows.length === 0) continue;
-    const id = `report-${r.id}`;
+    const id = embedIds.report(r.id);
     out.push({
       id, title: `${name(r.district)}${reportPeriod(r)}${KIND_LABELS[r.kind]}：各行的状态`, pagePath: paths.report(r), embedPath: openDataPaths.embed(id), reports: [r],
       view: { kind: 'status', chart: statusStack(statusMix(rows), { id, noun: '行' }) }, sources: [tableLines(ix, r)],
