@@ -1,4 +1,4 @@
-import type { Anomaly, District, IndicatorPoint, Leader, Period, Progress, Report, Task, Unit } from '../schema';
+import type { Anomaly, Dataset, District, Leader, Period, Progress, Report, Task, Unit } from '../schema';
 import { extendDataset } from '../workreport/extend-dataset';
 import { emptyStatusCounts } from '../schema';
 import { IngestError } from './errors';
@@ -8,17 +8,7 @@ import { NameRegistry, unknownLeaderAnomaly } from './registry';
 import { periodEndMonth, periodLabel, reportSlug } from './slug';
 import { sha256Hex } from './hash';
 
-export interface Dataset {
-  districts: District[];
-  reports: Report[];
-  tasks: Task[];
-  progress: Progress[];
-  units: Unit[];
-  leaders: Leader[];
-  anomalies: Anomaly[];
-  /** Headline indicator points (src/lib/indicators), from work reports and bulletin rows. */
-  indicators: IndicatorPoint[];
-}
+export type { Dataset } from '../schema';
 
 export interface BuildInput {
   districts: District[];
@@ -208,6 +198,7 @@ function assemble(input: BuildInput, parsed: BuildResult['parsed']): Omit<Datase
         extra: row.extra,
         source,
       };
+      if (row.pledge) entry.pledge = row.pledge;
       if (row.subGoal) entry.subGoal = row.subGoal;
       if (row.result) entry.result = row.result;
       if (row.status.statusPhrase) entry.statusPhrase = row.status.statusPhrase;

@@ -1,18 +1,8 @@
 // The whole dataset as one value, so every open-data module is a pure function of it.
 // Pages fill it from the content collections; tests fill it from generated/*.json.
-import type { Anomaly, District, IndicatorPoint, Leader, Progress, Report, Task, Unit } from '../schema';
+import type { Dataset, District, Leader, Report, Task, Unit } from '../schema';
 
-export interface Dataset {
-  districts: District[];
-  reports: Report[];
-  tasks: Task[];
-  progress: Progress[];
-  units: Unit[];
-  leaders: Leader[];
-  anomalies: Anomaly[];
-  /** Headline indicator points (targets and actuals), each from one source line. */
-  indicators: IndicatorPoint[];
-}
+export type { Dataset } from '../schema';
 
 export const DATASET_KEYS = ['districts', 'reports', 'tasks', 'progress', 'units', 'leaders', 'anomalies', 'indicators'] as const;
 export type DatasetKey = (typeof DATASET_KEYS)[number];

@@ -163,6 +163,7 @@ export const progressTable: TableDef<Progress> = {
     { name: 'period_label', title: '所述期间', description: '所在报告的期间，如“第三季度”。', type: 'string', value: (p, c) => c.index.report.get(p.reportId)?.periodLabel ?? '' },
     { name: 'number', title: '序号', description: '原表序号。', from: 'number' },
     { name: 'sub_index', title: '子目标序', description: '0 为编号行；1 起为其下无序号的子目标行。', from: 'subIndex' },
+    { name: 'pledge', title: '年度目标任务（本报告原文）', description: '本报告此行印出的年度目标任务（子目标行为空）。', from: 'pledge.text' },
     { name: 'sub_goal', title: '具体年度子目标', description: '合并单元格中的具体年度子目标（如有）。', from: 'subGoal.text' },
     { name: 'targets', covers: 'targets', title: '期间目标', description: '各期目标，每期一行，格式“表头：目标”。', type: 'string', value: (p) => p.targets.map((t) => `${t.label}：${t.text.text}`).join('\n') },
     { name: 'result', title: '完成情况', description: '完成情况，照原文（分解表无此列）。', from: 'result.text' },

@@ -9,3 +9,4 @@ export * from './status';
 export * from './target';
 export * from './task';
 export * from './unit';
+export * from './dataset';

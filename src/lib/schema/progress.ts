@@ -17,6 +17,8 @@ export const progressSchema = z.object({
   number: z.number().int(),
   /** 0 for the numbered row, 1.. for the sub-target rows under it. */
   subIndex: z.number().int().min(0),
+  /** The pledge as printed in this report's row (numbered rows); lets "what changed" see rewording between bulletins. */
+  pledge: richTextSchema.optional(),
   /** The specific annual sub-goal (000: tasks 15, 16 and their sub-target rows). */
   subGoal: richTextSchema.optional(),
   /** What was due by each period column (one for progress reports, several for a breakdown). */

@@ -1,6 +1,6 @@
 // Search documents: one per task, built from the generated dataset. A document keeps the text as
 // printed (for display and quoting) split into labelled fields; matching uses its normalised form.
-import type { District, Leader, Progress, Report, Status, StatusSource, Task, Unit } from '../schema';
+import type { Dataset as FullDataset, District, Leader, Progress, Report, Status, StatusSource, Task, Unit } from '../schema';
 import { paths } from '../urls';
 import { FIELD_SEPARATOR, normalizeText } from './normalize';
 
@@ -34,14 +34,7 @@ export interface SearchDoc {
   fields: SearchField[];
 }
 
-export interface Dataset {
-  districts: District[];
-  reports: Report[];
-  tasks: Task[];
-  progress: Progress[];
-  units: Unit[];
-  leaders: Leader[];
-}
+export type Dataset = Pick<FullDataset, 'districts' | 'reports' | 'tasks' | 'progress' | 'units' | 'leaders'>;
 
 const KIND_LABELS: Record<Report['kind'], string> = {
   progress: '完成情况通报',

@@ -1,16 +1,9 @@
 // The whole dataset, indexed once per build. Every page looks things up here in O(1) instead of
 // filtering whole collections (which would make the build quadratic in the number of pages).
-import type { Anomaly, District, Leader, Progress, Report, Task, Unit, UnitRole } from '../schema';
+import type { Anomaly, Dataset as FullDataset, District, Leader, Progress, Report, Task, Unit, UnitRole } from '../schema';
 
-export interface Dataset {
-  districts: District[];
-  reports: Report[];
-  tasks: Task[];
-  progress: Progress[];
-  units: Unit[];
-  leaders: Leader[];
-  anomalies: Anomaly[];
-}
+/** The site reads every collection but the indicators (their pages load them separately). */
+export type Dataset = Omit<FullDataset, 'indicators'>;
 
 export interface SiteIndex extends Dataset {
   district: Map<string, District>;
