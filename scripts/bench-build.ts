@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { prng } from '../src/lib/prng';
 import { join, resolve } from 'node:path';
 import type { Dataset as SiteDataset } from '../src/lib/site/dataset';
 import type { IndicatorPoint } from '../src/lib/schema/indicator';
@@ -21,15 +22,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 const SCALES = (process.env.BENCH_SCALES ?? '10,100').split(',').map(Number);
 // BENCH_NODE_OPTIONS is applied to both builds (portal and bare) alike, e.g. GC flags.
 
-/** Small seeded PRNG (mulberry32): same data on every run. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function loadReal(dir: string): Dataset {
   const read = (n: string) => JSON.parse(readFileSync(join(dir, `${n}.json`), 'utf8'));
@@ -39,7 +31,7 @@ function loadReal(dir: string): Dataset {
 
 export function synthesize(real: Dataset, scale: number): Dataset {
   const out: Dataset = { districts: [], reports: [], tasks: [], progress: [], units: [], leaders: [], anomalies: [], indicators: [] };
-  const random = rng(20260101 + scale);
+  const random = prng(20260101 + scale);
   const rowsOf = new Map<string, Progress[]>(); // `${reportId}|${taskId}` → rows (numbered + sub)
   for (const p of real.progress) {
     const k = `${p.reportId}|${p.taskId}`;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../src/lib/ingest/errors';
 import { parseReport } from '../src/lib/ingest/parse-report';
+import { prng } from '../src/lib/prng';
 import { readRepoFile } from './helpers/repo-dataset';
 
 const SEEDS = [
@@ -15,20 +16,9 @@ const SEEDS = [
 ] as const;
 const RUNS_PER_SEED = Number(process.env.PROPERTY_RUNS ?? 500);
 
-/** mulberry32: a tiny seeded PRNG, so every failure is reproducible from its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(bytes: Buffer, seed: number): Uint8Array {
-  const r = rng(seed);
+  const r = prng(seed); // seeded: every failure is reproducible from its seed
   const pick = (n: number) => Math.floor(r() * n);
   let lines = bytes.toString('utf8').split('\n');
   const ops = 1 + pick(6);

@@ -3,18 +3,9 @@
 // Not shipped to the browser.
 import { STATUS_ORDER, type Status } from '../schema';
 import type { SearchDoc, SearchField } from './documents';
+import { prng } from '../prng';
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 const CJK = /[\u4e00-\u9fff]/u;
 
