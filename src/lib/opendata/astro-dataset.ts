@@ -5,7 +5,7 @@ import { href } from '../urls';
 import type { District, Report } from '../schema';
 import type { Dataset } from './dataset';
 import { sortDataset } from './dataset';
-import { FileMeasures, downloadSpecs, type DownloadSpec } from './download-files';
+import { Downloads } from './download-files';
 
 let cached: Promise<Dataset> | undefined;
 
@@ -25,15 +25,15 @@ export function siteRoot(): string {
   return new URL(href(''), import.meta.env.SITE ?? 'https://example.org/').href;
 }
 
-let files: Promise<DownloadSpec[]> | undefined;
-/** Every download file, described; rendered only when written or measured. */
-export function loadDownloads(): Promise<DownloadSpec[]> {
-  files ??= loadDataset().then((d) => downloadSpecs(d, siteRoot()));
+let files: Promise<Downloads> | undefined;
+/**
+ * Every download file, described; put together only when written or measured. Its bytes and SHA-256
+ * are shared by the endpoints, datapackage.json and the pages that show sizes, so each file is measured once.
+ */
+export function loadDownloads(): Promise<Downloads> {
+  files ??= loadDataset().then((d) => new Downloads(d, siteRoot()));
   return files;
 }
-
-/** Bytes and SHA-256 of the download files, shared by the endpoints, datapackage.json and the pages of one build. */
-export const fileMeasures = new FileMeasures();
 
 let lookups: Promise<{ reports: Map<string, Report>; districts: Map<string, District> }> | undefined;
 /** Id lookups for citations, built once per build (every task page cites). */

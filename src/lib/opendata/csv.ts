@@ -2,7 +2,7 @@
 // it Excel guesses GBK and shows mojibake), CRLF line ends (RFC 4180), a field quoted when it holds
 // a comma, a quote or a line break. Written by csv-stringify, never by string concatenation.
 import { stringify } from 'csv-stringify/sync';
-import { rowsOf, type RowContext, type TableDef } from './tables';
+import { rowOf, type RowContext, type TableDef } from './tables';
 
 export const UTF8_BOM = '\uFEFF';
 
@@ -16,10 +16,21 @@ export function excelSafe(v: string): string {
   return /^[=@\t\r]|^[+-](?![\d.])/.test(v) ? `'${v}` : v;
 }
 
-export function tableToCsv<T>(table: TableDef<T>, entities: T[], ctx: RowContext): string {
-  const header = table.columns.map((c) => c.name);
-  const rows = rowsOf(table, entities, ctx).map((r) => r.map((v) => (v === undefined ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : typeof v === 'string' ? excelSafe(v) : v)));
-  // Any cell holding a line break is quoted: Excel, Python and most readers end a record at a bare
-  // LF outside quotes (csv-stringify only quotes the record delimiter itself, here CRLF).
-  return stringify([header, ...rows], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+// Any cell holding a line break is quoted: Excel, Python and most readers end a record at a bare
+// LF outside quotes (csv-stringify only quotes the record delimiter itself, here CRLF).
+const OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
+
+/** The first bytes of a table's CSV: byte-order mark and header record. */
+export function csvHeader<T>(table: TableDef<T>): string {
+  return stringify([table.columns.map((c) => c.name)], { ...OPTIONS, bom: true });
+}
+
+/**
+ * One entity's CSV record, line end included. csv-stringify quotes each field on its own, so the
+ * records of a file are the records of its rows stringified one at a time (the download tests compare
+ * every file with stringifying the whole table in one call).
+ */
+export function csvRecord<T>(table: TableDef<T>, entity: T, ctx: RowContext): string {
+  const cells = rowOf(table, entity, ctx).map((v) => (v === undefined ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : typeof v === 'string' ? excelSafe(v) : v));
+  return stringify([cells], OPTIONS);
 }

@@ -18,6 +18,21 @@ const FOREIGN_KEYS: Partial<Record<TableName, { field: string; table: TableName;
   indicators: [{ field: 'report_id', table: 'reports', skip: ['year'] }],
 };
 
+// The same for every file of a table (thousands of files at scale), so read off the zod schema once.
+type SchemaField = NonNullable<DataPackage['resources'][number]['schema']>['fields'][number];
+const fieldsByTable = new Map<TableName, SchemaField[]>();
+function schemaFields(table: TableDef<never>): SchemaField[] {
+  let fields = fieldsByTable.get(table.name);
+  if (!fields) {
+    fields = fieldsOf(table).map((x) => ({
+      name: x.name, title: x.title, description: x.description, type: x.type,
+      ...(x.required || x.enum || x.name === 'id' ? { constraints: { ...(x.required ? { required: true } : {}), ...(x.name === 'id' ? { unique: true } : {}), ...(x.enum ? { enum: x.enum } : {}) } } : {}),
+    }));
+    fieldsByTable.set(table.name, fields);
+  }
+  return fields;
+}
+
 export interface PackageMeta { title: string; description: string; homepage: string; sources: { title: string; path: string }[] }
 
 export function buildDataPackage(files: Omit<DownloadFile, 'body'>[], meta: PackageMeta): DataPackage {
@@ -44,10 +59,7 @@ export function buildDataPackage(files: Omit<DownloadFile, 'body'>[], meta: Pack
         description: `${table.description} 共 ${f.rowCount} 行。UTF-8（带 BOM，便于 Excel 识别中文），CRLF 换行。`,
         dialect: { delimiter: ',', lineTerminator: '\r\n', header: true, quoteChar: '"', doubleQuote: true },
         schema: {
-          fields: fieldsOf(table).map((x) => ({
-            name: x.name, title: x.title, description: x.description, type: x.type,
-            ...(x.required || x.enum || x.name === 'id' ? { constraints: { ...(x.required ? { required: true } : {}), ...(x.name === 'id' ? { unique: true } : {}), ...(x.enum ? { enum: x.enum } : {}) } } : {}),
-          })),
+          fields: schemaFields(table),
           primaryKey: 'id',
           missingValues: [''],
           ...(foreignKeys.length ? { foreignKeys } : {}),

@@ -1,10 +1,12 @@
-// Every download file. `downloadSpecs` describes them and renders each on demand, so a build holds
-// one file's text at a time, not the whole dataset several times over; `renderDownloads` renders
-// them all (tests, datapackage.json). Endpoints, hashes and tests all see the same bytes.
+// Every download file. Each entity is serialised once per build (its CSV record and its JSON text, see
+// packed-table.ts) and a file is put together from those pieces when it is written or measured, so
+// a row is not serialised again in each of its four scopes, and no file is built twice.
+// Endpoints, hashes and tests all see the same bytes.
 import { createHash } from 'node:crypto';
-import { tableToCsv } from './csv';
+import { csvHeader, csvRecord } from './csv';
 import type { Dataset } from './dataset';
 import { indexDataset, sortDataset } from './dataset';
+import { PackedTable } from './packed-table';
 import { SCOPE_TABLES, scopeFile, scopesOf, type Scope } from './scopes';
 import { TABLES, type RowContext, type TableDef, type TableName } from './tables';
 
@@ -18,79 +20,134 @@ export interface DownloadSpec {
   table?: TableName;
   /** Rows in a CSV (header excluded). */
   rowCount?: number;
-  render: () => string;
+  /** The file's bytes in order, as pieces that share memory with the serialised tables: read, never modify. */
+  parts: () => Uint8Array[];
 }
 
-export interface DownloadFile extends Omit<DownloadSpec, 'render'> {
+export interface DownloadFile extends Omit<DownloadSpec, 'parts'> {
   body: string;
   bytes: number;
   sha256: string;
 }
 
+export interface FileMeasure { bytes: number; sha256: string }
+
 /** Stable JSON, compact (the files are for programs; browsers pretty-print), trailing newline. Key order is the schema's. */
 export const toJson = (value: unknown) => `${JSON.stringify(value)}\n`;
 
-export function downloadSpecs(dataset: Dataset, siteRoot: string): DownloadSpec[] {
-  const d = sortDataset(dataset);
-  const ctx: RowContext = { index: indexDataset(d), siteRoot };
-  const out: DownloadSpec[] = [];
-  for (const scope of scopesOf(d)) {
-    for (const name of SCOPE_TABLES[scope.kind]) {
-      const rows = (scope.data[name] ?? []) as never[];
-      out.push({
-        path: scopeFile(scope, `${name}.csv`), format: 'csv', mediatype: 'text/csv', scope, table: name, rowCount: rows.length,
-        render: () => tableToCsv(TABLES[name] as TableDef<never>, rows, ctx),
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+
+/** Bytes and SHA-256 of a file given as pieces, without joining them. */
+export function measureParts(parts: readonly Uint8Array[]): FileMeasure {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const p of parts) {
+    hash.update(p);
+    bytes += p.length;
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+export function measure(body: string): FileMeasure {
+  return measureParts([utf8(body)]);
+}
+
+const join = (parts: Uint8Array[]): Uint8Array => (parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+
+/**
+ * The download files of one dataset, and their measures. The serialised tables are built on first
+ * use and dropped once every file has been written (a build writes each file once); whoever asks
+ * for bytes after that gets them serialised afresh, so the answer never depends on build order.
+ */
+export class Downloads {
+  readonly files: DownloadSpec[] = [];
+  private packs = new Map<string, PackedTable>();
+  private readonly measures = new Map<string, FileMeasure>();
+  private readonly written = new Set<string>();
+  private readonly byDir = new Map<string, DownloadSpec[]>();
+
+  constructor(dataset: Dataset, siteRoot: string) {
+    const d = sortDataset(dataset);
+    const ctx: RowContext = { index: indexDataset(d), siteRoot };
+    // The whole-dataset order of each table, which every scope's slice is a subsequence of.
+    const pack = (name: TableName, format: 'csv' | 'json') => {
+      const key = `${name}.${format}`;
+      let p = this.packs.get(key);
+      if (!p) {
+        const table = TABLES[name] as TableDef<never>;
+        const text = format === 'csv' ? (e: never) => csvRecord(table, e, ctx) : (e: never) => JSON.stringify(e);
+        this.packs.set(key, (p = new PackedTable(d[name] as object[], text, format === 'csv' ? '' : ',', key)));
+      }
+      return p;
+    };
+    const headers = new Map<TableName, Buffer>();
+    const header = (name: TableName) => headers.get(name) ?? headers.set(name, utf8(csvHeader(TABLES[name] as TableDef<never>))).get(name)!;
+
+    for (const scope of scopesOf(d)) {
+      for (const name of SCOPE_TABLES[scope.kind]) {
+        const rows = (scope.data[name] ?? []) as object[];
+        this.add({
+          path: scopeFile(scope, `${name}.csv`), format: 'csv', mediatype: 'text/csv', scope, table: name, rowCount: rows.length,
+          parts: () => [header(name), ...pack(name, 'csv').slices(rows)],
+        });
+      }
+      this.add({
+        path: scopeFile(scope, 'dataset.json'), format: 'json', mediatype: 'application/json', scope,
+        // JSON.stringify({ scope, label, reports: [...], ... }) put together from each entity's JSON.stringify:
+        // an array is "[" + its items' JSON joined by "," + "]".
+        parts: () => {
+          const out: Uint8Array[] = [utf8(JSON.stringify({ scope: scope.dir, label: scope.label }).slice(0, -1))];
+          for (const name of SCOPE_TABLES[scope.kind]) {
+            out.push(utf8(`,${JSON.stringify(name)}:[`), ...pack(name, 'json').slices((scope.data[name] ?? []) as object[]), utf8(']'));
+          }
+          out.push(utf8('}\n'));
+          return out;
+        },
       });
     }
-    out.push({
-      path: scopeFile(scope, 'dataset.json'), format: 'json', mediatype: 'application/json', scope,
-      render: () => {
-        const json: Record<string, unknown> = { scope: scope.dir, label: scope.label };
-        for (const name of SCOPE_TABLES[scope.kind]) json[name] = scope.data[name] ?? [];
-        return toJson(json);
-      },
-    });
   }
-  return out;
+
+  private add(f: DownloadSpec) {
+    this.files.push(f);
+    const dir = f.scope.dir;
+    const list = this.byDir.get(dir);
+    if (list) list.push(f);
+    else this.byDir.set(dir, [f]);
+  }
+
+  /** The files of one scope directory (e.g. "linzi/2023/m09"), in order. */
+  inDir(dir: string): DownloadSpec[] {
+    return this.byDir.get(dir) ?? [];
+  }
+
+  /** The bytes to write for a file, measured on the way so describing it later costs nothing. */
+  write(f: DownloadSpec): Uint8Array {
+    const parts = f.parts();
+    if (!this.measures.has(f.path)) this.measures.set(f.path, measureParts(parts));
+    const body = join(parts);
+    this.written.add(f.path);
+    if (this.written.size === this.files.length) this.packs = new Map();
+    return body;
+  }
+
+  measure(f: DownloadSpec): FileMeasure {
+    let m = this.measures.get(f.path);
+    if (!m) this.measures.set(f.path, (m = measureParts(f.parts())));
+    return m;
+  }
+
+  describe(f: DownloadSpec): Omit<DownloadFile, 'body'> {
+    const { parts: _parts, ...rest } = f;
+    return { ...rest, ...this.measure(f) };
+  }
 }
 
 export function renderFile(spec: DownloadSpec): DownloadFile {
-  const { render, ...rest } = spec;
-  const body = render();
-  return { ...rest, body, ...measure(body) };
+  const { parts: _parts, ...rest } = spec;
+  const parts = spec.parts();
+  return { ...rest, body: Buffer.concat(parts).toString('utf8'), ...measureParts(parts) };
 }
 
 export function renderDownloads(dataset: Dataset, siteRoot: string): DownloadFile[] {
-  return downloadSpecs(dataset, siteRoot).map(renderFile);
-}
-
-export interface FileMeasure { bytes: number; sha256: string }
-
-export function measure(body: string): FileMeasure {
-  const buf = Buffer.from(body, 'utf8');
-  return { bytes: buf.length, sha256: createHash('sha256').update(buf).digest('hex') };
-}
-
-/**
- * Measures files once: the endpoint that writes a file records its bytes and hash, and whoever needs
- * them later (datapackage.json, a page listing sizes) reads them without rendering the file again;
- * a file not written yet is rendered and measured on the spot, so the answer never depends on build order.
- */
-export class FileMeasures {
-  private known = new Map<string, FileMeasure>();
-  /** Render a file for writing, remembering its measure. */
-  write(spec: DownloadSpec): string {
-    const body = spec.render();
-    this.known.set(spec.path, measure(body));
-    return body;
-  }
-  of(spec: DownloadSpec): FileMeasure {
-    let m = this.known.get(spec.path);
-    if (!m) this.known.set(spec.path, (m = measure(spec.render())));
-    return m;
-  }
-  describe(spec: DownloadSpec): Omit<DownloadFile, 'body'> {
-    const { render: _render, ...rest } = spec;
-    return { ...rest, ...this.of(spec) };
-  }
+  return new Downloads(dataset, siteRoot).files.map(renderFile);
 }

@@ -263,5 +263,9 @@ export function fieldsOf<T>(table: TableDef<T>): FieldInfo[] {
 
 /** One flat row per entity, in column order; missing values are empty cells. */
 export function rowsOf<T>(table: TableDef<T>, entities: T[], ctx: RowContext): Cell[][] {
-  return entities.map((e) => table.columns.map((c) => (c.value ? c.value(e, ctx) : get(e, c.from!))));
+  return entities.map((e) => rowOf(table, e, ctx));
+}
+
+export function rowOf<T>(table: TableDef<T>, entity: T, ctx: RowContext): Cell[] {
+  return table.columns.map((c) => (c.value ? c.value(entity, ctx) : get(entity, c.from!)));
 }
