@@ -52,7 +52,20 @@ export function measure(body: string): FileMeasure {
   return measureParts([utf8(body)]);
 }
 
-const join = (parts: Uint8Array[]): Uint8Array => (parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+/**
+ * A response body streaming the pieces as they are: Response reads them into one buffer once, where
+ * a joined Uint8Array body would be copied twice more (measured: about half the time per file).
+ * A plain stream, not a byte stream, which would detach the shared buffer it is handed.
+ */
+export function bodyOf(parts: readonly Uint8Array[]): ReadableStream<Uint8Array> {
+  let i = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(c) {
+      if (i < parts.length) c.enqueue(parts[i++]!);
+      else c.close();
+    },
+  });
+}
 
 /**
  * The download files of one dataset, and their measures. The serialised tables are built on first
@@ -120,14 +133,13 @@ export class Downloads {
     return this.byDir.get(dir) ?? [];
   }
 
-  /** The bytes to write for a file, measured on the way so describing it later costs nothing. */
-  write(f: DownloadSpec): Uint8Array {
+  /** The bytes to write for a file, in pieces, measured on the way so describing it later costs nothing. */
+  write(f: DownloadSpec): Uint8Array[] {
     const parts = f.parts();
     if (!this.measures.has(f.path)) this.measures.set(f.path, measureParts(parts));
-    const body = join(parts);
     this.written.add(f.path);
     if (this.written.size === this.files.length) this.packs = new Map();
-    return body;
+    return parts;
   }
 
   measure(f: DownloadSpec): FileMeasure {
