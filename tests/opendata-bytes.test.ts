@@ -3,40 +3,17 @@
 // scope's whole table through one csv-stringify call, and JSON.stringify of the scope's slice.
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import { realDataset } from './opendata-real';
 import { constructedDataset } from './opendata-fixture';
-import { excelSafe } from '../src/lib/opendata/csv';
+import { straightforwardFiles } from './opendata-straightforward';
 import { Downloads, bodyOf, renderDownloads } from '../src/lib/opendata/download-files';
-import { indexDataset, sortDataset, type Dataset } from '../src/lib/opendata/dataset';
+import type { Dataset } from '../src/lib/opendata/dataset';
 import { PackedTable } from '../src/lib/opendata/packed-table';
-import { SCOPE_TABLES, scopesOf, scopeFile } from '../src/lib/opendata/scopes';
-import { TABLES, rowsOf, type RowContext, type TableDef } from '../src/lib/opendata/tables';
 
 const SITE = 'https://example.org/portal/';
 
-/** The rendering before pieces: one stringify call per file, one JSON.stringify per scope. */
-function straightforward(dataset: Dataset, siteRoot: string): Map<string, Buffer> {
-  const d = sortDataset(dataset);
-  const ctx: RowContext = { index: indexDataset(d), siteRoot };
-  const out = new Map<string, Buffer>();
-  for (const scope of scopesOf(d)) {
-    const json: Record<string, unknown> = { scope: scope.dir, label: scope.label };
-    for (const name of SCOPE_TABLES[scope.kind]) {
-      const table = TABLES[name] as TableDef<never>;
-      const entities = (scope.data[name] ?? []) as never[];
-      const rows = rowsOf(table, entities, ctx).map((r) => r.map((v) => (v === undefined ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : typeof v === 'string' ? excelSafe(v) : v)));
-      const csv = stringify([table.columns.map((c) => c.name), ...rows], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
-      out.set(scopeFile(scope, `${name}.csv`), Buffer.from(csv, 'utf8'));
-      json[name] = entities;
-    }
-    out.set(scopeFile(scope, 'dataset.json'), Buffer.from(`${JSON.stringify(json)}\n`, 'utf8'));
-  }
-  return out;
-}
-
 function expectSameBytes(d: Dataset) {
-  const expected = straightforward(d, SITE);
+  const expected = new Map(straightforwardFiles(d, SITE).map((f) => [f.path, Buffer.from(f.render(), 'utf8')]));
   const downloads = new Downloads(d, SITE);
   expect(downloads.files.map((f) => f.path)).toEqual([...expected.keys()]);
   let differing = 0;
