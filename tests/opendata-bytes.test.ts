@@ -78,6 +78,16 @@ describe('PackedTable', () => {
       expect(text(es), pick.join()).toBe(es.map((e) => JSON.stringify(e)).join(','));
     }
   });
+  it('the same bytes whatever the encoding chunk size (texts straddling chunks, texts larger than a chunk)', () => {
+    const texts = ['a', '中文字', 'x'.repeat(40), 'é', '', '🙂🙂', '末'];
+    const es = texts.map((v) => ({ v }));
+    const want = Buffer.from(es.map((e) => JSON.stringify(e)).join(','), 'utf8');
+    for (const chunk of [1, 2, 5, 7, 16, 1 << 22]) {
+      const p = new PackedTable(es, (x: { v: string }) => JSON.stringify(x), ',', 'test', chunk);
+      expect(Buffer.concat(p.slices(es)).equals(want), String(chunk)).toBe(true);
+      expect(Buffer.concat(p.slices([es[5]!, es[1]!])).toString('utf8'), String(chunk)).toBe(`${JSON.stringify(es[5])},${JSON.stringify(es[1])}`);
+    }
+  });
   it('a run of neighbours is one slice of the shared buffer', () => {
     expect(t.slices([xs[1]!, xs[2]!, xs[3]!])).toHaveLength(1);
     expect(t.slices([xs[0]!, xs[2]!])).toHaveLength(3);

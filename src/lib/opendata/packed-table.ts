@@ -4,6 +4,9 @@
 // district, a year or a report mostly sit next to each other and come out as one slice: a file costs
 // a copy, not a fresh serialisation of each row in each of its four scopes.
 
+/** Encoding buffer size; texts are joined into one exact-size buffer at the end. */
+const CHUNK = 1 << 22;
+
 export class PackedTable {
   private readonly buf: Buffer;
   private readonly start: Float64Array;
@@ -16,25 +19,40 @@ export class PackedTable {
    * @param text the entity's serialised text
    * @param sep what goes between two entities (",": JSON array items; "": CSV records carry their own line end)
    */
-  constructor(entities: readonly object[], text: (e: never) => string, sep: string, readonly name: string) {
+  constructor(entities: readonly object[], text: (e: never) => string, sep: string, readonly name: string, chunkBytes = CHUNK) {
     const n = entities.length;
-    const texts = entities.map((e) => text(e as never));
     this.sepBytes = Buffer.from(sep, 'utf8');
     this.start = new Float64Array(n);
     this.end = new Float64Array(n);
+    // Each text is encoded as soon as it is made, into chunks joined at the end: holding every
+    // entity's string until the total size is known kept them alive through young-generation GCs.
+    const chunks: Buffer[] = [];
+    let cur = Buffer.allocUnsafe(0);
+    let used = 0;
     let total = 0;
+    const put = (t: string) => {
+      // UTF-8 takes at most 3 bytes per UTF-16 unit, so the exact size is only counted near a chunk's end.
+      if (t.length * 3 > cur.length - used) {
+        const need = Buffer.byteLength(t, 'utf8');
+        if (need > cur.length - used) {
+          if (used) chunks.push(cur.subarray(0, used));
+          cur = Buffer.allocUnsafe(Math.max(chunkBytes, need));
+          used = 0;
+        }
+      }
+      const written = cur.write(t, used, 'utf8');
+      used += written;
+      total += written;
+    };
     for (let i = 0; i < n; i++) {
       this.at.set(entities[i]!, i);
       this.start[i] = total;
-      total += Buffer.byteLength(texts[i]!, 'utf8');
+      put(text(entities[i] as never));
       this.end[i] = total;
-      if (i < n - 1) total += this.sepBytes.length;
+      if (i < n - 1 && sep) put(sep);
     }
-    this.buf = Buffer.allocUnsafe(total);
-    for (let i = 0; i < n; i++) {
-      this.buf.write(texts[i]!, this.start[i]!, 'utf8');
-      if (i < n - 1) this.sepBytes.copy(this.buf, this.end[i]!);
-    }
+    if (used) chunks.push(cur.subarray(0, used));
+    this.buf = Buffer.concat(chunks, total);
   }
 
   /** The bytes of `entities` joined by the separator, as slices of the shared buffer (read, never modify). */
