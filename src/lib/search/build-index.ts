@@ -2,13 +2,12 @@
 // always give the same bytes (keys sorted, no timestamps), so builds are reproducible.
 import { STATUS_LABELS, STATUS_ORDER } from '../schema';
 import { compareDocs, searchText, type SearchDoc } from './documents';
-import { gramsOf } from './normalize';
+import { gramPostings } from './gram-postings';
 import {
   INDEX_VERSION,
   bucketOf,
   encodePosting,
   facetChar,
-  unitKey,
   type IndexBucket,
   type IndexFacets,
   type IndexMeta,
@@ -48,26 +47,17 @@ export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): Ind
 
   let buckets = 0;
   if (!single) {
-    const postings = new Map<string, number[]>();
-    const post = (key: string, n: number) => {
-      const list = postings.get(key);
-      if (list) list.push(n);
-      else postings.set(key, [n]);
-    };
-    docs.forEach((d, n) => {
-      for (const g of gramsOf(searchText(d))) post(g, n);
-      for (const u of docUnits[n]!) post(unitKey(u), n);
-    });
+    const { keys, lists } = gramPostings(docs.map(searchText), docUnits);
     let rawBytes = 0;
-    for (const [k, list] of postings) rawBytes += k.length * 3 + 6 + Math.min(list.length * 2.5, docs.length / 6);
+    for (let i = 0; i < keys.length; i++) rawBytes += keys[i]!.length * 3 + 6 + Math.min(lists[i]!.length * 2.5, docs.length / 6);
     buckets = 1;
     while (buckets * (opts.bucketBytes ?? 8_000) < rawBytes) buckets *= 2;
-    const byBucket: [string, number[]][][] = Array.from({ length: buckets }, () => []);
-    for (const entry of postings) byBucket[bucketOf(entry[0], buckets)]!.push(entry);
-    byBucket.forEach((entries, b) => {
-      entries.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    const byBucket: number[][] = Array.from({ length: buckets }, () => []);
+    for (let i = 0; i < keys.length; i++) byBucket[bucketOf(keys[i]!, buckets)]!.push(i);
+    byBucket.forEach((ids, b) => {
+      ids.sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0));
       const bucket: IndexBucket = {};
-      for (const [k, list] of entries) bucket[k] = encodePosting(list, docs.length);
+      for (const i of ids) bucket[keys[i]!] = encodePosting(lists[i]!, docs.length);
       files.set(`g/${b}.json`, JSON.stringify(bucket));
     });
   }
