@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import searchIndexWriter from './src/lib/search/index-integration.ts';
 
 // SITE and BASE let the same content deploy to a domain root or a sub-path (e.g. GitHub Pages).
 const site = process.env.SITE ?? 'https://example.org';
@@ -32,5 +33,5 @@ export default defineConfig({
     },
   },
   // Embed pages are for iframes, not for search engines.
-  integrations: [sitemap({ filter: (page) => !page.includes('/embed/') })],
+  integrations: [sitemap({ filter: (page) => !page.includes('/embed/') }), searchIndexWriter()],
 });

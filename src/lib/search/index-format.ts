@@ -43,6 +43,9 @@ export type IndexBucket = Record<string, number[] | string>;
 /** d/<c>.json: the documents of one chunk, in order. */
 export type IndexChunk = SearchDoc[];
 
+/** Base-relative directory of the index, e.g. search-index/0123abcd4567/ (the hash of its files). */
+export const indexDir = (hash: string) => `search-index/${hash}/`;
+
 /** Posting key of a unit (never a text gram: it starts with a control character). */
 export const unitKey = (unitIndex: number) => `\u0001u${unitIndex}`;
 

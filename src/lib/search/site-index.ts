@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
 import { buildIndex, type IndexFiles } from './build-index';
 import { indexInput } from './index-input';
+import { indexDir } from './index-format';
+import { handoff } from './index-handoff';
 import type { Dataset } from './documents';
 
 export interface SiteIndex {
@@ -29,7 +31,10 @@ async function load(): Promise<SiteIndex> {
   const files = buildIndex(docs, opts);
   const h = createHash('sha256');
   for (const [path, body] of files) h.update(path).update('\0').update(body).update('\0');
-  return { hash: h.digest('hex').slice(0, 12), files };
+  const index = { hash: h.digest('hex').slice(0, 12), files };
+  // For index-integration.ts, which writes the files after the build.
+  if (!import.meta.env.DEV) handoff().index = index;
+  return index;
 }
 
 export function siteIndex(): Promise<SiteIndex> {
@@ -37,5 +42,4 @@ export function siteIndex(): Promise<SiteIndex> {
   return cached;
 }
 
-/** Base-relative directory of the index, e.g. search-index/0123abcd4567/. */
-export const indexDir = (hash: string) => `search-index/${hash}/`;
+export { indexDir };
