@@ -48,3 +48,23 @@ describe('gram posting lists', () => {
     expect(sorted(got)).toEqual(sorted(plain(texts, units)));
   });
 });
+
+describe('gram bucket files', () => {
+  it('are what JSON.stringify gives for the bucket object (digit grams first, numerically; other keys sorted)', async () => {
+    const { buildIndex } = await import('../src/lib/search/build-index');
+    const { indexInput } = await import('../src/lib/search/index-input');
+    const { readDataset } = await import('../src/lib/search/dataset-files');
+    const { docs, opts } = indexInput(readDataset());
+    const files = buildIndex(docs, { ...opts, singleMax: 0, bucketBytes: 4000 });
+    let digitKeys = 0;
+    for (const [path, body] of files) {
+      if (!path.startsWith('g/')) continue;
+      const bucket = JSON.parse(body) as Record<string, unknown>;
+      expect(JSON.stringify(bucket), path).toBe(body);
+      const keys = Object.keys(bucket).filter((k) => !/^(?:0|[1-9][0-9]*)$/.test(k));
+      digitKeys += Object.keys(bucket).length - keys.length;
+      expect(keys, path).toEqual(keys.slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    expect(digitKeys).toBeGreaterThan(0);
+  });
+});

@@ -8,7 +8,6 @@ import {
   bucketOf,
   encodePosting,
   facetChar,
-  type IndexBucket,
   type IndexFacets,
   type IndexMeta,
 } from './index-format';
@@ -54,12 +53,7 @@ export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): Ind
     while (buckets * (opts.bucketBytes ?? 8_000) < rawBytes) buckets *= 2;
     const byBucket: number[][] = Array.from({ length: buckets }, () => []);
     for (let i = 0; i < keys.length; i++) byBucket[bucketOf(keys[i]!, buckets)]!.push(i);
-    byBucket.forEach((ids, b) => {
-      ids.sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0));
-      const bucket: IndexBucket = {};
-      for (const i of ids) bucket[keys[i]!] = encodePosting(lists[i]!, docs.length);
-      files.set(`g/${b}.json`, JSON.stringify(bucket));
-    });
+    byBucket.forEach((ids, b) => files.set(`g/${b}.json`, bucketJson(keys, lists, ids, docs.length)));
   }
 
   const meta: IndexMeta = {
@@ -82,4 +76,23 @@ export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): Ind
     files.set(`d/${c}.json`, JSON.stringify(docs.slice(c * chunkSize, (c + 1) * chunkSize)));
   }
   return files;
+}
+
+/** A digit string JSON.stringify lists first, in numeric order, as an array index (grams are ≤ 3 long). */
+const INDEX_KEY = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * g/<b>.json: what JSON.stringify(IndexBucket) gives for these keys inserted in sorted order (index-like
+ * keys first, numerically, as JSON.stringify orders an object's keys), without building the object.
+ */
+function bucketJson(keys: readonly string[], lists: readonly ArrayLike<number>[], ids: number[], count: number): string {
+  const byKey = (x: number, y: number) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0);
+  const numeric = ids.filter((i) => INDEX_KEY.test(keys[i]!)).sort((x, y) => Number(keys[x]) - Number(keys[y]));
+  const rest = ids.filter((i) => !INDEX_KEY.test(keys[i]!)).sort(byKey);
+  const parts: string[] = [];
+  for (const i of [...numeric, ...rest]) {
+    const p = encodePosting(lists[i]!, count);
+    parts.push(`${JSON.stringify(keys[i])}:${typeof p === 'string' ? `"${p}"` : `[${p.join(',')}]`}`);
+  }
+  return `{${parts.join(',')}}`;
 }

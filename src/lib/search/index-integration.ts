@@ -23,7 +23,8 @@ export default function searchIndexWriter(): AstroIntegration {
         if (!index) throw new Error('search index: the build never computed it (siteIndex() in src/lib/search/site-index.ts); the search page would have no index.');
         const t0 = performance.now();
         writeIndex(fileURLToPath(dir), index);
-        logger.info(`${index.files.size} files in ${indexDir(index.hash)} (${Math.round(performance.now() - t0)} ms)`);
+        const wrote = Math.round(performance.now() - t0);
+        logger.info(`${index.files.size} files in ${indexDir(index.hash)}: built in ${index.buildMs ?? '?'} ms, written in ${wrote} ms`);
       },
     },
   };
