@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import type { Dataset as SiteDataset } from '../src/lib/site/dataset';
 import type { IndicatorPoint } from '../src/lib/schema/indicator';
 import type { Progress, Task } from '../src/lib/schema';
+import { phases, routeGroups, type Phases, type RouteGroup } from './build-log';
 
 /** The page data plus the indicators collection (issue 4's pages read it). */
 type Dataset = SiteDataset & { indicators: IndicatorPoint[] };
@@ -114,7 +115,7 @@ export function writeDataset(ds: Dataset, dir: string) {
 }
 
 /** Wall seconds, CPU seconds (user + sys: less sensitive to other load on the machine), peak RSS. */
-interface Run { seconds: number; cpu: number; peakMb: number; pages: number }
+interface Run { seconds: number; cpu: number; peakMb: number; pages: number; groups: RouteGroup[]; phases: Phases }
 
 /** Run `astro build` under /usr/bin/time -v (same Node as this script) and read wall time and peak RSS. */
 function build(root: string, outDir: string, env: Record<string, string>, extra: string[] = []): Run {
@@ -131,7 +132,7 @@ function build(root: string, outDir: string, env: Record<string, string>, extra:
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0);
   const cpuOf = (label: string) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? 0);
   const pages = countPages(outDir);
-  return { seconds, cpu: cpuOf('User') + cpuOf('System'), peakMb: Math.round(kb / 1024), pages };
+  return { seconds, cpu: cpuOf('User') + cpuOf('System'), peakMb: Math.round(kb / 1024), pages, groups: routeGroups(r.stdout), phases: phases(r.stdout) };
 }
 
 function countPages(dir: string): number {
@@ -147,6 +148,22 @@ function bareSite(dir: string, pages: number) {
   writeFileSync(join(dir, 'package.json'), '{"name":"bare","type":"module","private":true}');
   writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', trailingSlash: 'always', build: { format: 'directory' }, devToolbar: { enabled: false } });\n");
   writeFileSync(join(dir, 'src/pages/[...slug].astro'), `---\nexport function getStaticPaths() { return Array.from({ length: ${pages} }, (_, i) => ({ params: { slug: i === 0 ? undefined : 'p/' + i } })); }\nconst { slug } = Astro.params;\n---\n<html lang="zh-CN"><head><meta charset="utf-8" /><title>{slug ?? 'home'}</title></head><body><h1>{slug ?? 'home'}</h1></body></html>\n`);
+}
+
+/** Where the portal's time goes at each scale: per kind of file, its count and ms per file (a kind whose ms per file grows with scale is worse than linear). */
+function printBreakdown(results: { scale: number; portal: Run }[]) {
+  const kinds = [...new Set(results.flatMap((r) => r.portal.groups.filter((g) => g.ms >= 200).map((g) => g.group)))];
+  console.log(`\nportal build, where the time goes (from Astro's per-file log)`);
+  console.log(`${'kind'.padEnd(26)}${results.map((r) => `${`${r.scale}×: files`.padStart(13)}${'s'.padStart(8)}${'ms/file'.padStart(9)}`).join('')}`);
+  for (const kind of kinds) {
+    console.log(`${kind.padEnd(26)}${results.map((r) => {
+      const g = r.portal.groups.find((x) => x.group === kind);
+      return g ? `${String(g.files).padStart(13)}${(g.ms / 1000).toFixed(1).padStart(8)}${(g.ms / g.files).toFixed(2).padStart(9)}` : ' '.repeat(30);
+    }).join('')}`);
+  }
+  for (const [label, key] of [['content sync (s)', 'contentSyncS'], ['start → first file (s)', 'beforeFirstFileS'], ['generating files (s)', 'filesS']] as const) {
+    console.log(`${label.padEnd(26)}${results.map((r) => String(r.portal.phases[key] ?? '?').padStart(30)).join('')}`);
+  }
 }
 
 function main() {
@@ -176,6 +193,7 @@ function main() {
   }
   console.log('\nscale  pages   portal_s  bare_s  ratio  cpu_ratio  portal_peak_mb  bare_peak_mb');
   for (const r of results) console.log(`${String(r.scale).padStart(5)}  ${String(r.portal.pages).padStart(6)}  ${r.portal.seconds.toFixed(1).padStart(8)}  ${r.bare.seconds.toFixed(1).padStart(6)}  ${(r.portal.seconds / r.bare.seconds).toFixed(2).padStart(5)}  ${(r.portal.cpu / r.bare.cpu).toFixed(2).padStart(9)}  ${String(r.portal.peakMb).padStart(14)}  ${String(r.bare.peakMb).padStart(12)}`);
+  printBreakdown(results);
   const at100 = results.find((r) => r.scale === 100);
   if (!at100) console.log('build-bench ratio_100x=NA pages_100x=NA peak_mb_100x=NA (100× not in BENCH_SCALES)');
   else console.log(`build-bench ratio_100x=${(at100.portal.seconds / at100.bare.seconds).toFixed(2)} pages_100x=${at100.portal.pages} peak_mb_100x=${at100.portal.peakMb}`);

@@ -39,10 +39,12 @@ describe('the checkers can fail', () => {
     const d = join(tmp, 'fake');
     mkdirSync(join(d, 'a'), { recursive: true });
     writeFileSync(join(d, 'index.html'), '<a href="/a/">ok</a><a href="/b/">broken</a><a href="/a/#nope">anchor</a><script src="https://cdn.example/x.js"></script>');
-    writeFileSync(join(d, 'a/index.html'), '<meta http-equiv="content-security-policy" content="default-src \'self\'; script-src \'self\'; style-src \'self\' \'unsafe-inline\'"><h1 id="top" onclick="x()">a</h1>');
+    writeFileSync(join(d, 'a/x.js'), '');
+    writeFileSync(join(d, 'a/index.html'), '<script src="/a/x.js"></script><meta http-equiv="content-security-policy" content="default-src \'self\'; script-src \'self\'; style-src \'self\' \'unsafe-inline\'"><h1 id="top" onclick="x()">a</h1>');
     expect(findBrokenLinks(d, '/')).toEqual(['index.html: /b/', 'index.html: /a/#nope (no #nope)']);
     expect(findOffOriginRequests(d)).toEqual(['index.html: <script> https://cdn.example/x.js']);
     expect(cspProblems(d)).toEqual([
+      'a/index.html: CSP <meta> comes after a script',
       'a/index.html: style-src allows \'self\' \'unsafe-inline\'',
       'a/index.html: CSP allows plugins',
       'a/index.html: inline event handler onclick',
@@ -52,7 +54,7 @@ describe('the checkers can fail', () => {
 });
 
 describe.skipIf(!hasDist)('dist/', () => {
-  it('every page carries a strict CSP that hashes all inline code; no event handlers, no javascript: URLs', () => {
+  it('every page carries a strict CSP before any script or style; no unhashed inline code, event handlers or javascript: URLs', () => {
     expect(cspProblems(DIST)).toEqual([]);
   });
   it('no page requests anything from another origin', () => {

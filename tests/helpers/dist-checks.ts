@@ -96,6 +96,9 @@ export function cspProblems(dist: string): string[] {
       if (!/<meta http-equiv="refresh"/.test(src)) problems.push(`${f}: no Content-Security-Policy`);
       continue;
     }
+    // A <meta> policy only governs what comes after it.
+    const first = /<(?:script|style|link)\b/.exec(src);
+    if (first && first.index < src.indexOf('<meta http-equiv="content-security-policy"')) problems.push(`${f}: CSP <meta> comes after a ${first[0].slice(1)}`);
     const directive = (name: string) => new RegExp(`(?:^|;)\\s*${name} ([^;]*)`).exec(meta)?.[1] ?? '';
     for (const name of ['script-src', 'style-src']) {
       const d = directive(name);

@@ -2,14 +2,12 @@
 // always give the same bytes (keys sorted, no timestamps), so builds are reproducible.
 import { STATUS_LABELS, STATUS_ORDER } from '../schema';
 import { compareDocs, searchText, type SearchDoc } from './documents';
-import { gramsOf } from './normalize';
+import { gramPostings } from './gram-postings';
 import {
   INDEX_VERSION,
   bucketOf,
   encodePosting,
   facetChar,
-  unitKey,
-  type IndexBucket,
   type IndexFacets,
   type IndexMeta,
 } from './index-format';
@@ -48,28 +46,14 @@ export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): Ind
 
   let buckets = 0;
   if (!single) {
-    const postings = new Map<string, number[]>();
-    const post = (key: string, n: number) => {
-      const list = postings.get(key);
-      if (list) list.push(n);
-      else postings.set(key, [n]);
-    };
-    docs.forEach((d, n) => {
-      for (const g of gramsOf(searchText(d))) post(g, n);
-      for (const u of docUnits[n]!) post(unitKey(u), n);
-    });
+    const { keys, lists } = gramPostings(docs.map(searchText), docUnits);
     let rawBytes = 0;
-    for (const [k, list] of postings) rawBytes += k.length * 3 + 6 + Math.min(list.length * 2.5, docs.length / 6);
+    for (let i = 0; i < keys.length; i++) rawBytes += keys[i]!.length * 3 + 6 + Math.min(lists[i]!.length * 2.5, docs.length / 6);
     buckets = 1;
     while (buckets * (opts.bucketBytes ?? 8_000) < rawBytes) buckets *= 2;
-    const byBucket: [string, number[]][][] = Array.from({ length: buckets }, () => []);
-    for (const entry of postings) byBucket[bucketOf(entry[0], buckets)]!.push(entry);
-    byBucket.forEach((entries, b) => {
-      entries.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-      const bucket: IndexBucket = {};
-      for (const [k, list] of entries) bucket[k] = encodePosting(list, docs.length);
-      files.set(`g/${b}.json`, JSON.stringify(bucket));
-    });
+    const byBucket: number[][] = Array.from({ length: buckets }, () => []);
+    for (let i = 0; i < keys.length; i++) byBucket[bucketOf(keys[i]!, buckets)]!.push(i);
+    byBucket.forEach((ids, b) => files.set(`g/${b}.json`, bucketJson(keys, lists, ids, docs.length)));
   }
 
   const meta: IndexMeta = {
@@ -92,4 +76,23 @@ export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): Ind
     files.set(`d/${c}.json`, JSON.stringify(docs.slice(c * chunkSize, (c + 1) * chunkSize)));
   }
   return files;
+}
+
+/** A digit string JSON.stringify lists first, in numeric order, as an array index (grams are ≤ 3 long). */
+const INDEX_KEY = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * g/<b>.json: what JSON.stringify(IndexBucket) gives for these keys inserted in sorted order (index-like
+ * keys first, numerically, as JSON.stringify orders an object's keys), without building the object.
+ */
+function bucketJson(keys: readonly string[], lists: readonly ArrayLike<number>[], ids: number[], count: number): string {
+  const byKey = (x: number, y: number) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0);
+  const numeric = ids.filter((i) => INDEX_KEY.test(keys[i]!)).sort((x, y) => Number(keys[x]) - Number(keys[y]));
+  const rest = ids.filter((i) => !INDEX_KEY.test(keys[i]!)).sort(byKey);
+  const parts: string[] = [];
+  for (const i of [...numeric, ...rest]) {
+    const p = encodePosting(lists[i]!, count);
+    parts.push(`${JSON.stringify(keys[i])}:${typeof p === 'string' ? `"${p}"` : `[${p.join(',')}]`}`);
+  }
+  return `{${parts.join(',')}}`;
 }

@@ -43,6 +43,9 @@ export type IndexBucket = Record<string, number[] | string>;
 /** d/<c>.json: the documents of one chunk, in order. */
 export type IndexChunk = SearchDoc[];
 
+/** Base-relative directory of the index, e.g. search-index/0123abcd4567/ (the hash of its files). */
+export const indexDir = (hash: string) => `search-index/${hash}/`;
+
 /** Posting key of a unit (never a text gram: it starts with a control character). */
 export const unitKey = (unitIndex: number) => `\u0001u${unitIndex}`;
 
@@ -59,7 +62,7 @@ export function bucketOf(key: string, buckets: number): number {
 export const facetChar = (i: number) => String.fromCharCode(48 + i);
 export const facetIndex = (s: string, n: number) => s.charCodeAt(n) - 48;
 
-export function deltaEncode(sorted: readonly number[]): number[] {
+export function deltaEncode(sorted: ArrayLike<number>): number[] {
   const out = new Array<number>(sorted.length);
   let prev = 0;
   for (let i = 0; i < sorted.length; i++) {
@@ -82,10 +85,10 @@ export function deltaDecode(deltas: readonly number[]): Int32Array {
 /** A list longer than this share of the corpus is smaller as a bitmap (N/6 base64 bytes vs ~2.5 per entry). */
 export const DENSE_SHARE = 1 / 12;
 
-export function encodePosting(sorted: readonly number[], count: number): number[] | string {
+export function encodePosting(sorted: ArrayLike<number>, count: number): number[] | string {
   if (sorted.length <= count * DENSE_SHARE) return deltaEncode(sorted);
   const bytes = new Uint8Array(Math.ceil(count / 8));
-  for (const n of sorted) bytes[n >> 3]! |= 1 << (n & 7);
+  for (let i = 0; i < sorted.length; i++) bytes[sorted[i]! >> 3]! |= 1 << (sorted[i]! & 7);
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);

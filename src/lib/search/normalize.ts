@@ -15,6 +15,16 @@ export function normalizeCodePoint(cp: string): string {
   // Fast path for what most of the text is: CJK ideographs (NFKC-stable) and lower-case ASCII/digits.
   const c = cp.charCodeAt(0);
   if (cp.length === 1 && ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return cp;
+  // Everything else (punctuation, full-width forms, …) once per distinct code point: the index build
+  // normalises millions of characters, and the regular expressions and NFKC are the slow part.
+  let out = normalized.get(cp);
+  if (out === undefined) normalized.set(cp, (out = normalizeSlow(cp)));
+  return out;
+}
+
+const normalized = new Map<string, string>();
+
+function normalizeSlow(cp: string): string {
   if (INVISIBLE.test(cp)) return '';
   if (cp === FIELD_SEPARATOR) return FIELD_SEPARATOR;
   if (SPACE.test(cp)) return ' ';
@@ -33,10 +43,12 @@ export function normalizeWithMap(original: string): MappedText {
   let text = '';
   const map: number[] = [];
   let offset = 0;
+  let gap = false; // the text so far ends with a space or a field separator
   for (const cp of original) {
     let out = normalizeCodePoint(cp);
-    if (out === ' ' && (text.endsWith(' ') || text.endsWith(FIELD_SEPARATOR))) out = '';
+    if (out === ' ' && gap) out = '';
     for (let k = 0; k < out.length; k++) map.push(offset);
+    if (out) gap = endsWithGap(out);
     text += out;
     offset += cp.length;
   }
@@ -47,12 +59,20 @@ export function normalizeWithMap(original: string): MappedText {
 /** Normalise text for indexing and matching (same result as normalizeWithMap(s).text). */
 export function normalizeText(original: string): string {
   let text = '';
+  let gap = false;
   for (const cp of original) {
     let out = normalizeCodePoint(cp);
-    if (out === ' ' && (text.endsWith(' ') || text.endsWith(FIELD_SEPARATOR))) out = '';
+    if (out === ' ' && gap) out = '';
+    if (out) gap = endsWithGap(out);
     text += out;
   }
   return text;
+}
+
+/** Tracked as the text grows: `endsWith` on a string built by `+=` is slow. */
+function endsWithGap(s: string): boolean {
+  const last = s.charCodeAt(s.length - 1);
+  return last === 0x20 || last === 0x0a;
 }
 
 /** Code points of a string (so a non-BMP character counts as one). */

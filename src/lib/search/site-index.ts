@@ -4,12 +4,16 @@ import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
 import { buildIndex, type IndexFiles } from './build-index';
 import { indexInput } from './index-input';
+import { indexDir } from './index-format';
+import { handoff } from './index-handoff';
 import type { Dataset } from './documents';
 
 export interface SiteIndex {
   /** Content hash of all index files (first 12 hex digits). */
   hash: string;
   files: IndexFiles;
+  /** Time the documents, buildIndex and the hash took (ms), for the build log. */
+  buildMs?: number;
 }
 
 let cached: Promise<SiteIndex> | undefined;
@@ -25,11 +29,15 @@ async function load(): Promise<SiteIndex> {
     units: await data('units'),
     leaders: await data('leaders'),
   } as Dataset;
+  const t0 = performance.now();
   const { docs, opts } = indexInput(dataset);
   const files = buildIndex(docs, opts);
   const h = createHash('sha256');
   for (const [path, body] of files) h.update(path).update('\0').update(body).update('\0');
-  return { hash: h.digest('hex').slice(0, 12), files };
+  const index = { hash: h.digest('hex').slice(0, 12), files, buildMs: Math.round(performance.now() - t0) };
+  // For index-integration.ts, which writes the files after the build.
+  if (!import.meta.env.DEV) handoff().index = index;
+  return index;
 }
 
 export function siteIndex(): Promise<SiteIndex> {
@@ -37,5 +45,4 @@ export function siteIndex(): Promise<SiteIndex> {
   return cached;
 }
 
-/** Base-relative directory of the index, e.g. search-index/0123abcd4567/. */
-export const indexDir = (hash: string) => `search-index/${hash}/`;
+export { indexDir };

@@ -45,11 +45,13 @@ export function sameUnitTasks(ix: SiteIndex, task: Task, limit = 8): { unitId: s
   return ids
     .map((unitId) => {
       const unit = ix.unit.get(unitId);
-      const tasks = (unit?.taskIds ?? [])
-        .filter((id) => id !== task.id)
-        .map((id) => ix.task.get(id))
-        .filter((t): t is Task => !!t && t.district === task.district && t.year === task.year)
-        .slice(0, limit);
+      const tasks: Task[] = [];
+      // A unit can name thousands of tasks across years: stop at the limit instead of filtering them all.
+      for (const id of unit?.taskIds ?? []) {
+        if (tasks.length >= limit) break;
+        const t = id === task.id ? undefined : ix.task.get(id);
+        if (t && t.district === task.district && t.year === task.year) tasks.push(t);
+      }
       return { unitId, name: unit?.name ?? unitId, tasks };
     })
     .filter((g) => g.tasks.length > 0);
