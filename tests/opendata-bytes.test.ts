@@ -3,6 +3,10 @@
 // scope's whole table through one csv-stringify call, and JSON.stringify of the scope's slice.
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeDownloads } from '../src/lib/opendata/downloads-integration';
 import { realDataset } from './opendata-real';
 import { constructedDataset } from './opendata-fixture';
 import { straightforwardFiles } from './opendata-straightforward';
@@ -64,6 +68,26 @@ describe('the endpoint body', () => {
       const got = Buffer.from(await new Response(bodyOf(downloads.write(f))).arrayBuffer());
       expect(got.equals(want), f.path).toBe(true);
       expect(Buffer.concat(f.parts()).equals(want), f.path).toBe(true);
+    }
+  });
+});
+
+describe('the build writer (downloads-integration.ts)', () => {
+  it('writes every file under data/ with the bytes of the straightforward rendering', () => {
+    const d = realDataset();
+    const out = mkdtempSync(join(tmpdir(), 'downloads-'));
+    try {
+      const downloads = new Downloads(d, SITE);
+      const bytes = writeDownloads(out, downloads);
+      let total = 0;
+      for (const f of straightforwardFiles(d, SITE)) {
+        const want = Buffer.from(f.render(), 'utf8');
+        total += want.length;
+        expect(readFileSync(join(out, 'data', f.path)).equals(want), f.path).toBe(true);
+      }
+      expect(bytes).toBe(total);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });

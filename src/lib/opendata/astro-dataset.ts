@@ -6,6 +6,7 @@ import type { District, Report } from '../schema';
 import type { Dataset } from './dataset';
 import { sortDataset } from './dataset';
 import { Downloads } from './download-files';
+import { handoff } from './downloads-handoff';
 
 let cached: Promise<Dataset> | undefined;
 
@@ -31,7 +32,7 @@ let files: Promise<Downloads> | undefined;
  * are shared by the endpoints, datapackage.json and the pages that show sizes, so each file is measured once.
  */
 export function loadDownloads(): Promise<Downloads> {
-  files ??= loadDataset().then((d) => new Downloads(d, siteRoot()));
+  files ??= loadDataset().then((d) => (handoff().downloads = new Downloads(d, siteRoot())));
   return files;
 }
 
