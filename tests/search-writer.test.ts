@@ -14,7 +14,7 @@ import { readDataset } from '../src/lib/search/dataset-files';
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  delete handoff().index;
+  delete handoff().value;
   delete handoff().writer;
 });
 
@@ -35,7 +35,7 @@ describe('search index writer', () => {
     const info: string[] = [];
     await hooks['astro:config:setup']!({ command: 'build' } as never);
     expect(handoff().writer).toBe(true);
-    handoff().index = { hash: 'abcdef012345', files };
+    handoff().value = { hash: 'abcdef012345', files };
     await hooks['astro:build:done']!({ dir: pathToFileURL(out + '/'), logger: { info: (m: string) => info.push(m) } } as never);
     const root = join(out, 'search-index', 'abcdef012345');
     expect(listFiles(root)).toEqual([...files.keys()].sort());

@@ -32,7 +32,7 @@ let files: Promise<Downloads> | undefined;
  * are shared by the endpoints, datapackage.json and the pages that show sizes, so each file is measured once.
  */
 export function loadDownloads(): Promise<Downloads> {
-  files ??= loadDataset().then((d) => (handoff().downloads = new Downloads(d, siteRoot())));
+  files ??= loadDataset().then((d) => (handoff().value = new Downloads(d, siteRoot())));
   return files;
 }
 

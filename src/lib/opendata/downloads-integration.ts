@@ -19,7 +19,7 @@ export default function downloadsWriter(): AstroIntegration {
         if (command === 'build') handoff().writer = true;
       },
       'astro:build:done': ({ dir, logger }) => {
-        const downloads = handoff().downloads;
+        const downloads = handoff().value;
         if (!downloads) throw new Error('opendata: 构建没有生成下载文件清单（src/lib/opendata/astro-dataset.ts 的 loadDownloads()）；/data/ 下将没有 CSV 和 JSON。');
         const t0 = performance.now();
         const bytes = writeDownloads(fileURLToPath(dir), downloads);

@@ -19,7 +19,7 @@ export default function searchIndexWriter(): AstroIntegration {
         if (command === 'build') handoff().writer = true;
       },
       'astro:build:done': ({ dir, logger }) => {
-        const index = handoff().index;
+        const index = handoff().value;
         if (!index) throw new Error('search index: the build never computed it (siteIndex() in src/lib/search/site-index.ts); the search page would have no index.');
         const t0 = performance.now();
         writeIndex(fileURLToPath(dir), index);

@@ -36,7 +36,7 @@ async function load(): Promise<SiteIndex> {
   for (const [path, body] of files) h.update(path).update('\0').update(body).update('\0');
   const index = { hash: h.digest('hex').slice(0, 12), files, buildMs: Math.round(performance.now() - t0) };
   // For index-integration.ts, which writes the files after the build.
-  if (!import.meta.env.DEV) handoff().index = index;
+  if (!import.meta.env.DEV) handoff().value = index;
   return index;
 }
 
