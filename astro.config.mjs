@@ -13,9 +13,11 @@ export default defineConfig({
   base,
   output: 'static',
   trailingSlash: 'always',
-  // Stylesheets as files, never inlined: cached once for the whole site instead of repeated (and hashed for
-  // the CSP) on every one of tens of thousands of pages.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Stylesheets as files, never inlined: cached once for the whole site instead of repeated on every one
+  // of tens of thousands of pages. Two pages in flight: one renders while the other is written to disk
+  // (measured at 100× the data: 74 → 58 s generating pages; a bare site gains nothing, bench:build
+  // builds its bare site with the same setting).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   devToolbar: { enabled: false },
   // Scripts as files too (Vite inlines small ones below this limit): nothing inline left to hash per page.
   vite: { build: { assetsInlineLimit: 0 } },

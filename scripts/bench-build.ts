@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import type { Dataset as SiteDataset } from '../src/lib/site/dataset';
 import type { IndicatorPoint } from '../src/lib/schema/indicator';
 import type { Progress, Task } from '../src/lib/schema';
+import portalConfig from '../astro.config.mjs';
 import { phases, routeGroups, type Phases, type RouteGroup } from './build-log';
 
 /** The page data plus the indicators collection (issue 4's pages read it). */
@@ -141,12 +142,12 @@ function countPages(dir: string): number {
   return n;
 }
 
-/** A bare Astro site: one dynamic route emitting `pages` trivial pages. */
-function bareSite(dir: string, pages: number) {
+/** A bare Astro site: one dynamic route emitting `pages` trivial pages, built with the portal's build settings (format, concurrency). */
+function bareSite(dir: string, pages: number, concurrency: number) {
   mkdirSync(join(dir, 'src/pages'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'package.json'), '{"name":"bare","type":"module","private":true}');
-  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', trailingSlash: 'always', build: { format: 'directory' }, devToolbar: { enabled: false } });\n");
+  writeFileSync(join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static', trailingSlash: 'always', build: { format: 'directory', concurrency: ${concurrency} }, devToolbar: { enabled: false } });\n`);
   writeFileSync(join(dir, 'src/pages/[...slug].astro'), `---\nexport function getStaticPaths() { return Array.from({ length: ${pages} }, (_, i) => ({ params: { slug: i === 0 ? undefined : 'p/' + i } })); }\nconst { slug } = Astro.params;\n---\n<html lang="zh-CN"><head><meta charset="utf-8" /><title>{slug ?? 'home'}</title></head><body><h1>{slug ?? 'home'}</h1></body></html>\n`);
 }
 
@@ -181,7 +182,7 @@ function main() {
       const portal = build(ROOT, join(work, `portal-${scale}`), { PORTAL_DATA_DIR: data }, ['--force']);
       console.log(`  portal: ${portal.pages} pages in ${portal.seconds.toFixed(1)} s (cpu ${portal.cpu.toFixed(1)} s), peak ${portal.peakMb} MB`);
       const bareDir = join(work, `bare-${scale}`);
-      bareSite(bareDir, portal.pages);
+      bareSite(bareDir, portal.pages, portalConfig.build?.concurrency ?? 1);
       const bare = build(bareDir, join(bareDir, 'dist'), {});
       console.log(`  bare:   ${bare.pages} pages in ${bare.seconds.toFixed(1)} s (cpu ${bare.cpu.toFixed(1)} s), peak ${bare.peakMb} MB`);
       console.log(`  ratio ${(portal.seconds / bare.seconds).toFixed(2)} (cpu ratio ${(portal.cpu / bare.cpu).toFixed(2)})`);
