@@ -6,27 +6,18 @@
 // pages: they describe the files, measured once from the same pieces these writes use.
 import { closeSync, mkdirSync, openSync, writevSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Downloads } from './download-files';
+import { afterBuildWriter } from '../build-handoff';
 import { handoff } from './downloads-handoff';
 
 export default function downloadsWriter(): AstroIntegration {
-  return {
+  return afterBuildWriter({
     name: 'pledge-portal:downloads',
-    hooks: {
-      'astro:config:setup': ({ command }) => {
-        if (command === 'build') handoff().writer = true;
-      },
-      'astro:build:done': ({ dir, logger }) => {
-        const downloads = handoff().value;
-        if (!downloads) throw new Error('opendata: 构建没有生成下载文件清单（src/lib/opendata/astro-dataset.ts 的 loadDownloads()）；/data/ 下将没有 CSV 和 JSON。');
-        const t0 = performance.now();
-        const bytes = writeDownloads(fileURLToPath(dir), downloads);
-        logger.info(`${downloads.files.length} download files in data/ (${(bytes / 1e6).toFixed(1)} MB) written in ${Math.round(performance.now() - t0)} ms`);
-      },
-    },
-  };
+    slot: handoff,
+    missing: 'opendata: 构建没有生成下载文件清单（src/lib/opendata/astro-dataset.ts 的 loadDownloads()）；/data/ 下将没有 CSV 和 JSON。',
+    write: (outDir, downloads) => `${downloads.files.length} download files in data/ (${(writeDownloads(outDir, downloads) / 1e6).toFixed(1)} MB)`,
+  });
 }
 
 /** Write every download file under <outDir>/data/ from its pieces (no joined copy). Returns the bytes written. */

@@ -5,29 +5,22 @@
 // from src/pages/search-index/[hash]/[...file].ts, which also writes them when this is not used.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { afterBuildWriter } from '../build-handoff';
 import { handoff } from './index-handoff';
 import type { SiteIndex } from './site-index';
 import { indexDir } from './index-format';
 
 export default function searchIndexWriter(): AstroIntegration {
-  return {
+  return afterBuildWriter({
     name: 'pledge-portal:search-index',
-    hooks: {
-      'astro:config:setup': ({ command }) => {
-        if (command === 'build') handoff().writer = true;
-      },
-      'astro:build:done': ({ dir, logger }) => {
-        const index = handoff().value;
-        if (!index) throw new Error('search index: the build never computed it (siteIndex() in src/lib/search/site-index.ts); the search page would have no index.');
-        const t0 = performance.now();
-        writeIndex(fileURLToPath(dir), index);
-        const wrote = Math.round(performance.now() - t0);
-        logger.info(`${index.files.size} files in ${indexDir(index.hash)}: built in ${index.buildMs ?? '?'} ms, written in ${wrote} ms`);
-      },
+    slot: handoff,
+    missing: 'search index: the build never computed it (siteIndex() in src/lib/search/site-index.ts); the search page would have no index.',
+    write: (outDir, index) => {
+      writeIndex(outDir, index);
+      return `${index.files.size} files in ${indexDir(index.hash)}, built in ${index.buildMs ?? '?'} ms,`;
     },
-  };
+  });
 }
 
 /** Write every index file under <outDir>/search-index/<hash>/ (plain writes: nothing else touches them). */
