@@ -61,6 +61,12 @@ const districtName = (ctx: RowContext, id: string) => ctx.index.district.get(id)
 const districtCol = { name: 'district', title: '区县代码', description: '区县的拼音代码，用于网址和编号。', from: 'district' };
 const districtNameCol = <T extends { district: string }>(): Column<T> => ({ name: 'district_name', title: '区县', description: '区县名称。', type: 'string', value: (r, c) => districtName(c, r.district) });
 const yearCol = { name: 'year', title: '年度', description: '政府工作报告所属年度。', from: 'year' };
+/** The tasks a unit or a leader is named for: ids, count and the entity's page. */
+const namedForCols = <T extends { id: string; taskIds: string[] }>(verb: string, page: (id: string) => string, noun: string): Column<T>[] => [
+  { name: 'task_ids', covers: 'taskIds', title: '任务编号', description: `${verb}的任务，以“;”分隔。`, type: 'string', value: (x) => x.taskIds.join(';') },
+  { name: 'task_count', title: '任务数', description: `${verb}的任务数。`, type: 'integer', value: (x) => x.taskIds.length },
+  { name: 'url', title: '本站网址', description: `该${noun}的页面。`, type: 'string', value: (x, c) => url(c, page(x.id)) },
+];
 const sourceCols = <T extends { source: { file: string; lines: [number, number] } }>(what: string): Column<T>[] => [
   { name: 'source_file', title: '来源文件', description: `${what}所在的原始文件（仓库内路径，原样保存，未经编辑）。`, from: 'source.file' },
   { name: 'source_line_start', title: '来源起始行', description: '在来源文件中的起始行号（从 1 起）。', from: 'source.lines.0' },
@@ -189,9 +195,7 @@ export const unitsTable: TableDef<Unit> = {
     { name: 'name', title: '规范名称', description: '规范后的单位名称。', from: 'name' },
     { name: 'variants', covers: 'variants', title: '原文写法', description: '来源中出现过的全部写法，以“；”分隔。', type: 'string', value: (u) => u.variants.join(NAMES) },
     { name: 'aliases', covers: 'aliases', title: '简称', description: '检索用简称，以“；”分隔。', type: 'string', value: (u) => u.aliases.join(NAMES) },
-    { name: 'task_ids', covers: 'taskIds', title: '任务编号', description: '负责的任务，以“;”分隔。', type: 'string', value: (u) => u.taskIds.join(';') },
-    { name: 'task_count', title: '任务数', description: '负责的任务数。', type: 'integer', value: (u) => u.taskIds.length },
-    { name: 'url', title: '本站网址', description: '该单位的页面。', type: 'string', value: (u, c) => url(c, paths.unit(u.id)) },
+    ...namedForCols<Unit>('负责', paths.unit, '单位'),
   ],
 };
 
@@ -202,9 +206,7 @@ export const leadersTable: TableDef<Leader> = {
     districtCol, districtNameCol<Leader>(),
     { name: 'name', title: '规范姓名', description: '规范后的姓名。', from: 'name' },
     { name: 'variants', covers: 'variants', title: '原文写法', description: '来源中出现过的全部写法（如“崔 燮”），以“；”分隔。', type: 'string', value: (l) => l.variants.join(NAMES) },
-    { name: 'task_ids', covers: 'taskIds', title: '任务编号', description: '分管的任务，以“;”分隔。', type: 'string', value: (l) => l.taskIds.join(';') },
-    { name: 'task_count', title: '任务数', description: '分管的任务数。', type: 'integer', value: (l) => l.taskIds.length },
-    { name: 'url', title: '本站网址', description: '该领导的页面。', type: 'string', value: (l, c) => url(c, paths.leader(l.id)) },
+    ...namedForCols<Leader>('分管', paths.leader, '领导'),
   ],
 };
 
