@@ -161,7 +161,7 @@ function bareSite(dir: string, pages: number, concurrency: number) {
 /** Where the portal's time goes at each scale: per kind of file, its count and ms per file (a kind whose ms per file grows with scale is worse than linear). */
 function printBreakdown(results: { scale: number; portal: Run }[]) {
   const kinds = [...new Set(results.flatMap((r) => r.portal.groups.filter((g) => g.ms >= 200).map((g) => g.group)))];
-  console.log(`\nportal build, where the time goes (from Astro's per-file log)`);
+  console.log(`\nportal build, where the time goes (from Astro's per-file log; with build.concurrency > 1 the per-file times overlap)`);
   console.log(`${'kind'.padEnd(26)}${results.map((r) => `${`${r.scale}×: files`.padStart(13)}${'s'.padStart(8)}${'ms/file'.padStart(9)}`).join('')}`);
   for (const kind of kinds) {
     console.log(`${kind.padEnd(26)}${results.map((r) => {

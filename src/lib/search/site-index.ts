@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
 import { buildIndex, type IndexFiles } from './build-index';
 import { indexInput } from './index-input';
-import { indexDir } from './index-format';
 import { handoff } from './index-handoff';
 import type { Dataset } from './documents';
 
@@ -45,4 +44,3 @@ export function siteIndex(): Promise<SiteIndex> {
   return cached;
 }
 
-export { indexDir };
