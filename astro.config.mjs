@@ -1,8 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import searchIndexWriter from './src/lib/search/index-integration.ts';
-import downloadsWriter from './src/lib/opendata/downloads-integration.ts';
+import buildWorker from './src/lib/build-worker/integration.ts';
 import devFileUrls from './src/lib/dev-file-urls.ts';
 
 // SITE and BASE let the same content deploy to a domain root or a sub-path (e.g. GitHub Pages).
@@ -18,11 +17,11 @@ export default defineConfig({
   // of tens of thousands of pages. Two pages in flight: one renders while the other is written to disk
   // (measured at 100× the data: 74 → 58 s generating pages; bench:build gives its bare site the same
   // setting, which speeds it up too).
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: Number(process.env.BUILD_CONCURRENCY ?? 2) },
   devToolbar: { enabled: false },
   // Scripts as files too (Vite inlines small ones below this limit): nothing inline left to hash per page.
   vite: { build: { assetsInlineLimit: 0 } },
   // The Content-Security-Policy is a static <meta> in the layouts (src/lib/csp.ts): nothing is inline.
   // Embed pages are for iframes, not for search engines.
-  integrations: [sitemap({ filter: (page) => !page.includes('/embed/') }), searchIndexWriter(), downloadsWriter(), devFileUrls()],
+  integrations: [sitemap({ filter: (page) => !page.includes('/embed/') }), buildWorker(), devFileUrls()],
 });

@@ -61,7 +61,7 @@ async function after(d: Dataset): Promise<Omit<Result, 'cpu' | 'wall' | 'rss'>> 
   const downloads = new Downloads(d, SITE);
   for (const f of downloads.files) if (f.scope.kind === 'all') downloads.describe(f);
   let bytes = 0;
-  // The build writer (downloads-integration.ts) hands the pieces to writev: no Response, no joined copy.
+  // The build writer (write-downloads.ts, on the build worker) hands the pieces to writev: no Response, no joined copy.
   for (const f of downloads.files) for (const p of downloads.write(f)) bytes += p.length;
   await new Response(toJson(buildDataPackage(downloads.files.map((f) => downloads.describe(f)), META))).arrayBuffer();
   return { files: downloads.files.length, bytes, digest: digestOf(downloads.files.map((f) => `${f.path} ${downloads.measure(f).sha256}`)) };

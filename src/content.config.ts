@@ -3,6 +3,7 @@
 // parser did not promise.
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
+import { dataDir } from './lib/data-dir';
 import {
   anomalySchema,
   districtSchema,
@@ -14,7 +15,7 @@ import {
   unitSchema,
 } from './lib/schema';
 
-const fromGenerated = (name: string) => file(`${process.env.PORTAL_DATA_DIR ?? 'generated'}/${name}.json`); // PORTAL_DATA_DIR: bench:build points the build at a synthetic dataset
+const fromGenerated = (name: string) => file(`${dataDir()}/${name}.json`);
 
 export const collections = {
   districts: defineCollection({ loader: fromGenerated('districts'), schema: districtSchema }),

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeDownloads } from '../src/lib/opendata/downloads-integration';
+import { writeDownloads } from '../src/lib/opendata/write-downloads';
 import { realDataset } from './opendata-real';
 import { constructedDataset } from './opendata-fixture';
 import { straightforwardFiles } from './opendata-straightforward';
@@ -72,7 +72,7 @@ describe('the endpoint body', () => {
   });
 });
 
-describe('the build writer (downloads-integration.ts)', () => {
+describe('the build writer (write-downloads.ts)', () => {
   it('writes every file under data/ with the bytes of the straightforward rendering', () => {
     const d = realDataset();
     const out = mkdtempSync(join(tmpdir(), 'downloads-'));

@@ -36,3 +36,8 @@ export function href(path: string, base: string = import.meta.env?.BASE_URL ?? '
   const b = base.endsWith('/') ? base : `${base}/`;
   return `${b}${path.replace(/^\//, '')}`;
 }
+
+/** Absolute root of the deployed site including the base, ending in "/": what permalinks start with. */
+export function siteRootOf(site: string | undefined, base: string): string {
+  return new URL(href('', base), site ?? 'https://example.org/').href;
+}

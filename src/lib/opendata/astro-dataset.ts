@@ -1,12 +1,12 @@
 // The dataset from the content collections, loaded once per build and shared by the open-data
 // routes and components (download endpoints, feeds, /changes/, Citation.astro).
 import { getCollection } from 'astro:content';
-import { href } from '../urls';
+import { siteRootOf } from '../urls';
 import type { District, Report } from '../schema';
 import type { Dataset } from './dataset';
 import { sortDataset } from './dataset';
 import { Downloads } from './download-files';
-import { handoff } from './downloads-handoff';
+import { buildWork } from '../build-worker/handoff';
 
 let cached: Promise<Dataset> | undefined;
 
@@ -23,16 +23,18 @@ export function loadDataset(): Promise<Dataset> {
 
 /** Absolute root of the deployed site including the base, ending in "/": what permalinks start with. */
 export function siteRoot(): string {
-  return new URL(href(''), import.meta.env.SITE ?? 'https://example.org/').href;
+  return siteRootOf(import.meta.env.SITE, import.meta.env.BASE_URL);
 }
 
 let files: Promise<Downloads> | undefined;
 /**
  * Every download file, described; put together only when written or measured. Its bytes and SHA-256
  * are shared by the endpoints, datapackage.json and the pages that show sizes, so each file is measured once.
+ * In `astro build` the build worker has written and measured them (src/lib/build-worker/); the pages only
+ * describe them.
  */
 export function loadDownloads(): Promise<Downloads> {
-  files ??= loadDataset().then((d) => (handoff().value = new Downloads(d, siteRoot())));
+  files ??= Promise.all([loadDataset(), buildWork().downloads]).then(([d, measured]) => new Downloads(d, siteRoot(), measured));
   return files;
 }
 

@@ -3,7 +3,15 @@ import { buildDocuments, type Dataset } from './documents';
 import { statusDisplay } from '../site/status-display';
 import type { BuildOptions } from './build-index';
 
-export function indexInput(data: Dataset): { docs: ReturnType<typeof buildDocuments>; opts: BuildOptions } {
+const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+export function indexInput(input: Dataset): { docs: ReturnType<typeof buildDocuments>; opts: BuildOptions } {
+  // In id order first: the index is a function of the dataset, not of the order a loader returns it in
+  // (the content collections and the build worker's file read differ), so both build the same bytes.
+  const data: Dataset = {
+    districts: byId(input.districts), reports: byId(input.reports), tasks: byId(input.tasks),
+    progress: byId(input.progress), units: byId(input.units), leaders: byId(input.leaders),
+  };
   // Word statuses as the other pages do; done here (build only) so the browser bundles stay zod-free.
   const docs = buildDocuments(data).map((d) => {
     const shown = statusDisplay(d.status, d.statusSource, d.statusPhrase);

@@ -1,18 +1,18 @@
-// The site's search index, built once per `astro build` from the content collections. The files go
-// under search-index/<hash>/ so a redeploy never mixes old and new chunks in a reader's cache.
-import { createHash } from 'node:crypto';
+// The site's search index, built from the content collections. The files go under
+// search-index/<hash>/ so a redeploy never mixes old and new chunks in a reader's cache.
+// In `astro build` the build worker (src/lib/build-worker/) builds and writes the same index from the
+// same dataset; the pages then only need its hash. The dev server builds it here, once.
 import { getCollection } from 'astro:content';
 import { buildIndex, type IndexFiles } from './build-index';
 import { indexInput } from './index-input';
-import { handoff } from './index-handoff';
+import { buildWork } from '../build-worker/handoff';
+import { indexHash } from '../build-worker/work';
 import type { Dataset } from './documents';
 
 export interface SiteIndex {
   /** Content hash of all index files (first 12 hex digits). */
   hash: string;
   files: IndexFiles;
-  /** Time the documents, buildIndex and the hash took (ms), for the build log. */
-  buildMs?: number;
 }
 
 let cached: Promise<SiteIndex> | undefined;
@@ -28,19 +28,19 @@ async function load(): Promise<SiteIndex> {
     units: await data('units'),
     leaders: await data('leaders'),
   } as Dataset;
-  const t0 = performance.now();
   const { docs, opts } = indexInput(dataset);
   const files = buildIndex(docs, opts);
-  const h = createHash('sha256');
-  for (const [path, body] of files) h.update(path).update('\0').update(body).update('\0');
-  const index = { hash: h.digest('hex').slice(0, 12), files, buildMs: Math.round(performance.now() - t0) };
-  // For index-integration.ts, which writes the files after the build.
-  if (!import.meta.env.DEV) handoff().value = index;
-  return index;
+  return { hash: indexHash(files), files };
 }
 
+/** The whole index (dev server, or a build without the worker). */
 export function siteIndex(): Promise<SiteIndex> {
   cached ??= load();
   return cached;
 }
 
+/** The index's hash, for the URLs the search page fetches. */
+export async function siteIndexHash(): Promise<string> {
+  const fromWorker = buildWork().searchIndex;
+  return fromWorker ? (await fromWorker).hash : (await siteIndex()).hash;
+}

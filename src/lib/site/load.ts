@@ -3,6 +3,7 @@
 import { getCollection } from 'astro:content';
 import { indexDataset, type SiteIndex } from './dataset';
 import { similarPledges, type SimilarHit } from './similar';
+import { buildWork } from '../build-worker/handoff';
 
 let cached: Promise<SiteIndex> | undefined;
 
@@ -31,13 +32,10 @@ export function site(): Promise<SiteIndex> {
   return cached;
 }
 
-let similar: Map<string, SimilarHit[]> | undefined;
+let similar: Promise<Map<string, SimilarHit[]>> | undefined;
 
-/** Similar pledges for every task, computed on first use. */
+/** Similar pledges for every task: from the build worker in `astro build`, else computed on first use. */
 export async function similarOf(taskId: string): Promise<SimilarHit[]> {
-  if (!similar) {
-    const ix = await site();
-    similar = similarPledges(ix.tasks.map((t) => ({ id: t.id, district: t.district, year: t.year, text: t.pledge.text })));
-  }
-  return similar.get(taskId) ?? [];
+  similar ??= buildWork().similar ?? site().then((ix) => similarPledges(ix.tasks.map((t) => ({ id: t.id, district: t.district, year: t.year, text: t.pledge.text }))));
+  return (await similar).get(taskId) ?? [];
 }

@@ -1,18 +1,18 @@
 // Static download files: /data/<scope>/<table>.csv, /data/<scope>/dataset.json and /data/datapackage.json.
-// The dev server serves every file from here; `astro build` leaves the CSV and JSON files to
-// src/lib/opendata/downloads-integration.ts when it is registered (one pass of plain writes instead
-// of ~1 ms of route pipeline per file), else writes them here. Either way the bytes are the pieces
-// datapackage.json and the pages measured.
+// The dev server serves every file from here; `astro build` leaves the CSV and JSON files to the build
+// worker (src/lib/build-worker/) when it is registered (one pass of plain writes on a second thread
+// instead of ~1 ms of route pipeline per file), else writes them here. Either way the bytes are the
+// pieces datapackage.json and the pages measured.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadDataset, loadDownloads, siteRoot } from '../../lib/opendata/astro-dataset';
 import { bodyOf, toJson } from '../../lib/opendata/download-files';
-import { handoff } from '../../lib/opendata/downloads-handoff';
+import { buildWork } from '../../lib/build-worker/handoff';
 import { sitePackage } from '../../lib/opendata/package-meta';
 
 export const getStaticPaths = (async () => {
   const downloads = await loadDownloads();
   const d = await loadDataset();
-  const files = !import.meta.env.DEV && handoff().writer ? [] : downloads.files;
+  const files = buildWork().downloads ? [] : downloads.files;
   return [
     ...files.map((f) => ({ params: { file: f.path }, props: { render: () => bodyOf(downloads.write(f)), type: `${f.mediatype}; charset=utf-8` } })),
     { params: { file: 'datapackage.json' }, props: { render: () => toJson(sitePackage(downloads.files.map((f) => downloads.describe(f)), d, siteRoot())), type: 'application/json; charset=utf-8' } },

@@ -1,0 +1,14 @@
+// Entry of the build worker thread (integration.ts starts it): loads the TypeScript modules through
+// tsx, as `npm run ingest` does, runs work.ts and posts each result, then `done` or `error`.
+import { parentPort, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+try {
+  const { runBuildWork } = await import('./work.ts');
+  runBuildWork(workerData, (m) => parentPort.postMessage(m));
+  parentPort.postMessage({ kind: 'done' });
+} catch (e) {
+  // DatasetError and friends say which file and what to do; anything else is a bug: keep its stack.
+  parentPort.postMessage({ kind: 'error', message: e?.name === 'DatasetError' ? e.message : (e?.stack ?? String(e)) });
+}

@@ -1,0 +1,182 @@
+// The build worker (src/lib/build-worker/): on a second thread it writes the download files and the
+// search index and finds similar pledges, from the same dataset the pages read. These tests hold it
+// to the same bytes and answers the pages would compute themselves, on the real seeds.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBuildWork, indexHash, type WorkMessage } from '../src/lib/build-worker/work';
+import buildWorker, { startBuildWork, stageDirFor } from '../src/lib/build-worker/integration';
+import { buildWork } from '../src/lib/build-worker/handoff';
+import { moveStaged } from '../src/lib/build-worker/move-staged';
+import { buildIndex } from '../src/lib/search/build-index';
+import { indexInput } from '../src/lib/search/index-input';
+import { indexDataset } from '../src/lib/site/dataset';
+import { similarPledges } from '../src/lib/site/similar';
+import { straightforwardFiles } from './opendata-straightforward';
+import { realDataset } from './opendata-real';
+import { readFullDataset } from '../src/lib/search/dataset-files';
+
+const SITE = 'https://example.org/portal/';
+const tmp: string[] = [];
+const tempDir = (label: string) => {
+  const d = mkdtempSync(join(tmpdir(), `${label}-`));
+  tmp.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of tmp) rmSync(d, { recursive: true, force: true });
+});
+
+/** The seeds' dataset as `npm run ingest` leaves it: one JSON array per collection. */
+const dataDir = tempDir('build-worker-data');
+for (const [name, rows] of Object.entries(realDataset())) writeFileSync(join(dataDir, `${name}.json`), JSON.stringify(rows));
+/** …and as the pages see it: through the collections' zod schemas (which also fix each object's key order). */
+const data = readFullDataset(dataDir);
+
+const filesUnder = (root: string): string[] =>
+  readdirSync(root, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(root.length + 1))
+    .sort();
+
+describe('runBuildWork on the seeds', () => {
+  const stageDir = tempDir('build-worker-stage');
+  const messages: WorkMessage[] = [];
+  runBuildWork({ dataDir, siteRoot: SITE, stageDir }, (m) => messages.push(m));
+  const byKind = <K extends WorkMessage['kind']>(k: K) => messages.find((m) => m.kind === k) as Extract<WorkMessage, { kind: K }>;
+
+  it('reports the downloads first (the first pages wait for them), then the index, then similar pledges', () => {
+    expect(messages.map((m) => m.kind)).toEqual(['downloads', 'search-index', 'similar']);
+  });
+
+  it('writes every download file with the bytes of the straightforward rendering, and reports each one\'s true size and SHA-256', () => {
+    const want = straightforwardFiles(data, SITE);
+    const measures = new Map(byKind('downloads').measures);
+    expect(filesUnder(join(stageDir, 'data'))).toEqual(want.map((f) => f.path).sort());
+    expect(measures.size).toBe(want.length);
+    let total = 0;
+    for (const f of want) {
+      const body = Buffer.from(f.render(), 'utf8');
+      const got = readFileSync(join(stageDir, 'data', f.path));
+      expect(got.equals(body), f.path).toBe(true);
+      expect(measures.get(f.path), f.path).toEqual({ bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') });
+      total += body.length;
+    }
+    expect(byKind('downloads').bytes).toBe(total);
+    // Permalinks in the CSV carry the site root it was given.
+    expect(readFileSync(join(stageDir, 'data/all/tasks.csv'), 'utf8')).toContain(`${SITE}linzi/2023/tasks/001/`);
+  });
+
+  it('writes the search index the site would build, under its hash', () => {
+    const { docs, opts } = indexInput(data);
+    const files = buildIndex(docs, opts);
+    const { hash, files: count } = byKind('search-index');
+    expect(hash).toBe(indexHash(files));
+    expect(count).toBe(files.size);
+    const root = join(stageDir, 'search-index', hash);
+    expect(filesUnder(root)).toEqual([...files.keys()].sort());
+    for (const [file, body] of files) expect(readFileSync(join(root, file), 'utf8'), file).toBe(body);
+  });
+
+  it('the index does not depend on the order the collections come in (the content layer sorts by id, the file read does not)', () => {
+    const reversed = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, [...(v as unknown[])].reverse()])) as unknown as typeof data;
+    const a = indexInput(data);
+    const b = indexInput(reversed);
+    expect(indexHash(buildIndex(b.docs, b.opts))).toBe(indexHash(buildIndex(a.docs, a.opts)));
+  });
+
+  it('finds the similar pledges the task pages would (same order, same scores)', () => {
+    const tasks = indexDataset(data).tasks;
+    const want = similarPledges(tasks.map((t) => ({ id: t.id, district: t.district, year: t.year, text: t.pledge.text })));
+    expect(new Map(byKind('similar').hits)).toEqual(want);
+    expect([...want.values()].some((hits) => hits.length > 0)).toBe(true);
+  });
+});
+
+describe('startBuildWork: the worker thread', () => {
+  it('hands the pages the same results as the in-process run, then finishes', async () => {
+    const stageDir = join(tempDir('build-worker-thread'), '.dist-build-worker');
+    const run = startBuildWork({ dataDir, siteRoot: SITE, stageDir });
+    const inProcess: WorkMessage[] = [];
+    runBuildWork({ dataDir, siteRoot: SITE, stageDir: tempDir('build-worker-ref') }, (m) => inProcess.push(m));
+    const ref = <K extends WorkMessage['kind']>(k: K) => inProcess.find((m) => m.kind === k) as Extract<WorkMessage, { kind: K }>;
+    expect(await run.downloads).toEqual(new Map(ref('downloads').measures));
+    expect(await run.searchIndex).toEqual({ hash: ref('search-index').hash, files: ref('search-index').files });
+    expect(await run.similar).toEqual(new Map(ref('similar').hits));
+    const lines = await run.done;
+    expect(lines.join('\n')).toMatch(/download files in data\/.*\n.*search index: \d+ files in search-index\/[0-9a-f]{12}\/.*\n.*similar pledges of 329 tasks/);
+    expect(existsSync(join(stageDir, 'data/all/dataset.json'))).toBe(true);
+  }, 60_000);
+
+  it('a dataset it cannot read fails every promise with the file and what to do, not a stack trace', async () => {
+    const empty = tempDir('build-worker-empty');
+    const run = startBuildWork({ dataDir: empty, siteRoot: SITE, stageDir: join(empty, 'stage') });
+    for (const p of [run.downloads, run.searchIndex, run.similar, run.done]) {
+      await expect(p).rejects.toThrow(/构建线程.*失败.*\.json: 文件不存在。请先运行 npm run ingest/);
+    }
+    await expect(run.done).rejects.not.toThrow(/\n\s+at /);
+  }, 60_000);
+});
+
+describe('the integration', () => {
+  const logger = (lines: string[]) => ({ info: (m: string) => lines.push(m), warn() {}, error() {}, debug() {} });
+
+  it('in `astro build`: starts the worker when the config is final, and after the pages moves its files into the site', async () => {
+    const root = tempDir('build-worker-root');
+    const outDir = join(root, 'dist');
+    mkdirSync(join(outDir, 'data/dictionary'), { recursive: true });
+    writeFileSync(join(outDir, 'data/index.html'), 'page'); // what Astro wrote under data/ itself
+    const hooks = buildWorker().hooks;
+    const lines: string[] = [];
+    await hooks['astro:config:setup']!({ command: 'build' } as never);
+    const saved = process.env.PORTAL_DATA_DIR;
+    process.env.PORTAL_DATA_DIR = dataDir; // absolute: wins over the root
+    await hooks['astro:config:done']!({
+      config: { root: pathToFileURL(`${root}/`), outDir: pathToFileURL(`${outDir}/`), site: 'https://example.org', base: '/portal' },
+      logger: logger(lines),
+    } as never);
+    if (saved === undefined) delete process.env.PORTAL_DATA_DIR;
+    else process.env.PORTAL_DATA_DIR = saved;
+    expect(buildWork().downloads).toBeInstanceOf(Promise);
+    expect(buildWork().searchIndex).toBeInstanceOf(Promise);
+    expect(buildWork().similar).toBeInstanceOf(Promise);
+    await hooks['astro:build:done']!({ dir: pathToFileURL(`${outDir}/`) } as never);
+    const { hash } = await buildWork().searchIndex!;
+    expect(readFileSync(join(outDir, 'data/index.html'), 'utf8')).toBe('page');
+    expect(existsSync(join(outDir, 'data/all/tasks.csv'))).toBe(true);
+    expect(readFileSync(join(outDir, 'data/all/tasks.csv'), 'utf8')).toContain('https://example.org/portal/linzi/');
+    expect(existsSync(join(outDir, `search-index/${hash}/meta.json`))).toBe(true);
+    expect(existsSync(stageDirFor(outDir))).toBe(false);
+    expect(lines.join('\n')).toMatch(/moved \d+ staged entries/);
+  }, 60_000);
+
+  it('does nothing in `astro dev` (the endpoints serve the files there)', async () => {
+    for (const k of ['downloads', 'searchIndex', 'similar'] as const) delete buildWork()[k];
+    const hooks = buildWorker().hooks;
+    await hooks['astro:config:setup']!({ command: 'dev' } as never);
+    await hooks['astro:config:done']!({ config: { root: pathToFileURL('/nonexistent/'), outDir: pathToFileURL('/nonexistent/dist/') }, logger: logger([]) } as never);
+    expect(buildWork().downloads).toBeUndefined();
+  });
+});
+
+describe('moveStaged', () => {
+  it('merges folders by renaming what is new, and stops at a file both wrote', () => {
+    const root = tempDir('move-staged');
+    const from = join(root, 'stage');
+    const to = join(root, 'dist');
+    mkdirSync(join(from, 'data/all'), { recursive: true });
+    mkdirSync(join(to, 'data/dictionary'), { recursive: true });
+    writeFileSync(join(from, 'data/all/tasks.csv'), 'csv');
+    writeFileSync(join(to, 'data/index.html'), 'page');
+    expect(moveStaged(from, to)).toBe(1);
+    expect(readFileSync(join(to, 'data/all/tasks.csv'), 'utf8')).toBe('csv');
+    expect(readFileSync(join(to, 'data/index.html'), 'utf8')).toBe('page');
+    mkdirSync(join(from, 'data'), { recursive: true });
+    writeFileSync(join(from, 'data/index.html'), 'other');
+    expect(() => moveStaged(from, to)).toThrow(/dist\/data\/index\.html: 构建线程与页面生成都写了这个文件/);
+    expect(readFileSync(join(to, 'data/index.html'), 'utf8')).toBe('page');
+  });
+});
