@@ -158,6 +158,18 @@ function bareSite(dir: string, pages: number, concurrency: number) {
   writeFileSync(join(dir, 'src/pages/[...slug].astro'), `---\nexport function getStaticPaths() { return Array.from({ length: ${pages} }, (_, i) => ({ params: { slug: i === 0 ? undefined : 'p/' + i } })); }\nconst { slug } = Astro.params;\n---\n<html lang="zh-CN"><head><meta charset="utf-8" /><title>{slug ?? 'home'}</title></head><body><h1>{slug ?? 'home'}</h1></body></html>\n`);
 }
 
+/**
+ * The content-layer floor: the bare site plus the portal's own content collections (src/content.config.ts
+ * re-exported: same loaders, schemas and data), every collection read once, trivial pages. What no page of
+ * the portal can avoid; the portal's ratio to it is what its pages, charts, search index and downloads add.
+ */
+function floorSite(dir: string, pages: number, concurrency: number) {
+  bareSite(dir, pages, concurrency);
+  writeFileSync(join(dir, 'src/content.config.ts'), `export { collections } from ${JSON.stringify(join(ROOT, 'src/content.config.ts'))};\n`);
+  writeFileSync(join(dir, 'src/pages/[...slug].astro'), `---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() {\n  let entries = 0;\n  for (const c of ${JSON.stringify(COLLECTIONS)}) entries += (await getCollection(c as never)).length;\n  return Array.from({ length: ${pages} }, (_, i) => ({ params: { slug: i === 0 ? undefined : 'p/' + i }, props: { entries } }));\n}\nconst { slug } = Astro.params;\n---\n<html lang="zh-CN"><head><meta charset="utf-8" /><title>{slug ?? 'home'}</title></head><body><h1>{slug ?? 'home'} {Astro.props.entries}</h1></body></html>\n`);
+}
+const COLLECTIONS = ['districts', 'reports', 'tasks', 'progress', 'units', 'leaders', 'anomalies', 'indicators'];
+
 /** Where the portal's time goes at each scale: per kind of file, its count and ms per file (a kind whose ms per file grows with scale is worse than linear). */
 function printBreakdown(results: { scale: number; portal: Run }[]) {
   const kinds = [...new Set(results.flatMap((r) => r.portal.groups.filter((g) => g.ms >= 200).map((g) => g.group)))];
@@ -178,7 +190,7 @@ function main() {
   if (!existsSync(join(ROOT, 'generated/tasks.json'))) spawnSync('npm', ['run', 'ingest'], { cwd: ROOT, stdio: 'inherit' });
   const real = loadReal(join(ROOT, 'generated'));
   const work = mkdtempSync(join(tmpdir(), 'bench-build-'));
-  const results: { scale: number; portal: Run; bare: Run }[] = [];
+  const results: { scale: number; portal: Run; bare: Run; floor: Run }[] = [];
   try {
     for (const scale of SCALES) {
       const data = join(work, `data-${scale}`);
@@ -186,11 +198,13 @@ function main() {
       writeDataset(ds, data);
       console.log(`${scale}×: ${ds.districts.length} districts, ${ds.reports.length} reports, ${ds.tasks.length} tasks, ${ds.progress.length} rows, ${ds.units.length} units`);
       const bareDir = join(work, `bare-${scale}`);
+      const floorDir = join(work, `floor-${scale}`);
       // Alternate portal and bare builds RUNS times and keep each one's fastest: this machine's disk
       // writeback and neighbours make single runs swing by half. Each build starts from an empty outDir
       // with the previous build's writes flushed (sync), so none pays for another's I/O.
       const portalRuns: Run[] = [];
       const bareRuns: Run[] = [];
+      const floorRuns: Run[] = [];
       for (let run = 0; run < RUNS; run++) {
         // --force: the content layer cache must not carry entries over between datasets.
         portalRuns.push(build(ROOT, join(work, `portal-${scale}`), { PORTAL_DATA_DIR: data }, ['--force']));
@@ -198,18 +212,22 @@ function main() {
         if (run === 0) bareSite(bareDir, portalRuns[0]!.pages, portalConfig.build?.concurrency ?? 1);
         bareRuns.push(build(bareDir, join(bareDir, 'dist'), {}));
         console.log(`  bare:   ${describeRun(bareRuns.at(-1)!)}`);
+        if (run === 0) floorSite(floorDir, portalRuns[0]!.pages, portalConfig.build?.concurrency ?? 1);
+        floorRuns.push(build(floorDir, join(floorDir, 'dist'), { PORTAL_DATA_DIR: data }, ['--force']));
+        console.log(`  floor:  ${describeRun(floorRuns.at(-1)!)} (bare + the portal's content collections)`);
       }
       const portal = fastest(portalRuns);
       const bare = fastest(bareRuns);
-      if (portal.pages !== bare.pages) throw new Error(`page counts differ: portal ${portal.pages}, bare ${bare.pages}`);
-      console.log(`  fastest of ${RUNS}: ratio ${(portal.seconds / bare.seconds).toFixed(2)} (cpu ratio ${(portal.cpu / bare.cpu).toFixed(2)})`);
-      results.push({ scale, portal, bare });
+      const floor = fastest(floorRuns);
+      if (portal.pages !== bare.pages || floor.pages !== bare.pages) throw new Error(`page counts differ: portal ${portal.pages}, bare ${bare.pages}, floor ${floor.pages}`);
+      console.log(`  fastest of ${RUNS}: ratio ${(portal.seconds / bare.seconds).toFixed(2)} (cpu ratio ${(portal.cpu / bare.cpu).toFixed(2)}); floor ${(floor.seconds / bare.seconds).toFixed(2)}× bare, portal ${(portal.seconds / floor.seconds).toFixed(2)}× floor`);
+      results.push({ scale, portal, bare, floor });
     }
   } finally {
     if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
   }
-  console.log('\nscale  pages   portal_s  bare_s  ratio  cpu_ratio  portal_peak_mb  bare_peak_mb');
-  for (const r of results) console.log(`${String(r.scale).padStart(5)}  ${String(r.portal.pages).padStart(6)}  ${r.portal.seconds.toFixed(1).padStart(8)}  ${r.bare.seconds.toFixed(1).padStart(6)}  ${(r.portal.seconds / r.bare.seconds).toFixed(2).padStart(5)}  ${(r.portal.cpu / r.bare.cpu).toFixed(2).padStart(9)}  ${String(r.portal.peakMb).padStart(14)}  ${String(r.bare.peakMb).padStart(12)}`);
+  console.log('\nscale  pages   portal_s  bare_s  ratio  cpu_ratio  portal_peak_mb  bare_peak_mb  floor_s  floor/bare  portal/floor');
+  for (const r of results) console.log(`${String(r.scale).padStart(5)}  ${String(r.portal.pages).padStart(6)}  ${r.portal.seconds.toFixed(1).padStart(8)}  ${r.bare.seconds.toFixed(1).padStart(6)}  ${(r.portal.seconds / r.bare.seconds).toFixed(2).padStart(5)}  ${(r.portal.cpu / r.bare.cpu).toFixed(2).padStart(9)}  ${String(r.portal.peakMb).padStart(14)}  ${String(r.bare.peakMb).padStart(12)}  ${r.floor.seconds.toFixed(1).padStart(7)}  ${(r.floor.seconds / r.bare.seconds).toFixed(2).padStart(10)}  ${(r.portal.seconds / r.floor.seconds).toFixed(2).padStart(12)}`);
   printBreakdown(results);
   const at100 = results.find((r) => r.scale === 100);
   if (!at100) console.log('build-bench ratio_100x=NA pages_100x=NA peak_mb_100x=NA (100× not in BENCH_SCALES)');

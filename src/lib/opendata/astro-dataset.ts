@@ -22,8 +22,10 @@ export function loadDataset(): Promise<Dataset> {
 }
 
 /** Absolute root of the deployed site including the base, ending in "/": what permalinks start with. */
+let root: string | undefined;
 export function siteRoot(): string {
-  return siteRootOf(import.meta.env.SITE, import.meta.env.BASE_URL);
+  // Once per build: every task page's citation asks, and URL parsing is not free 40,000 times over.
+  return (root ??= siteRootOf(import.meta.env.SITE, import.meta.env.BASE_URL));
 }
 
 let files: Promise<Downloads> | undefined;
