@@ -11,6 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { AstroError } from 'astro/errors';
 import { dataDir } from '../data-dir';
 import { siteRootOf } from '../urls';
 import type { FileMeasure } from '../opendata/download-files';
@@ -42,12 +43,14 @@ export function startBuildWork(input: WorkInput): BuildWorkRun {
   const similar = deferred<Map<string, SimilarHit[]>>();
   const done = deferred<string[]>();
   const log: string[] = [];
-  const fail = (message: string) => {
-    const e = new Error(`构建线程（src/lib/build-worker/）失败：${message}`);
+  /** `known`: the message already says which file and what to do, so Astro prints it without a stack trace. */
+  const fail = (message: string, known = false) => {
+    const e = new AstroError(`构建线程（src/lib/build-worker/）失败：${message}`, known ? '修好上面所说的文件（或重新运行 npm run ingest），然后重新构建。' : '这是本站代码的错误，请附上这段输出报告。');
+    if (known) e.stack = '';
     for (const d of [downloads, searchIndex, similar, done]) d.reject(e);
   };
   const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: input });
-  worker.on('message', (m: WorkMessage | { kind: 'done' } | { kind: 'error'; message: string }) => {
+  worker.on('message', (m: WorkMessage | { kind: 'done' } | { kind: 'error'; message: string; known: boolean }) => {
     switch (m.kind) {
       case 'downloads':
         downloads.resolve(new Map(m.measures));
@@ -65,7 +68,7 @@ export function startBuildWork(input: WorkInput): BuildWorkRun {
         done.resolve(log);
         break;
       case 'error':
-        fail(m.message);
+        fail(m.message, m.known);
         break;
     }
   });

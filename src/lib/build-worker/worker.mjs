@@ -9,6 +9,7 @@ try {
   runBuildWork(workerData, (m) => parentPort.postMessage(m));
   parentPort.postMessage({ kind: 'done' });
 } catch (e) {
-  // DatasetError and friends say which file and what to do; anything else is a bug: keep its stack.
-  parentPort.postMessage({ kind: 'error', message: e?.name === 'DatasetError' ? e.message : (e?.stack ?? String(e)) });
+  // A DatasetError says which file and what to do; anything else is a bug: keep its stack.
+  const known = e?.name === 'DatasetError';
+  parentPort.postMessage({ kind: 'error', known, message: known ? e.message : (e?.stack ?? String(e)) });
 }
