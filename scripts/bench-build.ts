@@ -16,6 +16,7 @@ import type { IndicatorPoint } from '../src/lib/schema/indicator';
 import type { Progress, Task } from '../src/lib/schema';
 import portalConfig from '../astro.config.mjs';
 import { phases, routeGroups, type Phases, type RouteGroup } from './build-log';
+import { DATASET_KEYS } from '../src/lib/opendata/dataset';
 
 /** The page data plus the indicators collection (issue 4's pages read it). */
 type Dataset = SiteDataset & { indicators: IndicatorPoint[] };
@@ -168,7 +169,7 @@ function floorSite(dir: string, pages: number, concurrency: number) {
   writeFileSync(join(dir, 'src/content.config.ts'), `export { collections } from ${JSON.stringify(join(ROOT, 'src/content.config.ts'))};\n`);
   writeFileSync(join(dir, 'src/pages/[...slug].astro'), `---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() {\n  let entries = 0;\n  for (const c of ${JSON.stringify(COLLECTIONS)}) entries += (await getCollection(c as never)).length;\n  return Array.from({ length: ${pages} }, (_, i) => ({ params: { slug: i === 0 ? undefined : 'p/' + i }, props: { entries } }));\n}\nconst { slug } = Astro.params;\n---\n<html lang="zh-CN"><head><meta charset="utf-8" /><title>{slug ?? 'home'}</title></head><body><h1>{slug ?? 'home'} {Astro.props.entries}</h1></body></html>\n`);
 }
-const COLLECTIONS = ['districts', 'reports', 'tasks', 'progress', 'units', 'leaders', 'anomalies', 'indicators'];
+const COLLECTIONS = DATASET_KEYS; // every collection of src/content.config.ts
 
 /** Where the portal's time goes at each scale: per kind of file, its count and ms per file (a kind whose ms per file grows with scale is worse than linear). */
 function printBreakdown(results: { scale: number; portal: Run }[]) {

@@ -4,15 +4,13 @@
 // the content collections, in the same order, so it computes exactly what the pages would, and
 // writes the files under stageDir (Astro empties outDir before rendering; integration.ts moves them
 // in after). Each result is reported as soon as it is ready, because pages wait for them.
-import { createHash } from 'node:crypto';
 import { readFullDataset } from '../search/dataset-files';
-import { buildIndex } from '../search/build-index';
-import { indexInput } from '../search/index-input';
+import { searchIndexOf } from '../search/index-input';
 import { writeIndex } from '../search/write-index';
 import { Downloads, type FileMeasure } from '../opendata/download-files';
 import { writeDownloads } from '../opendata/write-downloads';
 import { indexDataset } from '../site/dataset';
-import { similarPledges, type SimilarHit } from '../site/similar';
+import { similarTasks, type SimilarHit } from '../site/similar';
 
 export interface WorkInput {
   /** Where generated/*.json are (PORTAL_DATA_DIR or generated/, absolute). */
@@ -28,13 +26,6 @@ export type WorkMessage =
   | { kind: 'search-index'; hash: string; files: number; ms: number }
   | { kind: 'similar'; hits: [string, SimilarHit[]][]; ms: number };
 
-/** Hash of an index's files, as the search page's URLs carry it (first 12 hex digits). */
-export function indexHash(files: Iterable<[string, string]>): string {
-  const h = createHash('sha256');
-  for (const [path, body] of files) h.update(path).update('\0').update(body).update('\0');
-  return h.digest('hex').slice(0, 12);
-}
-
 export function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void): void {
   const data = readFullDataset(input.dataDir);
   let t0 = performance.now();
@@ -44,15 +35,12 @@ export function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void)
   report({ kind: 'downloads', measures: downloads.files.map((f) => [f.path, downloads.measure(f)]), bytes, ms: Math.round(performance.now() - t0) });
 
   t0 = performance.now();
-  const { docs, opts } = indexInput(data);
-  const files = buildIndex(docs, opts);
-  const hash = indexHash(files);
-  writeIndex(input.stageDir, { hash, files });
-  report({ kind: 'search-index', hash, files: files.size, ms: Math.round(performance.now() - t0) });
+  const index = searchIndexOf(data);
+  writeIndex(input.stageDir, index);
+  report({ kind: 'search-index', hash: index.hash, files: index.files.size, ms: Math.round(performance.now() - t0) });
 
   t0 = performance.now();
   // The task order site() sees (indexDataset of the collections in file order), so ties rank alike.
-  const { tasks } = indexDataset(data);
-  const hits = similarPledges(tasks.map((t) => ({ id: t.id, district: t.district, year: t.year, text: t.pledge.text })));
+  const hits = similarTasks(indexDataset(data).tasks);
   report({ kind: 'similar', hits: [...hits], ms: Math.round(performance.now() - t0) });
 }

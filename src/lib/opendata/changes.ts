@@ -125,21 +125,10 @@ export interface DistrictYearChanges {
 export function allChanges(d: Dataset): DistrictYearChanges[] {
   const tasks = new Map(d.tasks.map((t) => [t.id, t]));
   const links = linksOf(d.tasks);
-  const groups = new Map<string, Report[]>();
-  for (const r of d.reports) {
-    const key = `${r.district}\u0000${r.year}`;
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
-  }
+  const groups = Map.groupBy(d.reports, (r) => `${r.district}\u0000${r.year}`);
   // Each report's rows, found once: scanning every row for every report grew with reports × rows
   // (2.5 s of the build at 100× the seeds, where it was 25 ms at 1×).
-  const rowsOf = new Map<string, Progress[]>();
-  for (const p of d.progress) {
-    const list = rowsOf.get(p.reportId);
-    if (list) list.push(p);
-    else rowsOf.set(p.reportId, [p]);
-  }
+  const rowsOf = Map.groupBy(d.progress, (p) => p.reportId);
   const out: DistrictYearChanges[] = [];
   for (const reports of groups.values()) {
     reports.sort(compareInYear);

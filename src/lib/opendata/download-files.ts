@@ -75,13 +75,13 @@ export function bodyOf(parts: readonly Uint8Array[]): ReadableStream<Uint8Array>
 export class Downloads {
   readonly files: DownloadSpec[] = [];
   private packs = new Map<string, PackedTable>();
-  private readonly measures: Map<string, FileMeasure> = new Map();
+  private readonly measures: Map<string, FileMeasure>;
   private readonly written = new Set<string>();
   private readonly byDir = new Map<string, DownloadSpec[]>();
 
   /** `measured`: the files' measures where they were already written (by the build worker). */
   constructor(dataset: Dataset, siteRoot: string, measured?: ReadonlyMap<string, FileMeasure>) {
-    if (measured) this.measures = new Map(measured);
+    this.measures = new Map(measured);
     const d = sortDataset(dataset);
     const ctx: RowContext = { index: indexDataset(d), siteRoot };
     // The whole-dataset order of each table, which every scope's slice is a subsequence of.

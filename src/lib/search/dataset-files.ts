@@ -9,6 +9,7 @@ import {
   type Dataset as FullDataset,
 } from '../schema';
 import type { Dataset } from './documents';
+import { dataDir } from '../data-dir';
 
 const SCHEMAS = {
   districts: districtSchema,
@@ -42,11 +43,11 @@ function readTables(dir: string, names: readonly Table[]): Record<string, unknow
 }
 
 /** The tables search needs. */
-export function readDataset(dir = process.env.PORTAL_DATA_DIR ?? 'generated'): Dataset {
+export function readDataset(dir = dataDir()): Dataset {
   return readTables(dir, ['districts', 'reports', 'tasks', 'progress', 'units', 'leaders']) as unknown as Dataset;
 }
 
 /** Every table, in file order (the order the content collections keep). */
-export function readFullDataset(dir = process.env.PORTAL_DATA_DIR ?? 'generated'): FullDataset {
+export function readFullDataset(dir = dataDir()): FullDataset {
   return readTables(dir, Object.keys(SCHEMAS) as Table[]) as unknown as FullDataset;
 }

@@ -1,7 +1,8 @@
 // The dataset → documents + the lists buildIndex needs. Shared by the site build and the tests.
 import { buildDocuments, type Dataset } from './documents';
 import { statusDisplay } from '../site/status-display';
-import type { BuildOptions } from './build-index';
+import { createHash } from 'node:crypto';
+import { buildIndex, type BuildOptions, type IndexFiles } from './build-index';
 
 const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
@@ -23,4 +24,18 @@ export function indexInput(input: Dataset): { docs: ReturnType<typeof buildDocum
     .map((u) => ({ id: u.id, name: u.name, district: u.district, aliases: u.aliases }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { docs, opts: { districts: data.districts.map((d) => ({ id: d.id, name: d.name })), units } };
+}
+
+/** Hash of an index's files, as the search page's URLs carry it (first 12 hex digits). */
+export function indexHash(files: Iterable<[string, string]>): string {
+  const h = createHash('sha256');
+  for (const [path, body] of files) h.update(path).update('\0').update(body).update('\0');
+  return h.digest('hex').slice(0, 12);
+}
+
+/** The site's search index and its hash: what the build worker writes and the dev server serves. */
+export function searchIndexOf(data: Dataset): { hash: string; files: IndexFiles } {
+  const { docs, opts } = indexInput(data);
+  const files = buildIndex(docs, opts);
+  return { hash: indexHash(files), files };
 }

@@ -3,10 +3,9 @@
 // In `astro build` the build worker (src/lib/build-worker/) builds and writes the same index from the
 // same dataset; the pages then only need its hash. The dev server builds it here, once.
 import { getCollection } from 'astro:content';
-import { buildIndex, type IndexFiles } from './build-index';
-import { indexInput } from './index-input';
+import type { IndexFiles } from './build-index';
+import { searchIndexOf } from './index-input';
 import { buildWork } from '../build-worker/handoff';
-import { indexHash } from '../build-worker/work';
 import type { Dataset } from './documents';
 
 export interface SiteIndex {
@@ -28,9 +27,7 @@ async function load(): Promise<SiteIndex> {
     units: await data('units'),
     leaders: await data('leaders'),
   } as Dataset;
-  const { docs, opts } = indexInput(dataset);
-  const files = buildIndex(docs, opts);
-  return { hash: indexHash(files), files };
+  return searchIndexOf(dataset);
 }
 
 /** The whole index (dev server, or a build without the worker). */

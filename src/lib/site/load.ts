@@ -2,7 +2,7 @@
 // `site()`; the promise is shared, so thousands of pages cost one load and one index.
 import { getCollection } from 'astro:content';
 import { indexDataset, type SiteIndex } from './dataset';
-import { similarPledges, type SimilarHit } from './similar';
+import { similarTasks, type SimilarHit } from './similar';
 import { buildWork } from '../build-worker/handoff';
 
 let cached: Promise<SiteIndex> | undefined;
@@ -36,6 +36,6 @@ let similar: Promise<Map<string, SimilarHit[]>> | undefined;
 
 /** Similar pledges for every task: from the build worker in `astro build`, else computed on first use. */
 export async function similarOf(taskId: string): Promise<SimilarHit[]> {
-  similar ??= buildWork().similar ?? site().then((ix) => similarPledges(ix.tasks.map((t) => ({ id: t.id, district: t.district, year: t.year, text: t.pledge.text }))));
+  similar ??= buildWork().similar ?? site().then((ix) => similarTasks(ix.tasks));
   return (await similar).get(taskId) ?? [];
 }

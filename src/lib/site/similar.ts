@@ -104,3 +104,8 @@ export function similarPledges(
   }
   return result;
 }
+
+/** Similar pledges of every task, by its pledge text: what task pages list. */
+export function similarTasks(tasks: readonly { id: string; district: string; year: number; pledge: { text: string } }[]): Map<string, SimilarHit[]> {
+  return similarPledges(tasks.map((t) => ({ id: t.id, district: t.district, year: t.year, text: t.pledge.text })));
+}
