@@ -11,6 +11,8 @@ import { summarise, type CheckSummary } from '../src/lib/ingest/check';
 import { IngestError } from '../src/lib/ingest/errors';
 import { loadInputs } from '../src/lib/ingest/load-inputs';
 import { parseReport } from '../src/lib/ingest/parse-report';
+import { readSource, readSources } from '../src/lib/ingest/read-source';
+import { ReaderError } from '../src/lib/ingest/readers/types';
 import { NameRegistry } from '../src/lib/ingest/registry';
 import { writeDataset } from '../src/lib/ingest/write-dataset';
 import { STATUS_LABELS, STATUS_ORDER, reportKindSchema, periodSchema } from '../src/lib/schema';
@@ -23,7 +25,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function main() {
+async function main() {
   let args;
   try {
     args = parseArgs({
@@ -47,13 +49,13 @@ function main() {
   return ingestAll(args.out!);
 }
 
-function ingestAll(out: string) {
+async function ingestAll(out: string) {
   const { inputs, errors: inputErrors } = loadInputs(root);
   if (!inputs) fail(`content/ 下的配置有误，未写入任何数据：\n  ${inputErrors.join('\n  ')}`);
-  const result = buildDataset({
-    ...inputs,
-    readFile: (rel) => (existsSync(join(root, rel)) ? readFileSync(join(root, rel)) : undefined),
-  });
+  const readFile = (rel: string) => (existsSync(join(root, rel)) ? readFileSync(join(root, rel)) : undefined);
+  // Word, Excel, PDF and web pages are read first (readers are async); the dataset is then built synchronously.
+  const sources = await readSources(inputs.manifest.map((e) => `content/reports/${e.file}`), readFile);
+  const result = buildDataset({ ...inputs, readFile, sources });
   const errors = [...inputErrors, ...result.errors];
   if (errors.length > 0) fail(`${errors.length} 个问题，未写入任何数据（原有数据保持不变）：\n  ${errors.join('\n  ')}`);
   const { dataset } = result;
@@ -70,7 +72,7 @@ function ingestAll(out: string) {
   console.log(`写入 ${out}/：${dataset.reports.length} 份报告，${dataset.tasks.length} 项任务，${dataset.progress.length} 条进展，${dataset.units.length} 个单位，${dataset.leaders.length} 位领导，${dataset.anomalies.length} 条异常。`);
 }
 
-function check(file: string, args: { district?: string; year?: string; kind?: string; period?: string; json?: boolean }) {
+async function check(file: string, args: { district?: string; year?: string; kind?: string; period?: string; json?: boolean }) {
   const path = resolve(file);
   const shown = relative(root, path).startsWith('..') ? file : relative(root, path);
   if (!existsSync(path)) fail(`${shown}: 文件不存在。`);
@@ -80,7 +82,9 @@ function check(file: string, args: { district?: string; year?: string; kind?: st
   const year = args.year === undefined ? undefined : Number(args.year);
   if (year !== undefined && !Number.isInteger(year)) fail(`--year 应为四位年份，而不是“${args.year}”。`);
   const { inputs } = loadInputs(root);
-  const parsed = parseReport(shown, readFileSync(path), kind?.success ? { kind: kind.data } : {});
+  const bytes = readFileSync(path);
+  const { reading, mismatch } = await readSource(bytes, shown);
+  const parsed = parseReport(shown, bytes, { ...(kind?.success ? { kind: kind.data } : {}), ...(reading ? { reading } : {}), ...(mismatch ? { fileNotes: [mismatch] } : {}) });
   const leaders = inputs ? NameRegistry.forLeaders(inputs.leaderAliases) : undefined;
   const summary = summarise(
     parsed,
@@ -98,7 +102,7 @@ function printCheck(s: CheckSummary) {
   const d = s.detected;
   const line = (label: string, x: { value: unknown; confidence: string; basis: string }) =>
     `  ${label}：${x.value ?? '未能判断'}（${{ given: '已指定', high: '把握大', medium: '把握一般', low: '把握小' }[x.confidence]}；依据：${x.basis}）`;
-  console.log(`${s.file}`);
+  console.log(`${s.file}（${s.format}${s.format === 'text' ? '' : `，表格 ${s.tables} 个`}）`);
   console.log([line('区县', d.district), line('年份', d.year), line('类型', d.kind), line('时段', d.period)].join('\n'));
   console.log(`  任务 ${s.taskCount} 项，表格行 ${s.rowCount} 行`);
   console.log(`  原文状态：${STATUS_ORDER.map((k) => `${STATUS_LABELS[k]} ${s.statusCounts[k]}`).join(' · ')}`);
@@ -107,9 +111,9 @@ function printCheck(s: CheckSummary) {
 }
 
 try {
-  main();
+  await main();
 } catch (e) {
-  if (e instanceof IngestError) fail(e.message);
+  if (e instanceof IngestError || e instanceof ReaderError) fail(e.message);
   // Anything else is a bug in the parser, not in the input: say so plainly, with the detail for the report.
   fail(`解析器内部错误（这是程序的缺陷，不是文件的问题）：${(e as Error).message}。请把所用文件和这条信息报告给维护者。${process.env.DEBUG ? `\n${(e as Error).stack}` : ''}`);
 }

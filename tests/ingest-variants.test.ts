@@ -136,7 +136,7 @@ describe('encodings and line ends government sites serve', () => {
     ['CR only', '\r', 'cr'],
   ])('%s line ends keep line numbers', (_n, eol, kind) => {
     const p = parse(Q3.replace(/\n/g, eol), 'progress');
-    expect(p.decoded.lineEnding).toBe(kind);
+    expect(p.decoded!.lineEnding).toBe(kind);
     expect(essence(p)).toEqual(reference);
     expect(p.rows.map((r) => r.startLine)).toEqual(parse(Q3, 'progress').rows.map((r) => r.startLine));
   });

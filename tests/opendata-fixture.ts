@@ -11,7 +11,7 @@ const FILE_B = 'content/reports/testqu/2022-q3-progress.txt';
 function report(id: string, slug: string, kind: Report['kind'], periods: string[], file: string, extra: Partial<Report> = {}): Report {
   return {
     id, slug, district: 'testqu', year: 2022, kind, periods, periodLabel: periods.join('、'), periodEndMonth: kind === 'breakdown' ? 12 : 9,
-    title: `测试区2022年${slug}`, source: { file, publicPath: `sources/${file.slice('content/reports/'.length)}`, sha256: 'a'.repeat(64), bytes: 100, encoding: 'utf-8', bom: false, lineEnding: 'lf', lineCount: 20 },
+    title: `测试区2022年${slug}`, source: { file, publicPath: `sources/${file.slice('content/reports/'.length)}`, sha256: 'a'.repeat(64), bytes: 100, format: 'text', encoding: 'utf-8', bom: false, lineEnding: 'lf', lineCount: 20 },
     layout: 'tsv', columns: [], preamble: [], footnotes: [], taskIds: [], progressIds: [], taskCount: 0, rowCount: 0,
     statusCounts: emptyStatusCounts(), inferredCounts: { done: 0, partial: 0, notDone: 0 }, anomalyCount: 0, ...extra,
   };

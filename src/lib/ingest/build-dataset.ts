@@ -7,6 +7,9 @@ import { parseReport, type ParsedReport } from './parse-report';
 import { NameRegistry, unknownLeaderAnomaly } from './registry';
 import { periodEndMonth, periodLabel, reportSlug } from './slug';
 import { sha256Hex } from './hash';
+import type { SourceReading } from './read-source';
+import { detectFormat, formatName } from './readers/detect';
+import { ReaderError, type SourceFormat } from './readers/types';
 
 export type { Dataset } from '../schema';
 
@@ -19,6 +22,11 @@ export interface BuildInput {
   readFile: (repoPath: string) => Uint8Array | undefined;
   /** Directory of the report files, relative to the repository. */
   reportsDir?: string;
+  /**
+   * Files already read by their format reader (read-source.ts `readSources`, async), by repository path:
+   * Word, Excel, PDF and web pages are parsed from these readings; text files from their bytes.
+   */
+  sources?: { readings: Map<string, SourceReading | ReaderError>; mismatches: Map<string, string> };
 }
 
 export interface BuildResult {
@@ -64,9 +72,29 @@ export function buildDataset(input: BuildInput): BuildResult {
       errors.push(`${where}: 清单指向的文件 ${file} 不存在：请把原件放到该路径，或更正清单中的 file。`);
       return;
     }
+    const reading = input.sources?.readings.get(file);
+    if (reading instanceof ReaderError) {
+      errors.push(reading.message);
+      return;
+    }
+    if (!reading) {
+      let format: SourceFormat;
+      try {
+        format = detectFormat(bytes, file).format;
+      } catch (e) {
+        if (!(e instanceof ReaderError)) throw e;
+        errors.push(e.message);
+        return;
+      }
+      if (format !== 'text') {
+        errors.push(`${file}: 这是${formatName(format)}文件，需要先由读取器读出（scripts/ingest.ts 先调用 readSources）：请用 npm run ingest 导入。`);
+        return;
+      }
+    }
+    const mismatch = input.sources?.mismatches.get(file);
     let p: ParsedReport;
     try {
-      p = parseReport(file, bytes, { kind: entry.kind });
+      p = parseReport(file, bytes, { kind: entry.kind, ...(reading ? { reading } : {}), ...(mismatch ? { fileNotes: [mismatch] } : {}) });
     } catch (e) {
       if (e instanceof IngestError) {
         errors.push(e.message);
@@ -102,6 +130,14 @@ function manifestDisagreements(file: string, entry: ManifestEntry, periods: Peri
   return out;
 }
 
+/** The location label of source lines a..b in the original file (表格1第3行), when the file is not text. */
+export function whereOf(p: ParsedReport, a: number, b: number): string | undefined {
+  const first = p.where?.[a - 1];
+  const last = p.where?.[b - 1];
+  if (!first) return last ?? undefined;
+  return last && last !== first ? `${first}–${last}` : first;
+}
+
 function reportOf(id: string, slug: string, entry: ManifestEntry, periods: Period[], file: string, bytes: Uint8Array, p: ParsedReport): Report {
   const d = p.decoded;
   const report: Report = {
@@ -119,9 +155,9 @@ function reportOf(id: string, slug: string, entry: ManifestEntry, periods: Perio
       publicPath: `sources/${entry.file}`,
       sha256: sha256Hex(bytes),
       bytes: bytes.length,
-      encoding: d.encoding,
-      bom: d.bom,
-      lineEnding: d.lineEnding,
+      format: p.format,
+      ...(d ? { encoding: d.encoding, bom: d.bom, lineEnding: d.lineEnding } : {}),
+      ...(p.tables !== undefined ? { tables: p.tables } : {}),
       lineCount: p.lines.length,
     },
     layout: p.layout,
@@ -140,7 +176,7 @@ function reportOf(id: string, slug: string, entry: ManifestEntry, periods: Perio
   const printedOr = <T,>(manifest: T | undefined, printed: T | undefined) => manifest ?? printed;
   const issuer = printedOr(entry.issuer, p.printed.issuer?.text);
   const docNumber = printedOr(entry.docNumber, p.printed.docNumber?.text);
-  const date = printedOr(entry.date, p.printed.date?.iso);
+  const date = printedOr(entry.date, p.printed.date?.iso ?? p.meta?.date);
   const speaker = printedOr(entry.speaker, p.speaker?.name);
   const speakerTitle = printedOr(entry.speakerTitle, p.speaker?.title);
   if (issuer) report.issuer = issuer;
@@ -167,7 +203,8 @@ function assemble(input: BuildInput, parsed: BuildResult['parsed']): Omit<Datase
     for (const row of p.rows) {
       const taskId = `${report.district}-${report.year}-${pad(row.number)}`;
       const progressId = row.subIndex === 0 ? `${report.id}-${row.number}` : `${report.id}-${row.number}-s${row.subIndex}`;
-      const source = { file: report.source.file, lines: [row.startLine, row.endLine] as [number, number], verbatim: verbatim(row.startLine, row.endLine) };
+      const where = whereOf(p, row.startLine, row.endLine);
+      const source = { file: report.source.file, lines: [row.startLine, row.endLine] as [number, number], verbatim: verbatim(row.startLine, row.endLine), ...(where ? { where } : {}) };
       const split = input.unitAliases[report.district]?.splits ?? {};
       const rowUnits = row.units.flatMap((u) => (split[u.name] ? split[u.name]!.map((name) => ({ ...u, name })) : [u]));
       const unitRefs = rowUnits.map((u) => {
@@ -243,7 +280,8 @@ function assemble(input: BuildInput, parsed: BuildResult['parsed']): Omit<Datase
       const base = `${report.id}-L${a.line}-${a.kind}`;
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
-      anomalies.push({ id: n === 1 ? base : `${base}-${n}`, reportId: report.id, file: report.source.file, line: a.line, kind: a.kind, message: a.message, verbatim: p.lines[a.line - 1] ?? '' });
+      const where = p.where?.[a.line - 1];
+      anomalies.push({ id: n === 1 ? base : `${base}-${n}`, reportId: report.id, file: report.source.file, line: a.line, ...(where ? { where } : {}), kind: a.kind, message: a.message, verbatim: p.lines[a.line - 1] ?? '' });
     }
     report.anomalyCount = drafts.length;
   }

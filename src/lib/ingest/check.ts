@@ -14,6 +14,10 @@ export interface Detected<T> {
 
 export interface CheckSummary {
   file: string;
+  /** What the file is, from its bytes: text, docx, doc, html, xlsx, xls, pdf. */
+  format: string;
+  /** How many tables the file holds (a table continued over a page break counts once). */
+  tables: number;
   district: string | undefined;
   year: number | undefined;
   kind: ReportKind;
@@ -65,6 +69,8 @@ export function summarise(
   }
   return {
     file: p.file,
+    format: p.format,
+    tables: p.tables ?? (p.headerLine ? 1 : 0),
     district: det.district.value,
     year: det.year.value,
     kind: det.kind.value ?? p.kind,

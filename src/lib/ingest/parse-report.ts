@@ -1,5 +1,7 @@
 import type { AnomalyKind, Column, Period, ReportKind, RichText } from '../schema';
 import { decodeReport, splitLines, type Decoded } from './decode';
+import type { SourceReading } from './read-source';
+import type { SourceFormat } from './readers/types';
 import { IngestError } from './errors';
 import { cutTable, type Cell, type LineRole, type RawRow } from './layout';
 import { readPrintedMetadata, type PrintedMetadata } from './metadata';
@@ -38,8 +40,17 @@ export interface ParsedRow {
 
 export interface ParsedReport {
   file: string;
-  decoded: Decoded;
+  /** What the file is, from its bytes (readers/detect.ts). */
+  format: SourceFormat;
+  /** How a text file was decoded; absent for files read by a format reader (their lines are the canonical rendering). */
+  decoded?: Decoded;
   lines: string[];
+  /** For each line, its location in the original file (表格1第3行, 第4段…); absent for text files. */
+  where?: (string | null)[];
+  /** Tables the reader found in the original file (non-text formats). */
+  tables?: number;
+  /** What the original says about itself (a web page's title and 发布日期). */
+  meta?: { title?: string; date?: string };
   layout: 'cell-per-line' | 'tsv' | 'pipe' | 'spaces' | 'prose';
   kind: ReportKind;
   columns: Column[];
@@ -56,15 +67,24 @@ export interface ParsedReport {
 export interface ParseOptions {
   /** Kind from the manifest (or --kind); when absent it is read from the title. */
   kind?: ReportKind;
+  /** The file as read by its format reader (read-source.ts); without it the bytes are decoded as text. */
+  reading?: SourceReading;
+  /** Sentences about the file as a whole (an extension that disagrees with the content): anomalies on line 1. */
+  fileNotes?: string[];
 }
 
 const NUMBER = /^\s*[（(]?\s*(\d{1,5})\s*[)）.、．]?\s*$/;
 
 export function parseReport(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedReport {
-  const decoded = decodeReport(bytes, file);
-  const lines = splitLines(decoded.text);
-  const anomalies: AnomalyDraft[] = [];
-  if (decoded.truncatedTail) {
+  const reading = options.reading;
+  const decoded = reading ? undefined : decodeReport(bytes, file);
+  const lines = reading ? reading.lines : splitLines(decoded!.text);
+  const anomalies: AnomalyDraft[] = [
+    ...(reading?.notes ?? []).map((n) => ({ line: n.line, kind: 'reader' as const, message: n.message })),
+    ...(options.fileNotes ?? []).map((message) => ({ line: 1, kind: 'reader' as const, message })),
+  ];
+  const source = reading ? { format: reading.format, decoded, lines, where: reading.where, tables: reading.tables, meta: reading.meta } : { format: 'text' as const, decoded, lines };
+  if (decoded?.truncatedTail) {
     anomalies.push({ line: lines.length, kind: 'decode', message: '文件在一个多字节字符中间结束：文件不完整，最后一个字已丢失，请重新下载原件。' });
   }
   const cut = options.kind === 'work-report' ? undefined : cutTable(lines);
@@ -76,7 +96,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
       throw new IngestError(file, undefined, '没有找到表格：需要一行至少含三个可识别的列名（如 序号、年度目标任务、完成情况、责任单位）的表头；若这是政府工作报告全文，请在清单中把 kind 设为 work-report。');
     }
     return {
-      file, decoded, lines, layout: 'prose', kind, columns: [], printed, speaker: readSpeaker(lines),
+      file, ...source, layout: 'prose', kind, columns: [], printed, speaker: readSpeaker(lines),
       preamble: [], footnotes: [], rows: [], anomalies,
       uses: lines.map((l) => (l.trim() === '' ? 'blank' : 'text')),
     };
@@ -164,7 +184,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
   const footnotes = lines.flatMap((l, i) => (uses[i] === 'footnote' ? [{ line: i + 1, text: l.trim() }] : []));
   anomalies.sort((a, b) => a.line - b.line || a.kind.localeCompare(b.kind));
   return {
-    file, decoded, lines, layout: cut.layout, kind, columns: cut.columns, headerLine: cut.headerLine, printed,
+    file, ...source, layout: cut.layout, kind, columns: cut.columns, headerLine: cut.headerLine, printed,
     preamble, footnotes, rows, anomalies, uses,
   };
 }

@@ -13,6 +13,7 @@ export const anomalyKindSchema = z.enum([
   'unknown-name', // a leader or unit name not in content/aliases (maybe a misprint)
   'manifest-mismatch', // manifest and document disagree (year, period)
   'decode', // bytes that do not decode cleanly
+  'reader', // noticed while reading a Word/Excel/PDF/web file: extension and content disagree, a running head dropped
 ]);
 export type AnomalyKind = z.infer<typeof anomalyKindSchema>;
 
@@ -24,6 +25,8 @@ export const anomalySchema = z.object({
   file: z.string(),
   /** 1-based source line. */
   line: z.number().int().positive(),
+  /** For Word, Excel, PDF and web files: where the line sits in the original (表格1第3行…). */
+  where: z.string().optional(),
   kind: anomalyKindSchema,
   /** One Chinese sentence: what is wrong and, where it applies, what to do. */
   message: z.string(),

@@ -8,6 +8,8 @@ export const provenanceSchema = z.object({
   lines: z.tuple([z.number().int().positive(), z.number().int().positive()]),
   /** The source lines exactly as printed (decoded, line ends normalised to \n). */
   verbatim: z.string(),
+  /** For Word, Excel, PDF and web files: where the lines sit in the original (表格1第3行, 第2页第14行…). */
+  where: z.string().optional(),
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
 

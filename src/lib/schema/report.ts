@@ -28,9 +28,15 @@ export const sourceFileSchema = z.object({
   publicPath: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int(),
-  encoding: z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be']),
-  bom: z.boolean(),
-  lineEnding: z.enum(['lf', 'crlf', 'cr', 'mixed', 'none']),
+  /** What the file is, detected from its bytes: text, or a format read by src/lib/ingest/readers/. */
+  format: z.enum(['text', 'html', 'docx', 'doc', 'xlsx', 'xls', 'pdf']).default('text'),
+  /** How a text file is encoded (absent for Word, Excel, PDF: their text comes from the reader). */
+  encoding: z.enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be']).optional(),
+  bom: z.boolean().optional(),
+  lineEnding: z.enum(['lf', 'crlf', 'cr', 'mixed', 'none']).optional(),
+  /** Tables found in a Word/Excel/PDF/web file (after a table continued over a page break is joined). */
+  tables: z.number().int().optional(),
+  /** Lines of the text (for other formats: of its canonical text rendering, whose lines provenance cites). */
   lineCount: z.number().int(),
 });
 export type SourceFile = z.infer<typeof sourceFileSchema>;

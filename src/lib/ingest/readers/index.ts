@@ -1,8 +1,15 @@
+import { docReader } from './doc';
+import { docxReader } from './docx';
+import { htmlReader } from './html';
 import type { Reader, SourceFormat } from './types';
 
 // One reader per format, beside each other. Each is filled in by its own module; a format without a
 // reader yet says so clearly instead of being read as text.
-export const READERS: Partial<Record<Exclude<SourceFormat, 'text'>, Reader>> = {};
+export const READERS: Partial<Record<Exclude<SourceFormat, 'text'>, Reader>> = {
+  html: htmlReader,
+  docx: docxReader,
+  doc: docReader,
+};
 
 export type { Block, ReadDocument, Reader, SourceFormat, SourceLocation, TableCell, TableRow } from './types';
 export { ReaderError } from './types';

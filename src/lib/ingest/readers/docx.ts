@@ -1,0 +1,173 @@
+import { attr, child, find, kids, parseXml, readZipParts, tagOf, textOf, type XNode } from './ooxml';
+import { ReaderError, type Block, type ReadDocument, type Reader, type TableCell, type TableRow } from './types';
+
+// Word 2007+ (.docx): the body's paragraphs and tables in document order, read from word/document.xml.
+// gridSpan gives a cell several grid columns; vMerge (continue) takes the value of the cell above, so every
+// row a merged cell covers has it. mammoth is not used because its HTML output drops vMerge.
+
+interface Run {
+  text: string;
+  bold: boolean;
+}
+
+const isOn = (n: XNode | undefined) => n !== undefined && !['0', 'false', 'off'].includes(attr(n, 'w:val') ?? '');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The runs of a paragraph in order: text, tabs and line breaks; deleted text and field codes left out. */
+function runsOf(p: XNode): Run[] {
+  const runs: Run[] = [];
+  const walk = (nodes: XNode[], bold: boolean) => {
+    for (const n of nodes) {
+      const tag = tagOf(n);
+      switch (tag) {
+        case 'w:r': {
+          const rPr = child(n, 'w:rPr');
+          walk(kids(n), rPr ? isOn(child(rPr, 'w:b')) : false);
+          break;
+        }
+        case 'w:t':
+          runs.push({ text: kids(n).map(textOf).join(''), bold });
+          break;
+        case 'w:tab':
+          runs.push({ text: '\t', bold: false });
+          break;
+        case 'w:br':
+          if (attr(n, 'w:type') !== 'page' && attr(n, 'w:type') !== 'column') runs.push({ text: '\n', bold: false });
+          break;
+        case 'w:cr':
+          runs.push({ text: '\n', bold: false });
+          break;
+        case 'w:noBreakHyphen':
+          runs.push({ text: '-', bold });
+          break;
+        // Deleted revisions, field instructions, properties and the fallback copy of drawings are not text on the page.
+        case 'w:del': case 'w:delText': case 'w:instrText': case 'w:rPr': case 'w:pPr': case 'mc:Fallback': case 'w:footnoteReference':
+          break;
+        default:
+          if (tag.startsWith('w:') || tag.startsWith('mc:') || tag.startsWith('wps:') || tag.startsWith('wp:') || tag.startsWith('a:')) walk(kids(n), bold);
+      }
+    }
+  };
+  walk(kids(p), false);
+  return runs;
+}
+
+const plain = (runs: Run[]) => runs.map((r) => r.text).join('');
+
+/** A cell's paragraphs (and nested tables, row by row) as plain text, or as <b>/<br> markup when it has bold runs. */
+function cellText(tc: XNode): string {
+  const paras: Run[][] = [];
+  const collect = (nodes: XNode[]) => {
+    for (const n of nodes) {
+      const tag = tagOf(n);
+      if (tag === 'w:p') paras.push(runsOf(n));
+      else if (tag === 'w:tbl') for (const row of tableRows(n)) paras.push([{ text: row.map((c) => c.text.replace(/\n/g, ' ')).filter(Boolean).join(' '), bold: false }]);
+      else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') collect(kids(n));
+    }
+  };
+  collect(kids(tc));
+  const nonEmpty = paras.filter((runs) => plain(runs).trim() !== '');
+  if (!nonEmpty.some((runs) => runs.some((r) => r.bold && r.text.trim() !== ''))) return nonEmpty.map((runs) => plain(runs).trim()).join('\n');
+  return nonEmpty
+    .map((runs) => runs.map((r) => (r.bold && r.text.trim() ? `<b>${escapeHtml(r.text)}</b>` : escapeHtml(r.text))).join('').trim())
+    .join('<br>');
+}
+
+/** The cells of each row with gridSpan as colSpan and vMerge continuations filled from the cell above. */
+function tableRows(tbl: XNode): TableCell[][] {
+  const rows: TableCell[][] = [];
+  // Text of the cell that started a vertical merge, by grid column.
+  const mergeStart = new Map<number, string>();
+  const trs: XNode[] = [];
+  const gather = (nodes: XNode[]) => {
+    for (const n of nodes) {
+      const tag = tagOf(n);
+      if (tag === 'w:tr') trs.push(n);
+      else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') gather(kids(n));
+    }
+  };
+  gather(kids(tbl));
+  for (const tr of trs) {
+    const trPr = child(tr, 'w:trPr');
+    const before = Number(attr(child(trPr ?? {}, 'w:gridBefore') ?? {}, 'w:val') ?? 0) || 0;
+    const cells: TableCell[] = [];
+    let col = 0;
+    if (before > 0) {
+      cells.push({ text: '', colSpan: before });
+      col += before;
+    }
+    const tcs: XNode[] = [];
+    const gatherCells = (nodes: XNode[]) => {
+      for (const n of nodes) {
+        const tag = tagOf(n);
+        if (tag === 'w:tc') tcs.push(n);
+        else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') gatherCells(kids(n));
+      }
+    };
+    gatherCells(kids(tr));
+    for (const tc of tcs) {
+      const tcPr = child(tc, 'w:tcPr');
+      const span = Math.max(1, Number(attr(child(tcPr ?? {}, 'w:gridSpan') ?? {}, 'w:val') ?? 1) || 1);
+      const vMerge = tcPr ? child(tcPr, 'w:vMerge') : undefined;
+      let cell: TableCell;
+      if (vMerge && attr(vMerge, 'w:val') !== 'restart') {
+        cell = { text: mergeStart.get(col) ?? '', mergedFrom: 'above' };
+      } else {
+        cell = { text: cellText(tc) };
+        if (vMerge) mergeStart.set(col, cell.text);
+        else mergeStart.delete(col);
+      }
+      if (span > 1) cell.colSpan = span;
+      cells.push(cell);
+      col += span;
+    }
+    rows.push(cells);
+  }
+  return rows;
+}
+
+export const docxReader: Reader = {
+  format: 'docx',
+  async read(bytes, file) {
+    const parts = readZipParts(bytes, file, (name) => name === 'word/document.xml' || name === 'docProps/core.xml');
+    const documentXml = parts['word/document.xml'];
+    if (!documentXml) throw new ReaderError(file, undefined, '这个 .docx 里没有 word/document.xml（正文）：文件不完整，请重新下载原件。');
+    const tree = parseXml(documentXml, file, 'word/document.xml');
+    const body = find(tree, 'w:body');
+    if (!body) throw new ReaderError(file, 'word/document.xml', '正文中没有 w:body：文件已损坏，请重新下载原件。');
+    const blocks: Block[] = [];
+    let paragraph = 0;
+    let table = 0;
+    const walk = (nodes: XNode[]) => {
+      for (const n of nodes) {
+        const tag = tagOf(n);
+        if (tag === 'w:p') {
+          const text = plain(runsOf(n)).replace(/\t/g, ' ').trim();
+          if (text === '') continue;
+          paragraph++;
+          blocks.push({ kind: 'paragraph', text, at: { label: `第${paragraph}段`, paragraph } });
+        } else if (tag === 'w:tbl') {
+          table++;
+          const t = table;
+          const rows: TableRow[] = tableRows(n).map((cells, i) => ({ cells, at: { label: `表格${t}第${i + 1}行`, table: t, row: i + 1 } }));
+          blocks.push({ kind: 'table', rows, at: { label: `表格${t}`, table: t } });
+        } else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') {
+          walk(kids(n));
+        }
+      }
+    };
+    walk(kids(body));
+    return { format: 'docx', blocks, meta: coreMeta(parts['docProps/core.xml'], file), notes: [] } satisfies ReadDocument;
+  },
+};
+
+function coreMeta(core: Uint8Array | undefined, file: string): ReadDocument['meta'] {
+  if (!core) return {};
+  try {
+    const title = find(parseXml(core, file, 'docProps/core.xml'), 'dc:title');
+    const text = title ? kids(title).map(textOf).join('').trim() : '';
+    return text ? { title: text } : {};
+  } catch {
+    return {};
+  }
+}
