@@ -2,20 +2,21 @@ import WordExtractor from 'word-extractor';
 import { ReaderError, type Block, type ReadDocument, type Reader, type TableRow } from './types';
 
 // Word 97–2003 (.doc) through word-extractor, which turns Word's cell marks (\x07) into tabs and paragraph
-// marks into line ends. In that stream a table row is its cells, each ended by a tab, plus one more tab for
-// the row's end mark; rows follow each other with no line end. So a table is recovered by counting: the
-// header row's cells (up to the first empty mark) give the width n, and each later row is n cells and an
-// empty end mark. A shorter row (a heading merged across the width) ends at its own empty mark.
-// Known limit: a vertically merged cell's continuations are empty in the .doc text (their value is only in
-// the table properties, which word-extractor does not read), so they stay empty here.
+// marks into line ends. A table row is then its cells, each ended by a tab, and the row's end mark: one more
+// tab (files saved by Word) or a line end (files saved by LibreOffice/WPS). The header row gives the width n
+// and the style; each later row is n cells, or fewer when cells were merged across.
+// Known limits, said in notes where they apply: the text does not say which cells of a shorter row were
+// merged, and a vertically merged cell's continuations are empty (their value lives only in the table
+// properties, which word-extractor does not read).
 
 const extractor = new WordExtractor();
 
 const paragraphsOf = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
-export function blocksFromWordText(body: string): Block[] {
+export function blocksFromWordText(body: string): { blocks: Block[]; notes: ReadDocument['notes'] } {
   const tokens = body.replace(/\r\n?/g, '\n').split('\t');
   const blocks: Block[] = [];
+  const notes: ReadDocument['notes'] = [];
   let paragraph = 0;
   let table = 0;
   const addParagraphs = (text: string) => {
@@ -25,44 +26,50 @@ export function blocksFromWordText(body: string): Block[] {
     }
   };
   let i = 0;
-  // Text before the first cell mark, and between tables, ends with the paragraph that holds the next table's first cell.
   while (i < tokens.length) {
     const token = tokens[i]!;
     if (i === tokens.length - 1) {
       addParagraphs(token);
       break;
     }
+    // Paragraphs before the table, then (after the last line end) the table's first cell.
     const cut = token.lastIndexOf('\n');
     addParagraphs(token.slice(0, cut + 1));
-    const first = token.slice(cut + 1);
-    // Width: the header's cells up to the row end mark (the first empty token).
-    let n = 1;
-    while (i + n < tokens.length && tokens[i + n] !== '') n++;
-    if (i + n >= tokens.length) {
+    let j = i + 1;
+    while (j < tokens.length && tokens[j] !== '' && !tokens[j]!.startsWith('\n')) j++;
+    if (j >= tokens.length - 1 && tokens[j] === undefined) {
       addParagraphs(tokens.slice(i).join(' '));
       break;
     }
+    const n = j - i;
+    const wordStyle = tokens[j] === '';
+    const rowEnd = (t: string | undefined) => (wordStyle ? t === '' : t === undefined || t.startsWith('\n'));
     table++;
     const t = table;
     const rows: TableRow[] = [];
-    const row = (cells: string[]) => rows.push({ cells: cells.map((text) => ({ text: text.trim() })), at: { label: `表格${t}第${rows.length + 1}行`, table: t, row: rows.length + 1 } });
-    row([first, ...tokens.slice(i + 1, i + n)]);
-    i += n + 1;
+    const row = (cells: string[]) => {
+      const at = { label: `表格${t}第${rows.length + 1}行`, table: t, row: rows.length + 1 };
+      if (cells.length > 1 && cells.length < n) notes.push({ at, message: `这一行只有 ${cells.length} 个单元格，表头有 ${n} 列：原表在这一行合并了单元格，.doc 的文字里看不出合并的位置，请对照原件核对这一行各列的内容。` });
+      rows.push({ cells: cells.map((text) => ({ text: text.trim(), ...(cells.length === 1 && n > 1 ? { colSpan: n } : {}) })), at });
+    };
+    row([token.slice(cut + 1), ...tokens.slice(i + 1, j)]);
+    i = wordStyle ? j + 1 : j;
     while (i < tokens.length - 1) {
-      if (tokens[i + n] === '') {
-        row(tokens.slice(i, i + n));
-        i += n + 1;
-        continue;
+      const first = wordStyle ? tokens[i]! : tokens[i]!.replace(/^\n/, '');
+      // Line ends before the next cell: paragraphs follow the table (the first cell of a row is one line: its 序号).
+      if (first.includes('\n')) break;
+      let k = n;
+      if (!rowEnd(tokens[i + n])) {
+        k = 1;
+        while (k < n && !rowEnd(tokens[i + k])) k++;
+        if (k >= n) break;
       }
-      let k = 1;
-      while (k < n && tokens[i + k] !== '') k++;
-      if (k >= n || tokens[i + k] !== '') break;
-      row(tokens.slice(i, i + k));
-      i += k + 1;
+      row([first, ...tokens.slice(i + 1, i + k)]);
+      i = wordStyle ? i + k + 1 : i + k;
     }
     blocks.push({ kind: 'table', rows, at: { label: `表格${t}`, table: t } });
   }
-  return blocks;
+  return { blocks, notes };
 }
 
 export const docReader: Reader = {
@@ -75,8 +82,8 @@ export const docReader: Reader = {
     } catch (e) {
       throw new ReaderError(file, undefined, `无法读取这个 Word 97–2003（.doc）文件（${String((e as Error).message ?? e).slice(0, 120)}）：文件可能已损坏或加密，请重新下载原件，或用 Word/WPS 打开后另存为 .docx。`);
     }
-    const blocks = blocksFromWordText(body);
+    const { blocks, notes } = blocksFromWordText(body);
     if (blocks.length === 0) throw new ReaderError(file, undefined, '这个 .doc 文件没有正文文字：请确认原件不是扫描图片。');
-    return { format: 'doc', blocks, meta: {}, notes: [] } satisfies ReadDocument;
+    return { format: 'doc', blocks, meta: {}, notes } satisfies ReadDocument;
   },
 };

@@ -45,7 +45,8 @@ export function renderCanonical(doc: Pick<ReadDocument, 'blocks'>): Rendering {
     tables++;
     const [header, ...rows] = block.rows;
     const row = (cells: TableCell[]) => `| ${cells.map(renderCell).join(' | ')} |`;
-    push(row(header!.cells), header!.at.label);
+    // Header words are plain labels: bold or line breaks in them are layout, not meaning.
+    push(row(header!.cells.map((c) => ({ text: c.text.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '') }))), header!.at.label);
     push(`|${header!.cells.map(() => ' --- ').join('|')}|`, null);
     for (const r of rows) push(row(r.cells), r.at.label);
   }
