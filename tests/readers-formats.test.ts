@@ -87,7 +87,7 @@ describe('golden renderings', () => {
     const file = `${FORMATS_DIR}/m09-excerpt.${ext}`;
     const { reading } = await readSource(readFileSync(join(ROOT, file)), file);
     const golden = join(ROOT, 'tests/golden/formats', `m09-excerpt.${ext}.json`);
-    const actual = `${JSON.stringify({ tables: reading!.tables, meta: reading!.meta, notes: reading!.notes, lines: reading!.lines.map((l, i) => [reading!.where[i], l]) }, null, 1)}\n`;
+    const actual = `${JSON.stringify({ tables: reading!.tables, meta: reading!.meta, notes: reading!.notes, lines: reading!.lines.map((l, i) => `${reading!.where[i] ?? '-'}  ${l}`) }, null, 1)}\n`;
     if (process.env.UPDATE_GOLDEN) writeFileSync(golden, actual);
     expect(existsSync(golden), `${golden} is missing: run UPDATE_GOLDEN=1 npx vitest run tests/readers-formats.test.ts`).toBe(true);
     expect(actual).toBe(readFileSync(golden, 'utf8'));

@@ -1,7 +1,5 @@
 import CFB from 'cfb';
 import { unzipSync } from 'fflate';
-import { decodeReport } from '../decode';
-import { IngestError } from '../errors';
 import { ReaderError, type SourceFormat } from './types';
 
 // What a file is, from its bytes: a published attachment is often renamed (.doc that is really .docx, a web
@@ -46,7 +44,7 @@ function formatOf(bytes: Uint8Array, file: string): SourceFormat {
   // %PDF may follow a few bytes of junk (a BOM, a mail header); readers allow 1 KB, as Acrobat does.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) return 'pdf';
-  if (looksLikeHtml(bytes, file)) return 'html';
+  if (looksLikeHtml(bytes)) return 'html';
   return 'text';
 }
 
@@ -80,14 +78,10 @@ function oleFormat(bytes: Uint8Array, file: string): SourceFormat {
 const ext = (file: string) => (extensionOf(file) ? `.${extensionOf(file)} ` : '');
 
 /** A saved web page: markup at the top (doctype, html, head) — not a text file with a few tags in its cells. */
-function looksLikeHtml(bytes: Uint8Array, file: string): boolean {
-  let text: string;
-  try {
-    text = decodeReport(bytes.subarray(0, 4096), file).text;
-  } catch (e) {
-    if (e instanceof IngestError) return false;
-    throw e;
-  }
-  const head = text.replace(/^\uFEFF/, '').replace(/^\s*(<!--[\s\S]*?-->\s*|<\?xml[^>]*>\s*)*/, '');
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  // The markup is ASCII in every charset a page declares (UTF-8, GBK…); only UTF-16 needs decoding first.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  const text = new TextDecoder(utf16 ?? 'latin1').decode(bytes.subarray(0, 4096));
+  const head = text.replace(/^(\uFEFF|\u00EF\u00BB\u00BF)/, '').replace(/^\s*(<!--[\s\S]*?-->\s*|<\?xml[^>]*>\s*)*/, '');
   return /^<(!doctype\s+html|html|head|meta|title|body)\b/i.test(head) || /<html[\s>]/i.test(head.slice(0, 1024));
 }

@@ -8,7 +8,9 @@ import type { TableCell, TableRow } from './types';
 
 /** Expand spans into a rectangular grid; copies carry `mergedFrom`. Iterative, linear in the cells covered. */
 export function expandSpans(rows: TableRow[], maxWidth = 200): TableRow[] {
-  const width = Math.min(maxWidth, Math.max(0, ...rows.map(rowWidth)));
+  // A declared span is believed only as far as the table is wide: no row has more cells than this.
+  const cells = Math.max(1, ...rows.map((r) => r.cells.length));
+  const width = Math.min(maxWidth, Math.max(0, ...rows.map((r) => rowWidth(r, cells))));
   // Cells still owed to later rows by a rowspan above, per column: [cell, rows left].
   const pending: ({ cell: TableCell; left: number } | undefined)[] = new Array(width).fill(undefined);
   const out: TableRow[] = [];
@@ -47,8 +49,8 @@ export function expandSpans(rows: TableRow[], maxWidth = 200): TableRow[] {
   return out;
 }
 
-function rowWidth(row: TableRow): number {
-  return row.cells.reduce((n, c) => n + Math.max(1, c.colSpan ?? 1), 0);
+function rowWidth(row: TableRow, cap: number): number {
+  return row.cells.reduce((n, c) => n + Math.min(cap, Math.max(1, c.colSpan ?? 1)), 0);
 }
 
 /** One cell spanning the whole width, or a row already expanded by a reader where every other cell is a copy of the first. */

@@ -3,9 +3,8 @@ import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
+import iconv from 'iconv-lite';
 import { unified } from 'unified';
-import { decodeReport } from '../decode';
-import { IngestError } from '../errors';
 import { CELL_SCHEMA } from '../rich-text';
 import { isChromeElement, isChromeText } from './html-chrome';
 import { ReaderError, type Block, type ReadDocument, type Reader, type TableCell, type TableRow } from './types';
@@ -171,16 +170,23 @@ function metaOf(html: Element, pageText: string): ReadDocument['meta'] {
   return meta;
 }
 
+/** UTF-8 when the bytes are; else the charset the page declares (gb2312/gbk are read as their superset gb18030). */
+function decodeHtml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff || bytes[0] === 0xfe) return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+    const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase() ?? 'gb18030';
+    const charset = /^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(declared) || !iconv.encodingExists(declared) ? 'gb18030' : declared;
+    return iconv.decode(Buffer.from(bytes), charset);
+  }
+}
+
 export const htmlReader: Reader = {
   format: 'html',
   async read(bytes, file) {
-    let source: string;
-    try {
-      source = decodeReport(bytes, file).text;
-    } catch (e) {
-      if (e instanceof IngestError) throw new ReaderError(file, undefined, e.reason);
-      throw e;
-    }
+    const source = decodeHtml(bytes);
     try {
       const tree = parser.parse(source) as Root;
       const html = elements(tree).find((e) => e.tagName === 'html');

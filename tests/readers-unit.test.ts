@@ -1,0 +1,165 @@
+// The readers one behaviour at a time: format detection from the bytes, spans expanded into a grid,
+// continued tables joined, cells escaped for the pipe table, Word's merges, a saved page's chrome left out,
+// and the .doc text stream cut back into rows.
+import CFB from 'cfb';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSource } from '~/lib/ingest/read-source';
+import { joinContinuedTables } from '~/lib/ingest/readers/continued-tables';
+import { detectFormat } from '~/lib/ingest/readers/detect';
+import { blocksFromWordText } from '~/lib/ingest/readers/doc';
+import { docxReader } from '~/lib/ingest/readers/docx';
+import { expandSpans } from '~/lib/ingest/readers/grid';
+import { htmlReader } from '~/lib/ingest/readers/html';
+import { renderCanonical, renderCell } from '~/lib/ingest/readers/render-canonical';
+import type { Block, TableRow } from '~/lib/ingest/readers/types';
+import { docxOf, p, tbl, tc, tr } from './helpers/ooxml';
+import { ROOT } from './helpers/repo-dataset';
+
+const fixture = (name: string) => readFileSync(join(ROOT, 'tests/fixtures/formats', name));
+const row = (...texts: (string | { text: string; colSpan?: number; rowSpan?: number })[]): TableRow => ({ cells: texts.map((t) => (typeof t === 'string' ? { text: t } : t)), at: { label: 'x' } });
+const texts = (rows: TableRow[]) => rows.map((r) => r.cells.map((c) => c.text));
+const ole = (stream: string) => {
+  const cfb = CFB.utils.cfb_new();
+  CFB.utils.cfb_add(cfb, stream, Buffer.from('x'.repeat(5000)));
+  return new Uint8Array(CFB.write(cfb, { type: 'buffer' }) as Buffer);
+};
+
+describe('format detection reads the bytes, not the name', () => {
+  it('tells docx, doc, html and text apart whatever the extension says', () => {
+    expect(detectFormat(fixture('m09-excerpt.docx'), 'a.docx')).toEqual({ format: 'docx' });
+    expect(detectFormat(fixture('m09-excerpt.doc'), 'a.doc')).toEqual({ format: 'doc' });
+    expect(detectFormat(fixture('m09-excerpt.html'), 'a.htm')).toEqual({ format: 'html' });
+    expect(detectFormat(fixture('m09-excerpt.txt'), 'a.txt')).toEqual({ format: 'text' });
+    const renamed = detectFormat(fixture('m09-excerpt.docx'), '通报.doc');
+    expect(renamed.format).toBe('docx');
+    expect(renamed.mismatch).toContain('扩展名是 .doc');
+  });
+
+  it('reads an OLE compound file by its streams: WordDocument is Word, Workbook or Book is Excel', () => {
+    expect(detectFormat(ole('WordDocument'), 'x.xls').format).toBe('doc');
+    expect(detectFormat(ole('Workbook'), 'x.xls').format).toBe('xls');
+    expect(detectFormat(ole('Book'), 'x.bin').format).toBe('xls');
+    expect(detectFormat(new TextEncoder().encode('%PDF-1.7\n'), 'x.txt').format).toBe('pdf');
+  });
+
+  it('a text bulletin with HTML inside its cells stays text (the 2020 Linzi breakdown)', () => {
+    expect(detectFormat(readFileSync(join(ROOT, 'content/reports/linzi/2020-q3-q4-breakdown.txt')), 'x.txt').format).toBe('text');
+  });
+
+  it('a file read by its content carries the mismatch as an anomaly on line 1', async () => {
+    const { reading } = await readSource(fixture('m09-excerpt.docx'), '通报.doc');
+    expect(reading!.notes[0]).toMatchObject({ line: 1 });
+    expect(reading!.notes[0]!.message).toContain('已按内容读取');
+  });
+});
+
+describe('merged cells give their value to every row and column they cover', () => {
+  it('rowspan and colspan expand; copies are marked', () => {
+    const grid = expandSpans([row('序号', '任务', '领导'), row('1', { text: '甲', rowSpan: 2 }, '张三'), row('2', '李四'), row('3', { text: '乙', colSpan: 2 })]);
+    expect(texts(grid)).toEqual([['序号', '任务', '领导'], ['1', '甲', '张三'], ['2', '甲', '李四'], ['3', '乙', '乙']]);
+    expect(grid[2]!.cells[1]!.mergedFrom).toBe('above');
+    expect(grid[3]!.cells[2]!.mergedFrom).toBe('left');
+  });
+
+  it('a row of one cell across the whole width is a heading: its text once, in the first cell', () => {
+    expect(texts(expandSpans([row('序号', '任务', '领导'), row({ text: '一、经济发展', colSpan: 3 })]))[1]).toEqual(['一、经济发展', '', '']);
+  });
+
+  it('a huge declared span costs no more than the table is wide', () => {
+    const grid = expandSpans([row('a', 'b'), row({ text: 'x', colSpan: 1_000_000, rowSpan: 3 }), row('c', 'd')]);
+    expect(grid.every((r) => r.cells.length === 2)).toBe(true);
+  });
+});
+
+describe('a table continued on the next page is one table', () => {
+  const table = (...rows: TableRow[]): Block => ({ kind: 'table', rows, at: { label: 't' } });
+  it('joins a table that starts with the same header and drops header rows repeated inside', () => {
+    const out = joinContinuedTables([table(row('序号', '任务'), row('1', 'a'), row('序号', '任务'), row('2', 'b')), table(row('序号', ' 任务 '), row('3', 'c'))]);
+    expect(out).toHaveLength(1);
+    expect(texts((out[0] as Extract<Block, { kind: 'table' }>).rows)).toEqual([['序号', '任务'], ['1', 'a'], ['2', 'b'], ['3', 'c']]);
+  });
+  it('keeps two different tables apart (附件1 and 附件2)', () => {
+    expect(joinContinuedTables([table(row('序号', '预期目标')), table(row('序号', '工作任务'))])).toHaveLength(2);
+  });
+});
+
+describe('the canonical rendering', () => {
+  it('escapes pipes, turns line breaks into <br> and keeps plain text safe to parse as HTML', () => {
+    expect(renderCell({ text: 'a|b' })).toBe('a\\|b');
+    expect(renderCell({ text: '第一行\n<5%' })).toBe('第一行<br>&lt;5%');
+    expect(renderCell({ text: '<b>牵头</b>\n区财政局' })).toBe('<b>牵头</b> 区财政局');
+  });
+  it('puts a blank line between blocks and records where each line came from', () => {
+    const r = renderCanonical({ blocks: [{ kind: 'paragraph', text: '标题', at: { label: '第1段' } }, { kind: 'table', rows: [{ cells: [{ text: '序号' }, { text: '任务' }], at: { label: '表格1第1行' } }, { cells: [{ text: '1' }, { text: 'a' }], at: { label: '表格1第2行' } }], at: { label: '表格1' } }] });
+    expect(r.lines).toEqual(['标题', '', '| 序号 | 任务 |', '| --- | --- |', '| 1 | a |']);
+    expect(r.where).toEqual(['第1段', null, '表格1第1行', null, '表格1第2行']);
+    expect(r.tables).toBe(1);
+  });
+});
+
+describe('.docx', () => {
+  it('vMerge and gridSpan, gridBefore, bold kept as <b>, paragraphs in order with nested tables flattened into their cell', async () => {
+    const body = [
+      p('标题'),
+      tbl(
+        tr(tc(p('序号')), tc(p('任务')), tc(p('领导'))),
+        tr(tc(p('1')), tc(p('甲')), tc(p('张三'), '<w:vMerge w:val="restart"/>')),
+        tr(tc(p('2')), tc(p('乙')), tc(p(''), '<w:vMerge/>')),
+        tr(tc(p('3')), tc(p('丙') + p('第二段', true), '<w:gridSpan w:val="2"/>')),
+        `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc(tbl(tr(tc(p('内')), tc(p('表')))))}${tc(p('末'))}</w:tr>`,
+      ),
+      p('注：说明'),
+    ].join('');
+    const doc = await docxReader.read(docxOf(body), 'x.docx');
+    const r = renderCanonical(doc);
+    expect(r.lines).toEqual(['标题', '', '| 序号 | 任务 | 领导 |', '| --- | --- | --- |', '| 1 | 甲 | 张三 |', '| 2 | 乙 | 张三 |', '| 3 | 丙<br><b>第二段</b> | 丙<br><b>第二段</b> |', '|  | 内 表 | 末 |', '', '注：说明']);
+    expect(r.where).toContain('表格1第3行');
+    expect(r.where.at(-1)).toBe('第2段');
+  });
+
+  it('tables nested far deeper than any bulletin are refused with a sentence, not a stack overflow', async () => {
+    let inner = p('x');
+    for (let i = 0; i < 60; i++) inner = tbl(tr(tc(inner)));
+    await expect(docxReader.read(docxOf(inner), 'deep.docx')).rejects.toThrow(/deep\.docx（word\/document\.xml）: XML 无法解析/);
+  });
+});
+
+describe('a saved web page', () => {
+  it('keeps the article and its table, and none of the site around it', async () => {
+    const { reading } = await readSource(fixture('m09-excerpt.html'), 'x.html');
+    const all = reading!.lines.join('\n');
+    for (const chrome of ['长辈版', '无障碍', '当前位置', '字号', '打印', '分享到', '主办单位', 'ICP', '_hmt', 'document.write', '政务服务']) expect(all, chrome).not.toContain(chrome);
+    expect(reading!.meta).toEqual({ title: '2023年《政府工作报告》重点工作9月份完成情况通报表', date: '2023-10-16' });
+  });
+
+  it('keeps <p>, <br>, <b> in cells as rich text, paragraphs in order, and reads a GBK page and its printed date', async () => {
+    const html = '<html><head><meta charset="gbk"><title>某区通报_某区人民政府</title></head><body><div class="nav"><a>首页</a></div>'
+      + '<div class="content"><h1>某区通报</h1><p>发布时间：2024年1月5日</p><p>一、总体情况</p><p>共10项，完成8项。</p>'
+      + '<table><tr><th>序号</th><th>任务</th><th>完成情况</th></tr><tr><td>1</td><td><p>甲</p><p>乙</p></td><td><b>完成</b><br>已验收</td></tr></table>'
+      + '<p>二、下一步</p></div><div class="footer">版权所有</div></body></html>';
+    const gbk = (await import('iconv-lite')).default.encode(html, 'gbk');
+    expect(detectFormat(new Uint8Array(gbk), 'x.htm').format).toBe('html');
+    const doc = await htmlReader.read(new Uint8Array(gbk), 'x.htm');
+    const r = renderCanonical(doc);
+    expect(r.lines.filter((l) => l !== '')).toEqual(['某区通报', '发布时间：2024年1月5日', '一、总体情况', '共10项，完成8项。', '| 序号 | 任务 | 完成情况 |', '| --- | --- | --- |', '| 1 | <p>甲</p><p>乙</p> | <b>完成</b><br>已验收 |', '二、下一步']);
+    expect(doc.meta).toEqual({ title: '某区通报', date: '2024-01-05' });
+  });
+
+  it('walks a page nested thousands deep without recursion, or refuses it with a sentence', async () => {
+    const deep = `<html><body>${'<div>'.repeat(5000)}正文${'</div>'.repeat(5000)}</body></html>`;
+    await expect(htmlReader.read(new TextEncoder().encode(deep), 'deep.html')).rejects.toThrow(/deep\.html: 网页的标签嵌套超过/);
+  });
+});
+
+describe('.doc text from word-extractor', () => {
+  it('cuts rows whose end mark is a tab (saved by Word) or a line end (saved by LibreOffice/WPS)', () => {
+    const word = '标题\n序号\t任务\t单位\t\t1\t甲\t财政局\t\t2\t乙\n续\t\t\t注：完\n';
+    const lo = '标题\n序号\t任务\t单位\t\n1\t甲\t财政局\t\n2\t乙\n续\t\t\n注：完\n';
+    for (const body of [word, lo]) {
+      const { blocks } = blocksFromWordText(body);
+      expect(renderCanonical({ blocks }).lines).toEqual(['标题', '', '| 序号 | 任务 | 单位 |', '| --- | --- | --- |', '| 1 | 甲 | 财政局 |', '| 2 | 乙<br>续 |  |', '', '注：完']);
+    }
+  });
+});
