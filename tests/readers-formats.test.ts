@@ -1,9 +1,12 @@
 // The same fourteen seed rows written as text, .docx, saved web page and .doc (tests/fixtures/make-formats.ts)
 // give the same dataset: tasks, statuses, units, leaders; only provenance differs, by where in the original.
 // Golden files hold each format's canonical rendering with its location labels.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '~/lib/ingest/build-dataset';
 import { readSource } from '~/lib/ingest/read-source';
 import { buildFromFixture, FORMATS_DIR } from './helpers/format-fixtures';
@@ -91,5 +94,28 @@ describe('golden renderings', () => {
     if (process.env.UPDATE_GOLDEN) writeFileSync(golden, actual);
     expect(existsSync(golden), `${golden} is missing: run UPDATE_GOLDEN=1 npx vitest run tests/readers-formats.test.ts`).toBe(true);
     expect(actual).toBe(readFileSync(golden, 'utf8'));
+  });
+});
+
+describe('npm run ingest with a .docx in content/', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'readers-ingest-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('reads it first, writes the dataset with format, tables and where, and keeps the originals byte for byte', { timeout: 120_000 }, () => {
+    mkdirSync(join(tmp, 'content/reports/linzi'), { recursive: true });
+    mkdirSync(join(tmp, 'content/aliases'), { recursive: true });
+    for (const f of ['content/districts.yaml', 'content/aliases/units.yaml', 'content/aliases/leaders.yaml']) copyFileSync(join(ROOT, f), join(tmp, f));
+    copyFileSync(join(ROOT, FORMATS_DIR, 'm09-excerpt.docx'), join(tmp, 'content/reports/linzi/2023-m09-progress.docx'));
+    const entry = (file: string, period: string) => `  - file: linzi/${file}\n    district: linzi\n    year: 2023\n    kind: progress\n    period: ${period}\n    title: 2023年《政府工作报告》重点工作9月份完成情况通报表\n`;
+    writeFileSync(join(tmp, 'content/reports/manifest.yaml'), `reports:\n${entry('2023-m09-progress.docx', 'M9')}`);
+    const ok = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--root', tmp, '--out', join(tmp, 'generated')], { cwd: ROOT, encoding: 'utf8' });
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    const reports = JSON.parse(readFileSync(join(tmp, 'generated/reports.json'), 'utf8'));
+    expect(reports[0].source).toMatchObject({ format: 'docx', tables: 1, file: 'content/reports/linzi/2023-m09-progress.docx' });
+    const progress = JSON.parse(readFileSync(join(tmp, 'generated/progress.json'), 'utf8'));
+    expect(progress.find((p: { number: number }) => p.number === 8).source.where).toBe('表格2第2行');
+    expect(readFileSync(join(tmp, 'content/reports/linzi/2023-m09-progress.docx'))).toEqual(readFileSync(join(ROOT, FORMATS_DIR, 'm09-excerpt.docx')));
+    expect(reports[0].source.sha256).toBe(createHash('sha256').update(readFileSync(join(ROOT, FORMATS_DIR, 'm09-excerpt.docx'))).digest('hex'));
   });
 });

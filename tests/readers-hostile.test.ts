@@ -1,0 +1,89 @@
+// Files that are not what they claim, cut short, or built to exhaust memory: each gets one sentence that
+// names the file and says what to do (a ReaderError), never a stack trace, and the CLI exits 1 with it.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import CFB from 'cfb';
+import { strToU8, zipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_SOURCE_BYTES, readSource } from '~/lib/ingest/read-source';
+import { ReaderError } from '~/lib/ingest/readers/types';
+import { ROOT } from './helpers/repo-dataset';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/formats', name)));
+const tmp = mkdtempSync(join(tmpdir(), 'readers-hostile-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function refusal(bytes: Uint8Array, file: string): Promise<ReaderError> {
+  try {
+    await readSource(bytes, file);
+  } catch (e) {
+    if (e instanceof ReaderError) return e;
+    throw e;
+  }
+  throw new Error(`${file} was read without complaint`);
+}
+
+describe('hostile files get a sentence naming the file', () => {
+  it('a .docx cut in half (truncated zip)', async () => {
+    const docx = fixture('m09-excerpt.docx');
+    const e = await refusal(docx.subarray(0, docx.length >> 1), '通报.docx');
+    expect(e.message).toMatch(/^通报\.docx: .*(损坏|不完整).*请重新下载原件/);
+  });
+
+  it('a zip whose document.xml inflates past the cap (a zip bomb) is refused before it is inflated', async () => {
+    const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(50 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(200_000);
+    const e = await refusal(bomb, 'bomb.docx');
+    expect(e.message).toMatch(/^bomb\.docx（word\/document\.xml）: 这一部分解压后有 50 MB，超过上限/);
+  });
+
+  it('a file larger than any bulletin is refused unread', async () => {
+    const e = await refusal(new Uint8Array(MAX_SOURCE_BYTES + 1), 'huge.pdf');
+    expect(e.message).toMatch(/^huge\.pdf: 文件有 64 MB，超过上限/);
+  });
+
+  it('a .doc that is not one: random bytes, and an OLE header with its streams cut off', async () => {
+    const random = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 251);
+    expect((await refusal(random, '通报.doc')).message).toMatch(/^通报\.doc: 扩展名是 \.doc，但内容既不是这种格式/);
+    const cut = fixture('m09-excerpt.doc').subarray(0, 1536);
+    expect((await refusal(cut, '通报.doc')).message).toMatch(/^通报\.doc: .*(损坏|不完整)/);
+  });
+
+  it('a zip that is neither Word nor Excel, and an encrypted Office file', async () => {
+    expect((await refusal(zipSync({ 'a.txt': strToU8('x') }), 'x.docx')).message).toContain('不是 Word（.docx）或 Excel（.xlsx）文档');
+    const encrypted = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(encrypted, 'EncryptionInfo', Buffer.from('x'.repeat(100)));
+    CFB.utils.cfb_add(encrypted, 'EncryptedPackage', Buffer.from('y'.repeat(5000)));
+    expect((await refusal(new Uint8Array(CFB.write(encrypted, { type: 'buffer' }) as Buffer), 'x.docx')).message).toMatch(/^x\.docx: 文件是加密的 Office 文档/);
+  });
+
+  it('a text file named .doc is read as the text it is, with the mismatch noted', async () => {
+    const r = await readSource(fixture('m09-excerpt.txt'), '通报.doc');
+    expect(r.reading).toBeUndefined();
+    expect(r.mismatch).toContain('扩展名是 .doc');
+  });
+});
+
+describe('the CLI', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+
+  it('prints the reader’s sentence and exits 1 for a corrupt .docx, with no stack trace', { timeout: 60_000 }, () => {
+    const file = join(tmp, 'corrupt.docx');
+    const docx = fixture('m09-excerpt.docx');
+    writeFileSync(file, docx.subarray(0, 3000));
+    const r = cli('--check', file, '--json');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^错误：.*corrupt\.docx: .*(损坏|不完整)/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  });
+
+  it('--check --json on a .docx reports its format and tables', { timeout: 60_000 }, () => {
+    const r = cli('--check', 'tests/fixtures/formats/m09-excerpt.docx', '--json');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ format: 'docx', tables: 1, taskCount: 14, year: 2023, period: 'M9', kind: 'progress' });
+  });
+});
