@@ -44,7 +44,7 @@ export function decodeReport(bytes: Uint8Array, file: string): Decoded {
     if (truncatedTail) text += '\uFFFD';
   } else {
     if (looksBinary(bytes)) {
-      throw new IngestError(file, undefined, '这不是文本文件（含有二进制字节）：请先把 Word/PDF 附件转换成文本再导入。');
+      throw new IngestError(file, undefined, '这不是文本文件（含有二进制字节），也不是能识别的 Word、Excel、PDF 或网页文件：请确认下载的是通报附件本身（.docx、.doc、.xlsx、.xls、.pdf、.html 或文本）。');
     }
     const strict = tryUtf8(bytes);
     if (strict !== null) {
