@@ -147,6 +147,15 @@ describe('a saved web page', () => {
     expect(doc.meta).toEqual({ title: '某区通报', date: '2024-01-05' });
   });
 
+  it('an old page laid out with tables: layout tables are walked into, a one-column box is not a data table', async () => {
+    const html = '<html><body><table><tr><td><a>首页</a> <a>政务公开</a></td></tr><tr><td><table width="900"><tr><td>'
+      + '<p>2022年区政府工作报告目标任务</p><p>现将目标任务分解如下。</p><p>1.地区生产总值增长6%。（牵头单位：区发改委）</p>'
+      + '</td></tr></table></td></tr></table></body></html>';
+    const r = renderCanonical(await htmlReader.read(new TextEncoder().encode(html), 'old.html'));
+    expect(r.tables).toBe(0);
+    expect(r.lines.filter((l) => l !== '')).toEqual(['2022年区政府工作报告目标任务', '现将目标任务分解如下。', '1.地区生产总值增长6%。（牵头单位：区发改委）']);
+  });
+
   it('walks a page nested thousands deep without recursion, or refuses it with a sentence', async () => {
     const deep = `<html><body>${'<div>'.repeat(5000)}正文${'</div>'.repeat(5000)}</body></html>`;
     await expect(htmlReader.read(new TextEncoder().encode(deep), 'deep.html')).rejects.toThrow(/deep\.html: 网页的标签嵌套超过/);

@@ -33,6 +33,13 @@ function hasTable(el: Element): boolean {
   return false;
 }
 
+/** A data table: rows of several cells and no table inside. A one-column box or a table of tables is layout. */
+function isDataTable(el: Element): boolean {
+  if (el.tagName !== 'table' || hasTable(el)) return false;
+  const rows = rowsOf(el);
+  return rows.length >= 2 && rows.some((tr) => elements(tr).filter((c) => c.tagName === 'td' || c.tagName === 'th').length >= 2);
+}
+
 /** Text not inside links, counted without walking chrome: how much of the page an element holds. */
 function contentLength(root: Element, cache: Map<Element, number>): number {
   const order: Element[] = [];
@@ -60,10 +67,8 @@ function articleRoot(body: Element): Element {
   const total = contentLength(body, cache);
   let root = body;
   for (;;) {
-    const dataTable = root.tagName === 'table' && !hasTable(root);
-    if (dataTable) break;
     const next = elements(root).filter((c) => !isChromeElement(c)).find((c) => (cache.get(c) ?? 0) >= 0.85 * total);
-    if (!next || (next.tagName === 'table' && !hasTable(next))) break;
+    if (!next || isDataTable(next)) break;
     root = next;
   }
   return root;
@@ -122,7 +127,7 @@ function blocksOf(root: Element): Block[] {
       flush();
       continue;
     }
-    if (node.tagName === 'table' && !hasTable(node)) {
+    if (isDataTable(node)) {
       flush();
       table++;
       const t = table;
