@@ -14,7 +14,7 @@ import { expandSpans } from '~/lib/ingest/readers/grid';
 import { htmlReader } from '~/lib/ingest/readers/html';
 import { renderCanonical, renderCell } from '~/lib/ingest/readers/render-canonical';
 import type { Block, TableRow } from '~/lib/ingest/readers/types';
-import { docxOf, p, tbl, tc, tr } from './helpers/ooxml';
+import { docxOf, li, p, tbl, tc, tr } from './helpers/ooxml';
 import { ROOT } from './helpers/repo-dataset';
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'tests/fixtures/formats', name));
@@ -117,6 +117,14 @@ describe('.docx', () => {
     expect(r.lines).toEqual(['标题', '', '| 序号 | 任务 | 领导 |', '| --- | --- | --- |', '| 1 | 甲 | 张三 |', '| 2 | 乙 | 张三 |', '| 3 | 丙<br><b>第二段</b> | 丙<br><b>第二段</b> |', '|  | 内 表 | 末 |', '', '注：说明']);
     expect(r.where).toContain('表格1第3行');
     expect(r.where.at(-1)).toBe('第2段');
+  });
+
+  it('puts Word\'s automatic list numbers back in front of the text (一、 then 1. restarting under each heading)', async () => {
+    const lvl = (ilvl: number, fmt: string, text: string) => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+    const numbering = `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'decimal', '%2.')}${lvl(2, 'decimalEnclosedCircle', '%3')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
+    const body = [li(1, 0, '经济发展'), li(1, 1, '地区生产总值增长8%以上。(责任领导:杜新国;牵头单位:区发改局)'), li(1, 1, '固定资产投资增长10%。'), li(1, 0, '民生保障'), li(1, 1, '新增就业5000人。'), li(1, 2, '其中高校毕业生2000人。')].join('');
+    const r = renderCanonical(await docxReader.read(docxOf(body, numbering), 'list.docx'));
+    expect(r.lines.filter((l) => l !== '')).toEqual(['一、经济发展', '1.地区生产总值增长8%以上。(责任领导:杜新国;牵头单位:区发改局)', '2.固定资产投资增长10%。', '二、民生保障', '1.新增就业5000人。', '①其中高校毕业生2000人。']);
   });
 
   it('tables nested far deeper than any bulletin are refused with a sentence, not a stack overflow', async () => {

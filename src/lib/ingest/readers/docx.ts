@@ -1,3 +1,4 @@
+import { Numbering } from './docx-numbering';
 import { attr, child, find, kids, parseXml, readZipParts, tagOf, textOf, type XNode } from './ooxml';
 import { ReaderError, type Block, type ReadDocument, type Reader, type TableCell, type TableRow } from './types';
 
@@ -13,9 +14,10 @@ interface Run {
 const isOn = (n: XNode | undefined) => n !== undefined && !['0', 'false', 'off'].includes(attr(n, 'w:val') ?? '');
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The runs of a paragraph in order: text, tabs and line breaks; deleted text and field codes left out. */
-function runsOf(p: XNode): Run[] {
-  const runs: Run[] = [];
+/** The runs of a paragraph in order (its list number first): text, tabs and line breaks; deleted text and field codes left out. */
+function runsOf(p: XNode, numbering: Numbering): Run[] {
+  const label = numbering.labelOf(p);
+  const runs: Run[] = label ? [{ text: label, bold: false }] : [];
   const walk = (nodes: XNode[], bold: boolean) => {
     for (const n of nodes) {
       const tag = tagOf(n);
@@ -55,13 +57,13 @@ function runsOf(p: XNode): Run[] {
 const plain = (runs: Run[]) => runs.map((r) => r.text).join('');
 
 /** A cell's paragraphs (and nested tables, row by row) as plain text, or as <b>/<br> markup when it has bold runs. */
-function cellText(tc: XNode): string {
+function cellText(tc: XNode, numbering: Numbering): string {
   const paras: Run[][] = [];
   const collect = (nodes: XNode[]) => {
     for (const n of nodes) {
       const tag = tagOf(n);
-      if (tag === 'w:p') paras.push(runsOf(n));
-      else if (tag === 'w:tbl') for (const row of tableRows(n)) paras.push([{ text: row.map((c) => c.text.replace(/\n/g, ' ')).filter(Boolean).join(' '), bold: false }]);
+      if (tag === 'w:p') paras.push(runsOf(n, numbering));
+      else if (tag === 'w:tbl') for (const row of tableRows(n, numbering)) paras.push([{ text: row.map((c) => c.text.replace(/\n/g, ' ')).filter(Boolean).join(' '), bold: false }]);
       else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') collect(kids(n));
     }
   };
@@ -74,7 +76,7 @@ function cellText(tc: XNode): string {
 }
 
 /** The cells of each row with gridSpan as colSpan and vMerge continuations filled from the cell above. */
-function tableRows(tbl: XNode): TableCell[][] {
+function tableRows(tbl: XNode, numbering: Numbering): TableCell[][] {
   const rows: TableCell[][] = [];
   // Text of the cell that started a vertical merge, by grid column.
   const mergeStart = new Map<number, string>();
@@ -113,7 +115,7 @@ function tableRows(tbl: XNode): TableCell[][] {
       if (vMerge && attr(vMerge, 'w:val') !== 'restart') {
         cell = { text: mergeStart.get(col) ?? '', mergedFrom: 'above' };
       } else {
-        cell = { text: cellText(tc) };
+        cell = { text: cellText(tc, numbering) };
         if (vMerge) mergeStart.set(col, cell.text);
         else mergeStart.delete(col);
       }
@@ -129,12 +131,14 @@ function tableRows(tbl: XNode): TableCell[][] {
 export const docxReader: Reader = {
   format: 'docx',
   async read(bytes, file) {
-    const parts = readZipParts(bytes, file, (name) => name === 'word/document.xml' || name === 'docProps/core.xml');
+    const parts = readZipParts(bytes, file, (name) => name === 'word/document.xml' || name === 'docProps/core.xml' || name === 'word/numbering.xml');
     const documentXml = parts['word/document.xml'];
     if (!documentXml) throw new ReaderError(file, undefined, '这个 .docx 里没有 word/document.xml（正文）：文件不完整，请重新下载原件。');
     const tree = parseXml(documentXml, file, 'word/document.xml');
     const body = find(tree, 'w:body');
     if (!body) throw new ReaderError(file, 'word/document.xml', '正文中没有 w:body：文件已损坏，请重新下载原件。');
+    const numberingXml = parts['word/numbering.xml'];
+    const numbering = new Numbering(numberingXml ? parseXml(numberingXml, file, 'word/numbering.xml') : undefined);
     const blocks: Block[] = [];
     let paragraph = 0;
     let table = 0;
@@ -142,14 +146,14 @@ export const docxReader: Reader = {
       for (const n of nodes) {
         const tag = tagOf(n);
         if (tag === 'w:p') {
-          const text = plain(runsOf(n)).replace(/\t/g, ' ').trim();
+          const text = plain(runsOf(n, numbering)).replace(/\t/g, ' ').trim();
           if (text === '') continue;
           paragraph++;
           blocks.push({ kind: 'paragraph', text, at: { label: `第${paragraph}段`, paragraph } });
         } else if (tag === 'w:tbl') {
           table++;
           const t = table;
-          const rows: TableRow[] = tableRows(n).map((cells, i) => ({ cells, at: { label: `表格${t}第${i + 1}行`, table: t, row: i + 1 } }));
+          const rows: TableRow[] = tableRows(n, numbering).map((cells, i) => ({ cells, at: { label: `表格${t}第${i + 1}行`, table: t, row: i + 1 } }));
           blocks.push({ kind: 'table', rows, at: { label: `表格${t}`, table: t } });
         } else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') {
           walk(kids(n));

@@ -9,8 +9,9 @@ import type { TableCell, TableRow } from './types';
 /** Expand spans into a rectangular grid; copies carry `mergedFrom`. Iterative, linear in the cells covered. */
 export function expandSpans(rows: TableRow[], maxWidth = 200): TableRow[] {
   // A declared span is believed only as far as the table is wide: no row has more cells than this.
-  const cells = Math.max(1, ...rows.map((r) => r.cells.length));
-  const width = Math.min(maxWidth, Math.max(0, ...rows.map((r) => rowWidth(r, cells))));
+  // (reduce, not Math.max(...rows): a spread of 100,000 rows overflows the argument stack)
+  const cells = rows.reduce((m, r) => Math.max(m, r.cells.length), 1);
+  const width = Math.min(maxWidth, rows.reduce((m, r) => Math.max(m, rowWidth(r, cells)), 0));
   // Cells still owed to later rows by a rowspan above, per column: [cell, rows left].
   const pending: ({ cell: TableCell; left: number } | undefined)[] = new Array(width).fill(undefined);
   const out: TableRow[] = [];
