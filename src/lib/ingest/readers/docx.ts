@@ -43,7 +43,7 @@ function runsOf(p: XNode, numbering: Numbering): Run[] {
           runs.push({ text: '-', bold });
           break;
         // Deleted revisions, field instructions, properties and the fallback copy of drawings are not text on the page.
-        case 'w:del': case 'w:delText': case 'w:instrText': case 'w:rPr': case 'w:pPr': case 'mc:Fallback': case 'w:footnoteReference':
+        case 'w:del': case 'w:delText': case 'w:moveFrom': case 'w:instrText': case 'w:rPr': case 'w:pPr': case 'mc:Fallback': case 'w:footnoteReference':
           break;
         default:
           if (tag.startsWith('w:') || tag.startsWith('mc:') || tag.startsWith('wps:') || tag.startsWith('wp:') || tag.startsWith('a:')) walk(kids(n), bold);

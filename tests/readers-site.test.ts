@@ -1,0 +1,56 @@
+// A site built from a .docx and a saved web page: the originals are served byte for byte under /sources/,
+// the report page names the format and links the original, and provenance shows the place in the original
+// beside the canonical line.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/repo-dataset';
+
+const tmp = mkdtempSync(join(tmpdir(), 'readers-site-'));
+const dist = join(tmp, 'dist');
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(args: string[], env: Record<string, string>) {
+  const clean = { ...process.env };
+  for (const k of Object.keys(clean)) if (/^(VITEST|VITE_|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$|TEST$)/.test(k)) delete clean[k];
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...clean, ...env }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+const entry = (district: string, file: string) =>
+  `  - file: ${district}/${file}\n    district: ${district}\n    year: 2023\n    kind: progress\n    period: M9\n    title: 2023年《政府工作报告》重点工作9月份完成情况通报表\n`;
+
+beforeAll(() => {
+  for (const d of ['content/reports/linzi', 'content/reports/zhangdian', 'content/aliases']) mkdirSync(join(tmp, d), { recursive: true });
+  for (const f of ['content/districts.yaml', 'content/aliases/units.yaml', 'content/aliases/leaders.yaml']) copyFileSync(join(ROOT, f), join(tmp, f));
+  copyFileSync(join(ROOT, 'tests/fixtures/formats/m09-excerpt.docx'), join(tmp, 'content/reports/linzi/2023-m09-progress.docx'));
+  copyFileSync(join(ROOT, 'tests/fixtures/formats/m09-excerpt.html'), join(tmp, 'content/reports/zhangdian/2023-m09-progress.html'));
+  writeFileSync(join(tmp, 'content/reports/manifest.yaml'), `reports:\n${entry('linzi', '2023-m09-progress.docx')}${entry('zhangdian', '2023-m09-progress.html')}`);
+  const data = join(tmp, 'generated');
+  run(['--import', 'tsx', 'scripts/ingest.ts', '--root', tmp, '--out', data], {});
+  run([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], { PORTAL_DATA_DIR: data, PORTAL_CONTENT_ROOT: tmp });
+}, 600_000);
+
+describe('a site built from a .docx and a saved web page', () => {
+  it('serves the originals byte for byte', () => {
+    expect(readFileSync(join(dist, 'sources/linzi/2023-m09-progress.docx'))).toEqual(readFileSync(join(ROOT, 'tests/fixtures/formats/m09-excerpt.docx')));
+    expect(readFileSync(join(dist, 'sources/zhangdian/2023-m09-progress.html'))).toEqual(readFileSync(join(ROOT, 'tests/fixtures/formats/m09-excerpt.html')));
+  });
+
+  it('the report page names the format, counts the tables and links the original', () => {
+    const page = readFileSync(join(dist, 'linzi/2023/m09/index.html'), 'utf8');
+    expect(page).toContain('Word（.docx）');
+    expect(page).toContain('表格 1 个');
+    expect(page).toMatch(/href="[^"]*sources\/linzi\/2023-m09-progress\.docx"/);
+    expect(page).toContain('原件表格2第2行'); // task 8, in the continuation table after the page break
+  });
+
+  it('task pages show the place in the original beside the canonical line', () => {
+    const task = readFileSync(join(dist, 'linzi/2023/tasks/008/index.html'), 'utf8');
+    expect(task).toMatch(/第1[0-9]行 · 原件表格2第2行/);
+    const page = readFileSync(join(dist, 'zhangdian/2023/tasks/008/index.html'), 'utf8');
+    expect(page).toContain('原件表格1第10行');
+  });
+});
