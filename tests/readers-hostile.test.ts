@@ -59,6 +59,12 @@ describe('hostile files get a sentence naming the file', () => {
     expect((await refusal(new Uint8Array(CFB.write(encrypted, { type: 'buffer' }) as Buffer), 'x.docx')).message).toMatch(/^x\.docx: 文件是加密的 Office 文档/);
   });
 
+  it('RTF and single-file web pages (.mht) named .doc: a sentence saying what they are and how to convert them', async () => {
+    expect((await refusal(new TextEncoder().encode('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}'), '通报.doc')).message).toMatch(/^通报\.doc: 这是 RTF 格式的文件/);
+    const mht = 'From: <Saved by Windows Internet Explorer>\r\nSubject: 通报\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html"\r\n';
+    expect((await refusal(new TextEncoder().encode(mht), '通报.doc')).message).toMatch(/^通报\.doc: 这是“单个文件网页”/);
+  });
+
   it('a text file named .doc is read as the text it is, with the mismatch noted', async () => {
     const r = await readSource(fixture('m09-excerpt.txt'), '通报.doc');
     expect(r.reading).toBeUndefined();

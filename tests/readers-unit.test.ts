@@ -91,6 +91,18 @@ describe('the canonical rendering', () => {
     expect(renderCell({ text: '第一行\n<5%' })).toBe('第一行<br>&lt;5%');
     expect(renderCell({ text: '<b>牵头</b>\n区财政局' })).toBe('<b>牵头</b> 区财政局');
   });
+  it('rows above the header with one filled cell (a title merged across, a 截至 line) are lines of text', () => {
+    const t: Block = { kind: 'table', at: { label: '表格1' }, rows: [
+      { cells: [{ text: '2024年重点工作<b>完成情况</b>表', colSpan: 3 }], at: { label: '表格1第1行' } },
+      { cells: [{ text: '' }, { text: '' }, { text: '截至9月30日' }], at: { label: '表格1第2行' } },
+      { cells: [{ text: '序号' }, { text: '任务' }, { text: '完成情况' }], at: { label: '表格1第3行' } },
+      { cells: [{ text: '1' }, { text: 'a' }, { text: '完成' }], at: { label: '表格1第4行' } },
+    ] };
+    const r = renderCanonical({ blocks: [t] });
+    expect(r.lines).toEqual(['2024年重点工作完成情况表', '截至9月30日', '', '| 序号 | 任务 | 完成情况 |', '| --- | --- | --- |', '| 1 | a | 完成 |']);
+    expect(r.where).toEqual(['表格1第1行', '表格1第2行', null, '表格1第3行', null, '表格1第4行']);
+  });
+
   it('puts a blank line between blocks and records where each line came from', () => {
     const r = renderCanonical({ blocks: [{ kind: 'paragraph', text: '标题', at: { label: '第1段' } }, { kind: 'table', rows: [{ cells: [{ text: '序号' }, { text: '任务' }], at: { label: '表格1第1行' } }, { cells: [{ text: '1' }, { text: 'a' }], at: { label: '表格1第2行' } }], at: { label: '表格1' } }] });
     expect(r.lines).toEqual(['标题', '', '| 序号 | 任务 |', '| --- | --- |', '| 1 | a |']);

@@ -44,6 +44,9 @@ function formatOf(bytes: Uint8Array, file: string): SourceFormat {
   // %PDF may follow a few bytes of junk (a BOM, a mail header); readers allow 1 KB, as Acrobat does.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) return 'pdf';
+  // Two formats often hiding behind .doc and .htm that no reader here reads: say so rather than parse them as text.
+  if (/^\s*\{\\rtf/.test(head)) throw new ReaderError(file, undefined, '这是 RTF 格式的文件（常被命名为 .doc）：本程序不读 RTF，请用 Word 或 WPS 打开后另存为 .docx 再导入。');
+  if (/^MIME-Version:/im.test(head.slice(0, 512)) && /multipart\/related/i.test(head)) throw new ReaderError(file, undefined, '这是“单个文件网页”（.mht/.mhtml）：请在浏览器中把网页另存为“网页，仅 HTML”（.html），或用 Word 另存为 .docx 再导入。');
   if (looksLikeHtml(bytes)) return 'html';
   return 'text';
 }

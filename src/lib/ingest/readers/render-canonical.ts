@@ -27,6 +27,12 @@ export function renderCell(cell: TableCell): string {
   return text.replace(/\|/g, '\\|').replace(/[\t\u000b\f]/g, ' ');
 }
 
+/** A paragraph, or a title row above a table, as one line of text: markup and line breaks become spaces. */
+function asLine(text: string): string {
+  const plain = MARKUP.test(text) ? text.replace(/<br\s*\/?>|<\/p>/gi, ' ').replace(/<[^>]*>/g, '') : text;
+  return plain.replace(/\s*\n\s*/g, ' ').trim();
+}
+
 export function renderCanonical(doc: Pick<ReadDocument, 'blocks'>): Rendering {
   const lines: string[] = [];
   const where: (string | null)[] = [];
@@ -34,16 +40,26 @@ export function renderCanonical(doc: Pick<ReadDocument, 'blocks'>): Rendering {
     lines.push(line);
     where.push(at);
   };
-  const blocks = joinContinuedTables(doc.blocks.map(expand)).filter((b) => (b.kind === 'paragraph' ? b.text.trim() !== '' : b.rows.length > 0));
+  const blocks = joinContinuedTables(doc.blocks.map(expand)).filter((b) => (b.kind === 'paragraph' ? b.text.trim() !== '' : b.rows.some((r) => r.cells.some((c) => c.text.trim() !== ''))));
   let tables = 0;
   for (const block of blocks) {
     if (lines.length > 0) push('', null);
     if (block.kind === 'paragraph') {
-      push(block.text.replace(/\s*\n\s*/g, ' ').trim(), block.at.label);
+      push(asLine(block.text), block.at.label);
       continue;
     }
+    // Rows above the header with at most one filled cell (a title merged across the table, a 填报单位 or 截至
+    // line) are lines of text, not table rows: the parser reads them as the title block they are.
+    const headerAt = block.rows.findIndex((r) => r.cells.filter((c) => c.text.trim() !== '').length >= 2);
+    const above = headerAt < 0 ? block.rows : block.rows.slice(0, headerAt);
+    for (const r of above) {
+      const text = r.cells.map((c) => c.text.trim()).find((t) => t !== '');
+      if (text) push(asLine(text), r.at.label);
+    }
+    if (headerAt < 0) continue;
+    if (headerAt > 0) push('', null);
     tables++;
-    const [header, ...rows] = block.rows;
+    const [header, ...rows] = block.rows.slice(headerAt);
     const row = (cells: TableCell[]) => `| ${cells.map(renderCell).join(' | ')} |`;
     // Header words are plain labels: bold or line breaks in them are layout, not meaning.
     push(row(header!.cells.map((c) => ({ text: c.text.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '') }))), header!.at.label);
