@@ -1,5 +1,6 @@
 // The same fourteen seed rows written as text, .docx, saved web page and .doc (tests/fixtures/make-formats.ts)
-// give the same dataset: tasks, statuses, units, leaders; only provenance differs, by where in the original.
+// give the same dataset: tasks, statuses, units, leaders, merged cells included; only provenance differs, by
+// where in the original.
 // Golden files hold each format's canonical rendering with its location labels.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -51,18 +52,9 @@ describe('the same rows in every format', () => {
     expect(p[11]!.targets[0]!.text.text).toBe(p[11]!.result!.text);
   });
 
-  it('.doc gives the same dataset except the merged cells its text cannot show, and says so', () => {
-    const doc = facts(built.doc!);
-    const text = facts(built.txt!);
-    // Vertical merge continuations are empty in .doc text: the leaders of rows 5–6, the units of row 6.
-    const unmerged = (f: ReturnType<typeof facts>) => f.progress.filter((p) => ![5, 6, 12].includes(p.number));
-    expect(unmerged(doc)).toEqual(unmerged(text));
-    expect(doc.progress[4]!.leaders).toEqual([]);
-    expect(doc.progress[5]!.units).toEqual([]);
-    // Row 12's target and result were one merged cell: the reader cannot say which, and says so on that row.
-    const note = built.doc!.dataset.anomalies.find((a) => a.kind === 'reader')!;
-    expect(note.where).toBe('表格2第7行');
-    expect(note.message).toContain('合并了单元格');
+  it('.doc gives the same dataset too: its merges come from the rows\' table properties', () => {
+    expect(facts(built.doc!)).toEqual(facts(built.txt!));
+    expect(built.doc!.dataset.anomalies.filter((a) => a.kind === 'reader')).toEqual([]);
   });
 
   it('provenance names the place in the original beside the canonical line', () => {

@@ -183,6 +183,21 @@ describe('a saved web page', () => {
 });
 
 describe('.doc text from word-extractor', () => {
+  it('the fixture\'s row layouts: cell boundaries and vertical merges, one per row in order', async () => {
+    const { readRowLayouts } = await import('~/lib/ingest/readers/doc-tables');
+    const rows = readRowLayouts(fixture('m09-excerpt.doc'))!;
+    expect(rows).toHaveLength(18); // two tables: header, heading, tasks 1–7; header, 8–11, header, 12–14
+    expect(rows[1]!.bounds).toHaveLength(2); // the heading: one cell across
+    expect(rows.slice(5, 8).map((r) => r.vMerge.slice(4))).toEqual([[3, 0], [1, 3], [1, 1]]); // leaders 4–6, units 5–6
+    expect(rows[15]!.bounds).toHaveLength(6); // task 12: target and result one cell
+  });
+
+  it('without row layouts, a shorter row is flagged rather than guessed', () => {
+    const { notes } = blocksFromWordText('序号\t任务\t单位\t\n1\t甲乙\t\n2\t丙\t财政局\t\n');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.at.label).toBe('表格1第2行');
+  });
+
   it('cuts rows whose end mark is a tab (saved by Word) or a line end (saved by LibreOffice/WPS)', () => {
     const word = '标题\n序号\t任务\t单位\t\t1\t甲\t财政局\t\t2\t乙\n续\t\t\t注：完\n';
     const lo = '标题\n序号\t任务\t单位\t\n1\t甲\t财政局\t\n2\t乙\n续\t\t\n注：完\n';

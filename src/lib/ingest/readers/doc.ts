@@ -1,19 +1,20 @@
 import WordExtractor from 'word-extractor';
-import { ReaderError, type Block, type ReadDocument, type Reader, type TableRow } from './types';
+import { readRowLayouts, type RowLayout } from './doc-tables';
+import { ReaderError, type Block, type ReadDocument, type Reader, type TableCell, type TableRow } from './types';
 
 // Word 97–2003 (.doc) through word-extractor, which turns Word's cell marks (\x07) into tabs and paragraph
 // marks into line ends. A table row is then its cells, each ended by a tab, and the row's end mark: one more
 // tab (files saved by Word) or a line end (files saved by LibreOffice/WPS). The header row gives the width n
 // and the style; each later row is n cells, or fewer when cells were merged across.
-// Known limits, said in notes where they apply: the text does not say which cells of a shorter row were
-// merged, and a vertically merged cell's continuations are empty (their value lives only in the table
-// properties, which word-extractor does not read).
+// The text does not say which cells were merged: that comes from each row's table properties
+// (doc-tables.ts), matched to the rows in order. Where they cannot be read or do not match, a shorter row is
+// flagged and vertically merged continuations stay empty, as the text has them.
 
 const extractor = new WordExtractor();
 
 const paragraphsOf = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
-export function blocksFromWordText(body: string): { blocks: Block[]; notes: ReadDocument['notes'] } {
+export function blocksFromWordText(body: string, layouts?: RowLayout[]): { blocks: Block[]; notes: ReadDocument['notes'] } {
   const tokens = body.replace(/\r\n?/g, '\n').split('\t');
   const blocks: Block[] = [];
   const notes: ReadDocument['notes'] = [];
@@ -49,7 +50,6 @@ export function blocksFromWordText(body: string): { blocks: Block[]; notes: Read
     const rows: TableRow[] = [];
     const row = (cells: string[]) => {
       const at = { label: `表格${t}第${rows.length + 1}行`, table: t, row: rows.length + 1 };
-      if (cells.length > 1 && cells.length < n) notes.push({ at, message: `这一行只有 ${cells.length} 个单元格，表头有 ${n} 列：原表在这一行合并了单元格，.doc 的文字里看不出合并的位置，请对照原件核对这一行各列的内容。` });
       rows.push({ cells: cells.map((text) => ({ text: text.trim(), ...(cells.length === 1 && n > 1 ? { colSpan: n } : {}) })), at });
     };
     row([token.slice(cut + 1), ...tokens.slice(i + 1, j)]);
@@ -69,7 +69,43 @@ export function blocksFromWordText(body: string): { blocks: Block[]; notes: Read
     }
     blocks.push({ kind: 'table', rows, at: { label: `表格${t}`, table: t } });
   }
+  const tables = blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');
+  const rowCount = tables.reduce((k, b) => k + b.rows.length, 0);
+  let used = 0;
+  const fits = layouts?.length === rowCount && tables.every((b) => b.rows.every((r) => r.cells.length === layouts[used++]!.bounds.length - 1));
+  used = 0;
+  for (const b of tables) {
+    if (fits) b.rows = applyLayouts(b.rows, layouts!.slice(used, (used += b.rows.length)));
+    else {
+      const n = Math.max(...b.rows.map((r) => r.cells.length));
+      for (const r of b.rows) {
+        if (r.cells.length > 1 && r.cells.length < n) notes.push({ at: r.at, message: `这一行只有 ${r.cells.length} 个单元格，表头有 ${n} 列：原表在这一行合并了单元格，.doc 文件的表格属性读不出合并的位置，请对照原件核对这一行各列的内容。` });
+      }
+    }
+  }
   return { blocks, notes };
+}
+
+/** Give each cell the grid columns it covers (by its boundaries against the widest row) and fill vertical merges. */
+function applyLayouts(rows: TableRow[], layouts: RowLayout[]): TableRow[] {
+  const widest = layouts.reduce((a, b) => (b.bounds.length > a.bounds.length ? b : a));
+  const grid = widest.bounds;
+  const TOLERANCE = 30; // twips: rows drawn by hand differ by a few
+  const columnAt = (x: number) => grid.findIndex((g) => Math.abs(g - x) <= TOLERANCE);
+  const above = new Map<number, string>();
+  return rows.map((row, r) => {
+    const { bounds, vMerge } = layouts[r]!;
+    const cells: TableCell[] = row.cells.map((cell, i) => {
+      const from = columnAt(bounds[i]!);
+      const to = columnAt(bounds[i + 1]!);
+      const span = from >= 0 && to > from ? to - from : 1;
+      const out: TableCell = vMerge[i] === 1 ? { text: above.get(from) ?? cell.text, mergedFrom: 'above' } : { text: cell.text };
+      if (vMerge[i] !== 1) above.set(from, cell.text);
+      if (span > 1) out.colSpan = span;
+      return out;
+    });
+    return { cells, at: row.at };
+  });
 }
 
 export const docReader: Reader = {
@@ -82,7 +118,7 @@ export const docReader: Reader = {
     } catch (e) {
       throw new ReaderError(file, undefined, `无法读取这个 Word 97–2003（.doc）文件（${String((e as Error).message ?? e).slice(0, 120)}）：文件可能已损坏或加密，请重新下载原件，或用 Word/WPS 打开后另存为 .docx。`);
     }
-    const { blocks, notes } = blocksFromWordText(body);
+    const { blocks, notes } = blocksFromWordText(body, readRowLayouts(bytes));
     if (blocks.length === 0) throw new ReaderError(file, undefined, '这个 .doc 文件没有正文文字：请确认原件不是扫描图片。');
     return { format: 'doc', blocks, meta: {}, notes } satisfies ReadDocument;
   },
