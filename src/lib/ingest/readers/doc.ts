@@ -77,7 +77,7 @@ export function blocksFromWordText(body: string, layouts?: RowLayout[]): { block
   for (const b of tables) {
     if (fits) b.rows = applyLayouts(b.rows, layouts!.slice(used, (used += b.rows.length)));
     else {
-      const n = Math.max(...b.rows.map((r) => r.cells.length));
+      const n = b.rows.reduce((m, r) => Math.max(m, r.cells.length), 0);
       for (const r of b.rows) {
         if (r.cells.length > 1 && r.cells.length < n) notes.push({ at: r.at, message: `这一行只有 ${r.cells.length} 个单元格，表头有 ${n} 列：原表在这一行合并了单元格，.doc 文件的表格属性读不出合并的位置，请对照原件核对这一行各列的内容。` });
       }
