@@ -154,16 +154,17 @@ describe('a saved web page', () => {
     expect(reading!.meta).toEqual({ title: '2023年《政府工作报告》重点工作9月份完成情况通报表', date: '2023-10-16' });
   });
 
-  it('keeps <p>, <br>, <b> in cells as rich text, paragraphs in order, and reads a GBK page and its printed date', async () => {
+  it('cells: paragraphs and <br> as line breaks, a bold label or <sup> kept as markup, a cell bold throughout as its text; paragraphs in order; and reads a GBK page and its printed date', async () => {
     const html = '<html><head><meta charset="gbk"><title>某区通报_某区人民政府</title></head><body><div class="nav"><a>首页</a></div>'
       + '<div class="content"><h1>某区通报</h1><p>发布时间：2024年1月5日</p><p>一、总体情况</p><p>共10项，完成8项。</p>'
-      + '<table><tr><th>序号</th><th>任务</th><th>完成情况</th></tr><tr><td>1</td><td><p>甲</p><p>乙</p></td><td><b>完成</b><br>已验收</td></tr></table>'
+      + '<table><tr><th>序号</th><th>任务</th><th>完成情况</th></tr><tr><td>1</td><td><p>甲</p><p>乙</p></td><td><b>完成</b><br>已验收</td></tr>'
+      + '<tr><td><p><strong>2</strong></p></td><td>面积100m<sup>2</sup></td><td><b>未完成</b></td></tr></table>'
       + '<p>二、下一步</p></div><div class="footer">版权所有</div></body></html>';
     const gbk = (await import('iconv-lite')).default.encode(html, 'gbk');
     expect(detectFormat(new Uint8Array(gbk), 'x.htm').format).toBe('html');
     const doc = await htmlReader.read(new Uint8Array(gbk), 'x.htm');
     const r = renderCanonical(doc);
-    expect(r.lines.filter((l) => l !== '')).toEqual(['某区通报', '发布时间：2024年1月5日', '一、总体情况', '共10项，完成8项。', '| 序号 | 任务 | 完成情况 |', '| --- | --- | --- |', '| 1 | <p>甲</p><p>乙</p> | <b>完成</b><br>已验收 |', '二、下一步']);
+    expect(r.lines.filter((l) => l !== '')).toEqual(['某区通报', '发布时间：2024年1月5日', '一、总体情况', '共10项，完成8项。', '| 序号 | 任务 | 完成情况 |', '| --- | --- | --- |', '| 1 | 甲<br>乙 | <b>完成</b><br>已验收 |', '| 2 | 面积100m<sup>2</sup> | 未完成 |', '二、下一步']);
     expect(doc.meta).toEqual({ title: '某区通报', date: '2024-01-05' });
   });
 

@@ -69,7 +69,11 @@ function cellText(tc: XNode, numbering: Numbering): string {
   };
   collect(kids(tc));
   const nonEmpty = paras.filter((runs) => plain(runs).trim() !== '');
-  if (!nonEmpty.some((runs) => runs.some((r) => r.bold && r.text.trim() !== ''))) return nonEmpty.map((runs) => plain(runs).trim()).join('\n');
+  // Bold is kept only where it marks part of a cell (a label such as “智能装备产业园：”); a cell bold
+  // throughout (a header, a group row) is emphasis of the whole, and its 序号 must stay a plain number.
+  const runs = nonEmpty.flat().filter((r) => r.text.trim() !== '');
+  const partlyBold = runs.some((r) => r.bold) && runs.some((r) => !r.bold);
+  if (!partlyBold) return nonEmpty.map((runs) => plain(runs).trim()).join('\n');
   return nonEmpty
     .map((runs) => runs.map((r) => (r.bold && r.text.trim() ? `<b>${escapeHtml(r.text)}</b>` : escapeHtml(r.text))).join('').trim())
     .join('<br>');

@@ -74,10 +74,34 @@ function articleRoot(body: Element): Element {
   return root;
 }
 
+/** Whether some of the cell's text is inside one of these tags and some is not. */
+function partly(tree: Root, tags: string[]): boolean {
+  let inside = 0;
+  let outside = 0;
+  const stack: { node: Root | ElementContent; within: boolean }[] = [{ node: tree, within: false }];
+  while (stack.length) {
+    const { node, within } = stack.pop()!;
+    if (node.type === 'text') {
+      if (node.value.trim()) within ? inside++ : outside++;
+    } else if (node.type === 'element' || node.type === 'root') {
+      const w = within || (node.type === 'element' && tags.includes(node.tagName));
+      for (const c of node.children) stack.push({ node: c as ElementContent, within: w });
+    }
+  }
+  return inside > 0 && outside > 0;
+}
+
+/**
+ * A cell as plain text with its line breaks, unless inline markup marks part of it (a bold label, a
+ * superscript): then sanitised markup. A cell wrapped in one <p> or bold throughout reads as its text, so a
+ * 序号 stays a number and the same cell from Word or a web page renders alike.
+ */
 function cellOf(el: Element): TableCell {
   const tree = sanitize({ type: 'root', children: el.children }, CELL_SCHEMA) as Root;
-  const html = collapse(toHtml(tree));
-  const text = /<(p|br|b|strong|sup|sub)\b/.test(html) ? html : collapse(toText(tree));
+  const marked = partly(tree, ['b', 'strong']) || partly(tree, ['sup', 'sub']) || /<(sup|sub)\b/.test(toHtml(tree));
+  const text = marked
+    ? collapse(toHtml(tree))
+    : toText(tree).split(/\n+/).map(collapse).filter(Boolean).join('\n');
   const cell: TableCell = { text };
   const colSpan = Number(el.properties?.colSpan ?? 1);
   const rowSpan = Number(el.properties?.rowSpan ?? 1);
