@@ -71,6 +71,7 @@ const sourceCols = <T extends { source: { file: string; lines: [number, number] 
   { name: 'source_file', title: '来源文件', description: `${what}所在的原始文件（仓库内路径，原样保存，未经编辑）。`, from: 'source.file' },
   { name: 'source_line_start', title: '来源起始行', description: '在来源文件中的起始行号（从 1 起）。', from: 'source.lines.0' },
   { name: 'source_line_end', title: '来源结束行', description: '在来源文件中的结束行号（含）。', from: 'source.lines.1' },
+  { name: 'source_where', title: '原件位置', description: 'Word、Excel、PDF、网页原件中的位置（如 表格1第3行、第2页第14行）；文本文件为空。', from: 'source.where' },
 ];
 
 export const districtsTable: TableDef<District> = {
@@ -122,7 +123,8 @@ export const reportsTable: TableDef<Report> = {
     { name: 'source_url', title: '原始文件网址', description: '本站原样发布的原始文件。', type: 'string', value: (r, c) => url(c, paths.source(r.source.file)) },
     { name: 'source_sha256', title: '原始文件 SHA-256', description: '原始文件字节的 SHA-256，用于核对未被改动。', from: 'source.sha256' },
     { name: 'source_bytes', title: '原始文件字节数', description: '原始文件大小（字节）。', from: 'source.bytes' },
-    { name: 'source_encoding', title: '原始文件编码', description: '原始文件的字符编码。', from: 'source.encoding' },
+    { name: 'source_format', title: '原始文件格式', description: '原始文件的格式（按内容判断）：text、docx、doc、xlsx、xls、pdf、html。', from: 'source.format' },
+    { name: 'source_encoding', title: '原始文件编码', description: '文本原件的字符编码；其他格式为空。', from: 'source.encoding' },
     { name: 'url', title: '本站网址', description: '该报告在本站的永久链接。', type: 'string', value: (r, c) => url(c, paths.report(r)) },
   ],
 };
@@ -216,7 +218,8 @@ export const anomaliesTable: TableDef<Anomaly> = {
     { name: 'id', title: '异常编号', description: '报告编号-L行号-类型。', from: 'id' },
     { name: 'report_id', title: '报告编号', description: '所在报告。', from: 'reportId' },
     { name: 'file', title: '来源文件', description: '原始文件路径。', from: 'file' },
-    { name: 'line', title: '行号', description: '原始文件中的行号。', from: 'line' },
+    { name: 'line', title: '行号', description: '原始文件中的行号（非文本原件为其规范文本中的行号）。', from: 'line' },
+    { name: 'where', title: '原件位置', description: 'Word、Excel、PDF、网页原件中的位置（如 表格1第3行）；文本文件为空。', from: 'where' },
     { name: 'kind', title: '类型', description: '异常类型代码，如 numbering-gap 序号缺失、row-cut-off 行被截断。', from: 'kind' },
     { name: 'message', title: '说明', description: '一句中文说明。', from: 'message' },
     { name: 'verbatim', title: '原文', description: '该行原文。', from: 'verbatim' },
