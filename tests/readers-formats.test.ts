@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '~/lib/ingest/build-dataset';
 import { readSource } from '~/lib/ingest/read-source';
-import { buildFromFixture, FORMATS_DIR } from './helpers/format-fixtures';
+import { buildFromFixture, buildWorkReport, FORMATS_DIR } from './helpers/format-fixtures';
 import { ROOT } from './helpers/repo-dataset';
 
 const built: Record<string, BuildResult> = {};
@@ -74,6 +74,18 @@ describe('the same rows in every format', () => {
     expect(built.txt!.dataset.reports[0]!.source).toMatchObject({ format: 'text', encoding: 'utf-8' });
     // The web page's 发布日期 (meta PubDate) becomes the report's date when the manifest gives none.
     expect(built.html!.dataset.reports[0]!.date).toBe('2023-10-16');
+  });
+});
+
+describe('a work report from Word', () => {
+  it('gives the pledges and indicators of the same report as text, each with its paragraph in the original', async () => {
+    const text = (await buildWorkReport('content/reports/zhangdian/2021-work-report.txt')).dataset;
+    const word = await buildWorkReport(`${FORMATS_DIR}/work-report.docx`);
+    expect(word.errors).toEqual([]);
+    expect(word.dataset.tasks.length).toBeGreaterThan(30);
+    expect(word.dataset.tasks.map((t) => t.pledge.text)).toEqual(text.tasks.map((t) => t.pledge.text));
+    expect(word.dataset.indicators.map((i) => [i.indicator, i.value])).toEqual(text.indicators.map((i) => [i.indicator, i.value]));
+    for (const t of word.dataset.tasks) expect(t.source.where).toMatch(/^第\d+段/);
   });
 });
 

@@ -110,7 +110,27 @@ export function buildDataset(input: BuildInput): BuildResult {
   // Work reports add their pledges as tasks, links to bulletin tasks, and indicator points (src/lib/workreport).
   const base = assemble(input, parsed);
   const linesById = new Map(parsed.map((x) => [x.report.id, x.parsed.lines]));
-  return { dataset: { ...base, ...extendDataset(base, (id) => linesById.get(id)) }, errors, parsed };
+  const dataset = { ...base, ...extendDataset(base, (id) => linesById.get(id)) };
+  fillWhere(dataset, parsed);
+  return { dataset, errors, parsed };
+}
+
+/**
+ * Provenance made after parsing (work-report pledges, indicator points) cites canonical lines of a file read
+ * from Word, Excel, PDF or a web page: give it the place in the original too, as table rows already have.
+ */
+function fillWhere(dataset: Dataset, parsed: BuildResult['parsed']): void {
+  const byFile = new Map(parsed.filter((x) => x.parsed.where).map((x) => [x.report.source.file, x.parsed]));
+  if (byFile.size === 0) return;
+  const fill = (source: { file: string; lines: [number, number]; where?: string }) => {
+    const p = byFile.get(source.file);
+    if (!p || source.where) return;
+    const where = whereOf(p, source.lines[0], source.lines[1]);
+    if (where) source.where = where;
+  };
+  for (const t of dataset.tasks) fill(t.source);
+  for (const x of dataset.progress) fill(x.source);
+  for (const i of dataset.indicators) fill(i.source);
 }
 
 /** The manifest must agree with what the document prints about itself (year and period in its title). */
