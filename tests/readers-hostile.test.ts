@@ -44,6 +44,11 @@ describe('hostile files get a sentence naming the file', () => {
     expect(e.message).toMatch(/^huge\.pdf: 文件有 64 MB，超过上限/);
   });
 
+  it('a web page too large to be a bulletin page is refused before it is parsed', async () => {
+    const page = new TextEncoder().encode(`<html><body>${'<p>填充</p>'.repeat(700_000)}</body></html>`);
+    expect((await refusal(page, 'big.html')).message).toMatch(/^big\.html: 网页文件有 \d+ MB，超过上限 10 MB/);
+  });
+
   it('a .doc that is not one: random bytes, and an OLE header with its streams cut off', async () => {
     const random = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 251);
     expect((await refusal(random, '通报.doc')).message).toMatch(/^通报\.doc: 扩展名是 \.doc，但内容既不是这种格式/);

@@ -15,6 +15,8 @@ import { ReaderError, type Block, type ReadDocument, type Reader, type TableCell
 
 const parser = unified().use(rehypeParse);
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'center', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'table', 'caption', 'body', 'hr', 'address', 'figure', 'figcaption', 'font']);
+/** A saved page larger than this is refused: bulletin pages are well under 5 MB; parsing one costs ~80× its bytes in memory. */
+export const MAX_HTML_BYTES = 10 * 1024 * 1024;
 /** Pages nested deeper than this are refused rather than walked (a hostile file, never a real bulletin). */
 const MAX_DEPTH = 400;
 
@@ -215,6 +217,7 @@ function decodeHtml(bytes: Uint8Array): string {
 export const htmlReader: Reader = {
   format: 'html',
   async read(bytes, file) {
+    if (bytes.length > MAX_HTML_BYTES) throw new ReaderError(file, undefined, `网页文件有 ${Math.round(bytes.length / 1048576)} MB，超过上限 ${MAX_HTML_BYTES / 1048576} MB（通报网页通常不到 5 MB）：请确认保存的是通报所在的网页，或另存为 .docx 后导入。`);
     const source = decodeHtml(bytes);
     try {
       const tree = parser.parse(source) as Root;
