@@ -45,7 +45,7 @@ describe('hostile files get a sentence naming the file', () => {
   });
 
   it('a web page too large to be a bulletin page is refused before it is parsed', async () => {
-    const page = new TextEncoder().encode(`<html><body>${'<p>填充</p>'.repeat(700_000)}</body></html>`);
+    const page = new TextEncoder().encode(`<html><body>${'<p>填充</p>'.repeat(1_000_000)}</body></html>`);
     expect((await refusal(page, 'big.html')).message).toMatch(/^big\.html: 网页文件有 \d+ MB，超过上限 10 MB/);
   });
 
