@@ -193,6 +193,11 @@ describe('.doc text from word-extractor', () => {
     expect(rows[15]!.bounds).toHaveLength(6); // task 12: target and result one cell
   });
 
+  it('a tab typed in a paragraph is not a table', () => {
+    const { blocks } = blocksFromWordText('区政府办公室\t2023年10月\n说明\n序号\t任务\t单位\t\n1\t甲\t财政局\t\n');
+    expect(renderCanonical({ blocks }).lines).toEqual(['区政府办公室 2023年10月', '', '说明', '', '| 序号 | 任务 | 单位 |', '| --- | --- | --- |', '| 1 | 甲 | 财政局 |']);
+  });
+
   it('without row layouts, a shorter row is flagged rather than guessed', () => {
     const { notes } = blocksFromWordText('序号\t任务\t单位\t\n1\t甲乙\t\n2\t丙\t财政局\t\n');
     expect(notes).toHaveLength(1);

@@ -26,6 +26,7 @@ export function blocksFromWordText(body: string, layouts?: RowLayout[]): { block
       blocks.push({ kind: 'paragraph', text: p, at: { label: `第${paragraph}段`, paragraph } });
     }
   };
+  let rowsSoFar = 0;
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i]!;
@@ -35,7 +36,6 @@ export function blocksFromWordText(body: string, layouts?: RowLayout[]): { block
     }
     // Paragraphs before the table, then (after the last line end) the table's first cell.
     const cut = token.lastIndexOf('\n');
-    addParagraphs(token.slice(0, cut + 1));
     let j = i + 1;
     while (j < tokens.length && tokens[j] !== '' && !tokens[j]!.startsWith('\n')) j++;
     if (j >= tokens.length - 1 && tokens[j] === undefined) {
@@ -43,6 +43,15 @@ export function blocksFromWordText(body: string, layouts?: RowLayout[]): { block
       break;
     }
     const n = j - i;
+    // A tab typed in a paragraph (a signature aligned with tabs) is not a cell mark: a header row is a few
+    // one-line cells, and, where the row layouts are known, exactly as many as the next row has.
+    const expected = layouts?.[rowsSoFar];
+    if (n > 64 || tokens.slice(i + 1, j).some((c) => c.includes('\n')) || (expected && expected.bounds.length - 1 !== n)) {
+      tokens[i + 1] = `${token} ${tokens[i + 1]}`;
+      i++;
+      continue;
+    }
+    addParagraphs(token.slice(0, cut + 1));
     const wordStyle = tokens[j] === '';
     const rowEnd = (t: string | undefined) => (wordStyle ? t === '' : t === undefined || t.startsWith('\n'));
     table++;
@@ -51,6 +60,7 @@ export function blocksFromWordText(body: string, layouts?: RowLayout[]): { block
     const row = (cells: string[]) => {
       const at = { label: `表格${t}第${rows.length + 1}行`, table: t, row: rows.length + 1 };
       rows.push({ cells: cells.map((text) => ({ text: text.trim(), ...(cells.length === 1 && n > 1 ? { colSpan: n } : {}) })), at });
+      rowsSoFar++;
     };
     row([token.slice(cut + 1), ...tokens.slice(i + 1, j)]);
     i = wordStyle ? j + 1 : j;
