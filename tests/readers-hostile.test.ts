@@ -91,6 +91,15 @@ describe('the CLI', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('--check --json on a .docx saved as .doc reads it by its bytes and notes the mismatch on line 1', { timeout: 60_000 }, () => {
+    const file = join(tmp, '通报.doc');
+    writeFileSync(file, fixture('m09-excerpt.docx'));
+    const out = JSON.parse(cli('--check', file, '--json').stdout);
+    expect(out).toMatchObject({ format: 'docx', tables: 1, taskCount: 14 });
+    expect(out.anomalies[0]).toMatchObject({ line: 1, kind: 'reader' });
+    expect(out.anomalies[0].message).toContain('已按内容读取');
+  });
+
   it('--check --json on a .docx reports its format and tables', { timeout: 60_000 }, () => {
     const r = cli('--check', 'tests/fixtures/formats/m09-excerpt.docx', '--json');
     expect(r.status).toBe(0);
