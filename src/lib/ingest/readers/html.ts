@@ -5,7 +5,7 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import iconv from 'iconv-lite';
 import { unified } from 'unified';
-import { CELL_SCHEMA } from '../rich-text';
+import { CELL_SCHEMA } from '~/lib/ingest/rich-text';
 import { isChromeElement, isChromeText } from './html-chrome';
 import { ReaderError, type Block, type ReadDocument, type Reader, type TableCell, type TableRow } from './types';
 
