@@ -32,9 +32,11 @@ export interface Citation {
   authorNote?: string;
 }
 
-export function sourceRef(p: Pick<Provenance, 'file' | 'lines'>): SourceRef {
+export function sourceRef(p: Pick<Provenance, 'file' | 'lines'> & { where?: string }): SourceRef {
   const [a, b] = p.lines;
-  return { file: p.file, publicPath: paths.source(p.file), lines: [a, b], label: `${p.file} 第 ${a === b ? a : `${a}–${b}`} 行` };
+  // A Word/Excel/PDF/web original: the place in it follows the canonical line, so the quote can be found there.
+  const where = p.where ? `（原件${p.where}）` : '';
+  return { file: p.file, publicPath: paths.source(p.file), lines: [a, b], label: `${p.file} 第 ${a === b ? a : `${a}–${b}`} 行${where}` };
 }
 
 /** The issuer as printed; otherwise the district's people's government, with a note saying so. */
