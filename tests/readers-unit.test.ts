@@ -177,6 +177,34 @@ describe('a saved web page', () => {
     expect(r.lines.filter((l) => l !== '')).toEqual(['2022年区政府工作报告目标任务', '现将目标任务分解如下。', '1.地区生产总值增长6%。（牵头单位：区发改委）']);
   });
 
+  it('a prose bulletin page (the Zichuan shape): site block of labelled fields as lines, chrome gone, paragraphs in order', async () => {
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>淄川区人民政府关于《政府工作报告》重点工作任务三季度进展情况的督查通报_淄川区人民政府</title>
+<meta name="PubDate" content="2025-10-29 10:00"></head><body>
+<div class="header"><a>长辈版</a><a>无障碍</a></div><div class="nav"><ul><li><a>首页</a></li><li><a>政务公开</a></li></ul></div>
+<div class="wrap"><div class="position">您现在的位置：<a>首页</a> &gt; <a>政府信息公开</a></div>
+<table class="xxgk"><tr><td>标题:</td><td colspan="3">淄川区人民政府关于《政府工作报告》重点工作任务三季度进展情况的督查通报</td></tr><tr><td>索引号:</td><td>11370302004216167U/2025-5547797</td><td>文号:</td><td></td></tr><tr><td>发文日期:</td><td>2025-10-29</td><td>发布机构:</td><td>淄川区人民政府办公室</td></tr></table>
+<div class="article"><h1>淄川区人民政府关于《政府工作报告》重点工作任务三季度进展情况的督查通报</h1>
+<div class="tools">发布日期:2025-10-29 <ul><li>字号:<a>大</a><a>中</a><a>小</a></li><li>|</li><li><a>打印</a></li></ul></div>
+<div class="TRS_Editor"><p>根据工作安排,区政府督查室对《政府工作报告》重点工作任务季度进展情况逐项进行了调度汇总,现将有关情况通报如下:</p>
+<p>从调度情况看,……99项重点工作任务中,2项已完成年度目标任务,86具体任务有序推进中,8项未完成年初确定的季度目标任务,2项因政策调整暂不实施,1项待确定。</p>
+<p><strong>一、未完成季度目标任务具体情况</strong></p><p>30项“加快矿山企业国有化改革进程”(牵头部门:区财政局、区自然资源局)。根据年初确定季度目标任务……</p></div></div></div>
+<div class="footer">主办:淄川区人民政府办公室 网站标识码:3703020001 鲁ICP备12345号</div></body></html>`;
+    const r = renderCanonical(await htmlReader.read(new TextEncoder().encode(html), 'z.html'));
+    expect(r.tables).toBe(0);
+    expect(r.lines.filter((l) => l !== '').map((l) => l.slice(0, 24))).toEqual([
+      '发布日期：2025-10-29',
+      '标题: 淄川区人民政府关于《政府工作报告》重点工',
+      '索引号: 11370302004216167U/',
+      '发文日期: 2025-10-29 发布机构: 淄',
+      '淄川区人民政府关于《政府工作报告》重点工作任务三',
+      '根据工作安排,区政府督查室对《政府工作报告》重点',
+      '从调度情况看,……99项重点工作任务中,2项已完',
+      '一、未完成季度目标任务具体情况',
+      '30项“加快矿山企业国有化改革进程”(牵头部门:',
+    ]);
+    expect(r.lines[2]).toBe('标题: 淄川区人民政府关于《政府工作报告》重点工作任务三季度进展情况的督查通报');
+  });
+
   it('walks a page nested thousands deep without recursion, or refuses it with a sentence', async () => {
     const deep = `<html><body>${'<div>'.repeat(5000)}正文${'</div>'.repeat(5000)}</body></html>`;
     await expect(htmlReader.read(new TextEncoder().encode(deep), 'deep.html')).rejects.toThrow(/deep\.html: 网页的标签嵌套超过/);

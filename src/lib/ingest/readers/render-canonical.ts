@@ -1,6 +1,6 @@
 import { expandSpans } from './grid';
 import { joinContinuedTables } from './continued-tables';
-import type { Block, ReadDocument, TableCell } from './types';
+import type { Block, ReadDocument, TableCell, TableRow } from './types';
 
 // The canonical text rendering of a document read from Word, Excel, PDF or a web page: numbered lines the
 // table/row parser reads exactly as it reads a text file, plus, for every line, where it sits in the
@@ -48,6 +48,15 @@ export function renderCanonical(doc: Pick<ReadDocument, 'blocks'>): Rendering {
       push(asLine(block.text), block.at.label);
       continue;
     }
+    // A table of labelled fields (a page's 标题: / 索引号: / 发文日期: block) is metadata, not a table of rows:
+    // one line per row, label and value side by side, as a text file would have it.
+    if (isFieldTable(block.rows)) {
+      for (const r of block.rows) {
+        const text = r.cells.filter((c) => !c.mergedFrom).map((c) => asLine(c.text)).filter(Boolean).join(' ');
+        if (text) push(text, r.at.label);
+      }
+      continue;
+    }
     // Rows above the header with at most one filled cell (a title merged across the table, a 填报单位 or 截至
     // line) are lines of text, not table rows: the parser reads them as the title block they are.
     const headerAt = block.rows.findIndex((r) => r.cells.filter((c) => c.text.trim() !== '').length >= 2);
@@ -67,6 +76,15 @@ export function renderCanonical(doc: Pick<ReadDocument, 'blocks'>): Rendering {
     for (const r of rows) push(row(r.cells), r.at.label);
   }
   return { lines, where, tables };
+}
+
+/** Every row starts with a label ending in a colon (标题: 索引号：…), and there are few rows. */
+function isFieldTable(rows: TableRow[]): boolean {
+  if (rows.length > 12) return false;
+  return rows.every((r) => {
+    const first = r.cells.find((c) => c.text.trim() !== '');
+    return first !== undefined && /^[^|]{1,12}[:：]$/.test(asLine(first.text));
+  });
 }
 
 function expand(block: Block): Block {
