@@ -205,6 +205,20 @@ describe('a saved web page', () => {
     expect(r.lines[2]).toBe('标题: 淄川区人民政府关于《政府工作报告》重点工作任务三季度进展情况的督查通报');
   });
 
+  it('a notice with two attached tables (the Shapingba shape): both tables, the text between them kept in order', async () => {
+    const html = '<html><body><div class="content"><p>关于印发2022年区政府工作报告目标任务的通知</p><p>附件1</p><p>2022年区政府工作报告经济社会发展预期目标任务分解表</p>'
+      + '<table><tr><td>序号</td><td>2022年预期目标</td><td>责任单位</td></tr><tr><td>1</td><td>地区生产总值增长6%左右</td><td>区发展改革委</td></tr></table>'
+      + '<p>附件2</p><table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td></tr><tr><td>1</td><td>推进科学城建设</td><td>区科技局</td><td>区财政局</td></tr></table></div></body></html>';
+    const r = renderCanonical(await htmlReader.read(new TextEncoder().encode(html), 's.html'));
+    expect(r.tables).toBe(2);
+    expect(r.lines.filter((l) => l !== '')).toEqual([
+      '关于印发2022年区政府工作报告目标任务的通知', '附件1', '2022年区政府工作报告经济社会发展预期目标任务分解表',
+      '| 序号 | 2022年预期目标 | 责任单位 |', '| --- | --- | --- |', '| 1 | 地区生产总值增长6%左右 | 区发展改革委 |',
+      '附件2', '| 序号 | 工作任务 | 牵头单位 | 配合单位 |', '| --- | --- | --- | --- |', '| 1 | 推进科学城建设 | 区科技局 | 区财政局 |',
+    ]);
+    expect(r.where.filter(Boolean)).toEqual(['第1段', '第2段', '第3段', '表格1第1行', '表格1第2行', '第4段', '表格2第1行', '表格2第2行']);
+  });
+
   it('walks a page nested thousands deep without recursion, or refuses it with a sentence', async () => {
     const deep = `<html><body>${'<div>'.repeat(5000)}正文${'</div>'.repeat(5000)}</body></html>`;
     await expect(htmlReader.read(new TextEncoder().encode(deep), 'deep.html')).rejects.toThrow(/deep\.html: 网页的标签嵌套超过/);
