@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '~/lib/ingest/build-dataset';
 import { readSource } from '~/lib/ingest/read-source';
+import { makeDocx, makeHtml, makeWorkReportDocx } from './fixtures/make-formats';
+import { asPipeText, seedTable } from './fixtures/seed-table';
 import { buildFromFixture, buildWorkReport, FORMATS_DIR } from './helpers/format-fixtures';
 import { ROOT } from './helpers/repo-dataset';
 
@@ -81,6 +83,17 @@ describe('the same rows in every format', () => {
     expect(built.txt!.dataset.reports[0]!.source).toMatchObject({ format: 'text', encoding: 'utf-8' });
     // The web page's 发布日期 (meta PubDate) becomes the report's date when the manifest gives none.
     expect(built.html!.dataset.reports[0]!.date).toBe('2023-10-16');
+  });
+});
+
+describe('the committed fixtures', () => {
+  it('are what tests/fixtures/make-formats.ts makes from the seed today, byte for byte', async () => {
+    const committed = (name: string) => readFileSync(join(ROOT, FORMATS_DIR, name));
+    const t = seedTable();
+    expect(asPipeText(t)).toBe(committed('m09-excerpt.txt').toString('utf8'));
+    expect(makeHtml(t)).toBe(committed('m09-excerpt.html').toString('utf8'));
+    expect(await makeDocx(t)).toEqual(committed('m09-excerpt.docx'));
+    expect(await makeWorkReportDocx()).toEqual(committed('work-report.docx'));
   });
 });
 
