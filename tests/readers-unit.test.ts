@@ -131,6 +131,11 @@ describe('.docx', () => {
     expect(r.where.at(-1)).toBe('第2段');
   });
 
+  it('the legacy horizontal merge (w:hMerge) gives the value to the cell it continues', async () => {
+    const body = tbl(tr(tc(p('序号')), tc(p('任务')), tc(p('完成情况'))), tr(tc(p('1')), tc(p('已移交经开区'), '<w:hMerge w:val="restart"/>'), tc(p(''), '<w:hMerge/>')));
+    expect(renderCanonical(await docxReader.read(docxOf(body), 'h.docx')).lines.at(-1)).toBe('| 1 | 已移交经开区 | 已移交经开区 |');
+  });
+
   it('puts Word\'s automatic list numbers back in front of the text (一、 then 1. restarting under each heading)', async () => {
     const lvl = (ilvl: number, fmt: string, text: string) => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
     const numbering = `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'decimal', '%2.')}${lvl(2, 'decimalEnclosedCircle', '%3')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;

@@ -115,8 +115,12 @@ function tableRows(tbl: XNode, numbering: Numbering): TableCell[][] {
       const tcPr = child(tc, 'w:tcPr');
       const span = Math.max(1, Number(attr(child(tcPr ?? {}, 'w:gridSpan') ?? {}, 'w:val') ?? 1) || 1);
       const vMerge = tcPr ? child(tcPr, 'w:vMerge') : undefined;
+      const hMerge = tcPr ? child(tcPr, 'w:hMerge') : undefined;
       let cell: TableCell;
-      if (vMerge && attr(vMerge, 'w:val') !== 'restart') {
+      if (hMerge && attr(hMerge, 'w:val') !== 'restart' && cells.length > 0) {
+        // The legacy horizontal merge (files converted from Word 97–2003): a continuation takes the cell to its left.
+        cell = { text: cells[cells.length - 1]!.text, mergedFrom: 'left' };
+      } else if (vMerge && attr(vMerge, 'w:val') !== 'restart') {
         cell = { text: mergeStart.get(col) ?? '', mergedFrom: 'above' };
       } else {
         cell = { text: cellText(tc, numbering) };
