@@ -13,6 +13,7 @@ import { loadInputs } from '../src/lib/ingest/load-inputs';
 import { parseReport } from '../src/lib/ingest/parse-report';
 import { NameRegistry } from '../src/lib/ingest/registry';
 import { writeDataset } from '../src/lib/ingest/write-dataset';
+import { renderingFiles } from '../src/lib/ingest/renderings';
 import { STATUS_LABELS, STATUS_ORDER, reportKindSchema, periodSchema } from '../src/lib/schema';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -61,7 +62,7 @@ function ingestAll(out: string) {
     sources: dataset.reports.map((r) => ({ reportId: r.id, file: r.source.file, sha256: r.source.sha256, bytes: r.source.bytes })),
     counts: Object.fromEntries(Object.entries(dataset).map(([k, v]) => [k, (v as unknown[]).length])),
   };
-  writeDataset(resolve(root, out), dataset, { meta });
+  writeDataset(resolve(root, out), dataset, { meta }, renderingFiles(result.parsed));
   for (const r of dataset.reports) {
     const counts = STATUS_ORDER.filter((s) => r.statusCounts[s] > 0).map((s) => `${STATUS_LABELS[s]} ${r.statusCounts[s]}`).join(' · ');
     const inferred = r.inferredCounts.done + r.inferredCounts.partial + r.inferredCounts.notDone;
