@@ -92,6 +92,37 @@ describe('a site built from a dataset with every payload class in every string f
     expect(bad.slice(0, 20)).toEqual([]);
   });
 
+  it('every 第N行 on report, task, quality, citation and embed pages links to that line of the source view', () => {
+    const view = 'source/linzi/2023-m09-progress-txt/index.html';
+    const ids = new Set(elementsIn(fromHtml(read(view)), 'li').map((li) => String(li.properties?.id)));
+    expect(ids.has('L6')).toBe(true);
+    const lineLinks = (f: string) => elementsIn(fromHtml(read(f)), 'a').filter((a) => /第\s?\d+(–\d+)?\s?行|\.[a-z]+:\d+$/.test(toText(a))).map((a) => String(a.properties?.href));
+    for (const f of ['linzi/2023/m09/index.html', 'linzi/2023/tasks/001/index.html', 'quality/index.html']) {
+      const hrefs = lineLinks(f);
+      expect(hrefs.length, f).toBeGreaterThan(0);
+      for (const h of hrefs) expect(h, f).toMatch(/^\/source\/[a-z]+\/[^/]+\/#L\d+$/);
+    }
+    const embed = files.find((f) => f.startsWith('embed/report-linzi-2023') && f.endsWith('.html'))!;
+    expect(lineLinks(embed).every((h) => /^\/source\/linzi\/2023-m09-progress-txt\/#L\d+$/.test(h))).toBe(true);
+    // Every link into a source view, on every page, reaches an existing line anchor (found by the HTML
+    // parser: the regex link finder of dist-checks would also see src="…" inside escaped text).
+    const anchors = new Map<string, Set<string>>();
+    const broken: string[] = [];
+    let checked = 0;
+    for (const f of files.filter((x) => x.endsWith('.html'))) {
+      for (const a of elementsIn(fromHtml(read(f)), 'a')) {
+        const m = /^\/(source\/[^#]+\/)#(L\d+)$/.exec(String(a.properties?.href ?? ''));
+        if (!m) continue;
+        checked++;
+        const target = `${m[1]}index.html`;
+        if (!anchors.has(target)) anchors.set(target, new Set(files.includes(target) ? elementsIn(fromHtml(read(target)), 'li').map((li) => String(li.properties?.id)) : []));
+        if (!anchors.get(target)!.has(m[2]!)) broken.push(`${f}: ${m[0]}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect(broken.slice(0, 10)).toEqual([]);
+  });
+
   it('no source copy is a text file a browser or <script src> could use: text formats only inside zips', () => {
     const sources = files.filter((f) => f.startsWith('sources/'));
     expect(sources.length).toBe(5);
