@@ -6,8 +6,8 @@ import { el, frag, trusted, type Markup } from '~/lib/markup';
 
 export interface BulletinCell {
   label: string;
-  /** Sanitised HTML from the dataset (b/strong/sup/sub/p/br only) or escaped text. */
-  html: Markup;
+  /** Sanitised HTML from the dataset (b/strong/sup/sub/p/br only) or escaped text, built as Markup. */
+  html: string;
 }
 
 export interface BulletinRow {
@@ -62,13 +62,13 @@ export function bulletinRows(ix: SiteIndex, report: Report): BulletinRow[] {
     let targetIndex = 0;
     const hasSubGoalColumn = report.columns.some((c) => c.key === 'subGoal');
     const cells = report.columns.map((col) => {
-      const html = cellHtml(row, task, col, targetIndex, hasSubGoalColumn);
+      const html = cellHtml(row, task, col, targetIndex, hasSubGoalColumn).html;
       if (col.key === 'target') targetIndex++;
       return { label: col.label || '序号', html };
     });
     // Surplus cells the header has no column for (kept by the parser in `extra`).
     const known = new Set(report.columns.map((c) => c.label));
-    for (const x of row.extra) if (!known.has(x.label)) cells.push({ label: x.label, html: frag(x.text) });
+    for (const x of row.extra) if (!known.has(x.label)) cells.push({ label: x.label, html: frag(x.text).html });
     return { anchor: rowAnchor(row), row, task, cells };
   });
 }
