@@ -14,6 +14,7 @@ import { parseReport } from '../src/lib/ingest/parse-report';
 import { NameRegistry } from '../src/lib/ingest/registry';
 import { writeDataset } from '../src/lib/ingest/write-dataset';
 import { renderingFiles } from '../src/lib/ingest/renderings';
+import { sourceFileProblem } from '../src/lib/source-files';
 import { STATUS_LABELS, STATUS_ORDER, reportKindSchema, periodSchema } from '../src/lib/schema';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -81,7 +82,10 @@ function check(file: string, args: { district?: string; year?: string; kind?: st
   const year = args.year === undefined ? undefined : Number(args.year);
   if (year !== undefined && !Number.isInteger(year)) fail(`--year 应为四位年份，而不是“${args.year}”。`);
   const { inputs } = loadInputs(root);
-  const parsed = parseReport(shown, readFileSync(path), kind?.success ? { kind: kind.data } : {});
+  const bytes = readFileSync(path);
+  const refused = sourceFileProblem(shown, bytes);
+  if (refused) fail(refused);
+  const parsed = parseReport(shown, bytes, kind?.success ? { kind: kind.data } : {});
   const leaders = inputs ? NameRegistry.forLeaders(inputs.leaderAliases) : undefined;
   const summary = summarise(
     parsed,

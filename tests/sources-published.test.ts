@@ -100,3 +100,22 @@ describe('source renderings (generated/renderings/<reportId>.json)', () => {
     }
   });
 });
+
+describe('npm run ingest -- --check refuses a file outside the allowed formats', () => {
+  it('exits 1 with one sentence naming the file, before parsing it', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'check-ext-'));
+    try {
+      const js = join(dir, 'evil.js');
+      writeFileSync(js, '序号\t年度目标任务\t完成情况\t责任单位\n1\talert(1)\t完成\t区发改局\n');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--check', js], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^错误：.*evil\.js: 扩展名“\.js”不在允许的列表中/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
