@@ -38,7 +38,6 @@ export function stripInvisible(s: string): string {
 
 /** True when the string holds a format character. */
 export function hasInvisible(s: string): boolean {
-  FORMAT.lastIndex = 0;
   return /\p{Cf}/u.test(s);
 }
 
