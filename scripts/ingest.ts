@@ -15,6 +15,8 @@ import { readSource, readSources } from '~/lib/ingest/read-source';
 import { ReaderError } from '~/lib/ingest/readers/types';
 import { NameRegistry } from '../src/lib/ingest/registry';
 import { writeDataset } from '../src/lib/ingest/write-dataset';
+import { renderingFiles } from '../src/lib/ingest/renderings';
+import { sourceFileProblem } from '../src/lib/source-files';
 import { STATUS_LABELS, STATUS_ORDER, reportKindSchema, periodSchema } from '../src/lib/schema';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -63,7 +65,7 @@ async function ingestAll(out: string) {
     sources: dataset.reports.map((r) => ({ reportId: r.id, file: r.source.file, sha256: r.source.sha256, bytes: r.source.bytes })),
     counts: Object.fromEntries(Object.entries(dataset).map(([k, v]) => [k, (v as unknown[]).length])),
   };
-  writeDataset(resolve(root, out), dataset, { meta });
+  writeDataset(resolve(root, out), dataset, { meta }, renderingFiles(result.parsed));
   for (const r of dataset.reports) {
     const counts = STATUS_ORDER.filter((s) => r.statusCounts[s] > 0).map((s) => `${STATUS_LABELS[s]} ${r.statusCounts[s]}`).join(' · ');
     const inferred = r.inferredCounts.done + r.inferredCounts.partial + r.inferredCounts.notDone;
@@ -83,6 +85,8 @@ async function check(file: string, args: { district?: string; year?: string; kin
   if (year !== undefined && !Number.isInteger(year)) fail(`--year 应为四位年份，而不是“${args.year}”。`);
   const { inputs } = loadInputs(root);
   const bytes = readFileSync(path);
+  const refused = sourceFileProblem(shown, bytes);
+  if (refused) fail(refused);
   const { reading, mismatch } = await readSource(bytes, shown);
   const parsed = parseReport(shown, bytes, { ...(kind?.success ? { kind: kind.data } : {}), ...(reading ? { reading } : {}), ...(mismatch ? { fileNotes: [mismatch] } : {}) });
   const leaders = inputs ? NameRegistry.forLeaders(inputs.leaderAliases) : undefined;

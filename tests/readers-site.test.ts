@@ -1,10 +1,12 @@
-// A site built from a .docx and a saved web page (named .doc, as sites often serve them): the originals are
-// served byte for byte under /sources/, the report page names the format and links the original, and
-// provenance shows the place in the original beside the canonical line.
+// A site built from a Word file (a .docx under a .doc name, as sites often serve them) and a saved web page:
+// the originals are published byte for byte under /sources/ (the page inside a zip, src/lib/source-files.ts),
+// the report page names the format and links the original, and provenance shows the place in the original
+// beside the canonical line.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/repo-dataset';
 
@@ -25,25 +27,26 @@ const entry = (district: string, file: string) =>
 beforeAll(() => {
   for (const d of ['content/reports/linzi', 'content/reports/zhangdian', 'content/aliases']) mkdirSync(join(tmp, d), { recursive: true });
   for (const f of ['content/districts.yaml', 'content/aliases/units.yaml', 'content/aliases/leaders.yaml']) copyFileSync(join(ROOT, f), join(tmp, f));
-  copyFileSync(join(ROOT, 'tests/fixtures/formats/m09-excerpt.docx'), join(tmp, 'content/reports/linzi/2023-m09-progress.docx'));
-  copyFileSync(join(ROOT, 'tests/fixtures/formats/m09-excerpt.html'), join(tmp, 'content/reports/zhangdian/2023-m09-progress.doc'));
-  writeFileSync(join(tmp, 'content/reports/manifest.yaml'), `reports:\n${entry('linzi', '2023-m09-progress.docx')}${entry('zhangdian', '2023-m09-progress.doc')}`);
+  copyFileSync(join(ROOT, 'tests/fixtures/formats/m09-excerpt.docx'), join(tmp, 'content/reports/linzi/2023-m09-progress.doc'));
+  copyFileSync(join(ROOT, 'tests/fixtures/formats/m09-excerpt.html'), join(tmp, 'content/reports/zhangdian/2023-m09-progress.html'));
+  writeFileSync(join(tmp, 'content/reports/manifest.yaml'), `reports:\n${entry('linzi', '2023-m09-progress.doc')}${entry('zhangdian', '2023-m09-progress.html')}`);
   const data = join(tmp, 'generated');
   run(['--import', 'tsx', 'scripts/ingest.ts', '--root', tmp, '--out', data], {});
   run([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], { PORTAL_DATA_DIR: data, PORTAL_CONTENT_ROOT: tmp });
 }, 600_000);
 
 describe('a site built from a .docx and a saved web page', () => {
-  it('serves the originals byte for byte', () => {
-    expect(readFileSync(join(dist, 'sources/linzi/2023-m09-progress.docx'))).toEqual(readFileSync(join(ROOT, 'tests/fixtures/formats/m09-excerpt.docx')));
-    expect(readFileSync(join(dist, 'sources/zhangdian/2023-m09-progress.doc'))).toEqual(readFileSync(join(ROOT, 'tests/fixtures/formats/m09-excerpt.html')));
+  it('publishes the originals byte for byte', () => {
+    expect(readFileSync(join(dist, 'sources/linzi/2023-m09-progress.doc'))).toEqual(readFileSync(join(ROOT, 'tests/fixtures/formats/m09-excerpt.docx')));
+    const zipped = unzipSync(new Uint8Array(readFileSync(join(dist, 'sources/zhangdian/2023-m09-progress.html.zip'))));
+    expect(Object.values(zipped)).toEqual([new Uint8Array(readFileSync(join(ROOT, 'tests/fixtures/formats/m09-excerpt.html')))]);
   });
 
   it('the report page names the format, counts the tables and links the original', () => {
     const page = readFileSync(join(dist, 'linzi/2023/m09/index.html'), 'utf8');
     expect(page).toContain('Word（.docx）');
     expect(page).toContain('表格 1 个');
-    expect(page).toMatch(/href="[^"]*sources\/linzi\/2023-m09-progress\.docx"/);
+    expect(page).toMatch(/href="[^"]*sources\/linzi\/2023-m09-progress\.doc"/);
     expect(page).toContain('原件表格2第2行'); // task 8, in the continuation table after the page break
   });
 
@@ -54,10 +57,10 @@ describe('a site built from a .docx and a saved web page', () => {
     expect(page).toContain('原件表格1第10行');
   });
 
-  it('a web page named .doc is read as the page it is, and the quality page says so with the place in the original', () => {
+  it('a .docx named .doc is read as what it is, and the quality page says so with the place in the original', () => {
     expect(readFileSync(join(dist, 'zhangdian/2023/m09/index.html'), 'utf8')).toContain('网页（HTML）');
     const quality = readFileSync(join(dist, 'quality/index.html'), 'utf8');
-    expect(quality).toContain('2023-m09-progress.doc:1</a> · 原件网页标题');
-    expect(quality).toContain('内容却是网页（HTML）：已按内容读取');
+    expect(quality).toContain('2023-m09-progress.doc:1</a> · 原件第1段');
+    expect(quality).toContain('内容却是Word（.docx）：已按内容读取');
   });
 });

@@ -7,25 +7,10 @@ const FORMAT_LABELS: Record<string, string> = {
   text: '文本', html: '网页（HTML）', docx: 'Word（.docx）', doc: 'Word 97–2003（.doc）', xlsx: 'Excel（.xlsx）', xls: 'Excel 97–2003（.xls）', pdf: 'PDF',
 };
 
-const CONTENT_TYPES: Record<string, string> = {
-  html: 'text/html',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  doc: 'application/msword',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  xls: 'application/vnd.ms-excel',
-  pdf: 'application/pdf',
-};
-
 /** "utf-8" for a text file, "Word（.docx）" for a document read by a format reader. */
 export function sourceFormatLabel(source: Report['source']): string {
   const format = source.format ?? 'text';
   return format === 'text' ? (source.encoding ?? 'utf-8') : FORMAT_LABELS[format] ?? format;
-}
-
-/** Content-Type of the verbatim copy served under /sources/. */
-export function sourceContentType(source: Report['source']): string {
-  const format = source.format ?? 'text';
-  return format === 'text' ? `text/plain; charset=${source.encoding ?? 'utf-8'}` : CONTENT_TYPES[format] ?? 'application/octet-stream';
 }
 
 /** "第12行" or "第12–14行", followed by " · 原件表格1第3行" when the source is not a text file. */

@@ -10,6 +10,8 @@ import { sha256Hex } from './hash';
 import type { SourceReading } from './read-source';
 import { detectFormat, formatName } from './readers/detect';
 import { ReaderError, type SourceFormat } from './readers/types';
+import { sourceFileProblem } from '../source-files';
+import { paths } from '../urls';
 
 export type { Dataset } from '../schema';
 
@@ -70,6 +72,11 @@ export function buildDataset(input: BuildInput): BuildResult {
     const bytes = input.readFile(file);
     if (!bytes) {
       errors.push(`${where}: 清单指向的文件 ${file} 不存在：请把原件放到该路径，或更正清单中的 file。`);
+      return;
+    }
+    const refused = sourceFileProblem(file, bytes);
+    if (refused) {
+      errors.push(refused);
       return;
     }
     const reading = input.sources?.readings.get(file);
@@ -172,7 +179,7 @@ function reportOf(id: string, slug: string, entry: ManifestEntry, periods: Perio
     title: entry.title,
     source: {
       file,
-      publicPath: `sources/${entry.file}`,
+      publicPath: paths.source(file),
       sha256: sha256Hex(bytes),
       bytes: bytes.length,
       format: p.format,

@@ -7,6 +7,7 @@ import { cutTable, type Cell, type LineRole, type RawRow } from './layout';
 import { readPrintedMetadata, type PrintedMetadata } from './metadata';
 import { cellPlainText, toRichText } from './rich-text';
 import { readStatus, type StatusReading } from './status';
+import { removeInvisibleLines } from './invisible';
 import { endsMidSentence, REPLACEMENT_CHAR } from './text';
 import { parseLeaders, parseUnits, type ParsedUnit } from './units';
 
@@ -78,11 +79,12 @@ const NUMBER = /^\s*[（(]?\s*(\d{1,5})\s*[)）.、．]?\s*$/;
 export function parseReport(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedReport {
   const reading = options.reading;
   const decoded = reading ? undefined : decodeReport(bytes, file);
-  const lines = reading ? reading.lines : splitLines(decoded!.text);
-  const anomalies: AnomalyDraft[] = [
+  // Format characters go before anything is parsed, so every output sees the same names and text.
+  const { lines, anomalies } = removeInvisibleLines(reading ? reading.lines : splitLines(decoded!.text));
+  anomalies.push(
     ...(reading?.notes ?? []).map((n) => ({ line: n.line, kind: 'reader' as const, message: n.message })),
     ...(options.fileNotes ?? []).map((message) => ({ line: 1, kind: 'reader' as const, message })),
-  ];
+  );
   const source = reading ? { format: reading.format, decoded, lines, where: reading.where, tables: reading.tables, meta: reading.meta } : { format: 'text' as const, decoded, lines };
   if (decoded?.truncatedTail) {
     anomalies.push({ line: lines.length, kind: 'decode', message: '文件在一个多字节字符中间结束：文件不完整，最后一个字已丢失，请重新下载原件。' });
