@@ -1,7 +1,7 @@
 // A work report is prose printed as loose Markdown: headings (#…####, used inconsistently), paragraphs,
 // inline <sub>/<sup>. remark-parse gives us the blocks with their source lines; we keep, per source
 // line, the plain text and the sanitised HTML it contributes, so a phrase found later can cite its line.
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import { cleanText } from '../targets/clean-text';
@@ -67,13 +67,49 @@ function cleanHtml(html: string): string {
     .join('');
 }
 
+/**
+ * A report is prose, not Markdown: the constructs that would swallow its text are turned off (an indented
+ * paragraph is not code, `1. 项目` is not a list, a line starting with <div> is not an HTML block).
+ */
+function proseOnly(this: Processor) {
+  const data = this.data() as { micromarkExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push({ disable: { null: ['codeIndented', 'list', 'blockQuote', 'htmlFlow', 'definition', 'setextUnderline'] } });
+}
+
+// A line that ends a sentence ends its paragraph: web pages and Word copies put one paragraph per line
+// with no blank line between. A line that is a numbered heading stands alone too.
+const LINE_ENDS_PARAGRAPH = /[。！？!?：:][”」』）)]?$/;
+const HEADING_LINE = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^。；]{1,40}$/;
+
+function splitAtLineEnds(block: Block): Block[] {
+  if (block.type !== 'paragraph' || block.pieces.length < 2) return [block];
+  const out: Block[] = [];
+  let cur: LinePiece[] = [];
+  block.pieces.forEach((p, i) => {
+    if (HEADING_LINE.test(p.text) && cur.length) {
+      out.push({ ...block, pieces: cur });
+      cur = [];
+    }
+    cur.push(p);
+    const next = block.pieces[i + 1];
+    if (LINE_ENDS_PARAGRAPH.test(p.text) || HEADING_LINE.test(p.text) || (next && HEADING_LINE.test(next.text))) {
+      out.push({ ...block, pieces: cur });
+      cur = [];
+    }
+  });
+  if (cur.length) out.push({ ...block, pieces: cur });
+  return out;
+}
+
 /** Headings and paragraphs of a Markdown-ish text, in order, with their per-line pieces. */
 export function markdownBlocks(lines: readonly string[]): Block[] {
-  const tree = unified().use(remarkParse).parse(lines.join('\n')) as Root;
+  // Leading spaces (ASCII or U+3000, the indent of every paragraph in a Word copy) carry no meaning.
+  const text = lines.map((l) => l.replace(/^[\s\u3000]+/, '')).join('\n');
+  const tree = unified().use(remarkParse).use(proseOnly).parse(text) as Root;
   const out: Block[] = [];
   for (const node of tree.children) {
     const block = toBlock(node);
-    if (block && block.pieces.length > 0) out.push(block);
+    if (block && block.pieces.length > 0) out.push(...splitAtLineEnds(block));
   }
   return out;
 }
