@@ -151,6 +151,7 @@ export const tasksTable: TableDef<Task> = {
     { name: 'title', title: '标题', description: '政府工作报告任务的引领语（如“强化技术创新能力”）或民生实事名称。', from: 'title' },
     { name: 'area', title: '工作领域', description: '政府工作报告中所属的工作领域，照原文。', from: 'area.label' },
     { name: 'project_number', title: '民生实事序号', description: '民生实事的原文序号。', from: 'projectNumber' },
+    { name: 'candidate', title: '候选项目', description: 'true 表示原文列为民生实事候选项目，待人大代表票决，尚未确定。', from: 'candidate' },
     { name: 'targets', covers: 'targets', title: '量化目标', description: '从任务文字中按规则提取的量化承诺，每条一行，格式“匹配文字｜所在短语”。', type: 'string', value: (t) => (t.targets ?? []).map((x) => `${x.match}｜${x.phrase}`).join('\n') },
     { name: 'linked_task_ids', covers: 'links', title: '关联任务', description: '同一区县同一年度其他文件中的同一任务（按文字相似度关联），格式“任务编号（相似度）”，以“;”分隔。', type: 'string', value: (t) => (t.links ?? []).map((l) => `${l.taskId}（${l.score.toFixed(2)}）`).join(';') },
     ...sourceCols<Task>('该任务首次出现'),

@@ -41,6 +41,7 @@ function taskOf(report: Report, item: WorkReportItem, n: number): Task {
     targets: item.targets,
   };
   if (item.projectNumber !== undefined) task.projectNumber = item.projectNumber;
+  if (item.candidate) task.candidate = true;
   return task;
 }
 

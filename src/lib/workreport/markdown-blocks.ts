@@ -5,6 +5,7 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import { cleanText } from '../targets/clean-text';
+import { ANNEX_HEADING, DATELINE, isChrome, isTitle } from './chrome';
 
 /** The text one source line contributes to a block. */
 export interface LinePiece {
@@ -81,18 +82,17 @@ function proseOnly(this: Processor) {
 const LINE_ENDS_PARAGRAPH = /[。！？!?：:][”」』）)]?$/;
 const HEADING_LINE = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^。；]{1,40}$/;
 
+/** A line that is a block of its own: a numbered heading, the title, the dateline, page chrome. */
+const standsAlone = (t: string) => HEADING_LINE.test(t) || isTitle(t) || DATELINE.test(t) || isChrome(t) || (t.length <= 40 && ANNEX_HEADING.test(t));
+
 function splitAtLineEnds(block: Block): Block[] {
   if (block.type !== 'paragraph' || block.pieces.length < 2) return [block];
   const out: Block[] = [];
   let cur: LinePiece[] = [];
   block.pieces.forEach((p, i) => {
-    if (HEADING_LINE.test(p.text) && cur.length) {
-      out.push({ ...block, pieces: cur });
-      cur = [];
-    }
     cur.push(p);
     const next = block.pieces[i + 1];
-    if (LINE_ENDS_PARAGRAPH.test(p.text) || HEADING_LINE.test(p.text) || (next && HEADING_LINE.test(next.text))) {
+    if (LINE_ENDS_PARAGRAPH.test(p.text) || standsAlone(p.text) || (next && (standsAlone(next.text) || /^各位代表/.test(next.text)))) {
       out.push({ ...block, pieces: cur });
       cur = [];
     }

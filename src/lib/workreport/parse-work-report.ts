@@ -2,7 +2,8 @@
 // work areas （一）…（五） recognised by their Chinese numbering whatever the heading level (one area is
 // printed as a plain paragraph), and paragraphs re-joined where a page break cut them mid-sentence.
 import { blockLines, blockText, markdownBlocks, type Block, type LinePiece } from './markdown-blocks';
-import { isChrome, splitTitleBlock, type ParseIssue, type WorkReportMeta } from './title-block';
+import { ANNEX_HEADING, isChrome } from './chrome';
+import { splitTitleBlock, type ParseIssue, type WorkReportMeta } from './title-block';
 
 export type { ParseIssue, WorkReportMeta } from './title-block';
 
@@ -56,7 +57,6 @@ const AREA_RE = new RegExp(`^（([${NUMERALS}]+)）(.+)$`);
 const RUN_IN_AREA_RE = new RegExp(`^（([${NUMERALS}]+)）([^。；！？]{2,60})。(?=.)`);
 // A paragraph is complete when it ends with sentence punctuation, possibly followed by a closing quote or bracket.
 const SENTENCE_END = /[。；！？：!?;:][”」』）)]?$/;
-const ANNEX_HEADING = /^(?:附件\s*\d*[：:]?|附[：:])(.*)$/;
 const LIVELIHOOD = /民生实事|惠民实事|为民办实事/;
 
 /** 一 → 1 … 十九 → 19 (enough for report numbering). */

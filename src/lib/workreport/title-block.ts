@@ -3,6 +3,9 @@
 // 上一篇/下一篇 and the copyright footer. Those lines are page chrome: kept as line ranges in the metadata
 // (so every line is accounted for), never parsed as the report.
 import { blockLines, blockText, type Block } from './markdown-blocks';
+import { DATELINE, isChrome, isTitle } from './chrome';
+
+export { isChrome, isTitle } from './chrome';
 
 export interface WorkReportMeta {
   title: string;
@@ -25,23 +28,6 @@ export interface ParseIssue {
   message: string;
 }
 
-// 政府工作报告 · 2022年政府工作报告 · 博山区2023年政府工作报告 · 2024年博山区人民政府工作报告（全文）
-const TITLE = /^(?:\d{4}年)?[\p{Script=Han}]{0,16}?(?:\d{4}年)?《?政府工作报告》?(?:[（(](?:全文|摘要|摘登|\d{4}年)[）)]|全文)?$/u;
-const CHROME_WORD =
-  /^(?:网站首页|首页|当前位置|您(?:现在)?的位置|所在位置|字号|字体|【?[大中小]\s*[大中小]?\s*[大中小]?】?$|分享到|分享|打印|关闭|收藏|扫一扫|上一篇|下一篇|相关(?:链接|文章|新闻|阅读|附件)|责任编辑|编辑[：:]|(?:本文|信息)?来源[：:]|发布(?:时间|日期)|浏览(?:次数|量)?|阅读(?:次数|量)|点击(?:数|量|次数)|索引号|主题分类|发文机关|发布机构|成文日期|文号|标题[：:]|主办[：:]|承办[：:]|版权所有|Copyright|网站标识码|.{0,4}ICP|.{0,8}公网安备|联系我们|网站地图|免责声明|无障碍|长辈版|关怀版|繁體|登录|注册|搜索|返回顶部|TOP$|【)/i;
-const NAV_SEPARATORS = /(?:\s[|｜>›»]\s|>|＞|\s\|\s)/;
-
-/** A block of page chrome: short, no sentence punctuation, made of navigation or page-tool words. */
-export function isChrome(text: string): boolean {
-  const t = text.replace(/^[\s•·●▪◆>]+/, '').trim();
-  if (t === '' || /^[|｜•·\-—_]+$/.test(t)) return true;
-  if (t.length > 80 || /[。；]/.test(t)) return false;
-  return CHROME_WORD.test(t) || NAV_SEPARATORS.test(t) || /^[（(]?(?:来源|稿源|作者)[：:]/.test(t);
-}
-
-export const isTitle = (text: string): boolean => TITLE.test(text.replace(/\s+/g, ''));
-
-const DATELINE = /^[—–\-－]{1,2}\s*(\d{4})年(\d{1,2})月(\d{1,2})日/;
 
 function parseMeta(title: Block, rest: Block[]): WorkReportMeta {
   const texts = rest.map(blockText);
@@ -89,4 +75,36 @@ export function splitTitleBlock(blocks: Block[]): { meta: WorkReportMeta; body: 
   meta.lines = [blockLines(first)[0], blockLines(head.at(-1)!)[1]];
   if (chrome.length) meta.chrome = chrome;
   return { meta, body, issues: bodyStart < 0 ? [{ line: 1, message: '未找到“各位代表”开头的正文段落，无法区分标题块与正文；请检查文件是否为政府工作报告全文。' }] : [] };
+}
+
+export interface WorkReportHeading {
+  title: { text: string; line: number };
+  year?: number;
+  date?: { iso: string; line: number };
+  kind: 'work-report';
+}
+
+/**
+ * What a work report prints about itself, read from its lines before 各位代表 (for the ingest's kind and
+ * year detection): the title line, skipping page chrome above it, and the dateline's date. The year is the
+ * title's (2022年政府工作报告) or, when the title has none, the dateline's (——2024年3月5日在…).
+ */
+export function workReportHeading(lines: readonly string[]): WorkReportHeading | undefined {
+  const end = lines.findIndex((l) => /^[\s\u3000#]*各位代表/.test(l));
+  if (end < 0) return undefined;
+  const plain = (l: string) => l.replace(/^[\s\u3000]*#*[\s\u3000]*/, '').trim();
+  const at = lines.slice(0, end).findIndex((l) => isTitle(plain(l)));
+  if (at < 0) return undefined;
+  const text = plain(lines[at]!).replace(/\s+/g, '');
+  const out: WorkReportHeading = { title: { text, line: at + 1 }, kind: 'work-report' };
+  for (let i = at + 1; i < end; i++) {
+    const d = DATELINE.exec(plain(lines[i]!));
+    if (d) {
+      out.date = { iso: `${d[1]}-${d[2]!.padStart(2, '0')}-${d[3]!.padStart(2, '0')}`, line: i + 1 };
+      break;
+    }
+  }
+  const year = /(\d{4})年/.exec(text)?.[1] ?? out.date?.iso.slice(0, 4);
+  if (year) out.year = Number(year);
+  return out;
 }

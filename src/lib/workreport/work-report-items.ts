@@ -156,7 +156,8 @@ export function workReportItems(s: WorkReportStructure, file: string, lines: rea
   for (const p of s.paragraphs) {
     const inArea = p.area !== undefined && p.part !== undefined && tasks.has(p.part) && !p.annex;
     const inSelfBuilding = p.part !== undefined && p.part === selfBuilding && !p.annex;
-    if ((!inArea && !inSelfBuilding) || p.heading) continue;
+    // 各位代表！… closes a part or the report: an address to the deputies, never a pledge.
+    if ((!inArea && !inSelfBuilding) || p.heading || /^各位代表/.test(p.text)) continue;
     const ownArea = inArea && SELF_BUILDING.test(p.area!.title);
     const area = inArea ? areaOf(p.area!, `area-${p.area!.number}`) : areaOf(selfBuilding!, 'self-building');
     if (inArea && (/（1）/.test(p.text) || (LIVELIHOOD_WORDS.test(p.text) && /一是/.test(p.text)))) {

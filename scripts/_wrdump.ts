@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { parseReport } from '../src/lib/ingest/parse-report';
+import { parseWorkReport } from '../src/lib/workreport';
+const f = process.argv[2]!;
+const p = parseReport(f, readFileSync(f), { kind: 'work-report' });
+const r = parseWorkReport(p.lines, f);
+console.log(JSON.stringify(r.meta));
+console.log('parts', r.parts.map((x) => `${x.numeral}${x.title}@${x.line}`));
+console.log('areas', r.areas.map((x) => `${x.numeral}${x.title}@${x.line}`));
+console.log('annexes', JSON.stringify(r.annexes));
+for (const i of r.items) console.log(i.kind, i.area.key, i.projectNumber ?? '', i.candidate ? 'C' : '', i.title, i.source.lines.join('-'));
+for (const i of r.issues) console.log('ISSUE', i.line, i.message);
+if (process.argv[3]) for (const x of r.paragraphs) console.log('P', x.lines.join('-'), x.part?.numeral ?? '', x.area?.numeral ?? '', x.runIn ? 'R' : '', x.annex ? 'A' : '', x.text.slice(0, 30));

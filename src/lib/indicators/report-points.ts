@@ -1,0 +1,57 @@
+// Indicator points of one parsed file on its own (for `ingest --check`): a work report's targets and
+// review actuals, or each numbered bulletin row whose pledge is a headline indicator. The dataset build
+// (src/lib/workreport/extend-dataset.ts) does the same across reports, taking a task's annual target
+// from the first report that prints it.
+import type { ParsedReport } from '../ingest/parse-report';
+import type { IndicatorPoint } from '../schema/indicator';
+import { parseWorkReport } from '../workreport';
+import { rowPoints, uniqueIds, workReportPoints } from './build-points';
+import { provenanceOf } from './locate';
+
+export interface FileContext {
+  district: string;
+  year: number;
+  reportId: string;
+  /** The periods the file covers (Q3, M9…); the last is the period of its results. */
+  periods: string[];
+}
+
+/** The points a file states; `pledges` is the number of work-report items (0 for a bulletin). */
+export function reportPoints(p: ParsedReport, ctx: FileContext): { points: IndicatorPoint[]; pledges: number } {
+  if (p.kind === 'work-report') {
+    const wr = parseWorkReport(p.lines, p.file);
+    return { points: workReportPoints(wr, ctx, p.file, p.lines), pledges: wr.items.length };
+  }
+  const period = ctx.periods.at(-1) ?? 'year';
+  const points = p.rows
+    .filter((r) => r.subIndex === 0 && r.pledge)
+    .flatMap((r) => {
+      const source = provenanceOf(p.file, p.lines, r.startLine, r.endLine);
+      return rowPoints({
+        ...ctx,
+        period,
+        pledge: r.pledge!.text,
+        pledgeSource: source,
+        periodTargets: r.targets.map((t) => ({ text: t.text.text, period: t.period ?? period })),
+        rowSource: source,
+        ...(r.result ? { result: r.result.text } : {}),
+      });
+    });
+  return { points: uniqueIds(points), pledges: 0 };
+}
+
+/** The check command's view of a point: the keys of the dataset, the first source line. */
+export function checkPoint(pt: IndicatorPoint, yearKnown: boolean) {
+  return {
+    indicator: pt.indicator,
+    role: pt.role,
+    year: yearKnown ? pt.year : null,
+    period: pt.period,
+    value: pt.value ?? null,
+    ...(pt.valueTo !== undefined ? { valueTo: pt.valueTo } : {}),
+    ...(pt.unit ? { unit: pt.unit } : {}),
+    ...(pt.comparatorText ? { comparatorText: pt.comparatorText } : {}),
+    forecast: pt.forecast,
+    line: pt.source.lines[0],
+  };
+}
