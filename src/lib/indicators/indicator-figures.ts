@@ -150,7 +150,8 @@ export function indicatorFigures(raw: string, defaults: IndicatorKey[] = []): In
       }
       const phrase = own || !carried ? c.text : `${carried.clause}，${c.text}`;
       const offset = own || !carried ? start : carried.start;
-      const forecast = /预计/.test(phrase) || (!own && /预计/.test(sentence.text.slice(0, c.start)));
+      // 预计 governs the rest of its sentence: 预计全区地区生产总值增长5.6%，一般公共预算收入增长8.1% are both forecasts.
+      const forecast = /预计/.test(phrase) || /预计/.test(sentence.text.slice(0, c.start));
       let cursor = 0; // offset in the clause after the previous figure
       percents.forEach((t, i) => {
         const at = c.text.indexOf(t.match, cursor);

@@ -82,6 +82,9 @@ function proseOnly(this: Processor) {
 const LINE_ENDS_PARAGRAPH = /[。！？!?：:][”」』）)]?$/;
 const HEADING_LINE = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^。；]{1,40}$/;
 
+/** A line that begins a paragraph whatever ends the line above: 各位代表, or a numbered item (一、 （一） 1.). */
+const STARTS_PARAGRAPH = /^(?:各位代表|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))/;
+
 /** A line that is a block of its own: a numbered heading, the title, the dateline, page chrome. */
 const standsAlone = (t: string) => HEADING_LINE.test(t) || isTitle(t) || DATELINE.test(t) || isChrome(t) || (t.length <= 40 && ANNEX_HEADING.test(t));
 
@@ -92,7 +95,7 @@ function splitAtLineEnds(block: Block): Block[] {
   block.pieces.forEach((p, i) => {
     cur.push(p);
     const next = block.pieces[i + 1];
-    if (LINE_ENDS_PARAGRAPH.test(p.text) || standsAlone(p.text) || (next && (standsAlone(next.text) || /^各位代表/.test(next.text)))) {
+    if (LINE_ENDS_PARAGRAPH.test(p.text) || standsAlone(p.text) || (next && (standsAlone(next.text) || STARTS_PARAGRAPH.test(next.text)))) {
       out.push({ ...block, pieces: cur });
       cur = [];
     }

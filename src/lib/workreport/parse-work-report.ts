@@ -138,10 +138,8 @@ export function parseWorkReportStructure(lines: readonly string[]): WorkReportSt
     }
     let p = annex ? undefined : asSection(block, PART_RE);
     // Numbering that starts again at 一、 once the parts are under way is an annex list (十件民生实事), not a part.
-    if (p && p.number === 1 && parts.length >= 1) {
-      const prev = paragraphs.at(-1);
-      startAnnex(prev && prev.text.length <= 40 && !SENTENCE_END.test(prev.text) ? prev.text : '', p.line);
-      if (prev && annex!.title === prev.text) paragraphs.pop();
+    if (!annex && parts.length >= 1 && (p?.number === 1 || /^一、[^。；]{2,40}。/.test(text))) {
+      restartAnnex(block);
       p = undefined;
     }
     const a = p || annex ? undefined : (asSection(block, AREA_RE) ?? runInArea(block));
@@ -188,6 +186,22 @@ export function parseWorkReportStructure(lines: readonly string[]): WorkReportSt
   if (chrome.length) meta.chrome = chrome;
   return { meta, parts, areas, paragraphs, annexes, issues };
 
+  /** An annex list starting without 附件: its title is the short line above it, if any (十件民生实事). */
+  function restartAnnex(block: Block) {
+    let title = '';
+    let line = block.pieces[0]!.line;
+    const prev = paragraphs.at(-1);
+    if (open && open.text.length <= 40) {
+      ({ text: title, lines: [line] } = open);
+      open = undefined;
+    } else if (!open && prev && prev.text.length <= 40 && !SENTENCE_END.test(prev.text)) {
+      ({ text: title, lines: [line] } = prev);
+      paragraphs.pop();
+    }
+    startAnnex(title, line);
+    // …集中办好以下十件民生实事： announces the list.
+    if (!title && prev && LIVELIHOOD.test(prev.text) && /[：:]$/.test(prev.text)) annex!.livelihood = true;
+  }
   function pushArea(a: Section) {
     if (a.number !== (area?.number ?? 0) + 1) issues.push({ line: a.line, message: `工作方面编号“${a.numeral}”不连续（上一方面为${area?.numeral ?? '无'}）。` });
     areas.push(a);

@@ -59,7 +59,9 @@ function areaOf(section: Section, key: string): WorkReportArea {
 }
 
 /** The lead phrase of a paragraph, or undefined when it has none. */
-export function leadPhrase(text: string): string | undefined {
+export function leadPhrase(raw: string): string | undefined {
+  // An ordinal before the lead phrase (1.做强先进制造业。…) is numbering, not part of it.
+  const text = raw.replace(/^(?:\d{1,2}[.、．](?!\d)|（\d{1,2}）)\s*/, '');
   const m = /^([^。；，！？：]{2,})。/.exec(text);
   if (!m) return undefined;
   const first = m[1]!;

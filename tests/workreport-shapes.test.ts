@@ -1,0 +1,148 @@
+// Work reports of shapes the seed does not show: one test per shape, on the variant fixtures in
+// tests/fixtures/workreports/ (see the README there) and on short texts of our own.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseWorkReport } from '~/lib/workreport';
+import { parseReport } from '~/lib/ingest/parse-report';
+import { expandLiteralBreaks } from '~/lib/ingest/literal-breaks';
+import { isChrome, workReportHeading } from '~/lib/workreport/title-block';
+import { ROOT } from './helpers/repo-dataset';
+import { goldenSlice, parseFixture } from './helpers/workreport-fixture';
+
+const parse = (text: string) => parseWorkReport(text.split('\n'), 'x.txt');
+const qingshan = parseFixture('qingshan-2024-three-part.txt');
+const hedong = parseFixture('hedong-2022-webpage.txt');
+const linhe = parseFixture('linhe-2023-literal-crlf.txt');
+const titles = (r: typeof qingshan, kind = 'pledge') => r.report.items.filter((i) => i.kind === kind).map((i) => i.title);
+
+describe('three-part reports: the tasks are in the last part', () => {
+  it('takes the pledges of 三、2024年政府工作任务, none from the review’s areas', () => {
+    expect(qingshan.report.parts.map((p) => p.title)).toEqual(['2023年工作回顾', '2024年工作总体要求和主要预期目标', '2024年政府工作任务']);
+    expect(titles(qingshan)).toEqual([
+      '大力推进产业升级，加快构建现代化产业体系', '做强先进制造业', '做优现代服务业',
+      '全力扩大有效需求，推动经济持续回升向好', '持续深化改革开放，激发发展动力活力',
+    ]);
+    expect(qingshan.report.items.some((i) => i.source.lines[0] < 17)).toBe(false);
+  });
+  it('an area on government self-building inside the task part is self-building', () => {
+    expect(qingshan.report.items.filter((i) => i.kind === 'self-building').map((i) => [i.title, i.source.lines[0]])).toEqual([['加强政府自身建设，提高履职尽责能力', 23]]);
+  });
+  it('a two-part text whose first part is the review has no pledges', () => {
+    const r = parse(['政府工作报告', '各位代表：', '一、2023年工作回顾', '（一）经济运行稳中向好。全年生产总值增长5%。', '二、加强政府自身建设', '坚持依法行政。严格落实。'].join('\n'));
+    expect(r.items.map((i) => [i.kind, i.title])).toEqual([['self-building', '坚持依法行政']]);
+  });
+});
+
+describe('area headings run into the body', () => {
+  it('（一）大力推进…。充分发挥… : the first sentence is the area heading and titles the pledge', () => {
+    const first = qingshan.report.items[0]!;
+    expect(qingshan.report.areas.filter((a) => a.line >= 17).map((a) => [a.numeral, a.title, a.line])).toEqual([
+      ['（一）', '大力推进产业升级，加快构建现代化产业体系', 17],
+      ['（二）', '全力扩大有效需求，推动经济持续回升向好', 20],
+      ['（三）', '持续深化改革开放，激发发展动力活力', 21],
+      ['（四）', '扎实办好民生实事，不断增进民生福祉', 22],
+      ['（五）', '加强政府自身建设，提高履职尽责能力', 23],
+    ]);
+    expect(first.body.text.startsWith('（一）大力推进产业升级，加快构建现代化产业体系。充分发挥工业主导作用')).toBe(true);
+    expect(first.targets.map((t) => t.match)).toEqual(['80个以上', '15家以上', '8%以上']);
+  });
+  it('a short run-in line is still not a heading-only area', () => {
+    const r = parse(['政府工作报告', '', '各位代表：', '', '三、今年工作', '', '（一）扩大开放。外贸进出口增长8%以上。'].join('\n'));
+    expect(r.items.map((i) => [i.title, i.body.text])).toEqual([['扩大开放', '（一）扩大开放。外贸进出口增长8%以上。']]);
+  });
+});
+
+describe('titles and datelines', () => {
+  it('the year in front of the title: 2022年政府工作报告', () => {
+    expect(hedong.report.meta).toMatchObject({ title: '2022年政府工作报告', year: 2022, date: '2022-01-18', speaker: '王振华', speakerTitle: '河东县人民政府县长' });
+  });
+  it('the date only in the dateline: the year is the dateline’s', () => {
+    expect(qingshan.report.meta).toMatchObject({ title: '政府工作报告', year: 2024, date: '2024-01-09', occasion: '青山区第十八届人民代表大会第四次会议', speaker: '李明远' });
+  });
+  it('the district and year in the title: 临河区2023年政府工作报告', () => {
+    expect(linhe.report.meta).toMatchObject({ title: '临河区2023年政府工作报告', year: 2023, date: '2023-01-12' });
+  });
+  it('the ingest reads kind and year from these lines, not from a breadcrumb or 发布时间', () => {
+    const lines = readFileSync(join(ROOT, 'tests/fixtures/workreports/hedong-2022-webpage.txt'), 'utf8').split('\n');
+    expect(workReportHeading(lines)).toEqual({ title: { text: '2022年政府工作报告', line: 4 }, kind: 'work-report', year: 2022, date: { iso: '2022-01-18', line: 9 } });
+    const p = parseReport('q.txt', readFileSync(join(ROOT, 'tests/fixtures/workreports/qingshan-2024-three-part.txt')));
+    expect([p.kind, p.printed.year, p.printed.title?.text]).toEqual(['work-report', 2024, '政府工作报告']);
+  });
+});
+
+describe('a saved web page’s chrome and an aggregator’s header and footer', () => {
+  it('lines above the title and the page tools under it are chrome, not report', () => {
+    expect(hedong.report.meta.chrome?.filter(([a]) => a < 16)).toEqual([[1, 1], [2, 2], [3, 3], [5, 5], [6, 6], [7, 7], [8, 8]]);
+    expect(hedong.report.paragraphs[0]!.text).toBe('各位代表：');
+  });
+  it('the footer after the report (打印本页, 上一篇, 主办, ICP备) is chrome; the annex before it is kept', () => {
+    expect(hedong.report.meta.chrome?.filter(([a]) => a > 70)).toEqual([[76, 76], [77, 77], [78, 78], [79, 79], [80, 80]]);
+    expect(hedong.report.paragraphs.some((p) => /上一篇|ICP/.test(p.text))).toBe(false);
+  });
+  it('an aggregator’s page title, 来源 line, 责任编辑 and 相关新闻 are chrome', () => {
+    expect(linhe.report.meta.chrome).toEqual([[1, 1], [2, 2], [3, 3], [37, 37], [38, 38], [39, 39], [40, 40]]);
+  });
+  it('isChrome: page tools yes, a report sentence no', () => {
+    expect(['字号：【大 中 小】', '当前位置：首页 > 政务公开', '  • 打印', '分享到：', '（来源：某某日报）', '鲁ICP备05012345号'].every(isChrome)).toBe(true);
+    expect(['打造区域消费中心。新建商业综合体2处。', '（一）坚持项目为王，持续扩大有效投资', '各位代表：'].some(isChrome)).toBe(false);
+  });
+});
+
+describe('line breaks stored as the literal characters \\r\\n', () => {
+  it('one physical line becomes the report’s lines, each saying where it sits in the file', () => {
+    expect(linhe.parsed.lines.length).toBe(40);
+    expect(linhe.parsed.where?.[3]).toBe('第1行第4段（原文以字面“\\r\\n”分行）');
+    expect(linhe.report.parts).toHaveLength(4);
+  });
+  it('is left alone when real line breaks outnumber literal ones (a report quoting “\\n”)', () => {
+    expect(expandLiteralBreaks(['第一段。', '第二段写到 C:\\new 目录。', '第三段。'])).toBeUndefined();
+    expect(expandLiteralBreaks(['甲\\n乙\\n丙\\n丁'])?.lines).toEqual(['甲', '乙', '丙', '丁']);
+  });
+});
+
+describe('民生实事 listed inline or in an annex', () => {
+  it('inline 一是…十是: ten projects in one sentence', () => {
+    const items = qingshan.report.items.filter((i) => i.kind === 'livelihood');
+    expect(items.map((i) => i.projectNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(items.map((i) => i.title).slice(0, 3)).toEqual(['改造老旧小区20个', '新建改造城市道路10条', '新建幼儿园2所']);
+    expect(items.every((i) => i.source.lines[0] === 22 && !i.candidate)).toBe(true);
+  });
+  it('an annex numbered 一、…十、 is not parts: its items are candidates when the annex says 候选项目', () => {
+    expect(linhe.report.parts.map((p) => p.numeral)).toEqual(['一、', '二、', '三、', '四、']);
+    const items = linhe.report.items.filter((i) => i.kind === 'livelihood');
+    expect(items.map((i) => [i.projectNumber, i.title, i.source.lines[0]]).slice(0, 2)).toEqual([[1, '老旧小区改造', 27], [2, '城区道路微循环', 28]]);
+    expect(items).toHaveLength(10);
+    expect(items.every((i) => i.candidate && i.area.label === '2023年临河区民生实事候选项目')).toBe(true);
+    expect(linhe.report.issues).toEqual([]);
+  });
+  it('an annex item printed as a heading with its text on the next line is one project', () => {
+    const third = hedong.report.items.find((i) => i.kind === 'livelihood' && i.projectNumber === 3)!;
+    expect([third.title, third.source.lines, third.body.text]).toEqual(['农村供水提升工程', [70, 72], '三、农村供水提升工程。改造农村供水管网60公里，惠及群众2.1万人。']);
+  });
+  it('a numbering restart at 一、 without the word 附件 is an annex too, not part 一 again', () => {
+    const r = parse(['政府工作报告', '各位代表：', '一、回顾', '过去一年。', '二、今年工作', '（一）民生。', '办好实事。做好。', '各位代表！让我们奋斗！', '十件民生实事', '一、老旧小区改造。改造20个。', '二、道路建设。新建5条。'].join('\n'));
+    expect(r.parts).toHaveLength(2);
+    expect(r.items.filter((i) => i.kind === 'livelihood').map((i) => [i.projectNumber, i.title])).toEqual([[1, '老旧小区改造'], [2, '道路建设']]);
+    expect(r.annexes.map((a) => a.title)).toEqual(['十件民生实事']);
+  });
+});
+
+describe('prose is not Markdown', () => {
+  it('an indented paragraph is not code, “1. ” is not a list (its ordinal is not part of the title), a <div> line is not dropped', () => {
+    const r = parse(['政府工作报告', '', '各位代表：', '', '二、今年工作', '', '（一）发展产业', '', '    壮大制造业。新增企业10家。', '', '1. 建设园区。新建园区2个。', '', '<div>提升服务。新增网点5个。</div>'].join('\n'));
+    expect(r.items.map((i) => [i.title, i.source.lines[0]])).toEqual([['壮大制造业', 9], ['建设园区', 11], ['提升服务', 13]]);
+    expect(r.items[1]!.body.text).toBe('1.建设园区。新建园区2个。');
+    expect(r.issues.map((i) => i.line)).toEqual([5]); // parts start at 二、: said so, nothing else
+  });
+});
+
+describe('golden files of the variant reports', () => {
+  it.each(['qingshan-2024-three-part.txt', 'hedong-2022-webpage.txt', 'linhe-2023-literal-crlf.txt'])('%s matches tests/golden/workreports/', (name) => {
+    const file = join(ROOT, 'tests/golden/workreports', name.replace(/\.txt$/, '.json'));
+    const actual = `${JSON.stringify(goldenSlice(name), null, 1)}\n`;
+    if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
+    expect(existsSync(file), `${file} is missing: run UPDATE_GOLDEN=1 and review it`).toBe(true);
+    expect(actual).toBe(readFileSync(file, 'utf8'));
+  });
+});
