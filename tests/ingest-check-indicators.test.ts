@@ -1,0 +1,41 @@
+// `ingest --check FILE --json`: the indicators a file states (keys as in the dataset) for every kind of
+// file, and a work report's pledge count as its taskCount.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ROOT, repoDataset } from './helpers/repo-dataset';
+
+function check(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--check', ...args, '--json'], { cwd: ROOT, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+describe('check --json: indicators and taskCount', () => {
+  it('a work report: taskCount is its pledges, the indicators are the dataset’s points with their first line', () => {
+    const s = check('content/reports/zhangdian/2021-work-report.txt');
+    const { dataset } = repoDataset();
+    const report = dataset.reports.find((r) => r.id === 'zhangdian-2021-work-report')!;
+    expect(s).toMatchObject({ kind: 'work-report', year: 2021, taskCount: report.taskCount });
+    const mine = dataset.indicators.filter((p) => p.reportId === report.id);
+    expect(s.indicators).toEqual(mine.map((p) => expect.objectContaining({ indicator: p.indicator, role: p.role, year: p.year, value: p.value ?? null, forecast: p.forecast, line: p.source.lines[0] })));
+    expect(s.indicators).toContainEqual(expect.objectContaining({ indicator: 'trade', role: 'actual', year: 2020, value: 31.1, line: 51 }));
+    expect(s.indicators).toContainEqual(expect.objectContaining({ indicator: 'trade', role: 'target', year: 2021, value: 5, line: 133 }));
+  });
+
+  it('a bulletin: targets, period targets and results, a range of ends and units kept', () => {
+    const s = check('content/reports/linzi/2021-q3-progress.txt');
+    expect(s.taskCount).toBe(80);
+    expect(s.indicators).toContainEqual({ indicator: 'incomeUrban', role: 'target', year: 2021, period: 'year', value: 7, comparatorText: '左右', forecast: false, line: 6 });
+    expect(s.indicators).toContainEqual({ indicator: 'trade', role: 'actual', year: 2021, period: 'Q3', value: 52, unit: '亿元', comparatorText: '超过', forecast: true, line: 96 });
+  });
+
+  it('a work report saved from a web page, its year in the dateline only or in the title', () => {
+    const q = check('tests/fixtures/workreports/qingshan-2024-three-part.txt');
+    expect(q).toMatchObject({ kind: 'work-report', year: 2024, taskCount: 16 });
+    expect(q.detected.year.basis).toContain('第 2 行的日期 2024-01-09');
+    expect(q.indicators).toContainEqual({ indicator: 'investment', role: 'target', year: 2024, period: 'year', value: 8, valueTo: 10, forecast: false, line: 15 });
+    const h = check('tests/fixtures/workreports/hedong-2022-webpage.txt');
+    expect(h).toMatchObject({ kind: 'work-report', year: 2022, taskCount: 12, anomalies: [] });
+    expect(h.detected.year.basis).toContain('第 4 行标题“2022年政府工作报告”');
+  });
+});
