@@ -7,6 +7,7 @@ import { compareIndicators } from '~/lib/indicators/compare';
 import { valueText } from '~/lib/indicators/format';
 import { parseWorkReport } from '~/lib/workreport';
 import { extractTargets } from '~/lib/targets/extract-targets';
+import { targetText } from '~/lib/targets/target-text';
 
 const brief = (text: string) =>
   indicatorFigures(text).map((f) => [f.indicator, f.value ?? null, f.valueTo ?? null, f.unit ?? '%', f.comparatorText ?? '']);
@@ -109,6 +110,9 @@ describe('a qualifier after the last figure of a list', () => {
   it('和 joins a list too; each figure with its own word keeps it', () => {
     expect(brief('城镇、农村居民人均可支配收入分别增长6%和7%以上').map((f) => f[4])).toEqual(['以上', '以上']);
     expect(brief('城镇、农村居民人均可支配收入分别增长6%以上、7%左右').map((f) => f[4])).toEqual(['以上', '左右']);
+  });
+  it('a pledge’s target shows the shared word with a mark, since it was not printed next to that figure', () => {
+    expect(extractTargets('城镇和农村居民人均可支配收入分别增长7%、7.5%左右').map(targetText)).toEqual(['7%〔左右〕', '7.5%左右']);
   });
   it('figures that are not one list do not share it', () => {
     expect(extractTargets('新建学校3所，新增学位5000个以上').map((t) => t.comparatorText)).toEqual(['', '以上']);
