@@ -146,3 +146,19 @@ describe('golden files of the variant reports', () => {
     expect(actual).toBe(readFileSync(file, 'utf8'));
   });
 });
+
+describe('punctuation and openings of other copies', () => {
+  it('half-width brackets (一) and (1), a dateline in brackets, no 各位代表 salutation', () => {
+    const r = parse([
+      '2023年政府工作报告', '(2023年1月5日在示例县第十届人民代表大会第二次会议上)',
+      '现在，我代表县人民政府向大会报告工作，请予审议。',
+      '一、2022年工作回顾', '2022年，全县生产总值增长4%。',
+      '二、2023年工作安排', '(一)扩大有效投资', '抓项目建设。实施项目50个。',
+      '(二)办好民生实事', '办好实事。今年办好以下民生实事：(1)改造小区10个；(2)新建学校2所。',
+    ].join('\n'));
+    expect(r.meta).toMatchObject({ title: '2023年政府工作报告', year: 2023, date: '2023-01-05' });
+    expect(r.areas.map((a) => a.numeral)).toEqual(['（一）', '（二）']);
+    expect(r.items.map((i) => [i.kind, i.title])).toEqual([['pledge', '抓项目建设'], ['livelihood', '改造小区10个'], ['livelihood', '新建学校2所']]);
+    expect(r.issues).toEqual([]);
+  });
+});

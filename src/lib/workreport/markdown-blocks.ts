@@ -80,10 +80,10 @@ function proseOnly(this: Processor) {
 // A line that ends a sentence ends its paragraph: web pages and Word copies put one paragraph per line
 // with no blank line between. A line that is a numbered heading stands alone too.
 const LINE_ENDS_PARAGRAPH = /[。！？!?：:][”」』）)]?$/;
-const HEADING_LINE = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^。；]{1,40}$/;
+const HEADING_LINE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])[^。；]{1,40}$/;
 
 /** A line that begins a paragraph whatever ends the line above: 各位代表, or a numbered item (一、 （一） 1.). */
-const STARTS_PARAGRAPH = /^(?:各位代表|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d))/;
+const STARTS_PARAGRAPH = /^(?:各位代表|现在，我代表|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d))/;
 
 /** A line that is a block of its own: a numbered heading, the title, the dateline, page chrome. */
 const standsAlone = (t: string) => HEADING_LINE.test(t) || isTitle(t) || DATELINE.test(t) || isChrome(t) || (t.length <= 40 && ANNEX_HEADING.test(t));

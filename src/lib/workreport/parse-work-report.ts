@@ -52,9 +52,10 @@ export interface WorkReportStructure {
 
 const NUMERALS = '一二三四五六七八九十';
 const PART_RE = new RegExp(`^([${NUMERALS}]+)、(.+)$`);
-const AREA_RE = new RegExp(`^（([${NUMERALS}]+)）(.+)$`);
+// Half-width brackets too: text that passed through a web archive prints (一) for （一）.
+const AREA_RE = new RegExp(`^[（(]([${NUMERALS}]+)[）)](.+)$`);
 // An area heading run into its body: （一）大力推进产业升级。充分发挥… (the heading is the first sentence).
-const RUN_IN_AREA_RE = new RegExp(`^（([${NUMERALS}]+)）([^。；！？]{2,60})。(?=.)`);
+const RUN_IN_AREA_RE = new RegExp(`^[（(]([${NUMERALS}]+)[）)]([^。；！？]{2,60})。(?=.)`);
 // A paragraph is complete when it ends with sentence punctuation, possibly followed by a closing quote or bracket.
 const SENTENCE_END = /[。；！？：!?;:][”」』）)]?$/;
 const LIVELIHOOD = /民生实事|惠民实事|为民办实事/;

@@ -23,6 +23,9 @@ export interface WorkReportMeta {
   chrome?: [number, number][];
 }
 
+/** The body begins at the salutation 各位代表, or, in a copy that lost it, at 现在，我代表…向大会报告工作. */
+const BODY_START = /^(?:各位代表|现在[，,]我代表)/;
+
 export interface ParseIssue {
   line: number;
   message: string;
@@ -58,7 +61,7 @@ function parseMeta(title: Block, rest: Block[]): WorkReportMeta {
  */
 export function splitTitleBlock(blocks: Block[]): { meta: WorkReportMeta; body: Block[]; issues: ParseIssue[] } {
   if (blocks.length === 0) return { meta: { title: '', lines: [1, 1] }, body: [], issues: [{ line: 1, message: '文件没有任何正文文字：请检查文件是否为空或编码有误。' }] };
-  const bodyStart = blocks.findIndex((b) => b.type === 'paragraph' && /^各位代表/.test(blockText(b)));
+  const bodyStart = blocks.findIndex((b) => b.type === 'paragraph' && BODY_START.test(blockText(b)));
   const head = bodyStart > 0 ? blocks.slice(0, bodyStart) : blocks.slice(0, 1);
   const body = blocks.slice(Math.max(bodyStart, 1));
   const titleAt = Math.max(0, head.findIndex((b) => isTitle(blockText(b))));
@@ -90,7 +93,7 @@ export interface WorkReportHeading {
  * title's (2022年政府工作报告) or, when the title has none, the dateline's (——2024年3月5日在…).
  */
 export function workReportHeading(lines: readonly string[]): WorkReportHeading | undefined {
-  const end = lines.findIndex((l) => /^[\s\u3000#]*各位代表/.test(l));
+  const end = lines.findIndex((l) => BODY_START.test(l.replace(/^[\s\u3000#]+/, '')));
   if (end < 0) return undefined;
   const plain = (l: string) => l.replace(/^[\s\u3000]*#*[\s\u3000]*/, '').trim();
   const at = lines.slice(0, end).findIndex((l) => isTitle(plain(l)));

@@ -41,7 +41,7 @@ export interface WorkReportItem {
 const LEAD_MAX = 20;
 const SINGLE_SENTENCE_MAX = 60;
 // A project name may hold its own parentheses: （7）“智慧市场”溯源监管平台建设项目（一期）；
-const LIVELIHOOD_RE = /（(\d{1,2})）(.+?)(?=[；。]|（\d{1,2}）)/g;
+const LIVELIHOOD_RE = /[（(](\d{1,2})[）)](.+?)(?=[；;。]|[（(]\d{1,2}[）)])/g;
 // 一是实施…工程；二是… (a list run into one sentence after 十件民生实事：).
 const NTH_RE = /([一二三四五六七八九十]{1,3})是(.+?)(?=[；。]|[，,][一二三四五六七八九十]{1,3}是|$)/g;
 const LIVELIHOOD_WORDS = /民生实事|惠民实事|为民办实事/;
@@ -61,7 +61,7 @@ function areaOf(section: Section, key: string): WorkReportArea {
 /** The lead phrase of a paragraph, or undefined when it has none. */
 export function leadPhrase(raw: string): string | undefined {
   // An ordinal before the lead phrase (1.做强先进制造业。…) is numbering, not part of it.
-  const text = raw.replace(/^(?:\d{1,2}[.、．](?!\d)|（\d{1,2}）)\s*/, '');
+  const text = raw.replace(/^(?:\d{1,2}[.、．](?!\d)|[（(]\d{1,2}[）)])\s*/, '');
   const m = /^([^。；，！？：]{2,})。/.exec(text);
   if (!m) return undefined;
   const first = m[1]!;
@@ -162,7 +162,7 @@ export function workReportItems(s: WorkReportStructure, file: string, lines: rea
     if ((!inArea && !inSelfBuilding) || p.heading || /^各位代表/.test(p.text)) continue;
     const ownArea = inArea && SELF_BUILDING.test(p.area!.title);
     const area = inArea ? areaOf(p.area!, `area-${p.area!.number}`) : areaOf(selfBuilding!, 'self-building');
-    if (inArea && (/（1）/.test(p.text) || (LIVELIHOOD_WORDS.test(p.text) && /一是/.test(p.text)))) {
+    if (inArea && (/[（(]1[）)]/.test(p.text) || (LIVELIHOOD_WORDS.test(p.text) && /一是/.test(p.text)))) {
       const found = livelihoodItems(p, area, file, lines, issues, CANDIDATE.test(p.text));
       if (found.length > 0) {
         items.push(...found);
