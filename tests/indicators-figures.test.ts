@@ -177,6 +177,16 @@ describe('work report: which year a figure is about', () => {
       ['trade', 'target', 2023, 8, '%', 23],
     ]);
   });
+  it('without numbered parts, the openings tell the review from this year’s targets', () => {
+    const t = ['政府工作报告', '各位代表：', '过去一年，全市生产总值增长5%，城镇新增就业1.3万人。', '聚力稳外贸。进出口总额增长9%。', '今年经济社会发展的主要预期目标是：全市生产总值增长6%左右。'];
+    const r = workReportPoints(parseWorkReport(t, 'y.txt'), { district: 'y', year: 2023, reportId: 'y' }, 'y.txt', t);
+    expect(r.map((p) => [p.indicator, p.role, p.year, p.value, p.source.lines[0]])).toEqual([
+      ['gdp', 'actual', 2022, 5, 3],
+      ['jobs', 'actual', 2022, 1.3, 3],
+      ['trade', 'actual', 2022, 9, 4],
+      ['gdp', 'target', 2023, 6, 5],
+    ]);
+  });
   it('a target in percent is compared with an actual in percent, not an amount', () => {
     const trade = (v: number | undefined, unit: string | undefined, period: string, id: string) => ({ ...pts[0]!, id, indicator: 'trade' as const, role: 'actual' as const, year: 2023, period, value: v, ...(unit ? { unit } : {}) });
     const target = { ...pts.find((p) => p.indicator === 'trade' && p.role === 'target')! };

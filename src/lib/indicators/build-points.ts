@@ -59,24 +59,23 @@ export function uniqueIds(points: IndicatorPoint[]): IndicatorPoint[] {
 export function workReportPoints(report: ParsedWorkReport, ctx: PointContext, file: string, lines: readonly string[]): IndicatorPoint[] {
   const out: IndicatorPoint[] = [];
   const review = report.parts[0];
-  const lastYear = `${ctx.year - 1}年`;
-  let scope: Scope = review ? (scopeOf(review.title, lastYear) ?? 'year') : 'year';
+  const years = { last: `${ctx.year - 1}年`, this: `${ctx.year}年` };
+  // Without parts the openings alone tell the review (2022年，…) from this year's work (今年…预期目标).
+  let scope: Scope | undefined = review ? (scopeOf(review.title, years) ?? 'last') : undefined;
   for (const p of report.paragraphs) {
     let role: 'target' | 'actual' | undefined;
-    let textOnly = false;
-    if (review && p.part === review) {
-      scope = scopeOf(p.text.slice(0, 40), lastYear) ?? scope;
-      if (scope === 'year') role = 'actual';
-    } else if (/预期目标/.test(p.text)) {
-      role = 'target';
-      textOnly = true;
-    } else if (!review || (p.part && isThisYearsWork(p.part.title, ctx.year))) {
+    const setsTargets = /预期目标/.test(p.text);
+    if (!review || p.part === review) {
+      scope = scopeOf(p.text.slice(0, 40), years) ?? scope;
+      if (scope === 'last' && !(setsTargets && !review)) role = 'actual';
+      else if (!review && (scope === 'this' || setsTargets)) role = 'target';
+    } else if (setsTargets || (p.part && isThisYearsWork(p.part.title, ctx.year))) {
       role = 'target';
     }
     if (!role) continue;
     for (const f of indicatorFigures(p.text)) {
-      // In a pledge paragraph only a stated figure counts; words alone (居民收入与经济增长同步) are not a target.
-      if (f.value === undefined && !textOnly) continue;
+      // Outside the 预期目标 only a stated figure counts; words alone (居民收入与经济增长同步) are not a target.
+      if (f.value === undefined && !setsTargets) continue;
       const from = lineAt(p, f.span[0]);
       const to = lineAt(p, f.span[1] - 1);
       const src = provenanceOf(file, lines, from, to);
@@ -86,12 +85,14 @@ export function workReportPoints(report: ParsedWorkReport, ctx: PointContext, fi
   return uniqueIds(out);
 }
 
-type Scope = 'year' | 'years';
+/** last: the year under review · years: several years (五年来, “十三五”) · this: the report's own year. */
+type Scope = 'last' | 'years' | 'this';
 
-/** What span of time an opening speaks of: the year under review, several years, or it does not say. */
-function scopeOf(opening: string, lastYear: string): Scope | undefined {
-  if (opening.includes(lastYear) || /过去(?:的)?一年|一年来|去年/.test(opening)) return 'year';
+/** What span of time an opening speaks of, or undefined when it does not say. */
+function scopeOf(opening: string, years: { last: string; this: string }): Scope | undefined {
+  if (opening.includes(years.last) || /过去(?:的)?一年|一年来|去年/.test(opening)) return 'last';
   if (/五年|十三五|十四五|以来|这些年|届政府/.test(opening)) return 'years';
+  if (opening.includes(years.this) || /今年/.test(opening)) return 'this';
   return undefined;
 }
 
