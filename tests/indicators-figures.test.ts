@@ -90,9 +90,11 @@ describe('ranges keep both ends', () => {
     const [f] = indicatorFigures(text);
     expect([f?.value, f?.valueTo]).toEqual([lo, hi]);
   });
-  it('is shown as a range', () => {
-    const [f] = indicatorFigures('地区生产总值增长4.5%—5%');
-    expect(valueText({ ...f!, phrase: f!.phrase })).toBe('4.5%–5%');
+  it('is shown as a range; a leading word stays in front of its figure, a trailing one after it', () => {
+    const shown = (text: string) => indicatorFigures(text).map((f) => valueText(f));
+    expect(shown('地区生产总值增长4.5%—5%')).toEqual(['4.5%–5%']);
+    expect(shown('力争进出口总额超过52亿元')).toEqual(['超过52亿元']);
+    expect(shown('城镇新增就业1.2万人以上，城镇调查失业率控制在5.5%以内')).toEqual(['1.2万人以上', '5.5%以内']);
   });
   it('a year range is not a figure range', () => {
     expect(extractTargets('2021-2025年新增学位5000个').map((t) => [t.value, t.valueTo ?? null])).toEqual([[5000, null]]);
