@@ -3,7 +3,8 @@
 // (src/lib/workreport/extend-dataset.ts) does the same across reports, taking a task's annual target
 // from the first report that prints it.
 import type { ParsedReport } from '../ingest/parse-report';
-import type { IndicatorPoint } from '../schema/indicator';
+import { INDICATOR_LABELS, type IndicatorPoint } from '../schema/indicator';
+import { periodText, valueText } from './format';
 import { parseWorkReport } from '../workreport';
 import { rowPoints, uniqueIds, workReportPoints } from './build-points';
 import { provenanceOf } from './locate';
@@ -54,4 +55,13 @@ export function checkPoint(pt: IndicatorPoint, yearKnown: boolean) {
     forecast: pt.forecast,
     line: pt.source.lines[0],
   };
+}
+
+const ROLE_WORDS = { target: '年度目标', periodTarget: '阶段目标', actual: '实际' } as const;
+
+/** One line of the check command's readable output: 第97行 地区生产总值增长 2021年年度目标 7%以上. */
+export function checkPointText(c: ReturnType<typeof checkPoint>): string {
+  const value = c.value === null ? '（只有文字）' : valueText({ value: c.value, phrase: '', ...(c.valueTo !== undefined ? { valueTo: c.valueTo } : {}), ...(c.unit ? { unit: c.unit } : {}), ...(c.comparatorText ? { comparatorText: c.comparatorText } : {}) });
+  const when = `${c.year ?? '？'}年${c.period === 'year' ? '' : periodText(c.period)}`;
+  return `第 ${c.line} 行 ${INDICATOR_LABELS[c.indicator]} ${when}${ROLE_WORDS[c.role]} ${c.forecast ? '预计 ' : ''}${value}`;
 }
