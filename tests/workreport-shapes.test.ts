@@ -120,6 +120,10 @@ describe('民生实事 listed inline or in an annex', () => {
     const third = hedong.report.items.find((i) => i.kind === 'livelihood' && i.projectNumber === 3)!;
     expect([third.title, third.source.lines, third.body.text]).toEqual(['农村供水提升工程', [70, 72], '三、农村供水提升工程。改造农村供水管网60公里，惠及群众2.1万人。']);
   });
+  it('（1）… or 一是… in a pledge that does not speak of 民生实事 enumerates the pledge, it lists no projects', () => {
+    const r = parse(['政府工作报告', '各位代表：', '二、今年工作', '（一）城市建设', '实施三大工程。一是道路畅通工程；二是管网改造工程；三是绿化提升工程。', '强化保障。（1）资金保障；（2）用地保障。'].join('\n'));
+    expect(r.items.map((i) => [i.kind, i.title])).toEqual([['pledge', '实施三大工程'], ['pledge', '强化保障']]);
+  });
   it('a numbering restart at 一、 without the word 附件 is an annex too, not part 一 again', () => {
     const r = parse(['政府工作报告', '各位代表：', '一、回顾', '过去一年。', '二、今年工作', '（一）民生。', '办好实事。做好。', '各位代表！让我们奋斗！', '十件民生实事', '一、老旧小区改造。改造20个。', '二、道路建设。新建5条。'].join('\n'));
     expect(r.parts).toHaveLength(2);

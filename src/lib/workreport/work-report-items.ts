@@ -162,7 +162,8 @@ export function workReportItems(s: WorkReportStructure, file: string, lines: rea
     if ((!inArea && !inSelfBuilding) || p.heading || /^各位代表/.test(p.text)) continue;
     const ownArea = inArea && SELF_BUILDING.test(p.area!.title);
     const area = inArea ? areaOf(p.area!, `area-${p.area!.number}`) : areaOf(selfBuilding!, 'self-building');
-    if (inArea && (/[（(]1[）)]/.test(p.text) || (LIVELIHOOD_WORDS.test(p.text) && /一是/.test(p.text)))) {
+    // Only a paragraph that speaks of 民生实事 lists projects: （1）… or 一是… elsewhere enumerates a pledge's parts.
+    if (inArea && LIVELIHOOD_WORDS.test(p.text) && /[（(]1[）)]|一是/.test(p.text)) {
       const found = livelihoodItems(p, area, file, lines, issues, CANDIDATE.test(p.text));
       if (found.length > 0) {
         items.push(...found);
