@@ -49,6 +49,11 @@ describe('the further headline indicators', () => {
     expect(brief('进出口总额完成86.4亿元，同比增长12.3%，实际利用外资1.2亿美元')).toEqual([['trade', 12.3, null, '%', '']]);
     expect(brief('力争完成货物进出口总额52亿元')).toEqual([['trade', 52, null, '亿元', '']]);
   });
+  it('同口径: skipped as a second reading of a figure, kept when it is the only one', () => {
+    expect(brief('一般公共预算收入下降29%，扣除减税降费等因素，同口径增长1.2%').map((f) => f[1])).toEqual([-29]);
+    expect(brief('一般公共预算收入同口径增长3.5%').map((f) => f[1])).toEqual([3.5]);
+    expect(brief('货物进出口总值增长6.1%').map((f) => f.slice(0, 2))).toEqual([['trade', 6.1]]);
+  });
   it('a subject waiting for its rate is not lost when another subject follows', () => {
     expect(brief('外贸进出口总额保持稳定，地区生产总值增长5%')).toEqual([
       ['trade', null, null, '%', ''],

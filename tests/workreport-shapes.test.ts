@@ -124,6 +124,12 @@ describe('民生实事 listed inline or in an annex', () => {
     const r = parse(['政府工作报告', '各位代表：', '二、今年工作', '（一）城市建设', '实施三大工程。一是道路畅通工程；二是管网改造工程；三是绿化提升工程。', '强化保障。（1）资金保障；（2）用地保障。'].join('\n'));
     expect(r.items.map((i) => [i.kind, i.title])).toEqual([['pledge', '实施三大工程'], ['pledge', '强化保障']]);
   });
+  it('名词解释 after the closing is an annex, its entries neither pledges nor issues', () => {
+    const r = parse(['政府工作报告', '各位代表：', '一、回顾', '过去一年。', '二、今年工作任务', '（一）产业', '做强产业。新增企业5家。', '各位代表！让我们奋斗！', '名词解释', '1.“四强”产业：指高端化工、新材料、智能装备、生物医药产业。'].join('\n'));
+    expect(r.annexes).toEqual([{ title: '名词解释', line: 9, livelihood: false }]);
+    expect(r.items.map((i) => i.title)).toEqual(['做强产业']);
+    expect(r.issues).toEqual([]);
+  });
   it('a numbering restart at 一、 without the word 附件 is an annex too, not part 一 again', () => {
     const r = parse(['政府工作报告', '各位代表：', '一、回顾', '过去一年。', '二、今年工作', '（一）民生。', '办好实事。做好。', '各位代表！让我们奋斗！', '十件民生实事', '一、老旧小区改造。改造20个。', '二、道路建设。新建5条。'].join('\n'));
     expect(r.parts).toHaveLength(2);

@@ -38,7 +38,7 @@ const SUBJECTS: [RegExp, IndicatorKey[]][] = [
   [/固定资产投资/, ['investment']],
   [/社会消费品零售总额/, ['retail']],
   [/(?:规模以上|规上)工业增加值/, ['industry']],
-  [/外贸进出口|进出口总额|货物进出口/, ['trade']],
+  [/外贸进出口|进出口总[额值]|货物进出口/, ['trade']],
   [/城镇新增就业|新增城镇就业/, ['jobs']],
   [/调查失业率/, ['unemployment']],
   [/居民消费价格|CPI/, ['cpi']],
@@ -126,7 +126,10 @@ export function indicatorFigures(raw: string, defaults: IndicatorKey[] = []): In
     };
     for (const c of splitClauses(sentence.text)) {
       const start = sentence.start + c.start;
-      if (SKIP.test(c.text)) {
+      // 同口径增长3.5% is skipped as a second reading of a figure already given, not when it is the only one.
+      const named = subjectOf(c.text);
+      const alternative = /同口径/.test(c.text) && !/年均|其中|扣除|税收收入/.test(c.text) && !blocked && !!named && !out.some((f) => f.offset >= sentence.start && named.includes(f.indicator));
+      if (SKIP.test(c.text) && !alternative) {
         flush();
         blocked = true;
         continue;

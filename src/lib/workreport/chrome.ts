@@ -20,5 +20,5 @@ export const isTitle = (text: string): boolean => TITLE.test(text.replace(/\s+/g
 /** The dateline under the title: ——2024年3月5日在…人民代表大会…会议上, or （2024年3月5日在…会议上）. */
 export const DATELINE = /^(?:[—–\-－]{1,2}|[（(])\s*(\d{4})年(\d{1,2})月(\d{1,2})日/;
 
-/** An annex heading: 附件 · 附件1：2023年民生实事项目 · 附： */
-export const ANNEX_HEADING = /^(?:附件\s*\d*[：:]?|附[：:])(.*)$/;
+/** An annex heading: 附件 · 附件1：2023年民生实事项目 · 附： · 名词解释 (then the title is the whole line). */
+export const ANNEX_HEADING = /^(?:附件\s*\d*[：:]?|附[：:]|(?=名词解释|注释))(.*)$/;
