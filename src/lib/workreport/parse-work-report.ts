@@ -1,6 +1,8 @@
-// Structure of a 政府工作报告: title block (printed twice in 004 — kept once as metadata), parts 一…四 and
-// work areas （一）…（五） recognised by their Chinese numbering whatever the heading level (one area is
-// printed as a plain paragraph), and paragraphs re-joined where a page break cut them mid-sentence.
+// Structure of a 政府工作报告: title block (printed twice in the 张店 2021 report — kept once as metadata;
+// page chrome around it set aside), parts 一…四 and work areas （一）…（五） recognised by their Chinese numbering
+// whatever the heading level (a heading may be a plain paragraph, or run into its paragraph), paragraphs
+// re-joined where a page break cut them mid-sentence, and annexes after the report (附件, 名词解释, a list of
+// 民生实事 numbered 一、… again), which are never parts.
 import { blockLines, blockText, markdownBlocks, type Block, type LinePiece } from './markdown-blocks';
 import { ANNEX_HEADING, isChrome } from './chrome';
 import { splitTitleBlock, type ParseIssue, type WorkReportMeta } from './title-block';
