@@ -75,6 +75,9 @@ describe('two incomes in one clause', () => {
       ['incomeUrban', 6.5],
     ]);
   });
+  it('城、乡居民… (one character each) is urban and rural too', () => {
+    expect(brief('城、乡居民人均可支配收入分别增长8%、9%').map((f) => f.slice(0, 2))).toEqual([['incomeUrban', 8], ['incomeRural', 9]]);
+  });
   it('城乡居民… 分别 is urban then rural; without 分别 it is the residents’ income', () => {
     expect(brief('城乡居民人均可支配收入分别增长6%、7%').map((f) => f.slice(0, 2))).toEqual([
       ['incomeUrban', 6],

@@ -148,12 +148,36 @@ describe('prose is not Markdown', () => {
 });
 
 describe('golden files of the variant reports', () => {
-  it.each(['qingshan-2024-three-part.txt', 'hedong-2022-webpage.txt', 'linhe-2023-literal-crlf.txt'])('%s matches tests/golden/workreports/', (name) => {
+  it.each(['qingshan-2024-three-part.txt', 'hedong-2022-webpage.txt', 'linhe-2023-literal-crlf.txt', 'nanxi-2025-archived-page.txt'])('%s matches tests/golden/workreports/', (name) => {
     const file = join(ROOT, 'tests/golden/workreports', name.replace(/\.txt$/, '.json'));
     const actual = `${JSON.stringify(goldenSlice(name), null, 1)}\n`;
     if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
     expect(existsSync(file), `${file} is missing: run UPDATE_GOLDEN=1 and review it`).toBe(true);
     expect(actual).toBe(readFileSync(file, 'utf8'));
+  });
+});
+
+describe('a government page that passed through a web archive (half-width punctuation, a metadata table)', () => {
+  const nanxi = parseFixture('nanxi-2025-archived-page.txt');
+  it('the title is named in the page’s metadata row; the dateline has no dash', () => {
+    expect(nanxi.report.meta).toMatchObject({ title: '南溪区2025年政府工作报告', year: 2025, date: '2025-03-18', speaker: '周海宁', chrome: [[2, 2], [3, 3], [4, 4], [5, 5]] });
+    expect(nanxi.parsed.kind).toBe('work-report');
+  });
+  it('two parts: the areas of 二、2025年工作安排 are pledges, those of the review are not', () => {
+    expect(nanxi.report.items.filter((i) => i.kind !== 'livelihood').map((i) => [i.title, i.source.lines[0]])).toEqual([
+      ['聚力扩大有效投资,夯实稳增长基础', 17],
+      ['聚力培育特色产业,增强发展后劲', 18],
+      ['聚力建设人民满意政府,提升治理效能', 20],
+    ]);
+    expect(nanxi.report.items.filter((i) => i.kind === 'livelihood').map((i) => i.title).slice(-2)).toEqual(['开展适龄妇女“两癌”免费筛查1万人', '改造提升农贸市场2个']);
+  });
+  it('城、乡 incomes and 财政一般预算收入 are read; 同口径 is kept when it is the only figure', () => {
+    const got = nanxi.points.map((p) => [p.indicator, p.role, p.value ?? null, p.comparatorText ?? '']);
+    expect(got).toContainEqual(['incomeUrban', 'actual', 4.9, '']);
+    expect(got).toContainEqual(['incomeRural', 'actual', 7, '']);
+    expect(got).toContainEqual(['revenue', 'actual', 5.7, '']);
+    expect(got).toContainEqual(['revenue', 'target', 5, '']);
+    expect(got).toContainEqual(['incomeUrban', 'target', 5, '左右']);
   });
 });
 

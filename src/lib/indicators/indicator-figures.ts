@@ -26,15 +26,16 @@ export interface IndicatorFigure {
   span: [number, number];
 }
 
-const INCOME = /(城镇|农村|城乡)(?:居民)?(?:[、和与及](城镇|农村)(?:居民)?)?人均可支配收入/;
-const SIDE_KEY = { 城镇: 'incomeUrban', 农村: 'incomeRural' } as const;
+// 城镇、农村 · 城、乡 · 城乡 (both: urban then rural when 分别 lists two figures).
+const INCOME = /(城镇|农村|城乡|城|乡)(?:居民)?(?:[、和与及](城镇|农村|城|乡)(?:居民)?)?人均可支配收入/;
+const SIDE_KEY = { 城镇: 'incomeUrban', 城: 'incomeUrban', 农村: 'incomeRural', 乡: 'incomeRural' } as const;
 
 // Most specific first. 生产总值 alone is GDP (国内生产总值, 全市生产总值, 全县生产总值), but not per head
 // and not a share of it (服务业增加值占地区生产总值比重).
 const SUBJECTS: [RegExp, IndicatorKey[]][] = [
   [/居民人均可支配收入/, ['income']],
   [/生产总值|GDP/, ['gdp']],
-  [/一般公共预算收入/, ['revenue']],
+  [/一般(?:公共)?预算收入/, ['revenue']],
   [/固定资产投资/, ['investment']],
   [/社会消费品零售总额/, ['retail']],
   [/(?:规模以上|规上)工业增加值/, ['industry']],

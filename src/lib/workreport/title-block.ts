@@ -3,7 +3,7 @@
 // 上一篇/下一篇 and the copyright footer. Those lines are page chrome: kept as line ranges in the metadata
 // (so every line is accounted for), never parsed as the report.
 import { blockLines, blockText, type Block } from './markdown-blocks';
-import { DATELINE, isChrome, isTitle } from './chrome';
+import { DATELINE, isChrome, titleIn } from './chrome';
 
 export { isChrome, isTitle } from './chrome';
 
@@ -43,7 +43,7 @@ function parseMeta(title: Block, rest: Block[]): WorkReportMeta {
   const sp = speakerLine ? /^(.*?(?:区长|县长|市长|旗长))\s*(\S{2,4})$/.exec(speakerLine) : null;
   const titleText = blockText(title);
   const meta: WorkReportMeta = { title: titleText, lines: [blockLines(title)[0], blockLines(rest.at(-1) ?? title)[1]] };
-  const printedYear = /(\d{4})年/.exec(titleText)?.[1] ?? date?.[1];
+  const printedYear = /(\d{4})年/.exec(titleIn(titleText) ?? titleText)?.[1] ?? date?.[1];
   if (printedYear) meta.year = Number(printedYear);
   if (date) meta.date = `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
   if (occasion) meta.occasion = occasion;
@@ -64,7 +64,7 @@ export function splitTitleBlock(blocks: Block[]): { meta: WorkReportMeta; body: 
   const bodyStart = blocks.findIndex((b) => b.type === 'paragraph' && BODY_START.test(blockText(b)));
   const head = bodyStart > 0 ? blocks.slice(0, bodyStart) : blocks.slice(0, 1);
   const body = blocks.slice(Math.max(bodyStart, 1));
-  const titleAt = Math.max(0, head.findIndex((b) => isTitle(blockText(b))));
+  const titleAt = Math.max(0, head.findIndex((b) => titleIn(blockText(b))));
   const chrome: [number, number][] = head.slice(0, titleAt).map(blockLines);
   const first = head[titleAt]!;
   const rest = head.slice(titleAt + 1).filter((b) => {
@@ -74,6 +74,7 @@ export function splitTitleBlock(blocks: Block[]): { meta: WorkReportMeta; body: 
   });
   const again = rest.findIndex((b) => blockText(b) === blockText(first));
   const meta = parseMeta(first, again >= 0 ? rest.slice(0, again) : rest);
+  meta.title = titleIn(blockText(first)) ?? meta.title;
   if (again >= 0) meta.duplicateLines = [blockLines(rest[again]!)[0], blockLines(rest.at(-1)!)[1]];
   meta.lines = [blockLines(first)[0], blockLines(head.at(-1)!)[1]];
   if (chrome.length) meta.chrome = chrome;
@@ -96,9 +97,9 @@ export function workReportHeading(lines: readonly string[]): WorkReportHeading |
   const end = lines.findIndex((l) => BODY_START.test(l.replace(/^[\s\u3000#]+/, '')));
   if (end < 0) return undefined;
   const plain = (l: string) => l.replace(/^[\s\u3000]*#*[\s\u3000]*/, '').trim();
-  const at = lines.slice(0, end).findIndex((l) => isTitle(plain(l)));
+  const at = lines.slice(0, end).findIndex((l) => titleIn(plain(l)));
   if (at < 0) return undefined;
-  const text = plain(lines[at]!).replace(/\s+/g, '');
+  const text = titleIn(plain(lines[at]!))!;
   const out: WorkReportHeading = { title: { text, line: at + 1 }, kind: 'work-report' };
   for (let i = at + 1; i < end; i++) {
     const d = DATELINE.exec(plain(lines[i]!));

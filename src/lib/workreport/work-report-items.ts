@@ -43,7 +43,7 @@ const SINGLE_SENTENCE_MAX = 60;
 // A project name may hold its own parentheses: （7）“智慧市场”溯源监管平台建设项目（一期）；
 const LIVELIHOOD_RE = /[（(](\d{1,2})[）)](.+?)(?=[；;。]|[（(]\d{1,2}[）)])/g;
 // 一是实施…工程；二是… (a list run into one sentence after 十件民生实事：).
-const NTH_RE = /([一二三四五六七八九十]{1,3})是(.+?)(?=[；。]|[，,][一二三四五六七八九十]{1,3}是|$)/g;
+const NTH_RE = /([一二三四五六七八九十]{1,3})是(.+?)(?=[；;。]|[，,][一二三四五六七八九十]{1,3}是|$)/g;
 const LIVELIHOOD_WORDS = /民生实事|惠民实事|为民办实事/;
 const CANDIDATE = /候选/;
 const SELF_BUILDING = /自身建设|服务型政府|人民满意的政府|政府建设/;
