@@ -22,7 +22,9 @@ describe('GDP under its other names', () => {
   ])('%s is gdp', (text, value) => {
     expect(brief(text)[0]?.slice(0, 2)).toEqual(['gdp', value]);
   });
-  it('per head and shares of it are not GDP', () => {
+  it('per head, shares of it and energy per unit of it are not GDP', () => {
+    expect(brief('单位地区生产总值能耗降低3%左右')).toEqual([]);
+    expect(brief('万元GDP能耗下降2%')).toEqual([]);
     expect(subjectOf('人均地区生产总值达到10万元')).toBeUndefined();
     expect(subjectOf('服务业增加值占地区生产总值比重达到55%')).toBeUndefined();
     expect(brief('数字经济核心产业增加值占生产总值比重提高1个百分点')).toEqual([]);
@@ -44,6 +46,7 @@ describe('the further headline indicators', () => {
   it('粮食产量 is an amount, or a rate when only a rate is given', () => {
     expect(brief('粮食总产量稳定在45万吨以上')).toEqual([['grain', 45, null, '万吨', '以上']]);
     expect(brief('粮食产量增长1.2%')).toEqual([['grain', 1.2, null, '%', '']]);
+    expect(brief('粮食产量1.3万亿斤以上')).toEqual([['grain', 1.3, null, '万亿斤', '以上']]);
   });
   it('进出口总额: the rate wins over the amount before it; an amount alone is kept with its unit', () => {
     expect(brief('进出口总额完成86.4亿元，同比增长12.3%，实际利用外资1.2亿美元')).toEqual([['trade', 12.3, null, '%', '']]);

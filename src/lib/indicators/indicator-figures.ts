@@ -45,14 +45,15 @@ const SUBJECTS: [RegExp, IndicatorKey[]][] = [
   [/居民消费价格|CPI/, ['cpi']],
   [/粮食(?:总)?产量/, ['grain']],
 ];
-const NOT_HEADLINE = /人均(?:地区)?生产总值|人均GDP|比重|占比|占全[市省区县]|排名|位次/;
+// …and not energy per unit of it (单位地区生产总值能耗降低3%).
+const NOT_HEADLINE = /人均(?:地区)?生产总值|人均GDP|比重|占比|占全[市省区县]|排名|位次|能耗|单位(?:地区|国内)?生产总值/;
 const ENERGY = /节能减排|约束性指标/;
 // Five-year averages and sub-items are not the headline figure.
 const SKIP = /年均|其中|扣除|同口径|税收收入/;
 // The amounts an indicator may be stated in (besides a percentage).
 const AMOUNT_UNIT: Partial<Record<IndicatorKey, RegExp>> = {
   jobs: /^万?人$/,
-  grain: /^[万亿]?(?:吨|斤|公斤|千克)$/,
+  grain: /^(?:万亿|[万亿])?(?:吨|斤|公斤|千克)$/,
   trade: /^[万亿]?(?:元|美元)$/,
   gdp: /^[万亿]?元$/,
   revenue: /^[万亿]?元$/,

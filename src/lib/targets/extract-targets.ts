@@ -9,7 +9,7 @@ import { cleanText, splitClauses } from './clean-text';
 // Longest first so 万平方米 wins over 米 and 人次 over 人.
 const UNITS = [
   '平方公里', '平方米', '百分点', '标准箱', '公里', '千米', '千瓦', '兆瓦', '美元', '人次', '公斤', '千克',
-  '%', '％', '元', '人', '名', '户', '吨', '个', '家', '套', '项', '栋', '笔', '处', '所', '条', '座', '台',
+  '%', '％', '元', '人', '名', '户', '吨', '斤', '个', '家', '套', '项', '栋', '笔', '处', '所', '条', '座', '台',
   '辆', '场', '亩', '间', '张', '支', '批', '件', '只', '株', '棵', '片', '床', '层', '倍', '天', '米', '次', '轮', '份', '块', '部', '路',
 ];
 const COUNT_WORDS = new Set(['人', '名', '户', '个', '家', '套', '项', '栋', '笔', '处', '所', '条', '座', '台', '辆', '场', '间', '张', '支', '批', '件', '只', '株', '棵', '片', '床', '层', '次', '轮', '份', '块', '部']);
@@ -24,7 +24,7 @@ const leadingAlt = Object.keys(LEADING).sort((a, b) => b.length - a.length).join
 // number, optional range (its first end may repeat the percent sign: 4.5%—5%, 6%－6.5%), optional
 // multiplier, optional 余/多, optional unit, optional trailing comparator.
 const NUMBER_RE = new RegExp(
-  `([-−－+]?\\d+(?:\\.\\d+)?)(?:[%％]?\\s*[-—–~～至到－]\\s*(\\d+(?:\\.\\d+)?))?(万|亿|千)?(余|多)?(${unitAlt})?(以上|左右|以内|以下)?`,
+  `([-−－+]?\\d+(?:\\.\\d+)?)(?:[%％]?\\s*[-—–~～至到－]\\s*(\\d+(?:\\.\\d+)?))?(万亿|万|亿|千)?(余|多)?(${unitAlt})?(以上|左右|以内|以下)?`,
   'g',
 );
 // What may stand between two figures of one list (分别增长7%、7.5%左右).
