@@ -83,6 +83,12 @@ describe('a saved web page’s chrome and an aggregator’s header and footer', 
   it('an aggregator’s page title, 来源 line, 责任编辑 and 相关新闻 are chrome', () => {
     expect(linhe.report.meta.chrome).toEqual([[1, 1], [2, 2], [3, 3], [37, 37], [38, 38], [39, 39], [40, 40]]);
   });
+  it('a multi-page copy’s page links mid-report are chrome, and the report goes on after them', () => {
+    const r = parse(['政府工作报告', '各位代表：', '一、回顾', '过去一年，成绩显著。', '上一页 1 2 下一页', '二、今年工作', '（一）产业', '做强产业。新增企业5家。'].join('\n'));
+    expect(r.meta.chrome).toEqual([[5, 5]]);
+    expect(r.parts.map((p) => p.numeral)).toEqual(['一、', '二、']);
+    expect(r.items.map((i) => i.title)).toEqual(['做强产业']);
+  });
   it('isChrome: page tools yes, a report sentence no', () => {
     expect(['字号：【大 中 小】', '当前位置：首页 > 政务公开', '  • 打印', '分享到：', '（来源：某某日报）', '鲁ICP备05012345号'].every(isChrome)).toBe(true);
     expect(['打造区域消费中心。新建商业综合体2处。', '（一）坚持项目为王，持续扩大有效投资', '各位代表：'].some(isChrome)).toBe(false);

@@ -123,12 +123,14 @@ export function parseWorkReportStructure(lines: readonly string[]): WorkReportSt
 
   for (const block of body) {
     const text = blockText(block);
-    if (isChrome(text) || (footer && text.length <= 40 && !SENTENCE_END.test(text))) {
-      // Page chrome after the body (上一篇/下一篇, 打印, 版权所有); a footer's short lines go with it.
+    const numbered = PART_RE.test(text) || AREA_RE.test(text) || ANNEX_HEADING.test(text);
+    if (isChrome(text) || (footer && text.length <= 40 && !SENTENCE_END.test(text) && !numbered)) {
+      // Page chrome after the body (上一篇/下一篇, 打印, 版权所有); a footer's short lines (相关新闻 headlines) go with it.
       footer ||= parts.length > 0;
       chrome.push(blockLines(block));
       continue;
     }
+    footer = false; // report text again: that chrome was a page break (下一页), not the footer
     const annexHeading = ANNEX_HEADING.exec(text);
     if (annexHeading && text.length <= 40) {
       startAnnex(annexHeading[1]!.trim(), block.pieces[0]!.line);
