@@ -36,8 +36,9 @@ describe('the further headline indicators', () => {
     expect(brief('城镇新增就业1.2万人以上')).toEqual([['jobs', 1.2, null, '万人', '以上']]);
     expect(brief('新增城镇就业8500人')).toEqual([['jobs', 8500, null, '人', '']]);
   });
-  it('城镇调查失业率 is a level in percent', () => {
+  it('城镇调查失业率 is a level in percent; 城镇登记失业率 is another statistic', () => {
     expect(brief('城镇调查失业率控制在5.5%以内')).toEqual([['unemployment', 5.5, null, '%', '以内']]);
+    expect(brief('城镇登记失业率控制在3%以内')).toEqual([['registeredUnemployment', 3, null, '%', '以内']]);
   });
   it('居民消费价格 (CPI) rises or falls in percent', () => {
     expect(brief('居民消费价格涨幅控制在3%左右')).toEqual([['cpi', 3, null, '%', '左右']]);

@@ -62,6 +62,7 @@ describe('seed 004: 2021 targets and 2020 actuals', () => {
       ['incomeRural', 'target', 2021, 7.5, '', 97, 97],
       ['energy', 'target', 2021, null, '', 97, 97],
       ['trade', 'target', 2021, 5, '以上', 133, 133],
+      ['registeredUnemployment', 'target', 2021, 4.5, '以内', 157, 157],
     ]);
     expect(wrPoints.find((p) => p.indicator === 'energy')?.phrase).toBe('全面完成上级下达的节能减排约束性指标');
   });
@@ -73,7 +74,10 @@ describe('seed 004: 2021 targets and 2020 actuals', () => {
       ['investment', 'actual', 2020, 4.2, '', 45, 45],
       ['retail', 'actual', 2020, -0.7, '', 45, 47],
       ['trade', 'actual', 2020, 31.1, '', 51, 51],
+      ['registeredUnemployment', 'actual', 2020, 3, '以内', 63, 63],
     ]);
+    // Line 37's 城镇登记失业率 is a five-year statement (五年来…): not a 2020 figure.
+    expect(wrPoints.some((p) => p.source.lines[0] === 37)).toBe(false);
     // Not the 十三五 five-year average (年均增长5.66%), nor the 同口径 revenue figure.
     expect(wrPoints.some((p) => p.value === 5.66 || p.value === 1.2)).toBe(false);
     const retail = wrPoints.find((p) => p.indicator === 'retail' && p.role === 'actual')!;

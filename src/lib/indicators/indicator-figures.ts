@@ -42,6 +42,7 @@ const SUBJECTS: [RegExp, IndicatorKey[]][] = [
   [/外贸进出口|进出口总[额值]|货物进出口/, ['trade']],
   [/城镇新增就业|新增城镇就业/, ['jobs']],
   [/调查失业率/, ['unemployment']],
+  [/登记失业率/, ['registeredUnemployment']],
   [/居民消费价格|CPI/, ['cpi']],
   [/粮食(?:总)?产量/, ['grain']],
 ];

@@ -17,6 +17,7 @@ export const INDICATOR_SHORT: Record<IndicatorKey, string> = {
   trade: '外贸进出口',
   jobs: '城镇新增就业',
   unemployment: '调查失业率',
+  registeredUnemployment: '登记失业率',
   cpi: '居民消费价格',
   grain: '粮食产量',
   energy: '节能减排',

@@ -20,6 +20,7 @@ export const indicatorKeySchema = z.enum([
   'trade', // 外贸进出口总额
   'jobs', // 城镇新增就业 (an amount: 万人)
   'unemployment', // 城镇调查失业率 (a level in percent)
+  'registeredUnemployment', // 城镇登记失业率 (the older statistic, still printed by many districts)
   'cpi', // 居民消费价格涨幅
   'grain', // 粮食产量 (an amount: 万吨, 亿斤…)
   'energy', // 节能减排约束性指标 (text only)
@@ -74,6 +75,7 @@ export const INDICATOR_LABELS: Record<IndicatorKey, string> = {
   trade: '外贸进出口总额',
   jobs: '城镇新增就业',
   unemployment: '城镇调查失业率',
+  registeredUnemployment: '城镇登记失业率',
   cpi: '居民消费价格涨幅',
   grain: '粮食产量',
   energy: '节能减排约束性指标',
