@@ -53,6 +53,20 @@ describe('area headings run into the body', () => {
   });
 });
 
+describe('areas whose paragraphs have no lead phrase', () => {
+  it('each paragraph is a pledge titled by its area’s heading, not an issue', () => {
+    const r = parse(['政府工作报告', '各位代表：', '一、回顾', '过去一年。', '二、2024年工作安排', '（一）坚持项目为王，持续扩大有效投资',
+      '坚持把项目建设作为稳增长的主抓手，全年实施重点项目100个，完成投资150亿元以上。', '强化要素保障，全年新增建设用地3000亩。',
+      '（二）坚持创新驱动', '做强产业。新增企业5家。'].join('\n'));
+    expect(r.items.map((i) => [i.title, i.source.lines[0]])).toEqual([
+      ['坚持项目为王，持续扩大有效投资', 7],
+      ['坚持项目为王，持续扩大有效投资', 8],
+      ['做强产业', 10],
+    ]);
+    expect(r.issues).toEqual([]);
+  });
+});
+
 describe('titles and datelines', () => {
   it('the year in front of the title: 2022年政府工作报告', () => {
     expect(hedong.report.meta).toMatchObject({ title: '2022年政府工作报告', year: 2022, date: '2022-01-18', speaker: '王振华', speakerTitle: '河东县人民政府县长' });

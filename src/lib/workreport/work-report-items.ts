@@ -170,13 +170,11 @@ export function workReportItems(s: WorkReportStructure, file: string, lines: rea
         continue;
       }
     }
-    // An area heading run into its paragraph titles the pledge that paragraph states.
-    const title = p.runIn ? p.area!.title : leadPhrase(p.text);
-    if (!title || (inSelfBuilding && title.length === p.text.length - 1)) {
-      // Part 四 opens with a one-sentence preamble and closes with 各位代表！: neither is a pledge.
-      if (inArea) issues.push({ line: p.lines[0], message: `第${p.lines[0]}行段落没有“……。”式引领句，未作为任务收录；如属任务请在原文核对。` });
-      continue;
-    }
+    // An area heading run into its paragraph titles the pledge that paragraph states; so does the heading of
+    // an area whose paragraphs have no lead phrase of their own (（一）坚持项目为王 / 坚持把项目建设作为…).
+    const title = p.runIn ? p.area!.title : (leadPhrase(p.text) ?? (inArea ? p.area!.title : undefined));
+    // Part 四 opens with a one-sentence preamble and closes with 各位代表！: neither is a pledge.
+    if (!title || (inSelfBuilding && title.length === p.text.length - 1)) continue;
     items.push({
       kind: inArea && !ownArea ? 'pledge' : 'self-building',
       title,
