@@ -1,6 +1,9 @@
 // `ingest --check FILE --json`: the indicators a file states (keys as in the dataset) for every kind of
 // file, and a work report's pledge count as its taskCount.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, repoDataset } from './helpers/repo-dataset';
 
@@ -27,6 +30,19 @@ describe('check --json: indicators and taskCount', () => {
     expect(s.taskCount).toBe(80);
     expect(s.indicators).toContainEqual({ indicator: 'incomeUrban', role: 'target', year: 2021, period: 'year', value: 7, comparatorText: '左右', forecast: false, line: 6 });
     expect(s.indicators).toContainEqual({ indicator: 'trade', role: 'actual', year: 2021, period: 'Q3', value: 52, unit: '亿元', comparatorText: '超过', forecast: true, line: 96 });
+  });
+
+  it('a breakdown: annual targets and one period target per target column', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'check-ind-')), 'plan.txt');
+    writeFileSync(file, ['某区2024年重点工作任务目标分解表', '序号\t年度工作任务\t第三季度目标\t第四季度目标\t责任单位', '1\t地区生产总值增长6%左右，城镇新增就业5000人以上。\t地区生产总值增长5%\t地区生产总值增长6%左右\t区发改局', '2\t建设口袋公园10处。\t建成5处\t建成10处\t区园林局', ''].join('\n'));
+    const s = check(file);
+    expect(s).toMatchObject({ kind: 'breakdown', year: 2024, period: 'Q3+Q4', taskCount: 2 });
+    expect(s.indicators.map((i: { indicator: string; role: string; period: string; value: number; unit?: string }) => [i.indicator, i.role, i.period, i.value, i.unit ?? '%'])).toEqual([
+      ['gdp', 'target', 'year', 6, '%'],
+      ['jobs', 'target', 'year', 5000, '人'],
+      ['gdp', 'periodTarget', 'Q3', 5, '%'],
+      ['gdp', 'periodTarget', 'Q4', 6, '%'],
+    ]);
   });
 
   it('a work report saved from a web page, its year in the dateline only or in the title', () => {
