@@ -9,6 +9,7 @@ import { expandLiteralBreaks } from '~/lib/ingest/literal-breaks';
 import { isChrome, workReportHeading } from '~/lib/workreport/title-block';
 import { ROOT } from './helpers/repo-dataset';
 import { goldenSlice, parseFixture } from './helpers/workreport-fixture';
+import { workReportPoints } from '~/lib/indicators/build-points';
 
 const parse = (text: string) => parseWorkReport(text.split('\n'), 'x.txt');
 const qingshan = parseFixture('qingshan-2024-three-part.txt');
@@ -102,6 +103,13 @@ describe('a saved web page’s chrome and an aggregator’s header and footer', 
     expect(r.meta.chrome).toEqual([[5, 5]]);
     expect(r.parts.map((p) => p.numeral)).toEqual(['一、', '二、']);
     expect(r.items.map((i) => i.title)).toEqual(['做强产业']);
+  });
+  it('a Markdown table in the report (a Word table as the readers render it) is report text, one row a paragraph', () => {
+    const r = parse(['政府工作报告', '各位代表：', '一、回顾', '过去一年。', '二、2024年主要预期目标', '| 指标 | 2024年目标 |', '| --- | --- |', '| 地区生产总值增长 | 6%左右 |', '| 城镇新增就业 | 5000人以上 |'].join('\n'));
+    expect(r.meta.chrome).toEqual([[7, 7]]);
+    expect(r.paragraphs.slice(-3).map((p) => p.lines[0])).toEqual([6, 8, 9]);
+    const pts = workReportPoints(r, { district: 'x', year: 2024, reportId: 'x' }, 'x.txt', ['']);
+    expect(pts.map((p) => [p.indicator, p.role, p.value, p.unit ?? '%', p.comparatorText])).toEqual([['gdp', 'target', 6, '%', '左右'], ['jobs', 'target', 5000, '人', '以上']]);
   });
   it('isChrome: page tools yes, a report sentence no', () => {
     expect(['字号：【大 中 小】', '当前位置：首页 > 政务公开', '  • 打印', '分享到：', '（来源：某某日报）', '鲁ICP备05012345号'].every(isChrome)).toBe(true);

@@ -10,6 +10,8 @@ const NAV_SEPARATORS = /[|｜>＞›»]/;
 
 /** A block of page chrome: short, no sentence punctuation, made of navigation or page-tool words. */
 export function isChrome(text: string): boolean {
+  // A Markdown table row (how the readers render a Word or HTML table) is report text; its | --- | rule is layout.
+  if (TABLE_ROW.test(text.trim())) return /^\|[\s:|\-]+\|$/.test(text.trim());
   const t = text.replace(/^[\s•·●▪◆>（(]+/, '').trim();
   if (t === '' || /^[|｜•·\-—_]+$/.test(t)) return true;
   if (t.length > 80 || /[。；]/.test(t)) return false;
@@ -17,6 +19,9 @@ export function isChrome(text: string): boolean {
 }
 
 export const isTitle = (text: string): boolean => TITLE.test(text.replace(/\s+/g, ''));
+
+/** A row of a Markdown pipe table: | 地区生产总值 | 增长6%左右 | */
+export const TABLE_ROW = /^\|.*\|$/;
 
 /** The dateline under the title: ——2024年3月5日在…人民代表大会…会议上, （2024年3月5日在…会议上）, or without a dash. */
 export const DATELINE = /^(?:[—–\-－]{1,2}\s*|[（(]\s*)?(\d{4})年(\d{1,2})月(\d{1,2})日(?=在|[）)]|$)/;

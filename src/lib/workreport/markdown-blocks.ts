@@ -5,7 +5,7 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import { cleanText } from '../targets/clean-text';
-import { ANNEX_HEADING, DATELINE, isChrome, isTitle } from './chrome';
+import { ANNEX_HEADING, DATELINE, TABLE_ROW, isChrome, isTitle } from './chrome';
 
 /** The text one source line contributes to a block. */
 export interface LinePiece {
@@ -86,7 +86,7 @@ const HEADING_LINE = /^(?:[一二三四五六七八九十]+、|[（(][一二三�
 const STARTS_PARAGRAPH = /^(?:各位代表|现在，我代表|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d))/;
 
 /** A line that is a block of its own: a numbered heading, the title, the dateline, page chrome. */
-const standsAlone = (t: string) => HEADING_LINE.test(t) || isTitle(t) || DATELINE.test(t) || isChrome(t) || (t.length <= 40 && ANNEX_HEADING.test(t));
+const standsAlone = (t: string) => HEADING_LINE.test(t) || isTitle(t) || DATELINE.test(t) || isChrome(t) || TABLE_ROW.test(t) || (t.length <= 40 && ANNEX_HEADING.test(t));
 
 function splitAtLineEnds(block: Block): Block[] {
   if (block.type !== 'paragraph' || block.pieces.length < 2) return [block];

@@ -4,7 +4,7 @@
 // re-joined where a page break cut them mid-sentence, and annexes after the report (附件, 名词解释, a list of
 // 民生实事 numbered 一、… again), which are never parts.
 import { blockLines, blockText, markdownBlocks, type Block, type LinePiece } from './markdown-blocks';
-import { ANNEX_HEADING, isChrome } from './chrome';
+import { ANNEX_HEADING, TABLE_ROW, isChrome } from './chrome';
 import { splitTitleBlock, type ParseIssue, type WorkReportMeta } from './title-block';
 
 export type { ParseIssue, WorkReportMeta } from './title-block';
@@ -31,6 +31,8 @@ export interface Paragraph {
   heading?: boolean;
   /** The paragraph opens with its area's heading (（一）大力推进…。充分发挥…): the pledge of that heading. */
   runIn?: boolean;
+  /** A row of a Markdown table (a Word or HTML table as the readers render it). */
+  tableRow?: boolean;
   /** The paragraph belongs to an annex after the report (附件 / 2024年民生实事项目), not to a part. */
   annex?: Annex;
 }
@@ -123,10 +125,11 @@ export function parseWorkReportStructure(lines: readonly string[]): WorkReportSt
 
   for (const block of body) {
     const text = blockText(block);
+    const tableRow = TABLE_ROW.test(text);
     const numbered = PART_RE.test(text) || AREA_RE.test(text) || ANNEX_HEADING.test(text);
-    if (isChrome(text) || (footer && text.length <= 40 && !SENTENCE_END.test(text) && !numbered)) {
+    if (isChrome(text) || (footer && text.length <= 40 && !SENTENCE_END.test(text) && !numbered && !tableRow)) {
       // Page chrome after the body (上一篇/下一篇, 打印, 版权所有); a footer's short lines (相关新闻 headlines) go with it.
-      footer ||= parts.length > 0;
+      footer ||= parts.length > 0 && !tableRow;
       chrome.push(blockLines(block));
       continue;
     }
@@ -163,6 +166,12 @@ export function parseWorkReportStructure(lines: readonly string[]): WorkReportSt
     if (a) {
       flushOpen('其后是下一工作方面，无法接续；请核对原文是否缺失文字。');
       pushArea(a);
+    }
+    if (tableRow) {
+      // A table row is whole: it neither continues a cut paragraph nor waits for a continuation.
+      flushOpen('其后是表格，无法接续；请核对原文是否缺失文字。');
+      paragraphs.push(withContext({ pieces: [...block.pieces], text, lines: blockLines(block), tableRow: true }));
+      continue;
     }
     if (block.type === 'heading' && !annex) {
       // An un-numbered heading stands alone: it is neither a continuation nor continued.

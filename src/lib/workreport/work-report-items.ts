@@ -160,6 +160,11 @@ export function workReportItems(s: WorkReportStructure, file: string, lines: rea
     const inSelfBuilding = p.part !== undefined && p.part === selfBuilding && !p.annex;
     // 各位代表！… closes a part or the report: an address to the deputies, never a pledge.
     if ((!inArea && !inSelfBuilding) || p.heading || /^各位代表/.test(p.text)) continue;
+    if (p.tableRow) {
+      // A table inside a work area is kept as text, not cut into pledges: said once, on its first row.
+      if (inArea && !s.paragraphs[s.paragraphs.indexOf(p) - 1]?.tableRow) issues.push({ line: p.lines[0], message: `第${p.lines[0]}行起是表格，未拆分为任务；原文保留，请在原文核对。` });
+      continue;
+    }
     const ownArea = inArea && SELF_BUILDING.test(p.area!.title);
     const area = inArea ? areaOf(p.area!, `area-${p.area!.number}`) : areaOf(selfBuilding!, 'self-building');
     // Only a paragraph that speaks of 民生实事 lists projects: （1）… or 一是… elsewhere enumerates a pledge's parts.
