@@ -224,3 +224,20 @@ describe('punctuation and openings of other copies', () => {
     expect(r.issues).toEqual([]);
   });
 });
+
+describe('every line is accounted for', () => {
+  // The seed report too (reached from the fixtures folder).
+  it.each(['qingshan-2024-three-part.txt', 'hedong-2022-webpage.txt', 'linhe-2023-literal-crlf.txt', 'nanxi-2025-archived-page.txt', '../../../content/reports/zhangdian/2021-work-report.txt'])('%s: each non-blank line is title block, chrome, a heading, an annex title or in a paragraph', (name) => {
+    const { parsed, report } = parseFixture(name);
+    const seen = new Set<number>();
+    const mark = ([a, b]: readonly [number, number]) => { for (let l = a; l <= b; l++) seen.add(l); };
+    mark(report.meta.lines);
+    for (const c of report.meta.chrome ?? []) mark(c);
+    for (const s of [...report.parts, ...report.areas]) seen.add(s.line);
+    for (const a of report.annexes) [a.line, a.titleLine ?? a.line].forEach((l) => seen.add(l));
+    for (const p of report.paragraphs) mark(p.lines);
+    const missing = parsed.lines.map((l, i) => (l.trim() && !seen.has(i + 1) ? i + 1 : 0)).filter(Boolean);
+    expect(missing).toEqual([]);
+    for (const item of report.items) expect(item.source.verbatim).toBe(parsed.lines.slice(item.source.lines[0] - 1, item.source.lines[1]).join('\n'));
+  });
+});

@@ -41,6 +41,8 @@ export interface Paragraph {
 export interface Annex {
   title: string;
   line: number;
+  /** The line of the title when it is printed under 附件 on a line of its own. */
+  titleLine?: number;
   /** Its items are 民生实事 projects. */
   livelihood: boolean;
 }
@@ -141,6 +143,7 @@ export function parseWorkReportStructure(lines: readonly string[]): WorkReportSt
     }
     if (annex && !annex.title && text.length <= 40 && !SENTENCE_END.test(text) && !PART_RE.test(text)) {
       annex.title = text; // 附件 on one line, its title on the next
+      annex.titleLine = block.pieces[0]!.line;
       annex.livelihood = LIVELIHOOD.test(text);
       continue;
     }
