@@ -51,7 +51,9 @@ describe('check --json: indicators and taskCount', () => {
     expect(q.detected.year.basis).toContain('第 2 行的日期 2024-01-09');
     expect(q.indicators).toContainEqual({ indicator: 'investment', role: 'target', year: 2024, period: 'year', value: 8, valueTo: 10, forecast: false, line: 15 });
     const h = check('tests/fixtures/workreports/hedong-2022-webpage.txt');
-    expect(h).toMatchObject({ kind: 'work-report', year: 2022, taskCount: 12, anomalies: [] });
+    expect(h).toMatchObject({ kind: 'work-report', year: 2022, taskCount: 12 });
+    // The work-report parser's issues are the check's anomalies: here only the page chrome set aside.
+    expect(h.anomalies.map((a: { line: number; kind: string }) => [a.line, a.kind])).toEqual([[1, 'outside-table'], [5, 'outside-table'], [76, 'outside-table']]);
     expect(h.detected.year.basis).toContain('第 4 行标题“2022年政府工作报告”');
   });
 });

@@ -87,6 +87,9 @@ describe('titles and datelines', () => {
 });
 
 describe('a saved web page’s chrome and an aggregator’s header and footer', () => {
+  it('chrome set aside is said once per run of lines, for the quality page', () => {
+    expect(hedong.report.issues.map((i) => [i.line, i.message.split('是')[0]])).toEqual([[1, '第1–3行'], [5, '第5–8行'], [76, '第76–80行']]);
+  });
   it('lines above the title and the page tools under it are chrome, not report', () => {
     expect(hedong.report.meta.chrome?.filter(([a]) => a < 16)).toEqual([[1, 1], [2, 2], [3, 3], [5, 5], [6, 6], [7, 7], [8, 8]]);
     expect(hedong.report.paragraphs[0]!.text).toBe('各位代表：');
@@ -142,7 +145,8 @@ describe('民生实事 listed inline or in an annex', () => {
     expect(items.map((i) => [i.projectNumber, i.title, i.source.lines[0]]).slice(0, 2)).toEqual([[1, '老旧小区改造', 27], [2, '城区道路微循环', 28]]);
     expect(items).toHaveLength(10);
     expect(items.every((i) => i.candidate && i.area.label === '2023年临河区民生实事候选项目')).toBe(true);
-    expect(linhe.report.issues).toEqual([]);
+    // Nothing else to say than where the aggregator's chrome was set aside.
+    expect(linhe.report.issues.map((i) => [i.line, i.message.split('是')[0]])).toEqual([[1, '第1–3行'], [37, '第37–40行']]);
   });
   it('an annex item printed as a heading with its text on the next line is one project', () => {
     const third = hedong.report.items.find((i) => i.kind === 'livelihood' && i.projectNumber === 3)!;

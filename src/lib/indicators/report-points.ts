@@ -5,7 +5,7 @@
 import type { ParsedReport } from '../ingest/parse-report';
 import { INDICATOR_LABELS, type IndicatorPoint } from '../schema/indicator';
 import { periodText, valueText } from './format';
-import { parseWorkReport } from '../workreport';
+import { issueKind, parseWorkReport } from '../workreport';
 import { rowPoints, uniqueIds, workReportPoints } from './build-points';
 import { provenanceOf } from './locate';
 
@@ -17,11 +17,14 @@ export interface FileContext {
   periods: string[];
 }
 
-/** The points a file states; `pledges` is the number of work-report items (0 for a bulletin). */
-export function reportPoints(p: ParsedReport, ctx: FileContext): { points: IndicatorPoint[]; pledges: number } {
+/**
+ * The points a file states; for a work report also its pledge count and the work-report parser's issues
+ * (as the dataset's anomalies: numbering gaps, paragraphs it could not place, page chrome set aside).
+ */
+export function reportPoints(p: ParsedReport, ctx: FileContext): { points: IndicatorPoint[]; pledges: number; issues: { line: number; kind: string; message: string }[] } {
   if (p.kind === 'work-report') {
     const wr = parseWorkReport(p.lines, p.file);
-    return { points: workReportPoints(wr, ctx, p.file, p.lines), pledges: wr.items.length };
+    return { points: workReportPoints(wr, ctx, p.file, p.lines), pledges: wr.items.length, issues: wr.issues.map((i) => ({ ...i, kind: issueKind(i.message) })) };
   }
   const period = ctx.periods.at(-1) ?? 'year';
   const points = p.rows
@@ -38,7 +41,7 @@ export function reportPoints(p: ParsedReport, ctx: FileContext): { points: Indic
         ...(r.result ? { result: r.result.text } : {}),
       });
     });
-  return { points: uniqueIds(points), pledges: 0 };
+  return { points: uniqueIds(points), pledges: 0, issues: [] };
 }
 
 /** The check command's view of a point: the keys of the dataset, the first source line. */

@@ -81,7 +81,7 @@ export function summarise(
     rowCount: p.rows.length,
     statusCounts,
     inferredCounts,
-    anomalies: [...p.anomalies, ...unknownLeaders(p, det.district.value, isKnownLeader)]
+    anomalies: [...p.anomalies, ...ind.issues, ...unknownLeaders(p, det.district.value, isKnownLeader)]
       .sort((a, b) => a.line - b.line)
       .map(({ line, kind, message }) => ({ line, kind, message })),
     indicators: ind.points.map((pt) => checkPoint(pt, year !== undefined)),
