@@ -170,6 +170,23 @@ describe('民生实事 listed inline or in an annex', () => {
   });
 });
 
+describe('text wrapped at a fixed width (copied from a PDF)', () => {
+  it('a line that happens to end in 。 does not end the paragraph; an indented line starts one', () => {
+    const r = parse([
+      '政府工作报告', '各位代表：', '一、回顾', '过去一年。', '二、2024年工作任务', '（一）扩大有效投资',
+      '　　抓项目建设。全年实施重点项目100个，完成投资',
+      '150亿元以上。强化要素保障，新增建设用地300亩。',
+      '盘活闲置土地500亩，保障重点项目落地见效，新增',
+      '专项债券20亿元。',
+      '　　优化营商环境。深化“一件事一次办”改革，全年',
+      '新增经营主体3000户以上，营商环境评价进入全省前',
+      '列，政务服务事项全部实现网上可办。',
+    ].join('\n'));
+    expect(r.items.map((i) => [i.title, i.source.lines])).toEqual([['抓项目建设', [7, 10]], ['优化营商环境', [11, 13]]]);
+    expect(r.issues).toEqual([]);
+  });
+});
+
 describe('prose is not Markdown', () => {
   it('an indented paragraph is not code, “1. ” is not a list (its ordinal is not part of the title), a <div> line is not dropped', () => {
     const r = parse(['政府工作报告', '', '各位代表：', '', '二、今年工作', '', '（一）发展产业', '', '    壮大制造业。新增企业10家。', '', '1. 建设园区。新建园区2个。', '', '<div>提升服务。新增网点5个。</div>'].join('\n'));

@@ -88,20 +88,41 @@ const STARTS_PARAGRAPH = /^(?:各位代表|现在，我代表|[一二三四五�
 /** A line that is a block of its own: a numbered heading, the title, the dateline, page chrome. */
 const standsAlone = (t: string) => HEADING_LINE.test(t) || isTitle(t) || DATELINE.test(t) || isChrome(t) || TABLE_ROW.test(t) || (t.length <= 40 && ANNEX_HEADING.test(t));
 
-function splitAtLineEnds(block: Block): Block[] {
-  if (block.type !== 'paragraph' || block.pieces.length < 2) return [block];
-  const out: Block[] = [];
+/**
+ * Text wrapped at a fixed width (copied from a PDF) has lines of one length: there a line ending in 。 is
+ * not a paragraph's end, an indented line is a paragraph's start.
+ */
+function hardWrapped(pieces: LinePiece[]): boolean {
+  const lengths = pieces.slice(0, -1).map((p) => p.text.length).sort((a, b) => a - b);
+  if (lengths.length < 3) return false;
+  const median = lengths[lengths.length >> 1]!;
+  return median >= 15 && lengths.filter((n) => Math.abs(n - median) <= 2).length >= lengths.length * 0.8;
+}
+
+/** Cut `pieces` after each index where `cut(piece, next)` holds. */
+function cutWhere(pieces: LinePiece[], cut: (p: LinePiece, next: LinePiece | undefined) => boolean): LinePiece[][] {
+  const out: LinePiece[][] = [];
   let cur: LinePiece[] = [];
-  block.pieces.forEach((p, i) => {
+  pieces.forEach((p, i) => {
     cur.push(p);
-    const next = block.pieces[i + 1];
-    if (LINE_ENDS_PARAGRAPH.test(p.text) || standsAlone(p.text) || (next && (standsAlone(next.text) || STARTS_PARAGRAPH.test(next.text)))) {
-      out.push({ ...block, pieces: cur });
+    if (cut(p, pieces[i + 1])) {
+      out.push(cur);
       cur = [];
     }
   });
-  if (cur.length) out.push({ ...block, pieces: cur });
+  if (cur.length) out.push(cur);
   return out;
+}
+
+function splitAtLineEnds(block: Block, indented: (line: number) => boolean): Block[] {
+  if (block.type !== 'paragraph' || block.pieces.length < 2) return [block];
+  // First the lines that stand alone or surely start a paragraph; then, within each stretch between them,
+  // sentence ends (one paragraph per line) or indents (text wrapped at a fixed width).
+  const stretches = cutWhere(block.pieces, (p, next) => standsAlone(p.text) || (next !== undefined && (standsAlone(next.text) || STARTS_PARAGRAPH.test(next.text))));
+  return stretches.flatMap((stretch) => {
+    const wrapped = hardWrapped(stretch);
+    return cutWhere(stretch, (p, next) => (wrapped ? next !== undefined && indented(next.line) : LINE_ENDS_PARAGRAPH.test(p.text))).map((pieces) => ({ ...block, pieces }));
+  });
 }
 
 /** Headings and paragraphs of a Markdown-ish text, in order, with their per-line pieces. */
@@ -112,7 +133,7 @@ export function markdownBlocks(lines: readonly string[]): Block[] {
   const out: Block[] = [];
   for (const node of tree.children) {
     const block = toBlock(node);
-    if (block && block.pieces.length > 0) out.push(...splitAtLineEnds(block));
+    if (block && block.pieces.length > 0) out.push(...splitAtLineEnds(block, (line) => /^[\s\u3000]{2,}/.test(lines[line - 1] ?? '')));
   }
   return out;
 }
