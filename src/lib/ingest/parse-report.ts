@@ -7,6 +7,7 @@ import { cutTable, type Cell, type LineRole, type RawRow } from './layout';
 import { readPrintedMetadata, type PrintedMetadata } from './metadata';
 import { cellPlainText, toRichText } from './rich-text';
 import { readStatus, type StatusReading } from './status';
+import { removeInvisibleLines } from './invisible';
 import { endsMidSentence, REPLACEMENT_CHAR } from './text';
 import { parseLeaders, parseUnits, type ParsedUnit } from './units';
 
@@ -66,9 +67,10 @@ const NUMBER = /^\s*[（(]?\s*(\d{1,5})\s*[)）.、．]?\s*$/;
 
 export function parseReport(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedReport {
   const decoded = decodeReport(bytes, file);
+  // Literal \r\n line breaks are split first; then format characters go before anything is parsed, so
+  // every output sees the same names and text.
   const expanded = expandLiteralBreaks(splitLines(decoded.text));
-  const lines = expanded?.lines ?? splitLines(decoded.text);
-  const anomalies: AnomalyDraft[] = [];
+  const { lines, anomalies } = removeInvisibleLines(expanded?.lines ?? splitLines(decoded.text));
   if (decoded.truncatedTail) {
     anomalies.push({ line: lines.length, kind: 'decode', message: '文件在一个多字节字符中间结束：文件不完整，最后一个字已丢失，请重新下载原件。' });
   }

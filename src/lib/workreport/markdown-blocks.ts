@@ -4,6 +4,7 @@
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
+import { escapeHtml } from '~/lib/markup';
 import { cleanText } from '../targets/clean-text';
 import { ANNEX_HEADING, DATELINE, TABLE_ROW, isChrome, isTitle } from './chrome';
 
@@ -22,10 +23,6 @@ export interface Block {
 }
 
 const ALLOWED_TAG = /^<\/?(sub|sup|b|strong)>$/i;
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** Walk the inline nodes, appending raw text/html to the piece of each source line. */
 function collect(nodes: PhrasingContent[], acc: Map<number, { text: string; html: string }>): void {

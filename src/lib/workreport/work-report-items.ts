@@ -7,6 +7,7 @@ import type { Provenance } from '../schema/provenance';
 import type { RichText } from '../schema/provenance';
 import type { Target } from '../schema/target';
 import { extractTargets } from '../targets/extract-targets';
+import { escapeHtml } from '~/lib/markup';
 import { blockHtml, lineAt } from './markdown-blocks';
 import { chineseNumber, type Annex, type Paragraph, type ParseIssue, type Section, type WorkReportStructure } from './parse-work-report';
 
@@ -100,7 +101,7 @@ function livelihood(title: string, body: string, area: WorkReportArea, n: number
   const item: WorkReportItem = {
     kind: 'livelihood',
     title,
-    body: { text: body, html: body.replace(/&/g, '&amp;').replace(/</g, '&lt;') },
+    body: { text: body, html: escapeHtml(body) },
     area,
     projectNumber: n,
     targets: extractTargets(body),
