@@ -3,6 +3,8 @@ import { decodeReport, splitLines, type Decoded } from './decode';
 import type { SourceReading } from './read-source';
 import type { SourceFormat } from './readers/types';
 import { IngestError } from './errors';
+import { expandLiteralBreaks } from './literal-breaks';
+import { workReportHeading } from '../workreport/title-block';
 import { cutTable, type Cell, type LineRole, type RawRow } from './layout';
 import { readPrintedMetadata, type PrintedMetadata } from './metadata';
 import { cellPlainText, toRichText } from './rich-text';
@@ -46,7 +48,8 @@ export interface ParsedReport {
   /** How a text file was decoded; absent for files read by a format reader (their lines are the canonical rendering). */
   decoded?: Decoded;
   lines: string[];
-  /** For each line, its location in the original file (表格1第3行, 第4段…); absent for text files. */
+  /** For each line, its location in the original file (表格1第3行, 第4段…, or 第3行第2段 for a text file whose
+   * line breaks were stored as literal \r\n); absent when line N is simply line N of a text file. */
   where?: (string | null)[];
   /** Tables the reader found in the original file (non-text formats). */
   tables?: number;
@@ -79,18 +82,25 @@ const NUMBER = /^\s*[（(]?\s*(\d{1,5})\s*[)）.、．]?\s*$/;
 export function parseReport(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedReport {
   const reading = options.reading;
   const decoded = reading ? undefined : decodeReport(bytes, file);
-  // Format characters go before anything is parsed, so every output sees the same names and text.
-  const { lines, anomalies } = removeInvisibleLines(reading ? reading.lines : splitLines(decoded!.text));
+  // Literal \r\n line breaks are split first (text files); then format characters go before anything is
+  // parsed, so every output sees the same names and text.
+  const expanded = decoded ? expandLiteralBreaks(splitLines(decoded.text)) : undefined;
+  const { lines, anomalies } = removeInvisibleLines(reading ? reading.lines : (expanded?.lines ?? splitLines(decoded!.text)));
   anomalies.push(
     ...(reading?.notes ?? []).map((n) => ({ line: n.line, kind: 'reader' as const, message: n.message })),
     ...(options.fileNotes ?? []).map((message) => ({ line: 1, kind: 'reader' as const, message })),
   );
-  const source = reading ? { format: reading.format, decoded, lines, where: reading.where, tables: reading.tables, meta: reading.meta } : { format: 'text' as const, decoded, lines };
+  const source = reading
+    ? { format: reading.format, decoded, lines, where: reading.where, tables: reading.tables, meta: reading.meta }
+    : { format: 'text' as const, decoded, lines, ...(expanded ? { where: expanded.where } : {}) };
   if (decoded?.truncatedTail) {
     anomalies.push({ line: lines.length, kind: 'decode', message: '文件在一个多字节字符中间结束：文件不完整，最后一个字已丢失，请重新下载原件。' });
   }
   const cut = options.kind === 'work-report' ? undefined : cutTable(lines);
   const printed = readPrintedMetadata(lines, cut ? cut.headerLine - 1 : lines.length, !cut);
+  // A work report's own title line (after any page chrome) and dateline say what it is and its year.
+  const heading = cut || (options.kind && options.kind !== 'work-report') ? undefined : workReportHeading(lines);
+  if (heading) Object.assign(printed, heading);
   const kind = options.kind ?? printed.kind ?? 'progress';
 
   if (!cut) {
