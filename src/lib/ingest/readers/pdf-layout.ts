@@ -1,0 +1,292 @@
+import type { TableCell } from './types';
+import type { Rulings } from './pdf-rulings';
+
+// One PDF page's text runs rebuilt into lines, tables and the lines outside them. Tables come from the drawn
+// borders when the page has them (cells are the boxes the lines enclose; a box spanning several columns or rows
+// is a merged cell), else from gaps in x shared by consecutive lines. Lines are numbered from the top of the
+// page (第P页第L行), counting every line of text on it.
+
+export interface TextRun {
+  text: string;
+  x: number;
+  /** Baseline, PDF space (y grows upwards). */
+  y: number;
+  w: number;
+  size: number;
+  /** The PDF draws a space after this run. */
+  spaceAfter?: boolean;
+}
+
+export interface PageLine {
+  runs: TextRun[];
+  y: number;
+  x1: number;
+  x2: number;
+  size: number;
+  /** 1-based line number on the page, from the top. */
+  n: number;
+  text: string;
+}
+
+export interface PageTableRow {
+  cells: TableCell[];
+  line: number;
+}
+
+export type PageBlock = { kind: 'line'; line: PageLine } | { kind: 'table'; rows: PageTableRow[]; line: number; width: number };
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u;
+
+/** Join two pieces of one cell or line: no space between Chinese characters, a space between words. */
+export const joinText = (a: string, b: string, space: boolean) => (a === '' ? b : b === '' ? a : space || !(CJK.test(a.at(-1)!) || CJK.test(b[0]!)) ? `${a} ${b}` : a + b);
+
+function runsText(runs: TextRun[]): string {
+  let text = '';
+  let prev: TextRun | undefined;
+  for (const r of [...runs].sort((a, b) => a.x - b.x)) {
+    text = prev ? joinText(text, r.text, Boolean(prev.spaceAfter) || r.x - (prev.x + prev.w) > 0.8 * r.size) : r.text;
+    prev = r;
+  }
+  return text;
+}
+
+/** Runs grouped into lines (same baseline within half a character), top to bottom. */
+export function pageLines(runs: TextRun[]): PageLine[] {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: TextRun[][] = [];
+  for (const r of sorted) {
+    const g = groups.at(-1);
+    if (g && Math.abs(g[0]!.y - r.y) <= 0.5 * Math.min(g[0]!.size, r.size)) g.push(r);
+    else groups.push([r]);
+  }
+  return groups.map((g, i) => ({
+    runs: g,
+    y: g[0]!.y,
+    x1: Math.min(...g.map((r) => r.x)),
+    x2: Math.max(...g.map((r) => r.x + r.w)),
+    size: Math.max(...g.map((r) => r.size)),
+    n: i + 1,
+    text: runsText(g),
+  }));
+}
+
+const ORG_END = /(局|委|办|会|室|中心|院|处|司|队|所|站|部|镇|街道|政府|公司|集团|银行|数据|[)）])$/u;
+const ORG_CHAR = /[局委办会室心院处司队所站部镇道府区市县]/u;
+
+/**
+ * At a wrap inside a list of names separated by spaces (分管区领导, 责任单位): was the line broken at a space
+ * (两个名称之间) or inside a name (区统|计局, 于|海南)? A unit name ends in 局/委/中心…; a person's name is two
+ * to four characters, so a one-character piece is half of something.
+ */
+function listBreakIsSpace(before: string, after: string): boolean {
+  const a = before.split(' ').at(-1) ?? '';
+  const b = after.split(' ')[0] ?? '';
+  if (ORG_END.test(a)) return true;
+  if ([...a].length < 2 || [...b].length < 2) return false;
+  return !ORG_CHAR.test(a) && !ORG_CHAR.test(b);
+}
+
+/**
+ * Text of a cell: its runs as lines, wrapped lines joined. Chinese prose wraps anywhere and joins without a
+ * space, unless the line stopped well short of the cell's right edge; a list of names separated by spaces
+ * wraps mostly at its spaces (listBreakIsSpace).
+ */
+function cellText(runs: TextRun[], right: number): string {
+  const lines = pageLines(runs);
+  const list = lines.filter((l) => / /.test(l.text.trim())).length * 2 >= lines.length && lines.length > 1;
+  let text = '';
+  let prev: PageLine | undefined;
+  for (const l of lines) {
+    text = prev ? joinText(text, l.text, list ? listBreakIsSpace(text, l.text) : right - prev.x2 > 3 * prev.size) : l.text;
+    prev = l;
+  }
+  return text.trim();
+}
+
+interface Grid {
+  xs: number[];
+  ys: number[]; // descending (top first)
+  rows: PageTableRow[];
+  top: number;
+  bottom: number;
+}
+
+function cluster(values: number[], tol: number): number[] {
+  const out: number[] = [];
+  for (const v of [...values].sort((a, b) => a - b)) if (out.length === 0 || v - out.at(-1)! > tol) out.push(v);
+  return out;
+}
+
+/** Tables enclosed by ruling lines; fills `used` with the runs placed in a table. */
+function rulingTables(runs: TextRun[], rulings: Rulings, lineOf: Map<TextRun, number>, used: Set<TextRun>): Grid[] {
+  const { h, v } = rulings;
+  // Connected groups of crossing lines: each group with two or more of each is a table.
+  const parent = [...h, ...v].map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const tol = 2;
+  h.forEach((a, i) =>
+    v.forEach((b, j) => {
+      if (b.x >= a.x1 - tol && b.x <= a.x2 + tol && a.y >= b.y1 - tol && a.y <= b.y2 + tol) parent[find(i)] = find(h.length + j);
+    }),
+  );
+  const groups = new Map<number, { hs: typeof h; vs: typeof v }>();
+  h.forEach((a, i) => {
+    const g = groups.get(find(i)) ?? { hs: [], vs: [] };
+    g.hs.push(a);
+    groups.set(find(i), g);
+  });
+  v.forEach((b, j) => {
+    const g = groups.get(find(h.length + j)) ?? { hs: [], vs: [] };
+    g.vs.push(b);
+    groups.set(find(h.length + j), g);
+  });
+  const grids: Grid[] = [];
+  for (const { hs, vs } of groups.values()) {
+    if (hs.length < 2 || vs.length < 2) continue;
+    const xs = cluster(vs.map((b) => b.x), 2);
+    const ys = cluster(hs.map((a) => a.y), 2).reverse();
+    if (xs.length < 2 || ys.length < 2) continue;
+    const nc = xs.length - 1;
+    const nr = ys.length - 1;
+    // Is there a border between column j and j+1 in band i, and between band i and i+1 in column j?
+    const vEdge = (i: number, j: number) => {
+      const mid = (ys[i]! + ys[i + 1]!) / 2;
+      return vs.some((b) => Math.abs(b.x - xs[j + 1]!) <= 2 && b.y1 <= mid && b.y2 >= mid);
+    };
+    const hEdge = (i: number, j: number) => {
+      const mid = (xs[j]! + xs[j + 1]!) / 2;
+      return hs.some((a) => Math.abs(a.y - ys[i + 1]!) <= 2 && a.x1 <= mid && a.x2 >= mid);
+    };
+    const owner = Array.from({ length: nr }, (_, i) => Array.from({ length: nc }, (_, j) => [i, j] as [number, number]));
+    for (let i = 0; i < nr; i++) for (let j = 0; j < nc; j++) {
+      if (j > 0 && !vEdge(i, j - 1)) owner[i]![j] = owner[i]![j - 1]!;
+      else if (i > 0 && !hEdge(i - 1, j)) owner[i]![j] = owner[i - 1]![j]!;
+    }
+    const cellRuns = new Map<string, TextRun[]>();
+    for (const r of runs) {
+      const cx = r.x + Math.min(r.w, r.size) / 2;
+      const cy = r.y + r.size * 0.35;
+      if (cx < xs[0]! || cx > xs[nc]! || cy > ys[0]! || cy < ys[nr]!) continue;
+      const j = xs.findIndex((x, k) => k < nc && cx >= x && cx < xs[k + 1]!);
+      const i = ys.findIndex((y, k) => k < nr && cy <= y && cy > ys[k + 1]!);
+      if (i < 0 || j < 0) continue;
+      const [oi, oj] = owner[i]![j]!;
+      const list = cellRuns.get(`${oi},${oj}`) ?? [];
+      list.push(r);
+      cellRuns.set(`${oi},${oj}`, list);
+      used.add(r);
+    }
+    const textOf = new Map<string, string>();
+    const right = (oi: number, oj: number) => {
+      let j = oj;
+      while (j + 1 < nc && owner[oi]![j + 1]![1] === oj && owner[oi]![j + 1]![0] === oi) j++;
+      return xs[j + 1]!;
+    };
+    for (const [k, list] of cellRuns) {
+      const [oi, oj] = k.split(',').map(Number) as [number, number];
+      textOf.set(k, cellText(list, right(oi, oj)));
+    }
+    const rows: PageTableRow[] = [];
+    for (let i = 0; i < nr; i++) {
+      if (ys[i]! - ys[i + 1]! < 3) continue; // a double border, not a row
+      const owners = new Set(owner[i]!.map(([a, b]) => `${a},${b}`));
+      const lineNos = runs.filter((r) => used.has(r) && r.y + r.size * 0.35 <= ys[i]! && r.y + r.size * 0.35 > ys[i + 1]!).map((r) => lineOf.get(r)!);
+      if (lineNos.length === 0 && [...owners].every((k) => !textOf.get(k))) continue; // an empty band
+      const line = lineNos.length ? Math.min(...lineNos) : rows.at(-1)?.line ?? 1;
+      if (owners.size === 1 && nc > 1) {
+        rows.push({ cells: [{ text: textOf.get([...owners][0]!) ?? '', colSpan: nc }], line });
+        continue;
+      }
+      const cells: TableCell[] = owner[i]!.map(([oi, oj], j) => {
+        const text = textOf.get(`${oi},${oj}`) ?? '';
+        if (oi === i && oj === j) {
+          let colSpan = 1;
+          while (j + colSpan < nc && owner[i]![j + colSpan]![0] === oi && owner[i]![j + colSpan]![1] === oj) colSpan++;
+          let rowSpan = 1;
+          while (i + rowSpan < nr && owner[i + rowSpan]![j]![0] === oi && owner[i + rowSpan]![j]![1] === oj) rowSpan++;
+          return { text, ...(colSpan > 1 ? { colSpan } : {}), ...(rowSpan > 1 ? { rowSpan } : {}) };
+        }
+        return { text, mergedFrom: oi < i ? 'above' : 'left' };
+      });
+      rows.push({ cells, line });
+    }
+    if (rows.length) grids.push({ xs, ys, rows, top: ys[0]!, bottom: ys[nr]! });
+  }
+  return grids;
+}
+
+/** Segments of a line: runs closer than `gap` belong together. */
+function segments(line: PageLine): { x1: number; x2: number; runs: TextRun[] }[] {
+  const out: { x1: number; x2: number; runs: TextRun[] }[] = [];
+  for (const r of [...line.runs].sort((a, b) => a.x - b.x)) {
+    const last = out.at(-1);
+    if (last && r.x - last.x2 <= 0.6 * r.size) {
+      last.runs.push(r);
+      last.x2 = Math.max(last.x2, r.x + r.w);
+    } else out.push({ x1: r.x, x2: r.x + r.w, runs: [r] });
+  }
+  return out;
+}
+
+/** Tables without borders: a run of lines starting with one of three or more segments, columns from the gaps. */
+function gapTables(lines: PageLine[], used: Set<TextRun>): Grid[] {
+  const grids: Grid[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i]!;
+    if (first.runs.some((r) => used.has(r)) || segments(first).length < 3) continue;
+    const region = [first];
+    const width = first.x2 - first.x1;
+    for (let k = i + 1; k < lines.length; k++) {
+      const l = lines[k]!;
+      const prev = region.at(-1)!;
+      if (l.runs.some((r) => used.has(r)) || prev.y - l.y > 2.5 * Math.max(prev.size, l.size)) break;
+      const segs = segments(l);
+      if (segs.length < 2 && segs[0]!.x2 - segs[0]!.x1 > 0.4 * width) break;
+      region.push(l);
+    }
+    if (region.length < 2) continue;
+    // Column boundaries: x positions no segment of the region covers.
+    const spans = region.flatMap(segments).sort((a, b) => a.x1 - b.x1);
+    const cols: { x1: number; x2: number }[] = [];
+    for (const s of spans) {
+      const last = cols.at(-1);
+      if (last && s.x1 <= last.x2 + 0.3 * first.size) last.x2 = Math.max(last.x2, s.x2);
+      else cols.push({ x1: s.x1, x2: s.x2 });
+    }
+    if (cols.length < 2) continue;
+    const colOf = (x: number) => Math.max(0, cols.findIndex((c, j) => x >= c.x1 - 1 && (j === cols.length - 1 || x < cols[j + 1]!.x1 - 1)));
+    const firstColFilled = region.filter((l) => segments(l).length >= 2 && colOf(l.x1) === 0).length >= region.filter((l) => segments(l).length >= 2).length / 2;
+    const rows: { runs: TextRun[][]; line: number }[] = [];
+    for (const l of region) {
+      const segs = segments(l);
+      const starts = rows.length === 0 || (firstColFilled ? colOf(segs[0]!.x1) === 0 : segs.length >= 2);
+      if (starts) rows.push({ runs: cols.map(() => []), line: l.n });
+      for (const s of segs) rows.at(-1)!.runs[colOf(s.x1)]!.push(...s.runs);
+      for (const r of l.runs) used.add(r);
+    }
+    grids.push({
+      xs: [],
+      ys: [],
+      rows: rows.map((r) => ({ cells: r.runs.map((runs, j) => ({ text: cellText(runs, cols[j]!.x2) })), line: r.line })),
+      top: first.y + first.size,
+      bottom: region.at(-1)!.y,
+    });
+    i += region.length - 1;
+  }
+  return grids;
+}
+
+/** The page in reading order: lines outside tables and tables, each at its first line. */
+export function layoutPage(runs: TextRun[], rulings: Rulings): PageBlock[] {
+  const lines = pageLines(runs);
+  const lineOf = new Map<TextRun, number>();
+  for (const l of lines) for (const r of l.runs) lineOf.set(r, l.n);
+  const used = new Set<TextRun>();
+  const grids = rulingTables(runs, rulings, lineOf, used);
+  const rest = lines.map((l) => ({ ...l, runs: l.runs.filter((r) => !used.has(r)) })).filter((l) => l.runs.length > 0);
+  const restLines = rest.map((l) => ({ ...l, x1: Math.min(...l.runs.map((r) => r.x)), x2: Math.max(...l.runs.map((r) => r.x + r.w)), text: runsText(l.runs) }));
+  grids.push(...gapTables(restLines, used));
+  const blocks: PageBlock[] = grids.map((g) => ({ kind: 'table', rows: g.rows, line: g.rows[0]!.line, width: Math.max(...g.rows.map((r) => r.cells.reduce((n, c) => n + (c.colSpan ?? 1), 0))) }));
+  for (const l of restLines) if (!l.runs.some((r) => used.has(r))) blocks.push({ kind: 'line', line: l });
+  return blocks.sort((a, b) => (a.kind === 'line' ? a.line.n : a.line) - (b.kind === 'line' ? b.line.n : b.line));
+}
