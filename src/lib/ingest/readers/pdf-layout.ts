@@ -255,11 +255,15 @@ function gapTables(lines: PageLine[], used: Set<TextRun>): Grid[] {
     }
     if (cols.length < 2) continue;
     const colOf = (x: number) => Math.max(0, cols.findIndex((c, j) => x >= c.x1 - 1 && (j === cols.length - 1 || x < cols[j + 1]!.x1 - 1)));
-    const firstColFilled = region.filter((l) => segments(l).length >= 2 && colOf(l.x1) === 0).length >= region.filter((l) => segments(l).length >= 2).length / 2;
+    // A row starts where the first column has text (序号), when that column has text on two or more lines;
+    // otherwise at every line with two or more cells.
+    const firstColFilled = region.filter((l) => colOf(segments(l)[0]!.x1) === 0).length >= 2;
     const rows: { runs: TextRun[][]; line: number }[] = [];
     for (const l of region) {
       const segs = segments(l);
-      const starts = rows.length === 0 || (firstColFilled ? colOf(segs[0]!.x1) === 0 : segs.length >= 2);
+      // The first row (usually the header) takes the lines below it until one opens with a number (1, 一、).
+      const opensNumbered = /^\s*[（(]?[\d一二三四五六七八九十]/u.test(segs[0]!.runs.map((r) => r.text).join(''));
+      const starts = rows.length === 0 || (firstColFilled ? colOf(segs[0]!.x1) === 0 && (rows.length > 1 || opensNumbered) : segs.length >= 2);
       if (starts) rows.push({ runs: cols.map(() => []), line: l.n });
       for (const s of segs) rows.at(-1)!.runs[colOf(s.x1)]!.push(...s.runs);
       for (const r of l.runs) used.add(r);
