@@ -1,44 +1,19 @@
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
 import { formatDate, formatNumber } from './cell-format';
-import { MAX_FILE_BYTES, MAX_SHEET_CELLS, MAX_SHEET_ROWS, MAX_XLSX_UNZIPPED_BYTES } from './limits';
+import { MAX_FILE_BYTES, MAX_SHEET_CELLS, MAX_SHEET_ROWS } from './limits';
 import { sheetBlocks, type MergeRange, type SheetGrid } from './sheet-blocks';
 import { ReaderError, type Block, type ReadDocument, type Reader } from './types';
+import { openXlsx } from './xlsx-parts';
 
 // .xlsx through exceljs (not SheetJS: the SheetJS release on npm has a prototype-pollution advisory for
-// crafted files). The zip is checked first with fflate — is it a zip, how big does it unpack — so a corrupt
-// or bomb file is refused before exceljs unpacks anything.
-
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+// crafted files). The package is opened first (xlsx-parts.ts): a corrupt or oversized file is refused before
+// exceljs unpacks anything, and the merged ranges come from there.
 
 export function checkSize(bytes: Uint8Array, file: string): void {
   if (bytes.length === 0) throw new ReaderError(file, undefined, '文件是空的（0 字节）：请重新下载原件。');
   if (bytes.length > MAX_FILE_BYTES) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
     throw new ReaderError(file, undefined, `文件有 ${mb(bytes.length)}，超过可读取的上限 ${mb(MAX_FILE_BYTES)}：通报附件通常只有几 MB；请确认文件是否正确，或把表格另存为较小的文件（如只保留通报表所在的工作表）。`);
-  }
-}
-
-function checkZip(bytes: Uint8Array, file: string): void {
-  if (CFB_MAGIC.every((b, i) => bytes[i] === b)) {
-    throw new ReaderError(file, undefined, '这不是 .xlsx 压缩包，而是加密的 Excel 文件或旧版 .xls 文件：若有密码，请在 Excel/WPS 中去掉密码后另存为 .xlsx；否则请按 .xls 读取。');
-  }
-  let unzipped = 0;
-  let hasWorkbook = false;
-  try {
-    unzipSync(bytes, {
-      filter: (f) => {
-        unzipped += f.originalSize;
-        if (f.name === 'xl/workbook.xml') hasWorkbook = true;
-        return false; // only the directory is read here
-      },
-    });
-  } catch {
-    throw new ReaderError(file, undefined, '表格文件已损坏（不是完整的 .xlsx 压缩包，可能下载不完整）：请重新下载原件，或在 Excel/WPS 中打开后另存为 .xlsx。');
-  }
-  if (!hasWorkbook) throw new ReaderError(file, undefined, '这个压缩包里没有 Excel 工作簿（xl/workbook.xml）：请确认它是 .xlsx 表格文件。');
-  if (unzipped > MAX_XLSX_UNZIPPED_BYTES) {
-    throw new ReaderError(file, undefined, `表格解压后有 ${(unzipped / 1024 / 1024).toFixed(0)} MB，超过上限 ${MAX_XLSX_UNZIPPED_BYTES / 1024 / 1024} MB：请只保留通报表所在的工作表后另存。`);
   }
 }
 
@@ -63,35 +38,26 @@ function cellText(value: ExcelJS.CellValue, numFmt: string | undefined, date1904
   return '';
 }
 
-function sheetGrid(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
+function sheetGrid(ws: ExcelJS.Worksheet, merges: MergeRange[], date1904: boolean): SheetGrid {
   const rows: string[][] = [];
-  const spans = new Map<string, MergeRange>();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const texts: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, c) => {
-      if (cell.isMerged) {
-        const m = cell.master;
-        const span = spans.get(m.address) ?? { top: Number(m.row) - 1, left: Number(m.col) - 1, bottom: r - 1, right: c - 1 };
-        span.bottom = Math.max(span.bottom, r - 1);
-        span.right = Math.max(span.right, c - 1);
-        spans.set(m.address, span);
-        if (m !== cell) return;
-      }
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
       texts[c - 1] = cellText(cell.value, cell.numFmt, date1904);
     });
     rows[r - 1] = Array.from(texts, (t) => t ?? '');
   });
-  return { name: ws.name, rows: Array.from(rows, (r) => r ?? []), merges: [...spans.values()] };
+  return { name: ws.name, rows: Array.from(rows, (r) => r ?? []), merges };
 }
 
 export const xlsxReader: Reader = {
   format: 'xlsx',
   async read(bytes, file): Promise<ReadDocument> {
     checkSize(bytes, file);
-    checkZip(bytes, file);
+    const parts = openXlsx(bytes, file);
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      await wb.xlsx.load(parts.zipped as unknown as ArrayBuffer);
     } catch (e) {
       throw new ReaderError(file, undefined, `表格文件无法读取（${e instanceof Error ? e.message.slice(0, 120) : String(e)}）：文件可能已损坏；请在 Excel/WPS 中打开后另存为 .xlsx 再试。`);
     }
@@ -108,7 +74,7 @@ export const xlsxReader: Reader = {
     const blocks: Block[] = [];
     const notes: ReadDocument['notes'] = [];
     for (const ws of wb.worksheets) {
-      const sheet = sheetBlocks(sheetGrid(ws, date1904));
+      const sheet = sheetBlocks(sheetGrid(ws, parts.merges.get(ws.name) ?? [], date1904));
       // Hidden sheets are read too (nothing dropped silently), and said to be hidden.
       if (ws.state && ws.state !== 'visible' && sheet[0]) notes.push({ at: sheet[0].at, message: `工作表“${ws.name}”在文件中是隐藏的，也已读取。` });
       blocks.push(...sheet);
