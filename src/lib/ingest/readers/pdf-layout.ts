@@ -35,10 +35,18 @@ export interface PageTableRow {
 
 export type PageBlock = { kind: 'line'; line: PageLine } | { kind: 'table'; rows: PageTableRow[]; line: number; width: number };
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u;
+const WORD_END = /[A-Za-z0-9]$/;
+const WORD_START = /^[A-Za-z0-9]/;
 
-/** Join two pieces of one cell or line: no space between Chinese characters, a space between words. */
-export const joinText = (a: string, b: string, space: boolean) => (a === '' ? b : b === '' ? a : space || !(CJK.test(a.at(-1)!) || CJK.test(b[0]!)) ? `${a} ${b}` : a + b);
+/**
+ * Join two pieces of a line, or two wrapped lines of one cell or paragraph: with a space when asked, or
+ * (`space` 'wrap') when a line wrapped between two Latin words; Chinese text and punctuation join directly.
+ */
+export function joinText(a: string, b: string, space: boolean | 'wrap'): string {
+  if (a === '' || b === '') return a + b;
+  const spaced = space === 'wrap' ? WORD_END.test(a) && WORD_START.test(b) : space;
+  return spaced ? `${a} ${b}` : a + b;
+}
 
 function runsText(runs: TextRun[]): string {
   let text = '';
@@ -70,19 +78,21 @@ export function pageLines(runs: TextRun[]): PageLine[] {
   }));
 }
 
-const ORG_END = /(局|委|办|会|室|中心|院|处|司|队|所|站|部|镇|街道|政府|公司|集团|银行|数据|[)）])$/u;
+const ORG_END = /(局|委|办|会|室|中心|院|处|司|队|所|站|部|镇|街道|政府|公司|集团|银行|[)）])$/u;
+const ORG_START = /^(区|市|县|省)/u;
 const ORG_CHAR = /[局委办会室心院处司队所站部镇道府区市县]/u;
 
 /**
  * At a wrap inside a list of names separated by spaces (分管区领导, 责任单位): was the line broken at a space
- * (两个名称之间) or inside a name (区统|计局, 于|海南)? A unit name ends in 局/委/中心…; a person's name is two
- * to four characters, so a one-character piece is half of something.
+ * (两个名称之间) or inside a name (区统|计局, 于|海南)? A unit name ends in 局/委/中心… and the next often starts
+ * with 区/市/县; a person's name is two to four characters, so a one-character piece is half of something.
  */
 function listBreakIsSpace(before: string, after: string): boolean {
   const a = before.split(' ').at(-1) ?? '';
   const b = after.split(' ')[0] ?? '';
   if (ORG_END.test(a)) return true;
   if ([...a].length < 2 || [...b].length < 2) return false;
+  if ([...a].length >= 4 && ORG_START.test(b)) return true; // 区统计局提供数据 | 区发改局
   return !ORG_CHAR.test(a) && !ORG_CHAR.test(b);
 }
 
@@ -97,7 +107,7 @@ function cellText(runs: TextRun[], right: number): string {
   let text = '';
   let prev: PageLine | undefined;
   for (const l of lines) {
-    text = prev ? joinText(text, l.text, list ? listBreakIsSpace(text, l.text) : right - prev.x2 > 3 * prev.size) : l.text;
+    text = prev ? joinText(text, l.text, list ? listBreakIsSpace(text, l.text) : right - prev.x2 > 3 * prev.size || 'wrap') : l.text;
     prev = l;
   }
   return text.trim();

@@ -159,7 +159,7 @@ export const pdfReader: Reader = {
           // A line that ran to the right edge of the text goes on in the next line of the same paragraph.
           const prev = paragraph?.page === page.number && blocks.at(-1) === paragraph?.block ? paragraph.line : undefined;
           if (prev && paragraph && prev.x2 >= right - 1.5 * prev.size && prev.y - b.line.y < 2 * prev.size && !/^\s*([（(]?[一二三四五六七八九十\d]+[）)、.．]|注[：:])/u.test(b.line.text)) {
-            paragraph.block.text = joinText(paragraph.block.text, b.line.text, false);
+            paragraph.block.text = joinText(paragraph.block.text, b.line.text, 'wrap');
             paragraph.line = b.line;
             continue;
           }
