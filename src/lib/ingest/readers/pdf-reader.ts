@@ -181,6 +181,9 @@ export const pdfReader: Reader = {
         lastTable = { block, page: page.number, width: b.width };
       }
     }
+    if (blocks.length === 0) {
+      throw new ReaderError(file, undefined, 'PDF 除页码和页眉页脚外没有文字（正文只是图像，可能是扫描件）：本工具不做文字识别（OCR）。请向发布单位索取可复制文字的 PDF 或 Word/Excel 原件，或自行识别后核对成文本再放入。');
+    }
     if (pageNumbers.length) notes.push({ at: pageNumbers[0]!, message: `页码（${pageNumbers.length} 处）未作为正文读取。` });
     for (const [text, where] of running) notes.push({ at: where[0]!, message: `每页重复的页眉/页脚“${text}”（${where.length} 处）未作为正文读取。` });
     return { format: 'pdf', blocks, meta: title ? { title } : {}, notes };

@@ -1,0 +1,131 @@
+// Hostile and broken spreadsheets and PDFs: each gets a clear ReaderError (a sentence naming the file and what
+// to do) or a complete result, in bounded time. The large files are made here, not committed. Limits live
+// in src/lib/ingest/readers/limits.ts.
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { ReaderError, type Reader } from '~/lib/ingest/readers';
+import { MAX_FILE_BYTES, MAX_SHEET_ROWS } from '~/lib/ingest/readers/limits';
+import { pdfReader } from '~/lib/ingest/readers/pdf-reader';
+import { xlsReader } from '~/lib/ingest/readers/xls-reader';
+import { xlsxReader } from '~/lib/ingest/readers/xlsx-reader';
+import { plainXlsxBytes, resampledRows, seedRows } from './fixtures/spreadsheet-pdf/make';
+import { fixtureBytes, rowTexts, tables } from './helpers/reader-fixtures';
+
+/** The ReaderError a read fails with (the test fails if it succeeds or throws anything else). */
+async function refusal(reader: Reader, bytes: Uint8Array, file: string): Promise<ReaderError> {
+  const error = await reader.read(bytes, file).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, `${file} should be refused`).toBeInstanceOf(ReaderError);
+  const e = error as ReaderError;
+  expect(e.message.startsWith(file)).toBe(true);
+  expect(e.reason).toMatch(/[：:].*请/u); // what is wrong, then what to do
+  expect(e.message).not.toMatch(/\n\s+at /); // no stack trace in the sentence
+  return e;
+}
+
+describe('broken spreadsheets', () => {
+  const xlsx = fixtureBytes('linzi-2023-m09.xlsx');
+
+  it('refuses a truncated .xlsx (download cut off): not a complete zip', async () => {
+    const e = await refusal(xlsxReader, xlsx.slice(0, Math.floor(xlsx.length / 2)), 'cut.xlsx');
+    expect(e.reason).toContain('已损坏');
+  });
+
+  it('refuses an .xlsx whose directory is intact but whose packed data is damaged', async () => {
+    const bytes = xlsx.slice();
+    for (let i = 2000; i < 6000; i++) bytes[i] = (bytes[i]! * 7 + 13) & 0xff;
+    const e = await refusal(xlsxReader, bytes, 'damaged.xlsx');
+    expect(e.reason).toMatch(/已损坏|无法读取/);
+  });
+
+  it('refuses a zip bomb from its directory, before inflating anything', async () => {
+    const zip = zipSync({ 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': strToU8('<worksheet/>') });
+    // Claim 2 GB unpacked for the sheet in the central directory (uncompressed size at offset 24).
+    const view = new DataView(zip.buffer);
+    let patched = 0;
+    for (let i = 0; i < zip.length - 4; i++) {
+      if (view.getUint32(i, true) === 0x02014b50) {
+        view.setUint32(i + 24, 0x7fffffff, true);
+        patched++;
+      }
+    }
+    expect(patched).toBe(2);
+    const t = performance.now();
+    const e = await refusal(xlsxReader, zip, 'bomb.xlsx');
+    expect(e.reason).toContain('解压后有');
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+
+  it('refuses a workbook with more rows than the limit before loading it', async () => {
+    const rows = Array.from({ length: MAX_SHEET_ROWS + 1 }, (_, i) => `<row r="${i + 1}"/>`).join('');
+    const zip = zipSync({
+      'xl/workbook.xml': strToU8('<workbook><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${rows}</sheetData></worksheet>`),
+    });
+    const e = await refusal(xlsxReader, zip, 'rows.xlsx');
+    expect(e.reason).toContain(`超过 ${MAX_SHEET_ROWS} 行`);
+  });
+
+  it('says an encrypted (or old) Excel file is not an .xlsx, and refuses a broken .xls', async () => {
+    const xls = fixtureBytes('linzi-2023-m09.xls');
+    expect((await refusal(xlsxReader, xls, 'old.xlsx')).reason).toContain('加密的 Excel 文件或旧版 .xls');
+    const broken = xls.slice();
+    for (let i = 512; i < broken.length; i += 3) broken[i] = 0xff;
+    await refusal(xlsReader, broken, 'broken.xls');
+    await refusal(xlsReader, xlsx, 'zip.xls');
+  });
+});
+
+describe('PDFs that cannot be read as text', () => {
+  it('refuses a PDF with a password to open, saying so', async () => {
+    const e = await refusal(pdfReader, fixtureBytes('encrypted.pdf'), 'encrypted.pdf');
+    expect(e.reason).toContain('密码');
+  });
+
+  it('reads a PDF that is encrypted only against printing and copying (it opens without a password)', async () => {
+    const owner = await pdfReader.read(fixtureBytes('owner-only.pdf'), 'owner-only.pdf');
+    const plain = await pdfReader.read(fixtureBytes('borderless.pdf'), 'borderless.pdf');
+    expect(owner.blocks).toEqual(plain.blocks);
+    expect(tables(owner)[0]!.rows).toHaveLength(13);
+  });
+
+  it('refuses a scanned PDF (an image, no text layer), saying that no OCR is done', async () => {
+    const e = await refusal(pdfReader, fixtureBytes('scanned.pdf'), 'scanned.pdf');
+    expect(e.reason).toContain('没有文字层');
+    expect(e.reason).toContain('OCR');
+  });
+
+  it('refuses bytes that are not a PDF, and a PDF cut off in the middle', async () => {
+    await refusal(pdfReader, strToU8('这不是PDF文件'), 'fake.pdf');
+    const pdf = fixtureBytes('borderless.pdf');
+    await refusal(pdfReader, pdf.slice(0, 2000), 'cut.pdf');
+  });
+});
+
+describe('size limits', () => {
+  it.each([
+    ['xlsx', xlsxReader],
+    ['xls', xlsReader],
+    ['pdf', pdfReader],
+  ] as const)('refuses a 50 MB .%s at once, naming the limit', async (ext, reader) => {
+    const big = new Uint8Array(50 * 1024 * 1024);
+    big.set(ext === 'pdf' ? strToU8('%PDF-1.7\n') : ext === 'xls' ? [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] : [0x50, 0x4b, 3, 4]);
+    expect(big.length).toBeGreaterThan(MAX_FILE_BYTES);
+    const t = performance.now();
+    const e = await refusal(reader, big, `big.${ext}`);
+    expect(e.reason).toContain('超过可读取的上限');
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+
+  it('reads an .xlsx of 100,000 rows completely (time: npm run bench:ingest)', async () => {
+    const rows = resampledRows(100_000);
+    const doc = await xlsxReader.read(await plainXlsxBytes(rows), 'rows-100k.xlsx');
+    const [table] = tables(doc);
+    expect(table!.rows).toHaveLength(100_001);
+    expect(rowTexts(table!.rows[0]!)).toEqual(seedRows().header);
+    expect(table!.rows.at(-1)!.at.label).toBe('工作表“重点工作”第100001行');
+    expect(rowTexts(table!.rows.at(-1)!)[0]).toBe('100000');
+  }, 240_000);
+});
