@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { MAX_PDF_PAGES } from './limits';
-import { joinText, layoutPage, type PageBlock, type PageLine, type PageTableRow, type TextRun } from './pdf-layout';
+import { layoutPage, type PageBlock, type PageTableRow } from './pdf-layout';
+import { joinText, type PageLine, type TextRun } from './pdf-lines';
 import { extractRulings, type OpCodes } from './pdf-rulings';
 import { ReaderError, type Block, type ReadDocument, type Reader, type SourceLocation, type TableRow } from './types';
 import { checkSize } from './xlsx-reader';

@@ -26,7 +26,8 @@ type WireResult = { ok: true; date1904: boolean; sheets: WireSheet[] } | { ok: f
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-function parseInWorker(bytes: Uint8Array, file: string): Promise<WireResult> {
+/** SheetJS on `bytes` in a worker thread (exported for the test that feeds it a crafted file). */
+export function parseInWorker(bytes: Uint8Array, file: string): Promise<WireResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./xls-worker.mjs', import.meta.url), {
       workerData: { bytes, maxCells: MAX_SHEET_CELLS },
