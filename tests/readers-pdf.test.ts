@@ -75,8 +75,18 @@ describe('pdf reader: other table shapes', () => {
     const rows = tables(merged)[0]!.rows;
     expect(rows[1]!.cells).toEqual([{ text: '一、主要经济社会发展指标', colSpan: 6 }]);
     expect(pdfComparable(rowTexts(rows[2]!))).toEqual(pdfComparable(seed.rows[3]!));
-    expect(rows[3]!.cells[4]).toEqual({ text: '郭克华 房美男', rowSpan: 2 });
+    expect(rows[3]!.cells[4]).toEqual({ text: '郭克华 房美男' });
     expect(rows[4]!.cells[4]).toEqual({ text: '郭克华 房美男', mergedFrom: 'above' });
     expect(pdfComparable(rowTexts(rows[4]!))).toEqual(pdfComparable(seed.rows[5]!));
+  });
+
+  it('leaves out a watermark drawn at an angle (as a note) and keeps a framed note as a paragraph, not a table', async () => {
+    const doc = await pdfReader.read(fixtureBytes('watermark.pdf'), 'watermark.pdf');
+    expectGolden('watermark.pdf', doc);
+    expect(JSON.stringify(doc.blocks)).not.toContain('内部资料');
+    expect(doc.notes).toContainEqual({ at: { label: '第1页', page: 1 }, message: '第1页有 1 段斜排或竖排的文字（如水印、印章），未作为正文读取。' });
+    expect(tables(doc)).toHaveLength(1);
+    expect(tables(doc)[0]!.rows.slice(1).map((r) => pdfComparable(rowTexts(r)))).toEqual(seed.rows.slice(0, 3).map(pdfComparable));
+    expect(paragraphs(doc).map((p) => p.text)).toContain('说明：本表由区政府办公室汇总。');
   });
 });

@@ -6,7 +6,7 @@ export type { PageLine, TextRun } from './pdf-lines';
 
 // One PDF page's text runs rebuilt into lines, tables and the lines outside them. Tables come from the drawn
 // borders when the page has them (cells are the boxes the lines enclose; a box spanning several columns or rows
-// is a merged cell), else from gaps in x shared by consecutive lines. Lines are numbered from the top of the
+// is a merged cell, its value given to every cell it covers), else from gaps in x shared by consecutive lines. Lines are numbered from the top of the
 // page (第P页第L行), counting every line of text on it.
 
 export interface PageTableRow {
@@ -58,7 +58,8 @@ function rulingTables(runs: TextRun[], rulings: Rulings, lineOf: Map<TextRun, nu
     if (hs.length < 2 || vs.length < 2) continue;
     const xs = cluster(vs.map((b) => b.x), 2);
     const ys = cluster(hs.map((a) => a.y), 2).reverse();
-    if (xs.length < 2 || ys.length < 2) continue;
+    // A single box (a frame round the page or a note) is not a table: its text stays lines.
+    if (xs.length < 2 || ys.length < 2 || (xs.length - 1) * (ys.length - 1) < 2) continue;
     const nc = xs.length - 1;
     const nr = ys.length - 1;
     // Is there a border between column j and j+1 in band i, and between band i and i+1 in column j?
@@ -112,13 +113,7 @@ function rulingTables(runs: TextRun[], rulings: Rulings, lineOf: Map<TextRun, nu
       }
       const cells: TableCell[] = owner[i]!.map(([oi, oj], j) => {
         const text = textOf.get(`${oi},${oj}`) ?? '';
-        if (oi === i && oj === j) {
-          let colSpan = 1;
-          while (j + colSpan < nc && owner[i]![j + colSpan]![0] === oi && owner[i]![j + colSpan]![1] === oj) colSpan++;
-          let rowSpan = 1;
-          while (i + rowSpan < nr && owner[i + rowSpan]![j]![0] === oi && owner[i + rowSpan]![j]![1] === oj) rowSpan++;
-          return { text, ...(colSpan > 1 ? { colSpan } : {}), ...(rowSpan > 1 ? { rowSpan } : {}) };
-        }
+        if (oi === i && oj === j) return { text };
         return { text, mergedFrom: oi < i ? 'above' : 'left' };
       });
       rows.push({ cells, line });

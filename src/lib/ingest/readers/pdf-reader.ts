@@ -49,6 +49,8 @@ interface Page {
   top: number;
   bottom: number;
   hasText: boolean;
+  /** Pieces of text drawn at an angle (watermarks, stamps), left out. */
+  rotated: number;
 }
 
 async function readPages(bytes: Uint8Array, file: string): Promise<{ pages: Page[]; title?: string }> {
@@ -84,13 +86,18 @@ async function readPages(bytes: Uint8Array, file: string): Promise<{ pages: Page
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
       const runs: TextRun[] = [];
+      let rotated = 0;
       for (const item of content.items) {
         if (!('str' in item)) continue;
-        const [a, b, , , x, y] = item.transform as number[];
+        const [a, b, c, , x, y] = item.transform as number[];
         if (item.str.trim() === '') {
           // A space the PDF draws: remembered on the run before it (the item itself can be as wide as a cell gap).
           const last = runs.at(-1);
           if (last && item.str !== '' && Math.abs(last.y - y!) < 1) last.spaceAfter = true;
+          continue;
+        }
+        if (Math.abs(b!) > 1e-3 || Math.abs(c!) > 1e-3) {
+          rotated++; // a watermark or a stamp drawn at an angle: not part of the rows
           continue;
         }
         runs.push({ text: normalise(item.str), x: x!, y: y!, w: item.width, size: Math.hypot(a!, b!) || item.height || 10 });
@@ -98,7 +105,7 @@ async function readPages(bytes: Uint8Array, file: string): Promise<{ pages: Page
       const ops = await page.getOperatorList();
       const rulings = extractRulings(ops.fnArray, ops.argsArray, OPS);
       const [, y0, , y1] = page.view as [number, number, number, number];
-      pages.push({ number: p, blocks: layoutPage(runs, rulings), top: y1, bottom: y0, hasText: runs.length > 0 });
+      pages.push({ number: p, blocks: layoutPage(runs, rulings), top: y1, bottom: y0, hasText: runs.length > 0, rotated });
       page.cleanup();
     }
     const info = (await doc.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
@@ -145,6 +152,7 @@ export const pdfReader: Reader = {
     const running = new Map<string, SourceLocation[]>();
     for (const page of pages) {
       if (!page.hasText) notes.push({ at: { label: `第${page.number}页`, page: page.number }, message: `第${page.number}页没有文字层（只是图像，可能是扫描页）：此页未读取，本工具不做文字识别（OCR）。` });
+      if (page.rotated) notes.push({ at: { label: `第${page.number}页`, page: page.number }, message: `第${page.number}页有 ${page.rotated} 段斜排或竖排的文字（如水印、印章），未作为正文读取。` });
       const right = Math.max(0, ...page.blocks.map((b) => (b.kind === 'line' ? b.line.x2 : 0)));
       for (const b of page.blocks) {
         if (b.kind === 'line') {

@@ -4,7 +4,9 @@ import type { Block, SourceLocation, TableCell, TableRow } from './types';
 // rows above the first table (a title merged across the columns, a 填报单位 / 截至 line) and below the last
 // (注：…) become paragraphs; runs of rows with two or more values become tables; a blank row followed by a
 // title row ends a table (附件1 … 附件2 on one sheet). Finding the header inside a table is the table
-// parser's job: every row is delivered.
+// parser's job: every row is delivered. Rows come expanded: a merged range gives its value to every cell it
+// covers (copies marked mergedFrom), so no cell carries a span, except a row whose one value spans the whole
+// width (a group heading), delivered as one cell with colSpan = the table's width.
 
 /** A merged range, 0-based and inclusive. */
 export interface MergeRange {
@@ -31,8 +33,6 @@ type RowKind = 'empty' | 'single' | 'multi';
 interface Filled {
   text: string;
   mergedFrom?: 'above' | 'left';
-  colSpan?: number;
-  rowSpan?: number;
   /** The merge this cell is part of, if any. */
   merge?: MergeRange;
 }
@@ -66,11 +66,7 @@ export function sheetBlocks(grid: SheetGrid): Block[] {
     const m = mergeAt.get(key(r, c));
     if (!m) return { text: original(r, c) };
     const text = (rows[m.top]?.[m.left] ?? '').trim();
-    if (r === m.top && c === m.left) {
-      const colSpan = Math.min(m.right, lastCol) - m.left + 1;
-      const rowSpan = Math.min(m.bottom, lastRow) - m.top + 1;
-      return { text, merge: m, ...(colSpan > 1 ? { colSpan } : {}), ...(rowSpan > 1 ? { rowSpan } : {}) };
-    }
+    if (r === m.top && c === m.left) return { text, merge: m };
     return { text, merge: m, mergedFrom: r > m.top ? 'above' : 'left' };
   };
 
