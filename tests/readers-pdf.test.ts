@@ -89,4 +89,13 @@ describe('pdf reader: other table shapes', () => {
     expect(tables(doc)[0]!.rows.slice(1).map((r) => pdfComparable(rowTexts(r)))).toEqual(seed.rows.slice(0, 3).map(pdfComparable));
     expect(paragraphs(doc).map((p) => p.text)).toContain('说明：本表由区政府办公室汇总。');
   });
+
+  it('joins the pieces of a row the page break cut (no border under it) into one row', async () => {
+    const doc = await pdfReader.read(fixtureBytes('split-rows.pdf'), 'split-rows.pdf');
+    expectGolden('split-rows.pdf', doc);
+    const [table] = tables(doc);
+    expect(table!.rows.slice(1).map((r) => pdfComparable(rowTexts(r)))).toEqual(seed.rows.slice(0, 20).map(pdfComparable));
+    // Rows 10 and 16 are cut by page breaks in this fixture: unjoined, their pieces would be extra rows here.
+    expect(table!.rows).toHaveLength(21);
+  });
 });

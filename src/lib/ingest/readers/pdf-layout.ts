@@ -14,9 +14,13 @@ export interface PageTableRow {
   line: number;
 }
 
-export type PageBlock = { kind: 'line'; line: PageLine } | { kind: 'table'; rows: PageTableRow[]; line: number; width: number };
+export type PageBlock =
+  | { kind: 'line'; line: PageLine }
+  /** `openBottom`: the last row has no border under it (a row the page break cut: it goes on overleaf). */
+  | { kind: 'table'; rows: PageTableRow[]; line: number; width: number; openBottom?: boolean };
 
 interface Grid {
+  openBottom?: boolean;
   xs: number[];
   ys: number[]; // descending (top first)
   rows: PageTableRow[];
@@ -58,6 +62,10 @@ function rulingTables(runs: TextRun[], rulings: Rulings, lineOf: Map<TextRun, nu
     if (hs.length < 2 || vs.length < 2) continue;
     const xs = cluster(vs.map((b) => b.x), 2);
     const ys = cluster(hs.map((a) => a.y), 2).reverse();
+    // Column borders that run on below the last row border: a row cut by the page break, closed here.
+    const lowest = Math.min(...vs.map((b) => b.y1));
+    const openBottom = ys.length > 0 && ys.at(-1)! - lowest > 3;
+    if (openBottom) ys.push(lowest);
     // A single box (a frame round the page or a note) is not a table: its text stays lines.
     if (xs.length < 2 || ys.length < 2 || (xs.length - 1) * (ys.length - 1) < 2) continue;
     const nc = xs.length - 1;
@@ -118,7 +126,7 @@ function rulingTables(runs: TextRun[], rulings: Rulings, lineOf: Map<TextRun, nu
       });
       rows.push({ cells, line });
     }
-    if (rows.length) grids.push({ xs, ys, rows, top: ys[0]!, bottom: ys[nr]! });
+    if (rows.length) grids.push({ xs, ys, rows, top: ys[0]!, bottom: ys[nr]!, openBottom });
   }
   return grids;
 }
@@ -198,7 +206,13 @@ export function layoutPage(runs: TextRun[], rulings: Rulings): PageBlock[] {
   const rest = lines.map((l) => ({ ...l, runs: l.runs.filter((r) => !used.has(r)) })).filter((l) => l.runs.length > 0);
   const restLines = rest.map((l) => ({ ...l, x1: Math.min(...l.runs.map((r) => r.x)), x2: Math.max(...l.runs.map((r) => r.x + r.w)), text: runsText(l.runs) }));
   grids.push(...gapTables(restLines, used));
-  const blocks: PageBlock[] = grids.map((g) => ({ kind: 'table', rows: g.rows, line: g.rows[0]!.line, width: Math.max(...g.rows.map((r) => r.cells.reduce((n, c) => n + (c.colSpan ?? 1), 0))) }));
+  const blocks: PageBlock[] = grids.map((g) => ({
+    kind: 'table',
+    rows: g.rows,
+    line: g.rows[0]!.line,
+    width: Math.max(...g.rows.map((r) => r.cells.reduce((n, c) => n + (c.colSpan ?? 1), 0))),
+    ...(g.openBottom ? { openBottom: true } : {}),
+  }));
   for (const l of restLines) if (!l.runs.some((r) => used.has(r))) blocks.push({ kind: 'line', line: l });
   return blocks.sort((a, b) => (a.kind === 'line' ? a.line.n : a.line) - (b.kind === 'line' ? b.line.n : b.line));
 }

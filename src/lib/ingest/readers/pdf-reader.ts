@@ -146,7 +146,7 @@ export const pdfReader: Reader = {
     const notes: ReadDocument['notes'] = [];
     const skipped = furniture(pages);
     const blocks: Block[] = [];
-    let lastTable: { block: Extract<Block, { kind: 'table' }>; page: number; width: number } | undefined;
+    let lastTable: { block: Extract<Block, { kind: 'table' }>; page: number; width: number; openBottom?: boolean } | undefined;
     let paragraph: { block: Extract<Block, { kind: 'paragraph' }>; line: PageLine; page: number } | undefined;
     const pageNumbers: SourceLocation[] = [];
     const running = new Map<string, SourceLocation[]>();
@@ -181,13 +181,19 @@ export const pdfReader: Reader = {
         // The same table going on from the previous page: one table; its repeated header row is dropped.
         if (lastTable && blocks.at(-1) === lastTable.block && lastTable.page === page.number - 1 && lastTable.width === b.width) {
           if (rows[0] && lastTable.block.rows[0] && rowKey(rows[0]) === rowKey(lastTable.block.rows[0])) rows = rows.slice(1);
+          // A row the page break cut goes on at the top of this page: its pieces are one row.
+          const last = lastTable.block.rows.at(-1);
+          if (lastTable.openBottom && last && rows[0] && rows[0].cells[0]?.text === '' && rows[0].cells.length === last.cells.length) {
+            last.cells = last.cells.map((c, j) => ({ ...c, text: joinText(c.text, rows[0]!.cells[j]!.text, 'wrap') }));
+            rows = rows.slice(1);
+          }
           lastTable.block.rows.push(...rows);
-          lastTable.page = page.number;
+          Object.assign(lastTable, { page: page.number, openBottom: b.openBottom });
           continue;
         }
         const block: Block = { kind: 'table', rows, at: rows[0]!.at };
         blocks.push(block);
-        lastTable = { block, page: page.number, width: b.width };
+        lastTable = { block, page: page.number, width: b.width, openBottom: b.openBottom };
       }
     }
     if (blocks.length === 0) {
