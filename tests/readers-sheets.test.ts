@@ -118,13 +118,14 @@ describe('sheet shapes', () => {
     expect(doc.blocks[2]).toMatchObject({ text: '附件2', at: { label: '工作表“表1”第5行' } });
   });
 
-  it('shows a date typed as a date in a Chinese format, never its serial number', async () => {
+  it('shows a date typed as a date in a Chinese format, never its serial number; Chinese-numeral formats as digits', async () => {
     const doc = await workbook((ws) => {
       ws.addRow(['序号', '任务', '完成时限']);
       const row = ws.addRow([1, '建成投用', new Date(Date.UTC(2023, 0, 1))]);
       row.getCell(3).numFmt = 'yyyy"年"m"月"d"日"';
       ws.addRow([2, '开工', new Date(Date.UTC(2023, 5, 30))]).getCell(3).numFmt = 'mm-dd-yy'; // built-in short date
+      ws.addRow([3, '投资', 1234.5]).getCell(3).numFmt = '[DBNum1][$-804]General'; // Chinese numerals shown as digits
     });
-    expect(tables(doc)[0]!.rows.map((r) => r.cells[2]!.text)).toEqual(['完成时限', '2023年1月1日', '2023-06-30']);
+    expect(tables(doc)[0]!.rows.map((r) => r.cells[2]!.text)).toEqual(['完成时限', '2023年1月1日', '2023-06-30', '1234.5']);
   });
 });

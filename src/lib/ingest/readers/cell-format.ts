@@ -8,7 +8,8 @@ import XLSX from 'xlsx';
 const LOCALE_SHORT_DATE = /^m{1,2}[-/]d{1,2}[-/]y{2,4}$/i;
 
 export function formatNumber(value: number, numFmt: string | undefined, date1904 = false): string {
-  let fmt = numFmt && numFmt.trim() !== '' ? numFmt : 'General';
+  // Locale tags ([$-804]) and Chinese-numeral display ([DBNum1]) are dropped: digits are what the parser reads.
+  let fmt = (numFmt ?? '').replace(/\[(DBNum\d|\$-[0-9A-F]+)\]/gi, '').trim() || 'General';
   if (LOCALE_SHORT_DATE.test(fmt)) fmt = 'yyyy-mm-dd';
   try {
     return String(XLSX.SSF.format(fmt, value, { date1904 })).trim();
