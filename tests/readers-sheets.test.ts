@@ -128,4 +128,12 @@ describe('sheet shapes', () => {
     });
     expect(tables(doc)[0]!.rows.map((r) => r.cells[2]!.text)).toEqual(['完成时限', '2023年1月1日', '2023-06-30', '1234.5']);
   });
+
+  it('keeps bold runs inside a cell as <b> (a bold unit is the lead unit in some bulletins)', async () => {
+    const doc = await workbook((ws) => {
+      ws.addRow(['序号', '年度目标任务', '责任单位']);
+      ws.addRow([1, '推进项目建设', { richText: [{ font: { bold: true }, text: '区发改局' }, { text: ' 区财政局' }] }]);
+    });
+    expect(tables(doc)[0]!.rows[1]!.cells[2]!.text).toBe('<b>区发改局</b> 区财政局');
+  });
 });
