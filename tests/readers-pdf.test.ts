@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { READERS, type ReadDocument } from '~/lib/ingest/readers';
 import { pdfReader } from '~/lib/ingest/readers/pdf-reader';
-import { seedRows, TITLE, UNIT_LINE } from './fixtures/spreadsheet-pdf/make';
+import { proseParagraphs, seedRows, TITLE, UNIT_LINE } from './fixtures/spreadsheet-pdf/make';
 import { expectGolden, fixtureBytes, paragraphs, pdfComparable, rowTexts, tables } from './helpers/reader-fixtures';
 
 const seed = seedRows();
@@ -97,5 +97,16 @@ describe('pdf reader: other table shapes', () => {
     expect(table!.rows.slice(1).map((r) => pdfComparable(rowTexts(r)))).toEqual(seed.rows.slice(0, 20).map(pdfComparable));
     // Rows 10 and 16 are cut by page breaks in this fixture: unjoined, their pieces would be extra rows here.
     expect(table!.rows).toHaveLength(21);
+  });
+});
+
+describe('pdf reader: prose', () => {
+  it('joins the lines of each paragraph (also over a page break) and starts a new one at an indent or a heading', async () => {
+    const doc = await pdfReader.read(fixtureBytes('prose.pdf'), 'prose.pdf');
+    expectGolden('prose.pdf', doc);
+    expect(tables(doc)).toEqual([]);
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    expect(paragraphs(doc).map((p) => squash(p.text))).toEqual(proseParagraphs().map(squash));
+    expect(new Set(paragraphs(doc).map((p) => p.at.page))).toEqual(new Set([1, 2, 3]));
   });
 });

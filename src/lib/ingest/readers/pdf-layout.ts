@@ -17,10 +17,12 @@ export interface PageTableRow {
 export type PageBlock =
   | { kind: 'line'; line: PageLine }
   /** `openBottom`: the last row has no border under it (a row the page break cut: it goes on overleaf). */
-  | { kind: 'table'; rows: PageTableRow[]; line: number; width: number; openBottom?: boolean };
+  | { kind: 'table'; rows: PageTableRow[]; line: number; width: number; x1: number; x2: number; openBottom?: boolean };
 
 interface Grid {
   openBottom?: boolean;
+  x1: number;
+  x2: number;
   xs: number[];
   ys: number[]; // descending (top first)
   rows: PageTableRow[];
@@ -126,7 +128,7 @@ function rulingTables(runs: TextRun[], rulings: Rulings, lineOf: Map<TextRun, nu
       });
       rows.push({ cells, line });
     }
-    if (rows.length) grids.push({ xs, ys, rows, top: ys[0]!, bottom: ys[nr]!, openBottom });
+    if (rows.length) grids.push({ xs, ys, rows, top: ys[0]!, bottom: ys[nr]!, openBottom, x1: xs[0]!, x2: xs[nc]! });
   }
   return grids;
 }
@@ -190,6 +192,8 @@ function gapTables(lines: PageLine[], used: Set<TextRun>): Grid[] {
       rows: rows.map((r) => ({ cells: r.runs.map((runs, j) => ({ text: cellText(runs, cols[j]!.x2) })), line: r.line })),
       top: first.y + first.size,
       bottom: region.at(-1)!.y,
+      x1: cols[0]!.x1,
+      x2: cols.at(-1)!.x2,
     });
     i += region.length - 1;
   }
@@ -211,6 +215,8 @@ export function layoutPage(runs: TextRun[], rulings: Rulings): PageBlock[] {
     rows: g.rows,
     line: g.rows[0]!.line,
     width: Math.max(...g.rows.map((r) => r.cells.reduce((n, c) => n + (c.colSpan ?? 1), 0))),
+    x1: g.x1,
+    x2: g.x2,
     ...(g.openBottom ? { openBottom: true } : {}),
   }));
   for (const l of restLines) if (!l.runs.some((r) => used.has(r))) blocks.push({ kind: 'line', line: l });

@@ -39,6 +39,9 @@ const normalise = (s: string) => s.replace(RADICALS, (ch) => RADICAL_SUPPLEMENT[
 /** 第 1 页 共 20 页 · 1/20 · - 3 - · Page 2 of 9 · a bare number. */
 const PAGE_NUMBER = /^[\s\-—–－]*(第\s*\d+\s*页(\s*[,，/／]?\s*共\s*\d+\s*页)?|\d+\s*[/／]\s*\d+|\d{1,4}|page\s*\d+(\s*of\s*\d+)?)[\s\-—–－]*$/iu;
 
+/** A line that opens a numbered item or a note: 一、 （二） (3) 4. 5、 注： — but not a number such as 30.3. */
+const NUMBERED = /^\s*([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[、.．](?!\d)|注[：:])/u;
+
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfJs> | undefined;
 const loadPdfJs = () => (pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
@@ -153,7 +156,11 @@ export const pdfReader: Reader = {
     for (const page of pages) {
       if (!page.hasText) notes.push({ at: { label: `第${page.number}页`, page: page.number }, message: `第${page.number}页没有文字层（只是图像，可能是扫描页）：此页未读取，本工具不做文字识别（OCR）。` });
       if (page.rotated) notes.push({ at: { label: `第${page.number}页`, page: page.number }, message: `第${page.number}页有 ${page.rotated} 段斜排或竖排的文字（如水印、印章），未作为正文读取。` });
-      const right = Math.max(0, ...page.blocks.map((b) => (b.kind === 'line' ? b.line.x2 : 0)));
+      // The text's left and right edges on this page (running heads and page numbers sit elsewhere).
+      const body = page.blocks.flatMap((b) => (b.kind === 'line' && !skipped.has(b.line) ? [b.line] : []));
+      const tablesOnPage = page.blocks.filter((b) => b.kind === 'table');
+      const right = Math.max(0, ...body.map((l) => l.x2), ...tablesOnPage.map((t) => t.x2));
+      const left = Math.min(Infinity, ...body.map((l) => l.x1), ...tablesOnPage.map((t) => t.x1));
       for (const b of page.blocks) {
         if (b.kind === 'line') {
           const kind = skipped.get(b.line);
@@ -165,11 +172,19 @@ export const pdfReader: Reader = {
             running.set(b.line.text, [...(running.get(b.line.text) ?? []), at(page.number, b.line.n)]);
             continue;
           }
-          // A line that ran to the right edge of the text goes on in the next line of the same paragraph.
-          const prev = paragraph?.page === page.number && blocks.at(-1) === paragraph?.block ? paragraph.line : undefined;
-          if (prev && paragraph && prev.x2 >= right - 1.5 * prev.size && prev.y - b.line.y < 2 * prev.size && !/^\s*([（(]?[一二三四五六七八九十\d]+[）)、.．]|注[：:])/u.test(b.line.text)) {
+          // A line that ran to the right edge of the text goes on in the next line of the same paragraph, on
+          // this page or, for the first line of a page, from the last line of the page before.
+          const sameBlock = blocks.at(-1) === paragraph?.block;
+          const samePage = paragraph?.page === page.number;
+          const overleaf = paragraph?.page === page.number - 1 && b.line === body[0];
+          const prev = paragraph && sameBlock && (samePage || overleaf) ? paragraph.line : undefined;
+          // An indented line or a numbered one (一、 1. （二）注：) starts a new paragraph.
+          const indented = prev !== undefined && b.line.x1 > left + prev.size;
+          const centred = prev !== undefined && prev.x1 > left + 3 * prev.size; // a title: a paragraph of its own
+          const close = overleaf || (prev !== undefined && prev.y - b.line.y < 2 * prev.size);
+          if (prev && paragraph && !indented && !centred && close && prev.x2 >= right - 3 * prev.size && !NUMBERED.test(b.line.text)) {
             paragraph.block.text = joinText(paragraph.block.text, b.line.text, 'wrap');
-            paragraph.line = b.line;
+            Object.assign(paragraph, { line: b.line, page: page.number });
             continue;
           }
           const block: Block = { kind: 'paragraph', text: b.line.text.trim(), at: at(page.number, b.line.n) };
