@@ -19,5 +19,6 @@ export const MAX_SHEET_CELLS = 3_000_000;
 export const XLS_WORKER_HEAP_MB = 512;
 export const XLS_WORKER_TIMEOUT_MS = 60_000;
 
-/** Most pages read from a PDF. */
+/** Most pages read from a PDF, and how long reading one may take (checked after each page). */
 export const MAX_PDF_PAGES = 1_000;
+export const PDF_TIMEOUT_MS = 180_000;

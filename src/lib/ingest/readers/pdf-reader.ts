@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { MAX_PDF_PAGES } from './limits';
+import { MAX_PDF_PAGES, PDF_TIMEOUT_MS } from './limits';
 import { layoutPage, type PageBlock, type PageTableRow } from './pdf-layout';
 import { joinText, type PageLine, type TextRun } from './pdf-lines';
 import { extractRulings, type OpCodes } from './pdf-rulings';
@@ -85,7 +85,11 @@ async function readPages(bytes: Uint8Array, file: string): Promise<{ pages: Page
     }
     const OPS = pdfjs.OPS as unknown as OpCodes;
     const pages: Page[] = [];
+    const started = performance.now();
     for (let p = 1; p <= doc.numPages; p++) {
+      if (performance.now() - started > PDF_TIMEOUT_MS) {
+        throw new ReaderError(file, `第${p}页`, `读取 PDF 超过 ${PDF_TIMEOUT_MS / 1000} 秒仍未读完（已读 ${p - 1} 页），已停止：请只保留通报表所在的页，或向发布单位索取 Word/Excel 原件。`);
+      }
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
       const runs: TextRun[] = [];
