@@ -109,6 +109,12 @@ describe('PDFs that cannot be read as text', () => {
     expect(e.reason).toContain('OCR');
   });
 
+  it('refuses a page whose text is all set at an angle (a table turned 90°), naming the page', async () => {
+    const e = await refusal(pdfReader, fixtureBytes('rotated.pdf'), 'rotated.pdf');
+    expect(e.where).toBe('第1页');
+    expect(e.reason).toContain('旋转排版');
+  });
+
   it('refuses bytes that are not a PDF, and a PDF cut off in the middle', async () => {
     await refusal(pdfReader, strToU8('这不是PDF文件'), 'fake.pdf');
     const pdf = fixtureBytes('borderless.pdf');

@@ -109,6 +109,11 @@ async function readPages(bytes: Uint8Array, file: string): Promise<{ pages: Page
         }
         runs.push({ text: normalise(item.str), x: x!, y: y!, w: item.width, size: Math.hypot(a!, b!) || item.height || 10 });
       }
+      if (rotated > runs.length) {
+        // Most of the page is set at an angle (a landscape table drawn turned on a portrait page): its rows
+        // cannot be rebuilt from upright positions, and reading it as upright would scramble them.
+        throw new ReaderError(file, `第${p}页`, '这一页的文字整体是旋转排版的，本工具暂不能还原这种版面：请在 PDF 阅读器中把页面转正后另存（或打印为 PDF），或向发布单位索取 Word/Excel 原件。');
+      }
       const ops = await page.getOperatorList();
       const rulings = extractRulings(ops.fnArray, ops.argsArray, OPS);
       const [, y0, , y1] = page.view as [number, number, number, number];
