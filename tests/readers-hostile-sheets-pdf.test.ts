@@ -3,7 +3,7 @@
 // in src/lib/ingest/readers/limits.ts.
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ReaderError, type Reader } from '~/lib/ingest/readers';
+import { ReaderError, type ReadDocument, type Reader } from '~/lib/ingest/readers';
 import { MAX_FILE_BYTES, MAX_SHEET_ROWS } from '~/lib/ingest/readers/limits';
 import { pdfReader } from '~/lib/ingest/readers/pdf-reader';
 import { parseInWorker, xlsReader } from '~/lib/ingest/readers/xls-reader';
@@ -120,6 +120,28 @@ describe('PDFs that cannot be read as text', () => {
     const pdf = fixtureBytes('borderless.pdf');
     await refusal(pdfReader, pdf.slice(0, 2000), 'cut.pdf');
   });
+});
+
+describe('damaged bytes', () => {
+  it.each([
+    ['merged.pdf', pdfReader],
+    ['linzi-2023-m09.xlsx', xlsxReader],
+    ['linzi-2023-m09.xls', xlsReader],
+  ] as const)('%s with random bytes overwritten: a result or a ReaderError, never another error', async (name, reader) => {
+    let seed = 42;
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const original = fixtureBytes(name);
+    for (let i = 0; i < 8; i++) {
+      const bytes = original.slice();
+      for (let k = 1 + Math.floor(rand() * 20); k > 0; k--) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
+      const outcome: ReadDocument | unknown = await reader.read(bytes, name).then(
+        (doc) => doc,
+        (e: unknown) => e,
+      );
+      if (outcome instanceof Error) expect(outcome, String(outcome)).toBeInstanceOf(ReaderError);
+      else expect((outcome as ReadDocument).blocks.length).toBeGreaterThan(0);
+    }
+  }, 120_000);
 });
 
 describe('size limits', () => {

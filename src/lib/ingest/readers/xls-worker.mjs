@@ -6,6 +6,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 for (const proto of [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype]) Object.freeze(proto);
 
+// SheetJS prints diagnostics (Missing Info for XLS Record …) on damaged files; the reader reports its own.
+console.log = console.error = console.warn = () => {};
+
 const { default: XLSX } = await import('xlsx');
 const { bytes, maxCells } = workerData;
 try {
