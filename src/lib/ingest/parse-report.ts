@@ -116,14 +116,15 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
     const resultRaw = text('result');
     const unitsText = cellPlainText(text('units') ?? '');
     const leadersText = text('leaders') !== undefined ? cellPlainText(text('leaders')!) : undefined;
+    const targets = cut.columns
+      .map((c, idx) => ({ c, idx }))
+      .filter(({ c }) => c.key === 'target')
+      .map(({ c, idx }) => ({ ...(c.period ? { period: c.period } : {}), label: c.label, text: toRichText(mapped.byIndex(idx)?.raw ?? '') }));
     const row: ParsedRow = {
       number: number ?? current!.number,
       subIndex: number !== undefined ? 0 : current!.subIndex + 1,
-      targets: cut.columns
-        .map((c, idx) => ({ c, idx }))
-        .filter(({ c }) => c.key === 'target')
-        .map(({ c, idx }) => ({ ...(c.period ? { period: c.period } : {}), label: c.label, text: toRichText(mapped.byIndex(idx)?.raw ?? '') })),
-      status: readStatus(resultRaw === undefined ? undefined : toRichText(resultRaw).text, resultRaw === undefined ? 'breakdown' : reportKind),
+      targets,
+      status: readStatus(resultRaw === undefined ? undefined : toRichText(resultRaw).text, resultRaw === undefined ? 'breakdown' : reportKind, targets.map((t) => t.text.text)),
       units: parseUnits(unitsText),
       unitsPrinted: unitsText,
       leaders: leadersText ? parseLeaders(leadersText) : [],
