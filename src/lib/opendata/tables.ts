@@ -8,6 +8,7 @@ import {
   INDICATOR_LABELS, STATUS_LABELS, type Anomaly, type District, type IndicatorPoint, type Leader, type Progress, type Report, type Status, type StatusSource, type Task, type Unit,
 } from '../schema';
 import { paths } from '../urls';
+import { CUT_OFF_MARK } from '../schema/provenance';
 import { ROLE_LABELS } from '../indicators/page-data';
 import type { DatasetIndex } from './dataset';
 import { fieldTypeOf, schemaAt, type FieldType } from './zod-fields';
@@ -127,6 +128,9 @@ export const reportsTable: TableDef<Report> = {
   ],
 };
 
+/** A cell's text, with the cut-off mark where the source stops short in it. */
+const cutOff = (c: { text: string; truncated?: true | undefined } | undefined): string => (c ? (c.truncated ? `${c.text}${CUT_OFF_MARK}` : c.text) : '');
+
 // Stated and inferred never share a column: the government's word in one, ours (marked 推断) in another.
 const statedOnly = (s: Status, source: StatusSource): Status => (source === 'inferred' ? 'unstated' : s);
 const inferredOnly = (s: Status, source: StatusSource): string => (source === 'inferred' ? s : '');
@@ -139,7 +143,7 @@ export const tasksTable: TableDef<Task> = {
     { name: 'id', title: '任务编号', description: '区县-年度-序号，如 linzi-2023-001；不随新报告变化。', from: 'id' },
     districtCol, districtNameCol<Task>(), yearCol,
     { name: 'number', title: '序号', description: '原表中的序号。', from: 'number' },
-    { name: 'pledge', title: '年度目标任务', description: '年度目标任务，照首次出现时的原文（去除排版符号）。', from: 'pledge.text' },
+    { name: 'pledge', title: '年度目标任务', description: `年度目标任务，照首次出现时的原文（去除排版符号）；原文在此格中断的，其后加“${CUT_OFF_MARK}”。`, from: 'pledge.text', value: (t) => cutOff(t.pledge) },
     { name: 'sub_targets', covers: 'subTargets', title: '子目标', description: '该任务下无序号的子目标，每条一行。', type: 'string', value: (t) => t.subTargets.map((s) => s.text).join('\n') },
     { name: 'lead_units', covers: 'leadUnitIds', title: '牵头单位', description: '标为牵头的责任单位（规范名称），以“；”分隔。', type: 'string', value: (t, c) => t.leadUnitIds.map((id) => unitName(c, id)).join(NAMES) },
     { name: 'units', title: '责任单位', description: '全部责任单位（规范名称），以“；”分隔。', type: 'string', value: (t, c) => t.unitIds.map((id) => unitName(c, id)).join(NAMES) },
@@ -176,10 +180,10 @@ export const progressTable: TableDef<Progress> = {
     { name: 'period_label', title: '所述期间', description: '所在报告的期间，如“第三季度”。', type: 'string', value: (p, c) => c.index.report.get(p.reportId)?.periodLabel ?? '' },
     { name: 'number', title: '序号', description: '原表序号。', from: 'number' },
     { name: 'sub_index', title: '子目标序', description: '0 为编号行；1 起为其下无序号的子目标行。', from: 'subIndex' },
-    { name: 'pledge', title: '年度目标任务（本报告原文）', description: '本报告此行印出的年度目标任务（子目标行为空）。', from: 'pledge.text' },
-    { name: 'sub_goal', title: '具体年度子目标', description: '合并单元格中的具体年度子目标（如有）。', from: 'subGoal.text' },
-    { name: 'targets', covers: 'targets', title: '期间目标', description: '各期目标，每期一行，格式“表头：目标”。', type: 'string', value: (p) => p.targets.map((t) => `${t.label}：${t.text.text}`).join('\n') },
-    { name: 'result', title: '完成情况', description: '完成情况，照原文（分解表无此列）。', from: 'result.text' },
+    { name: 'pledge', title: '年度目标任务（本报告原文）', description: '本报告此行印出的年度目标任务（子目标行为空）。', from: 'pledge.text', value: (p) => cutOff(p.pledge) },
+    { name: 'sub_goal', title: '具体年度子目标', description: '合并单元格中的具体年度子目标（如有）。', from: 'subGoal.text', value: (p) => cutOff(p.subGoal) },
+    { name: 'targets', covers: 'targets', title: '期间目标', description: `各期目标，每期一行，格式“表头：目标”；原文在某格中断的，其后加“${CUT_OFF_MARK}”。`, type: 'string', value: (p) => p.targets.map((t) => `${t.label}：${cutOff(t.text)}`).join('\n') },
+    { name: 'result', title: '完成情况', description: `完成情况，照原文（分解表无此列）；原文在此格中断的，其后加“${CUT_OFF_MARK}”。`, from: 'result.text', value: (p) => cutOff(p.result) },
     { name: 'status', from: 'status', title: '状态代码（原文）', description: '原文写明的状态，代码同 tasks 表 latest_status；原文没有写明时为 unstated（本站推断的状态另见 inferred_status）。', value: (p) => statedOnly(p.status, p.statusSource) },
     { name: 'status_label', title: '状态（原文）', description: '原文写明的状态（中文）。', type: 'string', value: (p) => STATUS_LABELS[statedOnly(p.status, p.statusSource)] },
     { name: 'status_source', title: '状态来源', description: 'stated 原文所述；inferred 原文未写明、本站推断（见 inferred_status）；none 无。', from: 'statusSource' },

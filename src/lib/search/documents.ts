@@ -2,6 +2,7 @@
 // printed (for display and quoting) split into labelled fields; matching uses its normalised form.
 import type { Dataset as FullDataset, District, Leader, Progress, Report, Status, StatusSource, Task, Unit } from '../schema';
 import { paths } from '../urls';
+import { CUT_OFF_MARK } from '../schema/provenance';
 import { FIELD_SEPARATOR, normalizeText } from './normalize';
 
 /** Field kinds, in display order. 'alias' holds unit short names / variants: searched, shown only when hit. */
@@ -77,13 +78,13 @@ export function buildDocuments(data: Dataset): SearchDoc[] {
     const latest = reports.get(task.latestReportId);
     const fields: SearchField[] = [];
     const seen = new Set<string>();
-    const add = (kind: FieldKind, label: string, text: string | undefined) => {
-      const t = text?.trim();
+    const add = (kind: FieldKind, label: string, text: string | undefined, truncated?: boolean) => {
+      const t = truncated && text ? `${text.trim()}${CUT_OFF_MARK}` : text?.trim();
       if (!t || seen.has(`${kind}\u0000${t}`)) return;
       seen.add(`${kind}\u0000${t}`);
       fields.push([kind, label, t]);
     };
-    add('pledge', '年度目标任务', task.pledge.text);
+    add('pledge', '年度目标任务', task.pledge.text, task.pledge.truncated);
     for (const s of task.subTargets) add('pledge', '子目标', s.text);
     const rows = (progressByTask.get(task.id) ?? []).slice();
     const order = (p: Progress) => {
@@ -94,9 +95,9 @@ export function buildDocuments(data: Dataset): SearchDoc[] {
     for (const p of rows) {
       const r = reports.get(p.reportId);
       const when = r ? r.periodLabel : '';
-      if (p.subGoal) add('pledge', '子目标', p.subGoal.text);
-      for (const t of p.targets) add('target', t.label || `${when}目标`, t.text.text);
-      if (p.result) add('result', `${when}完成情况`, p.result.text);
+      if (p.subGoal) add('pledge', '子目标', p.subGoal.text, p.subGoal.truncated);
+      for (const t of p.targets) add('target', t.label || `${when}目标`, t.text.text, t.text.truncated);
+      if (p.result) add('result', `${when}完成情况`, p.result.text, p.result.truncated);
     }
     const unitNames: string[] = [];
     const aliasNames = new Set<string>();

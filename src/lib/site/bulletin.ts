@@ -7,6 +7,8 @@ export interface BulletinCell {
   label: string;
   /** Sanitised HTML from the dataset (b/strong/sup/sub/p/br only) or escaped text. */
   html: string;
+  /** The source stops short in this cell (RichText.truncated): the page adds the cut-off mark. */
+  truncated?: boolean;
 }
 
 export interface BulletinRow {
@@ -23,9 +25,24 @@ export function rowAnchor(p: Pick<Progress, 'number' | 'subIndex'>): string {
   return p.subIndex > 0 ? `row-${p.number}-s${p.subIndex}` : `row-${p.number}`;
 }
 
-function targetFor(row: Progress, col: Column, targetIndex: number): string {
-  const t = row.targets.find((x) => x.label === col.label) ?? (col.period ? row.targets.find((x) => x.period === col.period) : undefined) ?? row.targets[targetIndex];
-  return t?.text.html ?? '';
+function targetFor(row: Progress, col: Column, targetIndex: number) {
+  return (row.targets.find((x) => x.label === col.label) ?? (col.period ? row.targets.find((x) => x.period === col.period) : undefined) ?? row.targets[targetIndex])?.text;
+}
+
+/** Whether the source stops short in the cell this column shows. */
+function cellTruncated(row: Progress, task: Task | undefined, col: Column, targetIndex: number): boolean {
+  switch (col.key) {
+    case 'pledge':
+      return !!(row.subIndex === 0 && task?.pledge.truncated) || !!row.subGoal?.truncated;
+    case 'subGoal':
+      return !!row.subGoal?.truncated;
+    case 'target':
+      return !!targetFor(row, col, targetIndex)?.truncated;
+    case 'result':
+      return !!row.result?.truncated;
+    default:
+      return false;
+  }
 }
 
 function cellHtml(row: Progress, task: Task | undefined, col: Column, targetIndex: number, hasSubGoalColumn: boolean): string {
@@ -41,7 +58,7 @@ function cellHtml(row: Progress, task: Task | undefined, col: Column, targetInde
     case 'subGoal':
       return row.subGoal?.html ?? '';
     case 'target':
-      return targetFor(row, col, targetIndex);
+      return targetFor(row, col, targetIndex)?.html ?? '';
     case 'result':
       return row.result?.html ?? '';
     case 'units':
@@ -60,8 +77,9 @@ export function bulletinRows(ix: SiteIndex, report: Report): BulletinRow[] {
     const hasSubGoalColumn = report.columns.some((c) => c.key === 'subGoal');
     const cells = report.columns.map((col) => {
       const html = cellHtml(row, task, col, targetIndex, hasSubGoalColumn);
+      const truncated = cellTruncated(row, task, col, targetIndex);
       if (col.key === 'target') targetIndex++;
-      return { label: col.label || '序号', html };
+      return { label: col.label || '序号', html, ...(truncated ? { truncated } : {}) };
     });
     // Surplus cells the header has no column for (kept by the parser in `extra`).
     const known = new Set(report.columns.map((c) => c.label));

@@ -45,3 +45,14 @@ export function partRows(ix: SiteIndex, tasks: Iterable<Task>): { status: Status
   }
   return out;
 }
+
+/** Whether the source stops short in any cell of the task's rows (RichText.truncated). */
+export function taskCutOff(ix: SiteIndex, task: Task): boolean {
+  if (task.pledge.truncated) return true;
+  return task.progressIds.some((id) => {
+    const row = ix.progressById.get(id);
+    if (!row) return false;
+    return [row, ...(ix.subRows.get(`${row.reportId}#${row.number}`) ?? [])].some((p) =>
+      [p.pledge, p.subGoal, p.result, ...p.targets.map((t) => t.text)].some((c) => c?.truncated));
+  });
+}
