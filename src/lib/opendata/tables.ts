@@ -15,7 +15,7 @@ import { fieldTypeOf, schemaAt, type FieldType } from './zod-fields';
 
 export interface RowContext {
   index: DatasetIndex;
-  /** Absolute site root with the deployment base, ending in "/" (e.g. https://example.org/portal/). */
+  /** Absolute site root with the deployment base, ending in "/" (https://…/portal/), or root-relative (/portal/) when the site has no address. */
   siteRoot: string;
 }
 
