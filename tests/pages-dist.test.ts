@@ -118,7 +118,7 @@ describe.skipIf(!hasDist || !hasGenerated)('built pages (dist/)', () => {
     for (const u of ds.units) {
       const t = text(page(paths.unit(u.id)));
       for (const v of u.variants) expect(t, u.id).toContain(decode(v).replace(/\s+/g, ' ').trim());
-      expect(t).toMatch(/牵头 \d+ 项 协办 \d+ 项 列名/);
+      expect(t).toMatch(/牵头 \d+ 项 协办 \d+ 项 列为责任单位/);
     }
     for (const l of ds.leaders) {
       const t = text(page(paths.leader(l.id)));

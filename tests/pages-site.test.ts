@@ -92,7 +92,8 @@ describe.skipIf(!hasGenerated)('page data on the real dataset', () => {
       expect(card.rows.reduce((a, r) => a + r.total, 0)).toBe(u.taskIds.length);
       led += card.led;
     }
-    expect(led).toBeGreaterThan(100);
+    // Only units printed with 牵头 lead (a sole unit is a 责任单位): 临淄 marks a few dozen.
+    expect(led).toBeGreaterThan(20);
   });
 
   it('groups a year by lead unit, every task in at least one group', () => {
