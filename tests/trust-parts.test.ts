@@ -22,6 +22,10 @@ describe('a task with parts', () => {
   it('the search result shows the same mix', () => {
     const doc = indexInput(data).docs.find((d) => d.id === t15.id)!;
     expect(doc.statusText).toBe('已移交齐鲁化工区 1 · 完成 3（共 4 个部分）');
+    // The status facet files it under neither 已移交 nor 完成 alone.
+    expect(doc.statusFacet).toBe('mixedParts');
+    const same = indexInput(data).docs.find((d) => d.id === 'zhangdian-2020-016')!;
+    expect(same.statusFacet).toBeUndefined();
   });
 
   it('every task with parts is counted by part: the year total equals the report rows, as on the report page', () => {

@@ -41,7 +41,7 @@ export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): Ind
   for (const d of docs) {
     facets.district += facetChar(districtIndex.get(d.district) ?? 0);
     facets.year += facetChar(years.indexOf(d.year));
-    facets.status += facetChar(statusKeys.indexOf(statusFacetKey(d.status, d.statusSource)));
+    facets.status += facetChar(statusKeys.indexOf(d.statusFacet ?? statusFacetKey(d.status, d.statusSource)));
   }
   const docUnits = docs.map((d) => d.unitIds.map((id) => unitIndex.get(id)).filter((i): i is number => i !== undefined));
 

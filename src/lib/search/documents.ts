@@ -31,6 +31,8 @@ export interface SearchDoc {
   /** The status as every page words it (src/lib/site/status-display.ts), set at build time. */
   statusText?: string;
   statusNote?: string;
+  /** Status facet value when it is not the status's own (a task whose parts differ: status-facet.ts MIXED_PARTS). */
+  statusFacet?: string;
   unitIds: string[];
   fields: SearchField[];
 }

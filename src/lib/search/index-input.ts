@@ -2,6 +2,7 @@
 import { buildDocuments, type Dataset } from './documents';
 import { statusDisplay } from '../site/status-display';
 import { partsMix } from '../site/task-parts';
+import { MIXED_PARTS } from './status-facet';
 import { createHash } from 'node:crypto';
 import { buildIndex, type BuildOptions, type IndexFiles } from './build-index';
 
@@ -23,7 +24,8 @@ export function indexInput(input: Dataset): { docs: ReturnType<typeof buildDocum
     if (mine.length > 1) {
       const groups = partsMix(mine).map((g) => ({ g, shown: statusDisplay(g.status, g.source, g.phrase) }));
       const text = `${groups.map(({ g, shown }) => `${shown.text} ${g.count}`).join(' · ')}（共 ${mine.length} 个部分）`;
-      return { ...d, statusText: text, statusNote: groups.map(({ g, shown }) => `${g.count} 个部分：${shown.note}`).join(' ') };
+      const mixed = groups.length > 1 ? { statusFacet: MIXED_PARTS } : {};
+      return { ...d, statusText: text, statusNote: groups.map(({ g, shown }) => `${g.count} 个部分：${shown.note}`).join(' '), ...mixed };
     }
     const shown = statusDisplay(d.status, d.statusSource, d.statusPhrase);
     return { ...d, statusText: shown.text, statusNote: shown.note };
