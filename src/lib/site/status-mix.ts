@@ -27,9 +27,15 @@ export function taskMix(ix: SiteIndex, tasks: Iterable<Task>): StatusCount[] {
   return statusMix(partRows(ix, tasks));
 }
 
-/** What taskMix counted: tasks, or tasks and their parts when some task has several. */
+/** What taskMix counted: tasks, or 项 when some task was counted by its parts (see partsNote). */
 export function taskMixNoun(ix: SiteIndex, tasks: readonly Task[]): string {
-  return partRows(ix, tasks).length === tasks.length ? '项任务' : '项（有子目标的任务按子目标各计一项）';
+  return partRows(ix, tasks).length === tasks.length ? '项任务' : '项';
+}
+
+/** The sentence under a chart that counted some task by its parts; undefined when none has parts. */
+export function partsNote(ix: SiteIndex, tasks: readonly Task[]): string | undefined {
+  const n = partRows(ix, tasks).length;
+  return n === tasks.length ? undefined : `有子目标的任务按各部分（子目标行）分别计数，与报告页按表格行计数相同：${tasks.length} 项任务共计 ${n} 项。`;
 }
 
 /** Stated count of one status (the government's words only). */
