@@ -47,6 +47,13 @@ describe('quantities of the same thing decide', () => {
     expect(inferStatus('城镇登记失业率4.6%', ['城镇登记失业率控制在4%以内'])).toMatchObject({ status: 'partial' });
   });
 
+  it('one target figure reached out of several is not done: the others are unaccounted for', () => {
+    const targets = ['新建5G基站150座，新建充电桩40座，改造老旧小区3个'];
+    expect(inferStatus('新建5G基站160座', targets)).toMatchObject({ status: 'unstated' });
+    expect(inferStatus('新建5G基站160座，新建充电桩42座，改造老旧小区3个', targets)).toMatchObject({ status: 'done' });
+    expect(inferStatus('新建5G基站160座，新建充电桩12座', targets)).toMatchObject({ status: 'partial', statusPhrase: '新建充电桩12座（目标40座）' });
+  });
+
   it('numbers of different things, and forecasts, are not compared', () => {
     expect(inferStatus('新建充电桩20座', ['新建5G基站150座'])).toMatchObject({ status: 'unstated' });
     expect(inferStatus('预计全年新建5G基站160座', ['新建5G基站150座'])).toMatchObject({ status: 'unstated' });

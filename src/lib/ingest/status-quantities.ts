@@ -52,7 +52,8 @@ function quantities(text: string): Quantity[] {
       unit: UNIT_ALIASES[m[2]!] ?? m[2]!,
       what: new Set([...bigrams(before), ...bigrams(after)]),
       printed: text.slice(start, end),
-      figure: text.slice(at, end),
+      // What the target counts, cut where a second item begins (5个示范片区和4个…).
+      figure: text.slice(at, end).replace(/[和及与并].*$/u, ''),
       atMost: AT_MOST.test(before + after),
       forecast: /预计|预测/.test(text.slice(clause, at)),
       at,
@@ -66,12 +67,15 @@ const shared = (a: Set<string>, b: Set<string>) => [...a].filter((x) => b.has(x)
 /**
  * Each target quantity against the result quantity that counts the same thing: the same unit and the
  * most words in common (at least one two-character word). A tie is ambiguous and decides nothing; a
- * forecast (预计) is not a result.
+ * forecast (预计) is not a result. A result short of its target is under way. Reaching targets is done
+ * only when every quantity of the target was found and reached: one figure met out of three says
+ * nothing about the other two.
  */
 export function compareQuantities(targets: readonly string[], result: string): Evidence[] {
   const got = quantities(result).filter((q) => !q.forecast);
+  const wanted = targets.flatMap(quantities);
   const out: Evidence[] = [];
-  for (const want of targets.flatMap(quantities)) {
+  for (const want of wanted) {
     if (want.what.size === 0) continue;
     const scored = got.filter((g) => g.unit === want.unit).map((g) => ({ g, score: shared(g.what, want.what) })).filter((x) => x.score > 0);
     const best = Math.max(0, ...scored.map((x) => x.score));
@@ -81,7 +85,7 @@ export function compareQuantities(targets: readonly string[], result: string): E
     const met = want.atMost ? g.value <= want.value : g.value >= want.value;
     out.push({ kind: met ? 'done' : 'underway', phrase: `${g.printed}（目标${want.figure}）`, at: g.at });
   }
-  return out;
+  return out.length === wanted.length ? out : out.filter((e) => e.kind !== 'done');
 }
 
 // 完成年度目标任务的55%, 已完成当年施工进度的94%, 工程已完成30%, 超挖灰土换填已完成3/4.
