@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '~/lib/ingest/build-dataset';
 import { loadInputs } from '~/lib/ingest/load-inputs';
+import { parseReport } from '~/lib/ingest/parse-report';
 import { ROOT, repoDataset } from './helpers/repo-dataset';
 
 const M09 = 'content/reports/linzi/2023-m09-progress.txt';
@@ -78,5 +79,20 @@ describe('a unit is 牵头 only where the document prints it', () => {
     const z2020 = d.tasks.filter((t) => t.district === 'zhangdian' && t.year === 2020);
     const marked = new Set(d.progress.filter((p) => p.reportId === 'zhangdian-2020-q2').flatMap((p) => p.units.filter((u) => /牵\s*头/.test(u.printed)).map((u) => u.unitId)));
     for (const t of z2020) for (const id of t.leadUnitIds) expect(marked.has(id), `${t.id} ${id}`).toBe(true);
+  });
+});
+
+describe('a convention the document states', () => {
+  const table = (unitsHeader: string) =>
+    parseReport('t.txt', new TextEncoder().encode([
+      '2022年区政府工作报告目标任务分解表',
+      `序号\t工作任务\t第三季度目标\t${unitsHeader}`,
+      '1\t新建5G基站150座。\t新建60座。\t区经信委',
+      '2\t完成老旧小区改造。\t完成设计。\t区住建委（牵头） 区财政局',
+    ].join('\n')), { kind: 'breakdown' }).rows.map((r) => r.units.map((u) => `${u.name}/${u.role}`));
+
+  it('a column headed 牵头单位 marks its units as lead; under 责任单位 a sole unit is a 责任单位', () => {
+    expect(table('牵头单位')).toEqual([['区经信委/lead'], ['区住建委/lead', '区财政局/assist']]);
+    expect(table('责任单位')).toEqual([['区经信委/unmarked'], ['区住建委/lead', '区财政局/assist']]);
   });
 });

@@ -19,6 +19,8 @@ describe('parseUnits', () => {
     expect(roles('区发改局\n\n区统计局提供数据')).toEqual(['区发改局/unmarked', '区统计局/data']);
     expect(roles('区教体局')).toEqual(['区教体局/unmarked']);
     expect(roles('区教体局（牵头）')).toEqual(['区教体局/lead']);
+    // Under a column headed 牵头单位 the document itself marks them: they lead.
+    expect(parseUnits('区财政局、区自然资源局', { columnMarksLead: true }).map((u) => `${u.name}/${u.role}`)).toEqual(['区财政局/lead', '区自然资源局/lead']);
   });
   it('reads a lead mark printed without brackets', () => {
     expect(roles('区文旅局牵头 齐都镇政府 齐陵街道办事处')).toEqual(['区文旅局/lead', '齐都镇政府/assist', '齐陵街道办事处/assist']);

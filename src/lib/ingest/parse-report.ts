@@ -128,7 +128,8 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
       subIndex: number !== undefined ? 0 : current!.subIndex + 1,
       targets,
       status: readStatus(resultRaw === undefined ? undefined : rich(resultRaw).text, resultRaw === undefined ? 'breakdown' : reportKind, targets.map((t) => t.text.text)),
-      units: parseUnits(unitsText),
+      // A column headed 牵头单位 states the convention itself: the units in it lead.
+      units: parseUnits(unitsText, { columnMarksLead: cut.columns.some((c) => c.key === 'units' && /牵头/.test(c.label)) }),
       unitsPrinted: unitsText,
       leaders: leadersText ? parseLeaders(leadersText) : [],
       extra: mapped.extra,

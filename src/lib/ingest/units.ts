@@ -25,12 +25,14 @@ function clean(s: string): string {
 }
 
 /** Split a 责任单位 cell into units with roles. `text` is the cell's plain text (newlines kept). */
-export function parseUnits(text: string): ParsedUnit[] {
+export function parseUnits(text: string, { columnMarksLead = false } = {}): ParsedUnit[] {
   const trimmed = text.trim();
   if (trimmed === '') return [];
   const post = COMMAND_POST.exec(trimmed.replace(/\n/g, ' '));
   if (post && /牵头|配合|参与/.test(post[2]!)) return withRoles(commandPost(post[1]!, post[2]!));
-  return withRoles(splitNames(trimmed));
+  const units = withRoles(splitNames(trimmed));
+  // Under a 牵头单位 header the document marks every unit in the column as lead (unless the cell marks its own).
+  return columnMarksLead && !units.some((u) => u.role === 'lead') ? units.map((u) => (u.role === 'unmarked' ? { ...u, role: 'lead' } : u)) : units;
 }
 
 /** "…指挥部（区交通运输局牵头，区自然资源局、辛店街道配合）" → the post, its lead and its assisting units. */
