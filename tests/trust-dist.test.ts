@@ -42,7 +42,7 @@ describe.skipIf(!hasDist)('built site (dist/)', () => {
   });
 
   it('a cut-off cell carries its mark on the task, report and year pages and in the CSV', () => {
-    for (const p of ['linzi/2020/tasks/020/', 'linzi/2020/plan-q3-q4/']) expect(page(p), p).toMatch(/凤凰原著幼儿园进行<\/p> <a class="cut-off"[^>]*>〔原文在此中断/);
+    for (const p of ['linzi/2020/tasks/020/', 'linzi/2020/plan-q3-q4/']) expect(page(p), p).toMatch(/凤凰原著幼儿园进行<\/p> <a class="cut-off" href="\/?[^"]*quality\/#linzi-2020-plan-q3-q4-L56-row-cut-off"[^>]*>〔原文在此中断/);
     expect(page('linzi/2020/')).toContain('〔本项原文中断〕');
     expect(readFileSync(join(DIST, 'data/linzi/2020/plan-q3-q4/progress.csv'), 'utf8')).toContain('凤凰原著幼儿园进行〔原文在此中断');
   });

@@ -56,3 +56,9 @@ export function taskCutOff(ix: SiteIndex, task: Task): boolean {
       [p.pledge, p.subGoal, p.result, ...p.targets.map((t) => t.text)].some((c) => c?.truncated));
   });
 }
+
+/** The anomaly that records where the source stops short in a row (its quality-page anchor), if any. */
+export function cutOffAnomalyId(ix: SiteIndex, row: Progress): string | undefined {
+  const [a, b] = row.source.lines;
+  return (ix.anomaliesByReport.get(row.reportId) ?? []).find((x) => (x.kind === 'row-cut-off' || x.kind === 'truncated-cell') && x.line >= a && x.line <= b)?.id;
+}
