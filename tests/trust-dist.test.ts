@@ -24,6 +24,10 @@ describe.skipIf(!hasDist)('built site (dist/)', () => {
     expect(page('linzi/2023/tasks/088/')).toContain('网址未配置（本站内路径 /linzi/2023/tasks/088/）');
     const tasks = parse(readFileSync(join(DIST, 'data/all/tasks.csv')), { bom: true, columns: true }) as Record<string, string>[];
     for (const t of tasks) expect(t.url, t.id).toMatch(/^\/[a-z]/);
+    // An embed snippet is pasted into other sites: with a relative address it would be broken, so none is offered.
+    const embeds = walk(DIST).filter((f) => /^embed\/[^/]+\/index\.html$/.test(f));
+    expect(embeds.length).toBeGreaterThan(5);
+    for (const f of embeds) expect(readFileSync(join(DIST, f), 'utf8'), f).toContain('嵌入代码：本站尚未配置网址');
   });
 
   it('an unconfirmed name is shown as printed, marked 存疑 and linked to the quality page, with no page of its own', () => {
