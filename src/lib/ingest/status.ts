@@ -38,9 +38,10 @@ export function readStatedStatus(result: string): StatusReading | undefined {
  *     (通车 in 直通车).
  *   - A negated term counts as not done, never for its positive: a negator and, in the same clause, a term
  *     it negates (尚未启动招投标, 年底前不能全部完成, 未取得土地指标).
- *   - Numbers: where the period target and the result count the same thing, the result reaching the target
- *     is done, falling short is under way (新选聘“科技副总”6人 against 15人以上); a result giving its own
- *     share of a goal below 100% (完成年度目标任务的55%) is under way.
+ *   - Numbers: where the period target and the result count the same thing, falling short is under way
+ *     (新选聘“科技副总”6人 against 15人以上), and reaching every figure of the target is done; a result
+ *     giving its own share of a goal below 100% (完成年度目标任务的55%) is under way. Forecasts (预计) are
+ *     no result (status-quantities.ts).
  * Then the verdict:
  *   1. not-done evidence only → notDone
  *   2. not-done evidence beside done or under-way evidence → partial (some done, some not)
