@@ -36,6 +36,7 @@ describe.skipIf(!hasDist)('built site (dist/)', () => {
     expect(html).toContain('<span class="uncertain-name">崔贊晋</span>');
     expect(html).toMatch(/存疑[^<]*<a href="\/?[^"]*quality\/#linzi-2023-m09-L133-unknown-name">/);
     expect(page('quality/')).toContain('id="linzi-2023-m09-L133-unknown-name"');
+    expect(strip(page('linzi/2023/m09/'))).toContain('崔贊晋<span class="meta uncertain-note">（崔贊晋：存疑，见数据质量）</span>');
   });
 
   it('a task with parts shows their mix and counts its rows like the report page', () => {

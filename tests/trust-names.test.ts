@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDataset } from '~/lib/ingest/build-dataset';
 import { loadInputs } from '~/lib/ingest/load-inputs';
 import { parseReport } from '~/lib/ingest/parse-report';
+import { indexInput } from '~/lib/search/index-input';
 import { ROOT, repoDataset } from './helpers/repo-dataset';
 
 const M09 = 'content/reports/linzi/2023-m09-progress.txt';
@@ -34,6 +35,9 @@ describe('an unconfirmed leader name', () => {
     expect(row.leadersPrinted).toBe('崔贊晋');
     expect(row.uncertainLeaders).toEqual([{ name: '崔贊晋', printed: '崔贊晋', anomalyId: 'linzi-2023-m09-L133-unknown-name' }]);
     expect(d.tasks.find((t) => t.id === row.taskId)!.leaderIds).toEqual([]);
+    // Searchable as printed, marked 存疑 where the result lists it.
+    const doc = indexInput(d).docs.find((x) => x.id === row.taskId)!;
+    expect(doc.fields.find(([kind]) => kind === 'leader')?.[2]).toBe('崔贊晋（存疑）');
   });
 
   it('every unknown-name anomaly is an uncertain name on its row and no leader entity', () => {

@@ -120,7 +120,7 @@ export function buildDocuments(data: Dataset): SearchDoc[] {
       for (const v of l.variants) if (v !== l.name) leaderVariants.add(v);
     }
     // Names matching no known person are searchable as printed, though they have no page of their own.
-    for (const p of rows) for (const l of p.uncertainLeaders ?? []) leaderVariants.add(l.printed);
+    for (const p of rows) for (const l of p.uncertainLeaders ?? []) leaderVariants.add(`${l.printed}（存疑）`);
     add('leader', '分管领导', [...leaderNames, ...leaderVariants].join('、'));
     add('place', '区县·年份', `${district?.name ?? task.district} ${district?.shortName ?? ''} ${task.year}年`);
     const latestRow = rows.find((p) => p.reportId === task.latestReportId && p.subIndex === 0);

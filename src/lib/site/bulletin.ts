@@ -67,7 +67,8 @@ function cellHtml(row: Progress, task: Task | undefined, col: Column, targetInde
     case 'units':
       return frag(row.unitsPrinted);
     case 'leaders':
-      return frag(row.leadersPrinted ?? '');
+      // As printed; a name matching no known person is marked 存疑 (its anomaly explains why).
+      return frag(row.leadersPrinted ?? '', ...(row.uncertainLeaders ?? []).map((l) => el('span', { class: 'meta uncertain-note' }, `（${l.printed}：存疑，见数据质量）`)));
     default:
       return frag(row.extra.find((x) => x.label === col.label)?.text ?? '');
   }
