@@ -5,6 +5,8 @@ import { indexDataset } from '~/lib/site/dataset';
 import { latestParts, partsMix, partRows } from '~/lib/site/task-parts';
 import { statusGroups, taskMix } from '~/lib/site/status-mix';
 import { indexInput } from '~/lib/search/index-input';
+import { parse } from 'csv-parse/sync';
+import { renderDownloads } from '~/lib/opendata/download-files';
 import { repoDataset } from './helpers/repo-dataset';
 
 const data = repoDataset().dataset;
@@ -26,6 +28,15 @@ describe('a task with parts', () => {
     expect(doc.statusFacet).toBe('mixedParts');
     const same = indexInput(data).docs.find((d) => d.id === 'zhangdian-2020-016')!;
     expect(same.statusFacet).toBeUndefined();
+  });
+
+  it('the tasks CSV gives the parts mix beside the numbered row\'s status', () => {
+    const f = renderDownloads(data, '/').find((x) => x.path === 'all/tasks.csv')!;
+    const rows = parse(f.body, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.filter((r) => r.latest_parts !== '').map((r) => [r.id, r.latest_parts])).toEqual([
+      ['zhangdian-2020-015', '已移交齐鲁化工区 1；完成 3'],
+      ['zhangdian-2020-016', '完成 3'],
+    ]);
   });
 
   it('every task with parts is counted by part: the year total equals the report rows, as on the report page', () => {
