@@ -181,12 +181,19 @@ function assemble(input: BuildInput, parsed: BuildResult['parsed']): Omit<Datase
         const { id, name } = units.add(report.district, u.name, printedName(u.printed), taskId);
         return { unitId: id, name, printed: u.printed, role: u.role, ...(u.via ? { via: units.add(report.district, u.via, u.via, taskId).id } : {}) };
       });
-      const leaderRefs = row.leaders.map((l) => {
+      // A name matching no known person is kept as printed and flagged, never made a person of its own.
+      const uncertainLeaders: NonNullable<Progress['uncertainLeaders']> = [];
+      const leaderRefs = row.leaders.flatMap((l) => {
         if (!leaders.isKnown(report.district, l.name)) {
-          drafts.push(unknownLeaderAnomaly(l.printed, row.startLine));
+          const a = unknownLeaderAnomaly(l.printed, row.startLine);
+          drafts.push(a);
+          const n = drafts.filter((x) => x.line === a.line && x.kind === a.kind).length;
+          const base = `${report.id}-L${a.line}-${a.kind}`;
+          uncertainLeaders.push({ name: l.name, printed: l.printed, anomalyId: n === 1 ? base : `${base}-${n}` });
+          return [];
         }
         const { id, name } = leaders.add(report.district, l.name, l.printed, taskId);
-        return { leaderId: id, name, printed: l.printed };
+        return [{ leaderId: id, name, printed: l.printed }];
       });
       const entry: Progress = {
         id: progressId,
@@ -210,6 +217,7 @@ function assemble(input: BuildInput, parsed: BuildResult['parsed']): Omit<Datase
       if (row.result) entry.result = row.result;
       if (row.status.statusPhrase) entry.statusPhrase = row.status.statusPhrase;
       if (row.leadersPrinted !== undefined) entry.leadersPrinted = row.leadersPrinted;
+      if (uncertainLeaders.length > 0) entry.uncertainLeaders = uncertainLeaders;
       progress.push(entry);
       report.progressIds.push(progressId);
       countStatus(report, entry);
