@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import buildWorker from './src/lib/build-worker/integration.ts';
 import devFileUrls from './src/lib/dev-file-urls.ts';
+import stagedSite from './src/lib/build-worker/staged-site.ts';
 
 // SITE and BASE let the same content deploy to a domain root or a sub-path (e.g. GitHub Pages).
 const site = process.env.SITE ?? 'https://example.org';
@@ -23,5 +24,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // The Content-Security-Policy is a static <meta> in the layouts (src/lib/csp.ts): nothing is inline.
   // Embed pages are for iframes, not for search engines.
-  integrations: [sitemap({ filter: (page) => !page.includes('/embed/') }), buildWorker(), devFileUrls()],
+  // stagedSite last: Astro builds into .dist-build/site/ and it swaps the complete site into dist/ after
+  // every other integration has written (src/lib/build-worker/staged-site.ts).
+  integrations: [sitemap({ filter: (page) => !page.includes('/embed/') }), buildWorker(), devFileUrls(), stagedSite()],
 });
