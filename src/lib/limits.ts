@@ -18,3 +18,5 @@ export const ANOMALIES_PER_REPORT_MAX = 2000;
 export const ANOMALIES_SHOWN_PER_REPORT = 50;
 /** Nesting depth of markup in one cell: deeper is not a real document and would overflow the parser's stack. */
 export const MARKUP_DEPTH_MAX = 100;
+/** Characters of one verbatim source line shown with an anomaly; the whole line is in the download and the source file. */
+export const VERBATIM_SHOWN_MAX = 2000;

@@ -3,7 +3,8 @@ import { decodeReport, splitLines, type Decoded } from './decode';
 import { IngestError } from './errors';
 import { cutTable, type Cell, type LineRole, type RawRow } from './layout';
 import { readPrintedMetadata, type PrintedMetadata } from './metadata';
-import { cellPlainText, toRichText } from './rich-text';
+import { cellPlainText, markupDepth, toRichText } from './rich-text';
+import { MARKUP_DEPTH_MAX } from '../limits';
 import { readStatus, type StatusReading } from './status';
 import { endsMidSentence, REPLACEMENT_CHAR } from './text';
 import { parseLeaders, parseUnits, type ParsedUnit } from './units';
@@ -90,6 +91,10 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
   const seen = new Set<number>();
 
   cut.rows.forEach((raw, i) => {
+    for (const cell of raw.cells) {
+      const depth = markupDepth(cell.raw);
+      if (depth > MARKUP_DEPTH_MAX) throw new IngestError(file, cell.startLine, `单元格中的标记嵌套了 ${depth} 层，超过 ${MARKUP_DEPTH_MAX} 层的上限（src/lib/limits.ts）：正常的公文不会这样，多半是转换出错或被篡改。请对照原件重新导出该文件。`);
+    }
     const mapped = mapCells(raw, cut.columns, cut.layout, anomalies);
     const numberText = mapped.get('number')?.[0]?.raw ?? '';
     const m = NUMBER.exec(numberText);
