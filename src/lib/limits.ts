@@ -4,8 +4,8 @@
 // 314 MB quality page and a 2.4 GB site). What is over a limit is refused at ingest with file:line, or
 // recorded as an anomaly and shortened, never silently dropped.
 
-/** A URL path segment made from a name (unit, leader, task slugs): long enough for any real pinyin name. */
-export const SLUG_MAX = 60;
+/** A URL path segment made from a name (unit, leader slugs): the longest real one (a 18-character 指挥部) is 79. */
+export const SLUG_MAX = 120;
 /** A district slug (content/districts.yaml): it prefixes every other id and path. */
 export const DISTRICT_SLUG_MAX = 32;
 /** A source file name in content/reports/<district>/ (characters; well under 255 bytes of UTF-8). */

@@ -4,4 +4,4 @@ import { robotsTxt } from '~/lib/robots';
 import { readSiteConfig } from '~/lib/site-config';
 
 export const GET: APIRoute = () =>
-  new Response(robotsTxt(readSiteConfig(process.env.PORTAL_CONTENT_ROOT ?? process.cwd()).url), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  new Response(robotsTxt(readSiteConfig().url), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
