@@ -79,7 +79,8 @@ describe('the ingest replaces only what it wrote', () => {
       expect(lstatSync(out).isSymbolicLink()).toBe(true);
       expect(JSON.parse(readFileSync(join(out, 'tasks.json'), 'utf8'))).toHaveLength(dataset.tasks.length);
       expect(existsSync(join(out, DATASET_MARKER))).toBe(true);
-      writeDataset(out, dataset);
+      writeDataset(out, dataset, {}, { 'renderings/r1.json': '{}\n' });
+      expect(readFileSync(join(out, 'renderings/r1.json'), 'utf8')).toBe('{}\n');
       writeDataset(out, { ...dataset, tasks: [] });
       expect(readFileSync(join(out, 'tasks.json'), 'utf8')).toBe('[]\n');
       expect(readdirSync(stateDirOf(out)).filter((n) => n.startsWith('gen-'))).toHaveLength(2);

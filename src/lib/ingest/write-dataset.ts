@@ -54,10 +54,11 @@ export function outDirProblem(outDir: string): string | undefined {
 }
 
 /**
- * Write every collection (and `extra`, one <name>.json each) as a new generation and switch `outDir` to it.
+ * Write every collection (and `extra`, one <name>.json each; `files`, other files by relative path, e.g.
+ * renderings/<reportId>.json) as a new generation and switch `outDir` to it.
  * Throws IngestError (nothing changed) when `outDir` is not the ingest's to replace or another ingest holds the lock.
  */
-export function writeDataset(outDir: string, dataset: Dataset, extra: Record<string, unknown> = {}): string[] {
+export function writeDataset(outDir: string, dataset: Dataset, extra: Record<string, unknown> = {}, files: Record<string, string | Uint8Array> = {}): string[] {
   const out = resolve(outDir);
   const shown = relative(process.cwd(), out) || out;
   const problem = outDirProblem(out);
@@ -74,6 +75,13 @@ export function writeDataset(outDir: string, dataset: Dataset, extra: Record<str
       for (const [name, value] of Object.entries({ ...dataset, ...extra })) {
         writeFileSync(join(gen, `${name}.json`), serialise(value));
         written.push(`${name}.json`);
+      }
+      for (const [rel, content] of Object.entries(files)) {
+        const path = resolve(gen, rel);
+        if (relative(gen, path).startsWith('..')) throw new Error(`${rel}: 数据文件的路径必须在数据目录之内`);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, content);
+        written.push(rel);
       }
       writeFileSync(join(gen, DATASET_MARKER), MARKER_TEXT);
       previous = switchTo(out, state, gen);
