@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../src/lib/ingest/build-dataset';
 import { loadInputs } from '../src/lib/ingest/load-inputs';
-import { markupDepth } from '../src/lib/ingest/rich-text';
+import { markdownDepth, markupDepth } from '../src/lib/ingest/nesting';
 import { boundedSlug } from '../src/lib/ingest/slug';
 import { ANOMALIES_PER_REPORT_MAX, ANOMALIES_SHOWN_PER_REPORT, SLUG_MAX } from '../src/lib/limits';
 import { summariseAnomalies } from '../src/lib/site/anomaly-summary';
@@ -47,6 +47,23 @@ describe('oversized input at ingest', () => {
     const { errors } = ingest({ nestedTags: 10_000 });
     expect(errors).toEqual([expect.stringMatching(new RegExp(`^${BULLETIN}:${TASK5_LINE}: 单元格中的标记嵌套了 10000 层，超过 100 层的上限`))]);
     expect(markupDepth('<b>a<br>b<sup>1</sup></b><p>x</p>')).toBe(2);
+  });
+
+  it('a work report with emphasis or lists nested 10,000 deep: a file:line error, not a stack overflow', () => {
+    const wr = 'content/reports/zhangdian/2021-work-report.txt';
+    const { inputs } = loadInputs(ROOT);
+    const real = readFileSync(join(ROOT, wr), 'utf8');
+    const lines = real.split('\n');
+    const at = lines.findIndex((l) => l.includes('各位代表')) + 1;
+    for (const [deep, depth] of [[`${'*'.repeat(10_000)}各位代表${'*'.repeat(10_000)}`, 10_000], [`${'>'.repeat(10_000)} 各位代表`, 10_000]] as const) {
+      const text = real.replace(/各位代表/, deep);
+      const { errors } = buildDataset({ ...inputs!, readFile: (rel) => (rel === wr ? Buffer.from(text) : existsSync(join(ROOT, rel)) ? readFileSync(join(ROOT, rel)) : undefined) });
+      expect(errors).toEqual([expect.stringMatching(new RegExp(`^${wr}:${at}: 这一行的 Markdown 嵌套.*可达 ${depth} 层，超过 100 层的上限`))]);
+    }
+    // every real document is far below the limit
+    for (const f of ['content/reports/zhangdian/2021-work-report.txt', 'content/reports/linzi/2023-m09-progress.txt']) {
+      expect(Math.max(...readFileSync(join(ROOT, f), 'utf8').split('\n').map(markdownDepth))).toBeLessThan(10);
+    }
   });
 
   it('bounded slugs keep distinct long names distinct', () => {

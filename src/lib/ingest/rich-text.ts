@@ -24,25 +24,6 @@ export const CELL_SCHEMA: Schema = {
 const parser = unified().use(rehypeParse, { fragment: true });
 const HTML_TAG = /<\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>|<!--/;
 
-const VOID = new Set(['br', 'hr', 'img', 'wbr', 'input', 'meta', 'link', 'col', 'area', 'base', 'embed', 'param', 'source', 'track']);
-
-/**
- * How deeply a cell's tags nest (an upper bound: unclosed tags count as open). The HTML parser, the
- * sanitiser and the serialiser all recurse, so a cell nested thousands deep would overflow the stack;
- * callers refuse a cell deeper than MARKUP_DEPTH_MAX with its file and line.
- */
-export function markupDepth(raw: string): number {
-  let depth = 0;
-  let max = 0;
-  if (!raw.includes('<')) return 0;
-  for (const m of raw.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^<>]*?(\/?)>/g)) {
-    if (VOID.has(m[2]!.toLowerCase()) || m[3]) continue;
-    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
-    max = Math.max(max, depth);
-  }
-  return max;
-}
-
 /** Parse and sanitise a cell's markup; text nodes get the PDF-space clean-up. */
 export function sanitizeCell(raw: string, fixSpaces = true): Root {
   // Multi-line cells without markup (000) become paragraphs so line structure survives.
