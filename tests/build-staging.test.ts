@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../src/lib/ingest/write-dataset';
 import { beginStaging, publishStaged, stagingFor } from '../src/lib/build-worker/staged-site';
 import { robotsTxt } from '../src/lib/robots';
+import { pinDataDir } from '../src/lib/data-dir';
+import { realpathSync } from 'node:fs';
 import { listTree } from './helpers/file-tree';
 import { ROOT, repoDataset } from './helpers/repo-dataset';
 
@@ -108,6 +110,27 @@ describe('astro build', () => {
     expect(readFileSync(join(dist, 'data/all/tasks.csv'), 'utf8')).not.toContain('previous');
     expect(readdirSync(join(tmp, 'ok'))).toEqual(['dist']);
     expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toMatch(/^User-agent: \*\nAllow: \//);
+  });
+});
+
+describe('one dataset generation per build', () => {
+  it('pinDataDir resolves the generated link once, so an ingest finishing mid-build does not mix generations', () => {
+    const root = join(tmp, 'pin');
+    writeDataset(join(root, 'generated'), repoDataset().dataset);
+    const saved = process.env.PORTAL_DATA_DIR;
+    delete process.env.PORTAL_DATA_DIR;
+    try {
+      pinDataDir(root);
+      const pinned = process.env.PORTAL_DATA_DIR!;
+      expect(pinned).toBe(realpathSync(join(root, 'generated')));
+      writeDataset(join(root, 'generated'), { ...repoDataset().dataset, tasks: [] });
+      // the pinned generation is the previous one now, and it is kept (the writer keeps one previous generation)
+      expect(readFileSync(join(pinned, 'tasks.json'), 'utf8')).not.toBe('[]\n');
+      expect(realpathSync(join(root, 'generated'))).not.toBe(pinned);
+    } finally {
+      if (saved === undefined) delete process.env.PORTAL_DATA_DIR;
+      else process.env.PORTAL_DATA_DIR = saved;
+    }
   });
 });
 
