@@ -86,6 +86,16 @@ describe('the ingest replaces only what it wrote', () => {
       expect(readdirSync(stateDirOf(out)).filter((n) => n.startsWith('gen-'))).toHaveLength(2);
     }
   });
+
+  it('a file-system failure is reported as one, not as a parser bug; the previous dataset and no lock are left', () => {
+    const out = join(tmp(), 'generated');
+    writeDataset(out, dataset);
+    // A file where a folder must go: mkdir fails with ENOTDIR/EEXIST, as a full disk or a permission would.
+    expect(() => writeDataset(out, { ...dataset, tasks: [] }, {}, { 'x.json': '1', 'x.json/y.json': '2' })).toThrow(/generated: 写入失败（E[A-Z]+：.*原有数据未被改动；请检查磁盘空间和目录权限后重试/);
+    expect(JSON.parse(readFileSync(join(out, 'tasks.json'), 'utf8'))).toHaveLength(dataset.tasks.length);
+    expect(readdirSync(stateDirOf(out)).filter((n) => !n.startsWith('gen-'))).toEqual([]);
+    expect(readdirSync(stateDirOf(out))).toHaveLength(1);
+  });
 });
 
 describe('the switch to a new dataset has no window', () => {

@@ -87,6 +87,9 @@ export function writeDataset(outDir: string, dataset: Dataset, extra: Record<str
       previous = switchTo(out, state, gen);
     } catch (e) {
       rmSync(gen, { recursive: true, force: true });
+      // A file-system failure (disk full, no permission) is not a parser bug: say where and what to check.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code) throw new IngestError(shown, undefined, `写入失败（${code}：${(e as Error).message}）。原有数据未被改动；请检查磁盘空间和目录权限后重试。`);
       throw e;
     }
     prune(state, [gen, previous]);
