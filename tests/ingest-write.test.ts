@@ -79,8 +79,8 @@ describe('the ingest replaces only what it wrote', () => {
       expect(lstatSync(out).isSymbolicLink()).toBe(true);
       expect(JSON.parse(readFileSync(join(out, 'tasks.json'), 'utf8'))).toHaveLength(dataset.tasks.length);
       expect(existsSync(join(out, DATASET_MARKER))).toBe(true);
-      writeDataset(out, dataset, {}, { 'renderings/r1.json': '{}\n' });
-      expect(readFileSync(join(out, 'renderings/r1.json'), 'utf8')).toBe('{}\n');
+      writeDataset(out, dataset, {}, { 'renderings/r1.json': { reportId: 'r1' } });
+      expect(readFileSync(join(out, 'renderings/r1.json'), 'utf8')).toBe('{"reportId":"r1"}\n');
       writeDataset(out, { ...dataset, tasks: [] });
       expect(readFileSync(join(out, 'tasks.json'), 'utf8')).toBe('[]\n');
       expect(readdirSync(stateDirOf(out)).filter((n) => n.startsWith('gen-'))).toHaveLength(2);
@@ -91,7 +91,7 @@ describe('the ingest replaces only what it wrote', () => {
     const out = join(tmp(), 'generated');
     writeDataset(out, dataset);
     // A file where a folder must go: mkdir fails with ENOTDIR/EEXIST, as a full disk or a permission would.
-    expect(() => writeDataset(out, { ...dataset, tasks: [] }, {}, { 'x.json': '1', 'x.json/y.json': '2' })).toThrow(/generated: 写入失败（E[A-Z]+：.*原有数据未被改动；请检查磁盘空间和目录权限后重试/);
+    expect(() => writeDataset(out, { ...dataset, tasks: [] }, {}, { 'x.json': 1, 'x.json/y.json': 2 })).toThrow(/generated: 写入失败（E[A-Z]+：.*原有数据未被改动；请检查磁盘空间和目录权限后重试/);
     expect(JSON.parse(readFileSync(join(out, 'tasks.json'), 'utf8'))).toHaveLength(dataset.tasks.length);
     expect(readdirSync(stateDirOf(out)).filter((n) => !n.startsWith('gen-'))).toEqual([]);
     expect(readdirSync(stateDirOf(out))).toHaveLength(1);

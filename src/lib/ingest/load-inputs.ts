@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { District } from '../schema';
 import { districtSlugProblems } from './check-names';
+import { describeInvisible, hasInvisible } from './invisible';
 import { districtsFileSchema, leaderAliasesSchema, manifestSchema, readYaml, unitAliasesSchema, type LeaderAliases, type ManifestEntry, type UnitAliases } from './manifest';
 
 export interface Inputs {
@@ -21,6 +22,10 @@ export function loadInputs(root: string): { inputs?: Inputs; errors: string[] } 
       errors.push(`${rel}: 文件不存在：它是导入所必需的，请从仓库恢复。`);
       return undefined;
     }
+    // Names and titles typed here are shown and compared like the reports' own text: no invisible characters.
+    text.split('\n').forEach((line, i) => {
+      if (hasInvisible(line)) errors.push(`${rel}:${i + 1}: 这一行含有看不见的格式字符 ${describeInvisible(line)}（多半是从网页或 Word 复制带来的）：请删除后重试。`);
+    });
     const r = readYaml(rel, text, schema);
     errors.push(...r.errors);
     return r.value;
@@ -30,8 +35,9 @@ export function loadInputs(root: string): { inputs?: Inputs; errors: string[] } 
   const unitAliases = need('content/aliases/units.yaml', unitAliasesSchema);
   const leaderAliases = need('content/aliases/leaders.yaml', leaderAliasesSchema);
   // Slugs become URL segments beside the site's own: checked against its routes and each other.
-  if (districts) errors.push(...districtSlugProblems('content/districts.yaml', read('content/districts.yaml')!, districts.districts));
-  if (!districts || !manifest || !unitAliases || !leaderAliases || errors.length > 0) return { errors };
+  const slugProblems = districts ? districtSlugProblems('content/districts.yaml', read('content/districts.yaml')!, districts.districts) : [];
+  errors.push(...slugProblems);
+  if (!districts || !manifest || !unitAliases || !leaderAliases || slugProblems.length > 0) return { errors };
   return {
     errors,
     inputs: {

@@ -54,11 +54,11 @@ export function outDirProblem(outDir: string): string | undefined {
 }
 
 /**
- * Write every collection (and `extra`, one <name>.json each; `files`, other files by relative path, e.g.
- * renderings/<reportId>.json) as a new generation and switch `outDir` to it.
+ * Write every collection (and `extra`, one <name>.json each; `files`, further JSON files by relative path,
+ * e.g. renderings/<reportId>.json) as a new generation and switch `outDir` to it.
  * Throws IngestError (nothing changed) when `outDir` is not the ingest's to replace or another ingest holds the lock.
  */
-export function writeDataset(outDir: string, dataset: Dataset, extra: Record<string, unknown> = {}, files: Record<string, string | Uint8Array> = {}): string[] {
+export function writeDataset(outDir: string, dataset: Dataset, extra: Record<string, unknown> = {}, files: Record<string, unknown> = {}): string[] {
   const out = resolve(outDir);
   const shown = relative(process.cwd(), out) || out;
   const problem = outDirProblem(out);
@@ -76,11 +76,11 @@ export function writeDataset(outDir: string, dataset: Dataset, extra: Record<str
         writeFileSync(join(gen, `${name}.json`), serialise(value));
         written.push(`${name}.json`);
       }
-      for (const [rel, content] of Object.entries(files)) {
+      for (const [rel, value] of Object.entries(files)) {
         const path = resolve(gen, rel);
         if (relative(gen, path).startsWith('..')) throw new Error(`${rel}: 数据文件的路径必须在数据目录之内`);
         mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, content);
+        writeFileSync(path, serialise(value));
         written.push(rel);
       }
       writeFileSync(join(gen, DATASET_MARKER), MARKER_TEXT);
