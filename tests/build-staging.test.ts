@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../src/lib/ingest/write-dataset';
+import { renderingFiles } from '../src/lib/ingest/renderings';
 import { beginStaging, publishStaged, stagingFor } from '../src/lib/build-worker/staged-site';
 import { robotsTxt } from '../src/lib/robots';
 import { pinDataDir } from '../src/lib/data-dir';
@@ -36,13 +37,14 @@ function previousSite(dir: string) {
 let good = '';
 let bad = '';
 beforeAll(() => {
-  const { dataset } = repoDataset();
+  const { dataset, parsed } = repoDataset();
+  const renderings = renderingFiles(parsed);
   good = join(tmp, 'good');
-  writeDataset(good, dataset);
+  writeDataset(good, dataset, {}, renderings);
   // Valid against every schema, so the build gets past the content sync and empties its output folder
   // before a page fails: a report of a district the dataset does not have.
   bad = join(tmp, 'bad');
-  writeDataset(bad, { ...dataset, reports: dataset.reports.map((r, i) => (i === 0 ? { ...r, district: 'nowhere' } : r)) });
+  writeDataset(bad, { ...dataset, reports: dataset.reports.map((r, i) => (i === 0 ? { ...r, district: 'nowhere' } : r)) }, {}, renderings);
 });
 
 describe('staging', () => {
