@@ -134,6 +134,30 @@ describe('two ingests never write at once', () => {
     expect(() => writeDataset(out, dataset)).toThrow(new RegExp(`进程 ${gone}.*已不在运行（可能被中断）。确认没有其他导入在运行后，删除该文件再重试`));
   });
 
+  it('an ingest killed while writing: the previous dataset stays, its lock is reported stale, its half-written generation is cleared next time', { timeout: 120_000 }, async () => {
+    const out = join(tmp(), 'generated');
+    writeDataset(out, dataset);
+    const state = stateDirOf(out);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/slow-writer.ts', out, '20000'], { cwd: ROOT, stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((res) => child.on('exit', (_c, sig) => res(sig)));
+    await new Promise<void>((res) => {
+      const t = setInterval(() => {
+        const half = readdirSync(state).find((n) => n.includes(`-${child.pid}`) && existsSync(join(state, n, 'renderings', 'r50.json')));
+        if (half || child.exitCode !== null) {
+          clearInterval(t);
+          child.kill('SIGKILL');
+          res();
+        }
+      }, 10);
+    });
+    expect(await exited).toBe('SIGKILL');
+    expect(JSON.parse(readFileSync(join(out, 'tasks.json'), 'utf8'))).toHaveLength(dataset.tasks.length);
+    expect(() => writeDataset(out, dataset)).toThrow(new RegExp(`进程 ${child.pid}.*已不在运行（可能被中断）`));
+    fs.rmSync(join(state, 'lock'));
+    writeDataset(out, dataset);
+    expect(readdirSync(state).filter((n) => n.includes(`-${child.pid}`))).toEqual([]);
+  });
+
   it('two ingests started together: each finishes or says another is writing; never an internal error', { timeout: 120_000 }, async () => {
     const out = join(tmp(), 'generated');
     const run = () =>

@@ -69,6 +69,9 @@ export function writeDataset(outDir: string, dataset: Dataset, extra: Record<str
   try {
     const gen = join(state, `gen-${Date.now().toString(36)}-${process.pid}`);
     mkdirSync(gen);
+    // Marked first: a generation left half-written by a killed ingest is ours to delete on the next run
+    // (the link only ever points at a complete one).
+    writeFileSync(join(gen, DATASET_MARKER), MARKER_TEXT);
     const written: string[] = [];
     let previous: string | undefined;
     try {
@@ -83,7 +86,6 @@ export function writeDataset(outDir: string, dataset: Dataset, extra: Record<str
         writeFileSync(path, serialise(value));
         written.push(rel);
       }
-      writeFileSync(join(gen, DATASET_MARKER), MARKER_TEXT);
       previous = switchTo(out, state, gen);
     } catch (e) {
       rmSync(gen, { recursive: true, force: true });
