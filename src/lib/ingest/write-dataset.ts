@@ -68,13 +68,13 @@ export function writeDataset(outDir: string, dataset: Dataset, extra: Record<str
   const release = acquireLock(join(state, 'lock'), shown);
   try {
     const gen = join(state, `gen-${Date.now().toString(36)}-${process.pid}`);
-    mkdirSync(gen);
-    // Marked first: a generation left half-written by a killed ingest is ours to delete on the next run
-    // (the link only ever points at a complete one).
-    writeFileSync(join(gen, DATASET_MARKER), MARKER_TEXT);
     const written: string[] = [];
     let previous: string | undefined;
     try {
+      mkdirSync(gen);
+      // Marked first: a generation left half-written by a killed ingest is ours to delete on the next run
+      // (the link only ever points at a complete one).
+      writeFileSync(join(gen, DATASET_MARKER), MARKER_TEXT);
       for (const [name, value] of Object.entries({ ...dataset, ...extra })) {
         writeFileSync(join(gen, `${name}.json`), serialise(value));
         written.push(`${name}.json`);
