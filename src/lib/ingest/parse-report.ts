@@ -1,6 +1,8 @@
 import type { AnomalyKind, Column, Period, ReportKind, RichText } from '../schema';
 import { decodeReport, splitLines, type Decoded } from './decode';
 import { IngestError } from './errors';
+import { expandLiteralBreaks } from './literal-breaks';
+import { workReportHeading } from '../workreport/title-block';
 import { cutTable, type Cell, type LineRole, type RawRow } from './layout';
 import { readPrintedMetadata, type PrintedMetadata } from './metadata';
 import { cellPlainText, toRichText } from './rich-text';
@@ -43,6 +45,8 @@ export interface ParsedReport {
   file: string;
   decoded: Decoded;
   lines: string[];
+  /** Per canonical line, where it sits in the original file when that is not simply line N (contract: readers). */
+  where?: (string | null)[];
   layout: 'cell-per-line' | 'tsv' | 'pipe' | 'spaces' | 'prose';
   kind: ReportKind;
   columns: Column[];
@@ -73,13 +77,18 @@ function refuseDeepMarkdown(file: string, lines: string[]) {
 
 export function parseReport(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedReport {
   const decoded = decodeReport(bytes, file);
-  // Format characters go before anything is parsed, so every output sees the same names and text.
-  const { lines, anomalies } = removeInvisibleLines(splitLines(decoded.text));
+  // Literal \r\n line breaks are split first; then format characters go before anything is parsed, so
+  // every output sees the same names and text.
+  const expanded = expandLiteralBreaks(splitLines(decoded.text));
+  const { lines, anomalies } = removeInvisibleLines(expanded?.lines ?? splitLines(decoded.text));
   if (decoded.truncatedTail) {
     anomalies.push({ line: lines.length, kind: 'decode', message: '文件在一个多字节字符中间结束：文件不完整，最后一个字已丢失，请重新下载原件。' });
   }
   const cut = options.kind === 'work-report' ? undefined : cutTable(lines);
   const printed = readPrintedMetadata(lines, cut ? cut.headerLine - 1 : lines.length, !cut);
+  // A work report's own title line (after any page chrome) and dateline say what it is and its year.
+  const heading = cut || (options.kind && options.kind !== 'work-report') ? undefined : workReportHeading(lines);
+  if (heading) Object.assign(printed, heading);
   const kind = options.kind ?? printed.kind ?? 'progress';
 
   if (!cut) {
@@ -91,6 +100,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
       file, decoded, lines, layout: 'prose', kind, columns: [], printed, speaker: readSpeaker(lines),
       preamble: [], footnotes: [], rows: [], anomalies,
       uses: lines.map((l) => (l.trim() === '' ? 'blank' : 'text')),
+      ...(expanded ? { where: expanded.where } : {}),
     };
   }
 
@@ -181,7 +191,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
   anomalies.sort((a, b) => a.line - b.line || a.kind.localeCompare(b.kind));
   return {
     file, decoded, lines, layout: cut.layout, kind, columns: cut.columns, headerLine: cut.headerLine, printed,
-    preamble, footnotes, rows, anomalies, uses,
+    preamble, footnotes, rows, anomalies, uses, ...(expanded ? { where: expanded.where } : {}),
   };
 }
 
