@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import buildWorker from './src/lib/build-worker/integration.ts';
 import devFileUrls from './src/lib/dev-file-urls.ts';
 import { readSiteConfig } from './src/lib/site-config.ts';
+import stagedSite from './src/lib/build-worker/staged-site.ts';
 
 // The site's address lives in content/site.yaml (`url`); SITE overrides it for one deploy, BASE sets a
 // sub-path (e.g. GitHub Pages). Without an address nothing prints a placeholder domain: links are
@@ -37,5 +38,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // The Content-Security-Policy is a static <meta> in the layouts (src/lib/csp.ts): nothing is inline.
   // Embed pages are for iframes, not for search engines.
-  integrations: [...(site ? [sitemap({ filter: (page) => !page.includes('/embed/') })] : []), buildWorker(), devFileUrls(), addressWarning],
+  // stagedSite last: Astro builds into .dist-build/site/ and it swaps the complete site into dist/ after
+  // every other integration has written (src/lib/build-worker/staged-site.ts).
+  integrations: [...(site ? [sitemap({ filter: (page) => !page.includes('/embed/') })] : []), buildWorker(), devFileUrls(), addressWarning, stagedSite()],
 });

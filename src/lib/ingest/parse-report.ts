@@ -6,6 +6,8 @@ import { workReportHeading } from '../workreport/title-block';
 import { cutTable, type Cell, type LineRole, type RawRow } from './layout';
 import { readPrintedMetadata, type PrintedMetadata } from './metadata';
 import { cellPlainText, toRichText } from './rich-text';
+import { markdownDepth, markupDepth } from './nesting';
+import { MARKUP_DEPTH_MAX } from '../limits';
 import { readStatus, type StatusReading } from './status';
 import { removeInvisibleLines } from './invisible';
 import { endsMidSentence, REPLACEMENT_CHAR, spaceJoinFrom } from './text';
@@ -65,6 +67,14 @@ export interface ParseOptions {
 
 const NUMBER = /^\s*[（(]?\s*(\d{1,5})\s*[)）.、．]?\s*$/;
 
+/** A work report is parsed as Markdown (src/lib/workreport/): a line nested deeper than the limit is refused at its line. */
+function refuseDeepMarkdown(file: string, lines: string[]) {
+  lines.forEach((line, i) => {
+    const depth = markdownDepth(line);
+    if (depth > MARKUP_DEPTH_MAX) throw new IngestError(file, i + 1, `这一行的 Markdown 嵌套（引用、列表缩进或 * _ 强调符号）可达 ${depth} 层，超过 ${MARKUP_DEPTH_MAX} 层的上限（src/lib/limits.ts）：正常的报告不会这样，多半是转换出错。请对照原件重新导出该文件。`);
+  });
+}
+
 export function parseReport(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedReport {
   const decoded = decodeReport(bytes, file);
   // Literal \r\n line breaks are split first; then format characters go before anything is parsed, so
@@ -82,6 +92,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
   const kind = options.kind ?? printed.kind ?? 'progress';
 
   if (!cut) {
+    if (kind === 'work-report') refuseDeepMarkdown(file, lines);
     if (kind !== 'work-report') {
       throw new IngestError(file, undefined, '没有找到表格：需要一行至少含三个可识别的列名（如 序号、年度目标任务、完成情况、责任单位）的表头；若这是政府工作报告全文，请在清单中把 kind 设为 work-report。');
     }
@@ -104,6 +115,10 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
   const seen = new Set<number>();
 
   cut.rows.forEach((raw, i) => {
+    for (const cell of raw.cells) {
+      const depth = markupDepth(cell.raw);
+      if (depth > MARKUP_DEPTH_MAX) throw new IngestError(file, cell.startLine, `单元格中的标记嵌套了 ${depth} 层，超过 ${MARKUP_DEPTH_MAX} 层的上限（src/lib/limits.ts）：正常的公文不会这样，多半是转换出错或被篡改。请对照原件重新导出该文件。`);
+    }
     const mapped = mapCells(raw, cut.columns, cut.layout, anomalies);
     const numberText = mapped.get('number')?.[0]?.raw ?? '';
     const m = NUMBER.exec(numberText);
