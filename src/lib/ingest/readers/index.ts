@@ -1,7 +1,10 @@
 import { docReader } from './doc';
 import { docxReader } from './docx';
 import { htmlReader } from './html';
+import { pdfReader } from './pdf-reader';
 import type { Reader, SourceFormat } from './types';
+import { xlsReader } from './xls-reader';
+import { xlsxReader } from './xlsx-reader';
 
 // One reader per format, beside each other. Each is filled in by its own module; a format without a
 // reader yet says so clearly instead of being read as text.
@@ -9,6 +12,9 @@ export const READERS: Partial<Record<Exclude<SourceFormat, 'text'>, Reader>> = {
   html: htmlReader,
   docx: docxReader,
   doc: docReader,
+  xlsx: xlsxReader,
+  xls: xlsReader,
+  pdf: pdfReader,
 };
 
 export type { Block, ReadDocument, Reader, SourceFormat, SourceLocation, TableCell, TableRow } from './types';
