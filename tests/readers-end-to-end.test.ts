@@ -1,6 +1,7 @@
-// End to end before the real canonical renderer is wired in: the .xlsx, .xls and .pdf made from 2023-m09,
-// rendered by the stand-in (tests/helpers/canonical-lite.ts) and parsed by the project's table parser, give
-// the same 124 tasks as the seed text: numbers, stated statuses, units and leaders.
+// End to end: the .xlsx, .xls and .pdf made from 2023-m09, read as the ingest reads them (read-source.ts:
+// format from the bytes, the reader, the canonical rendering) and parsed by the project's table parser, give
+// the same 124 tasks as the seed text: numbers, stated statuses, units and leaders. The stand-in renderer
+// (tests/helpers/canonical-lite.ts) they were first tested with is checked to agree.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { pdfReader } from '~/lib/ingest/readers/pdf-reader';
 import { xlsReader } from '~/lib/ingest/readers/xls-reader';
 import { xlsxReader } from '~/lib/ingest/readers/xlsx-reader';
 import { parseReport, type ParsedReport } from '~/lib/ingest/parse-report';
+import { readSource } from '~/lib/ingest/read-source';
 import { renderLite } from './helpers/canonical-lite';
 import { fixtureBytes, ROOT } from './helpers/reader-fixtures';
 
@@ -34,5 +36,14 @@ describe.each([
     expect(firstTableEnd).toBeGreaterThan(124);
     for (const a of parsed.anomalies) expect(a.line, a.message).toBeGreaterThan(firstTableEnd);
     if (name.endsWith('.pdf')) expect(parsed.anomalies).toEqual([]);
+  });
+
+  it('gives the same through the real ingest path (readSource → canonical rendering → parser), with where per row', async () => {
+    const bytes = fixtureBytes(name);
+    const { reading } = await readSource(bytes, name);
+    expect(reading!.format).toBe(name.split('.').pop());
+    const parsed = parseReport(name, bytes, { kind: 'progress', reading: reading! });
+    expect(summary(parsed)).toEqual(summary(seed));
+    for (const r of parsed.rows) expect(parsed.where![r.startLine - 1], `row ${r.number}`).toMatch(/^(工作表|第\d+页)/);
   });
 });
