@@ -100,6 +100,12 @@ describe('the CLI', () => {
     expect(out.anomalies[0].message).toContain('已按内容读取');
   });
 
+  it('--check --json reads a PDF from disk (a Node Buffer, which pdf.js refuses unless copied)', { timeout: 120_000 }, () => {
+    const r = cli('--check', 'tests/fixtures/spreadsheet-pdf/linzi-2023-m09.pdf', '--json');
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'pdf', taskCount: 124, year: 2023, period: 'M9' });
+  });
+
   it('--check --json on a .docx reports its format and tables', { timeout: 60_000 }, () => {
     const r = cli('--check', 'tests/fixtures/formats/m09-excerpt.docx', '--json');
     expect(r.status).toBe(0);

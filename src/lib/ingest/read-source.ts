@@ -47,7 +47,8 @@ export async function readSource(bytes: Uint8Array, file: string): Promise<{ rea
   }
   const reader = READERS[format];
   if (!reader) throw new ReaderError(file, undefined, `这是${formatName(format)}文件，本程序暂时还不能读取这种格式：请把附件另存为 .docx 或文本后再导入。`);
-  const doc = await reader.read(bytes, file);
+  // A copy as a plain Uint8Array: pdf.js refuses a Node Buffer, and a reader may detach what it is given.
+  const doc = await reader.read(new Uint8Array(bytes), file);
   const rendering = renderCanonical(doc);
   if (rendering.lines.length === 0) throw new ReaderError(file, undefined, `读出的${formatName(format)}文件没有任何文字：请确认原件不是扫描图片或空文档。`);
   const lineOf = (label: string) => Math.max(1, rendering.where.indexOf(label) + 1);
