@@ -14,13 +14,14 @@ export const MAX_TERMS = 8;
 const OPEN_CLOSE: Record<string, string> = { '"': '"', '“': '”' };
 
 export function parseQuery(raw: string): ParsedQuery {
-  const text = normalizeText(raw.replace(/\n/g, ' '));
+  const text = normalizeText(raw.replace(/\n/g, ' '), false);
   const terms: string[] = [];
   let i = 0;
   const chars = Array.from(text);
   let current = '';
   const flush = () => {
-    const t = current.trim();
+    // A phrase is normalised like the index text (a space between Han characters dropped).
+    const t = normalizeText(current.trim());
     if (t) terms.push(t);
     current = '';
   };
