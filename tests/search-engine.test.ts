@@ -27,7 +27,8 @@ const brute = (q: string, keep: (d: SearchDoc) => boolean = () => true) => {
   const { terms } = parseQuery(q);
   return docs.filter((d) => keep(d) && matchesAll(searchText(d), terms)).map((d) => d.id).sort();
 };
-const ids = (r: SearchResponse) => r.matches.map((n) => docs[n]!.id).sort();
+/** The documents matching every term as typed: listed first, before other names and sound-alikes. */
+const ids = (r: SearchResponse) => r.matches.slice(0, r.exactTotal).map((n) => docs[n]!.id).sort();
 const engine = (mode: 'single' | 'sharded', verifyChunkLimit = Infinity) =>
   new SearchEngine(async (p) => {
     const f = files[mode].get(p);
@@ -123,9 +124,16 @@ describe.each(['single', 'sharded'] as const)('search engine (%s index)', (mode)
   });
 
   it('offers 相近结果 only when nothing matches exactly', async () => {
+    // 华 reads like 化: a sound-alike, labelled with what it matched.
     const typo = await search(mode, { q: '齐鲁石华' });
-    expect(typo.mode).toBe('fuzzy');
-    expect(typo.results.map((x) => x.id)).toContain('linzi-2023-002');
+    expect(typo.mode).toBe('near');
+    expect(typo.results.map((x) => x.id).sort()).toEqual(brute('齐鲁石化'));
+    expect(typo.results[0]!.matchedBy).toEqual([{ term: '齐鲁石华', kind: 'sound', text: '齐鲁石化', label: '按读音匹配：齐鲁石化' }]);
+    // An extra character is no sound-alike: Fuse's near text.
+    const fuzzy = await search(mode, { q: '齐鲁石油化' });
+    expect(fuzzy.mode).toBe('fuzzy');
+    expect(fuzzy.results.map((x) => x.id)).toContain('linzi-2023-002');
+    expect(fuzzy.results[0]!.matchedBy[0]!.kind).toBe('fuzzy');
     const exact = await search(mode, { q: '乙烯' });
     expect(exact.mode).toBe('exact');
     expect(ids(exact)).toEqual(brute('乙烯'));
