@@ -158,7 +158,7 @@ export class SearchEngine {
     // An index without lexicon.json (older builds, synthetic corpora) still searches exactly.
     this.expander ??= this.json<IndexLexicon>('lexicon.json')
       .catch(() => EMPTY_LEXICON)
-      .then((lex) => new Expander(lex, meta.districts.map((d) => d.name)));
+      .then((lex) => new Expander(lex, meta.districts));
     return this.expander;
   }
 
@@ -169,11 +169,14 @@ export class SearchEngine {
   private async termDocs(meta: IndexMeta, alts: readonly Alternative[]): Promise<{ best: Map<number, number>; approx: boolean }> {
     const best = new Map<number, number>();
     let approx = false;
+    const cols = await this.columns!;
+    const districtOf = alts.map((a) => (a.district === undefined ? -1 : meta.districts.findIndex((d) => d.id === a.district)));
+    const inDistrict = (ai: number, n: number) => districtOf[ai]! < 0 || cols.district[n] === districtOf[ai];
     if (meta.mode === 'single') {
       const all = Array.from(range(meta.count));
       const texts = await this.texts(all);
       all.forEach((n) => {
-        const ai = alts.findIndex((a) => texts[n]!.includes(a.text));
+        const ai = alts.findIndex((a, i) => inDistrict(i, n) && texts[n]!.includes(a.text));
         if (ai >= 0) best.set(n, ai);
       });
       return { best, approx };
@@ -188,7 +191,7 @@ export class SearchEngine {
         if (chunks.size <= this.opts.verifyChunkLimit) docs = await this.verify(Array.from(docs), alt.text);
         else approx = true;
       }
-      for (let i = 0; i < docs.length; i++) if (!best.has(docs[i]!)) best.set(docs[i]!, ai);
+      for (let i = 0; i < docs.length; i++) if (!best.has(docs[i]!) && inDistrict(ai, docs[i]!)) best.set(docs[i]!, ai);
     }
     return { best, approx };
   }
@@ -291,7 +294,7 @@ export class SearchEngine {
       const matchedBy: MatchedBy[] = fuzzyByN.has(n)
         ? [{ term: terms.join(' '), kind: 'fuzzy', text: '', label: KIND_LABELS.fuzzy }]
         : plans.map((p, ti) => {
-            const alt = p.alts.find((a) => pageTexts[i]!.includes(a.text)) ?? p.alts[0]!;
+            const alt = p.alts[p.best.get(n) ?? -1] ?? p.alts.find((a) => pageTexts[i]!.includes(a.text)) ?? p.alts[0]!;
             return { term: terms[ti]!, kind: alt.kind, text: alt.text, label: `${KIND_LABELS[alt.kind]}：${alt.text}` };
           });
       return toItem(meta, byN.get(n)!, matchedBy.map((m) => m.text).filter(Boolean), matchedBy, fuzzyByN.get(n));

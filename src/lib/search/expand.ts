@@ -23,6 +23,8 @@ export const KIND_LABELS: Record<MatchKind | 'fuzzy', string> = {
 export interface Alternative {
   text: string;
   kind: MatchKind;
+  /** Only in this district (临淄区财政局 → 区财政局 of 临淄区). */
+  district?: string;
 }
 
 /** Endings of body names that readers swap (发改委 for 发改局, 投资促进局 for 投资促进中心). */
@@ -41,11 +43,11 @@ export class Expander {
   private loose = new Map<string, Set<string>>();
   private maxLen = 0;
   private t2s = new Map<string, string>();
-  private prefixes: string[];
+  private prefixes: { prefix: string; district: string }[];
 
   constructor(
     private lex: IndexLexicon,
-    districtNames: readonly string[] = [],
+    districts: readonly { id: string; name: string }[] = [],
   ) {
     lex.groups.forEach((g, gi) => {
       for (const f of g) {
@@ -58,7 +60,10 @@ export class Expander {
     const pairs = Array.from(lex.t2s);
     for (let i = 0; i + 1 < pairs.length; i += 2) this.t2s.set(pairs[i]!, pairs[i + 1]!);
     // 临淄区财政局 / 临淄财政局 → 区财政局: longest first so 临淄区 wins over 临淄.
-    this.prefixes = [...new Set(districtNames.flatMap((n) => [n, n.replace(/[区县市]$/u, '')]))].filter((p) => p.length >= 2).sort((a, b) => b.length - a.length);
+    this.prefixes = districts
+      .flatMap((d) => [d.name, d.name.replace(/[区县市]$/u, '')].map((prefix) => ({ prefix, district: d.id })))
+      .filter((p) => p.prefix.length >= 2)
+      .sort((a, b) => b.prefix.length - a.prefix.length);
   }
 
   simplified(term: string): string {
@@ -69,22 +74,23 @@ export class Expander {
 
   /** The term, its simplified form, and other names for what it names. */
   near(term: string): Alternative[] {
-    const out = new Map<string, MatchKind>([[term, 'exact']]);
+    const out = new Map<string, Alternative>([[term, { text: term, kind: 'exact' }]]);
+    let district: string | undefined;
     const push = (text: string, kind: MatchKind) => {
-      if (text.length >= 1 && !out.has(text) && out.size < MAX_ALTERNATIVES) out.set(text, kind);
+      if (text.length >= 1 && !out.has(text) && out.size < MAX_ALTERNATIVES) out.set(text, district ? { text, kind, district } : { text, kind });
     };
     const s = this.simplified(term);
     push(s, 'form');
     for (const base of new Set([term, s])) {
-      const bases = [base];
-      const p = this.prefixes.find((x) => base.startsWith(x) && base.length - x.length >= 2);
+      const bases: [string, string | undefined][] = [[base, undefined]];
+      const p = this.prefixes.find((x) => base.startsWith(x.prefix) && base.length - x.prefix.length >= 2);
       if (p) {
-        const rest = base.slice(p.length);
-        const local = rest.startsWith('区') ? rest : `区${rest}`;
-        push(local, 'alias');
-        bases.push(local);
+        const rest = base.slice(p.prefix.length);
+        bases.push([rest.startsWith('区') ? rest : `区${rest}`, p.district]);
       }
-      for (const b of bases) {
+      for (const [b, d] of bases) {
+        district = d;
+        if (d) push(b, 'alias');
         for (const alt of this.replacements(b)) push(alt, 'alias');
         for (const f of this.loose.get(looseKey(b)) ?? []) {
           push(f, 'alias');
@@ -104,7 +110,7 @@ export class Expander {
         }
       }
     }
-    return [...out].map(([text, kind]) => ({ text, kind }));
+    return [...out.values()];
   }
 
   /** The term with each name it contains (longest first, left to right) replaced by its other names. */
