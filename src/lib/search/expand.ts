@@ -93,6 +93,7 @@ export class Expander {
         if (d) push(b, 'alias');
         for (const alt of this.replacements(b)) push(alt, 'alias');
         for (const f of this.loose.get(looseKey(b)) ?? []) {
+          if (b.includes(f)) continue; // 区教育局 → 教育局 would only widen the term
           push(f, 'alias');
           for (const alt of this.replacements(f)) push(alt, 'alias');
         }
@@ -139,6 +140,8 @@ export class Expander {
       if (term.length < 2) return [];
       for (const w of (sounds.py[term] ?? '').split('|')) if (w) out.set(w, 'pinyin');
       for (const w of (sounds.ini[term] ?? '').split('|')) if (w && !out.has(w)) out.set(w, 'pinyin');
+      // Several words typed as one (qilushihua → 齐鲁 + 石化): the fewest pieces the readings allow.
+      if (!out.size) for (const w of spellWords(term, sounds)) out.set(w, 'pinyin');
       return [...out].map(([text, kind]) => ({ text, kind }));
     }
     const of = this.charReadings(readings);
@@ -178,4 +181,17 @@ export class Expander {
     this.readingCache = { from: readings, map };
     return map;
   }
+}
+
+/** Pinyin typed without spaces, read as two or three known words (qilushihua → 齐鲁石化). */
+function spellWords(term: string, sounds: IndexSounds, pieces = 3): string[] {
+  const out: string[] = [];
+  for (let cut = term.length - 2; cut >= 2 && out.length < 16; cut--) {
+    const head = sounds.py[term.slice(0, cut)];
+    if (!head) continue;
+    const rest = term.slice(cut);
+    const tails = sounds.py[rest] ? sounds.py[rest].split('|') : pieces > 2 ? spellWords(rest, sounds, pieces - 1) : [];
+    for (const h of head.split('|')) for (const t of tails) if (out.length < 16) out.push(h + t);
+  }
+  return out;
 }
