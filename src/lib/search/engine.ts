@@ -84,6 +84,27 @@ export interface EngineOptions {
   fuzzyCandidates?: number;
 }
 
+interface TermDocs {
+  exact: Int32Array;
+  extra: Map<number, number>;
+  approx: boolean;
+}
+interface TermPlan extends TermDocs {
+  alts: Alternative[];
+}
+
+/** Binary search in a sorted posting list. */
+function has(list: Int32Array, n: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === n;
+}
+
 export class SearchEngine {
   private cache = new Map<string, Promise<unknown>>();
   private postingCache = new Map<string, Int32Array>();
@@ -163,11 +184,12 @@ export class SearchEngine {
   }
 
   /**
-   * For each document containing any alternative of a term: the best (first) alternative it contains.
-   * `approx` when a broad alternative was taken from the index without a text check.
+   * The documents containing a term as typed (`exact`, sorted), and those containing only another of
+   * its alternatives (`extra`: document → the best such alternative). `approx` when a broad
+   * alternative was taken from the index without a text check.
    */
-  private async termDocs(meta: IndexMeta, alts: readonly Alternative[]): Promise<{ best: Map<number, number>; approx: boolean }> {
-    const best = new Map<number, number>();
+  private async termDocs(meta: IndexMeta, alts: readonly Alternative[]): Promise<TermDocs> {
+    const extra = new Map<number, number>();
     let approx = false;
     const cols = await this.columns!;
     const districtOf = alts.map((a) => (a.district === undefined ? -1 : meta.districts.findIndex((d) => d.id === a.district)));
@@ -175,32 +197,37 @@ export class SearchEngine {
     if (meta.mode === 'single') {
       const all = Array.from(range(meta.count));
       const texts = await this.texts(all);
+      const exact: number[] = [];
       all.forEach((n) => {
         const ai = alts.findIndex((a, i) => inDistrict(i, n) && texts[n]!.includes(a.text));
-        if (ai >= 0) best.set(n, ai);
+        if (ai === 0) exact.push(n);
+        else if (ai > 0) extra.set(n, ai);
       });
-      return { best, approx };
+      return { exact: Int32Array.from(exact), extra, approx };
     }
     const lists = await Promise.all(alts.map((a) => Promise.all(gramsForTerm(a.text, meta.gramLimit).map((k) => this.posting(k))).then(intersectAll)));
-    for (const [ai, alt] of alts.entries()) {
+    const checked = async (docs: Int32Array, text: string): Promise<Int32Array> => {
+      if (exactByGrams(text) || !docs.length) return docs;
+      const chunks = new Set<number>();
+      for (let i = 0; i < docs.length && chunks.size <= this.opts.verifyChunkLimit; i++) chunks.add(Math.floor(docs[i]! / meta.chunkSize));
+      if (chunks.size <= this.opts.verifyChunkLimit) return Int32Array.from(await this.verify(Array.from(docs), text));
+      approx = true;
+      return docs;
+    };
+    const exact = await checked(lists[0]!, alts[0]!.text);
+    for (let ai = 1; ai < alts.length; ai++) {
       // Only documents no better alternative already matched need this one checked.
-      let docs: ArrayLike<number> = ai === 0 ? lists[ai]! : lists[ai]!.filter((n) => !best.has(n));
-      if (!exactByGrams(alt.text) && docs.length) {
-        const chunks = new Set<number>();
-        for (let i = 0; i < docs.length && chunks.size <= this.opts.verifyChunkLimit; i++) chunks.add(Math.floor(docs[i]! / meta.chunkSize));
-        if (chunks.size <= this.opts.verifyChunkLimit) docs = await this.verify(Array.from(docs), alt.text);
-        else approx = true;
-      }
-      for (let i = 0; i < docs.length; i++) if (!best.has(docs[i]!) && inDistrict(ai, docs[i]!)) best.set(docs[i]!, ai);
+      const docs = await checked(lists[ai]!.filter((n) => !extra.has(n) && !has(exact, n) && inDistrict(ai, n)), alts[ai]!.text);
+      for (let i = 0; i < docs.length; i++) if (!extra.has(docs[i]!)) extra.set(docs[i]!, ai);
     }
-    return { best, approx };
+    return { exact, extra, approx };
   }
 
   /** A term's alternatives and the documents each matches; pinyin and sound-alikes only if nothing else matched. */
-  private async planTerm(meta: IndexMeta, expander: Expander, term: string): Promise<{ alts: Alternative[]; best: Map<number, number>; approx: boolean }> {
+  private async planTerm(meta: IndexMeta, expander: Expander, term: string): Promise<TermPlan> {
     const alts = expander.near(term);
     let found = await this.termDocs(meta, alts);
-    if (found.best.size === 0) {
+    if (found.exact.length === 0 && found.extra.size === 0) {
       const [sounds, readings] = await Promise.all([this.json<IndexSounds>('sounds.json'), this.json<IndexReadings>('readings.json')]).catch(() => [null, null] as const);
       const more = sounds && readings ? expander.sound(term, sounds, readings).filter((a) => !alts.some((x) => x.text === a.text)) : [];
       if (more.length) {
@@ -240,26 +267,32 @@ export class SearchEngine {
     if (!terms.length) base = range(meta.count);
     else {
       countExact = !plans.some((p) => p.approx);
-      const [first, ...rest] = plans.slice().sort((a, b) => a.best.size - b.best.size);
-      const list: number[] = [];
-      for (const n of first!.best.keys()) {
-        let worst = 0;
-        let all = true;
-        for (const p of [first!, ...rest]) {
-          const ai = p.best.get(n);
-          if (ai === undefined) {
-            all = false;
-            break;
+      const exactAll = intersectAll(plans.map((p) => p.exact));
+      if (plans.every((p) => p.extra.size === 0)) base = exactAll;
+      else {
+        // Documents some term matches only by another name, pinyin or sound: listed after exactAll.
+        const [first, ...rest] = plans.slice().sort((a, b) => a.exact.length + a.extra.size - (b.exact.length + b.extra.size));
+        const later: number[] = [];
+        const consider = (n: number) => {
+          let worst = 0;
+          for (const p of [first!, ...rest]) {
+            if (has(p.exact, n)) continue;
+            const ai = p.extra.get(n);
+            if (ai === undefined) return;
+            worst = Math.max(worst, KIND_RANK[p.alts[ai]!.kind]);
           }
-          worst = Math.max(worst, KIND_RANK[p.alts[ai]!.kind]);
-        }
-        if (!all) continue;
-        list.push(n);
-        if (worst) tier.set(n, worst);
+          if (worst) {
+            later.push(n);
+            tier.set(n, worst);
+          }
+        };
+        for (const n of first!.exact) consider(n);
+        for (const n of first!.extra.keys()) consider(n);
+        later.sort((a, b) => tier.get(a)! - tier.get(b)! || a - b);
+        base = [...exactAll, ...later];
       }
+      const list = base;
       // Exact matches first; within a tier, document order (newest year first) as the page says.
-      list.sort((a, b) => (tier.get(a) ?? 0) - (tier.get(b) ?? 0) || a - b);
-      base = list;
       if (list.length && (tier.get(list[0]!) ?? 0) > KIND_RANK.form) mode = 'near';
     }
     let fuzzy: Awaited<ReturnType<typeof fuzzyMatches>> = [];
@@ -294,7 +327,7 @@ export class SearchEngine {
       const matchedBy: MatchedBy[] = fuzzyByN.has(n)
         ? [{ term: terms.join(' '), kind: 'fuzzy', text: '', label: KIND_LABELS.fuzzy }]
         : plans.map((p, ti) => {
-            const alt = p.alts[p.best.get(n) ?? -1] ?? p.alts.find((a) => pageTexts[i]!.includes(a.text)) ?? p.alts[0]!;
+            const alt = has(p.exact, n) ? p.alts[0]! : (p.alts[p.extra.get(n) ?? -1] ?? p.alts.find((a) => pageTexts[i]!.includes(a.text)) ?? p.alts[0]!);
             return { term: terms[ti]!, kind: alt.kind, text: alt.text, label: `${KIND_LABELS[alt.kind]}：${alt.text}` };
           });
       return toItem(meta, byN.get(n)!, matchedBy.map((m) => m.text).filter(Boolean), matchedBy, fuzzyByN.get(n));
@@ -334,13 +367,14 @@ export class SearchEngine {
 }
 
 /** Alternatives other than the term itself that found documents, most documents first (你是不是要找 …). */
-function suggestMeanings(plans: { alts: Alternative[]; best: Map<number, number> }[], terms: string[], base: ArrayLike<number>): SearchResponse['didYouMean'] {
+function suggestMeanings(plans: TermPlan[], terms: string[], base: ArrayLike<number>): SearchResponse['didYouMean'] {
   const out: SearchResponse['didYouMean'] = [];
   plans.forEach((p, ti) => {
     const counts = new Map<number, number>();
+    if (p.extra.size === 0) return;
     for (let i = 0; i < base.length; i++) {
-      const ai = p.best.get(base[i]!);
-      if (ai !== undefined && p.alts[ai]!.kind !== 'exact') counts.set(ai, (counts.get(ai) ?? 0) + 1);
+      const ai = p.extra.get(base[i]!);
+      if (ai !== undefined) counts.set(ai, (counts.get(ai) ?? 0) + 1);
     }
     for (const [ai, count] of counts) {
       const a = p.alts[ai]!;
