@@ -1,7 +1,7 @@
 // The query engine, the same in the browser (worker) and in Node (tests, bench). It loads only the
 // index files a query needs through `fetcher`: gram buckets for the query's grams, facet columns,
-// and the document chunks of the page shown. Exact substring matching is the rule; Fuse ranks the
-// page and supplies 相近结果 only when nothing matches exactly.
+// and the document chunks of the page shown. Exact substring matching is the rule; Fuse supplies
+// 相近结果 only when nothing else matches.
 // Each term also matches its other names and, when it matches nothing as typed, its pinyin and
 // sound-alikes (expand.ts); a result is listed by the least trusted way it matched (exact first,
 // then form, alias, pinyin, sound), within that in document order (newest year first), and says why.
