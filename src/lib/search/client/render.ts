@@ -146,9 +146,11 @@ export function renderSummary(ctx: RenderContext, r: SearchResponse): HTMLElemen
   const range = `第 ${(r.page - 1) * 20 + 1}–${(r.page - 1) * 20 + r.results.length} 项`;
   const count = r.countExact ? `${r.total}` : `约 ${r.total}`;
   const mixed = r.total > r.exactTotal && q !== '';
-  const order = mixed
-    ? `${range}：前 ${r.exactTotal} 项含有原文，其后 ${r.total - r.exactTotal} 项按别称等匹配（每项注明）；各组内按年份从新到旧排列。`
-    : `${range}，按年份从新到旧排列。`;
+  const order = !mixed
+    ? `${range}，按年份从新到旧排列。`
+    : r.exactTotal === 0
+      ? `${range}：原文写法与所输入的不同（如繁体、别称，每项注明），按年份从新到旧排列。`
+      : `${range}：前 ${r.exactTotal} 项含有原文，其后 ${r.total - r.exactTotal} 项按别称等匹配（每项注明）；各组内按年份从新到旧排列。`;
   box.append(el('h2', { id: 'results-heading' }, q ? `找到 ${count} 项任务` : `共 ${count} 项任务`), el('p', { class: 'range' }, order));
   if (mixed && r.didYouMean.length) box.append(meant());
   return box;
