@@ -149,7 +149,7 @@ export function renderSummary(ctx: RenderContext, r: SearchResponse): HTMLElemen
   const order = !mixed
     ? `${range}，按年份从新到旧排列。`
     : r.exactTotal === 0
-      ? `${range}：原文写法与所输入的不同（如繁体、别称，每项注明），按年份从新到旧排列。`
+      ? `${range}：原文写法与所输入的不同（如繁体、别称，每项注明），按匹配方式分组，组内按年份从新到旧排列。`
       : `${range}：前 ${r.exactTotal} 项含有原文，其后 ${r.total - r.exactTotal} 项按别称等匹配（每项注明）；各组内按年份从新到旧排列。`;
   box.append(el('h2', { id: 'results-heading' }, q ? `找到 ${count} 项任务` : `共 ${count} 项任务`), el('p', { class: 'range' }, order));
   if (mixed && r.didYouMean.length) box.append(meant());
