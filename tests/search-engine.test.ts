@@ -139,6 +139,27 @@ describe.each(['single', 'sharded'] as const)('search engine (%s index)', (mode)
     expect(ids(exact)).toEqual(brute('乙烯'));
   });
 
+  it('lists exact matches first, then by how they matched, each group in document order; every result says why', async () => {
+    const rank = { exact: 0, form: 1, alias: 2, pinyin: 3, sound: 4, fuzzy: 5 } as const;
+    for (const q of ['发改委', '技改', '財政局', '区财正局', 'czj', '棚改 项目']) {
+      const r = await engine(mode).search({ q, page: 1 });
+      expect(r.results.length, q).toBeGreaterThan(0);
+      const tiers = r.results.map((x) => Math.max(...x.matchedBy.map((m) => rank[m.kind])));
+      const ns = r.matches.slice(0, r.results.length);
+      for (let i = 1; i < tiers.length; i++) {
+        expect(tiers[i]! >= tiers[i - 1]!, `${q} #${i}`).toBe(true);
+        if (tiers[i] === tiers[i - 1]) expect(ns[i]! > ns[i - 1]!, `${q} #${i}`).toBe(true);
+      }
+      // Labelled exact means the text contains every term as typed; the exact ones are counted apart.
+      for (const x of r.results) for (const m of x.matchedBy) expect(m.label.startsWith('原文匹配：') === (m.kind === 'exact')).toBe(true);
+      expect(tiers.filter((t) => t === 0).length).toBe(Math.min(r.exactTotal, r.results.length));
+    }
+    // A district prefix searches that district only.
+    const linzi = await engine(mode).search({ q: '临淄区财政局', page: 1 });
+    expect(linzi.total).toBeGreaterThan(0);
+    expect(linzi.results.every((x) => x.districtName === '临淄区')).toBe(true);
+  });
+
   it('says when facets hide every match', async () => {
     const r = await search(mode, { q: '齐鲁石化', district: 'zhangdian' });
     expect(r.total).toBe(0);
