@@ -5,7 +5,7 @@
 import type { z } from 'astro/zod';
 import {
   anomalySchema, districtSchema, indicatorPointSchema, leaderSchema, progressSchema, reportSchema, taskSchema, unitSchema,
-  INDICATOR_LABELS, STATUS_LABELS, type Anomaly, type District, type IndicatorPoint, type Leader, type Progress, type Report, type Task, type Unit,
+  INDICATOR_LABELS, STATUS_LABELS, STATUS_ORDER, type Anomaly, type District, type IndicatorPoint, type Leader, type Progress, type Report, type Task, type Unit,
 } from '../schema';
 import { paths } from '../urls';
 import { ROLE_LABELS } from '../indicators/page-data';
@@ -108,7 +108,7 @@ export const reportsTable: TableDef<Report> = {
     { name: 'period_end_month', title: '期末月份', description: '报告所述期间的最后一个月，用于排序；政府工作报告为 0。', from: 'periodEndMonth' },
     { name: 'task_count', title: '任务数', description: '表中编号的任务行数。', from: 'taskCount' },
     { name: 'row_count', title: '表格行数', description: '表中全部行数（含无序号的子目标行）。', from: 'rowCount' },
-    ...(['done', 'partial', 'notDone', 'transferred', 'planned', 'unstated'] as const).map((s): Column<Report> => ({
+    ...STATUS_ORDER.map((s): Column<Report> => ({
       name: `stated_${snake(s)}`, title: s === 'planned' ? '仅有目标的行数' : s === 'unstated' ? '未写明状态的行数' : `原文写明“${STATUS_LABELS[s]}”的行数`,
       description: `${s === 'planned' ? '分解表中只列目标、没有结果的行数' : s === 'unstated' ? '原文没有写明状态的行数（含本站据文字推断了状态的行，见 inferred_* 列）' : `原文写明“${STATUS_LABELS[s]}”的行数`}；按表格行计，子目标行单独计。`,
       from: `statusCounts.${s}`,
@@ -141,7 +141,7 @@ export const tasksTable: TableDef<Task> = {
     { name: 'unit_ids', covers: 'unitIds', title: '责任单位代码', description: '责任单位代码，以“;”分隔，对应 units 表。', type: 'string', value: (t) => t.unitIds.join(';') },
     { name: 'leaders', title: '分管区领导', description: '分管区领导（规范姓名），以“；”分隔。', type: 'string', value: (t, c) => t.leaderIds.map((id) => leaderName(c, id)).join(NAMES) },
     { name: 'leader_ids', covers: 'leaderIds', title: '分管区领导代码', description: '分管区领导代码，以“;”分隔，对应 leaders 表。', type: 'string', value: (t) => t.leaderIds.join(';') },
-    { name: 'latest_status', title: '最新状态代码', description: 'done 完成；partial 部分完成；notDone 未完成；transferred 已移交；planned 计划；unstated 未标注。', from: 'latestStatus' },
+    { name: 'latest_status', title: '最新状态代码', description: `${STATUS_ORDER.map((s) => `${s} ${STATUS_LABELS[s]}`).join('；')}。`, from: 'latestStatus' },
     { name: 'latest_status_label', title: '最新状态', description: '最新一期报告中的状态（中文）。', type: 'string', value: (t) => STATUS_LABELS[t.latestStatus] },
     { name: 'latest_status_source', title: '状态来源', description: 'stated 原文所述；inferred 本站据完成情况文字推断，并非政府原话；none 无。', from: 'latestStatusSource' },
     { name: 'latest_report_id', title: '最新报告编号', description: '给出最新状态的报告。', from: 'latestReportId' },
