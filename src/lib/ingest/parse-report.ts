@@ -1,7 +1,14 @@
 import type { AnomalyKind, Column, Period, ReportKind, RichText } from '../schema';
 import { decodeReport, splitLines, type Decoded } from './decode';
 import { IngestError } from './errors';
-import { cutTable, type Cell, type LineRole, type RawRow } from './layout';
+import { cutTables, type Cell, type LineRole, type RawRow, type TableCut } from './layout';
+import { headingLevel, pushHeading, readGroupHeading, type GroupHeading } from './group-heading';
+import { mapCells } from './map-cells';
+import { applyGroup, unitsFromLabelled, unitColumnsOf, type RowGroup } from './row-parts';
+import { readStatusCell } from './stated-status';
+import { parseItems } from './list-layout';
+import { readReportedTotals, type ReportedTotal } from './reported-totals';
+import { describeText } from './describe-text';
 import { readPrintedMetadata, type PrintedMetadata } from './metadata';
 import { cellPlainText, toRichText } from './rich-text';
 import { readStatus, type StatusReading } from './status';
@@ -9,7 +16,7 @@ import { endsMidSentence, REPLACEMENT_CHAR } from './text';
 import { parseLeaders, parseUnits, type ParsedUnit } from './units';
 
 /** Accounting role of every source line: each line is exactly one of these. */
-export type LineUse = 'blank' | 'metadata' | 'header' | 'separator' | 'task' | 'footnote' | 'anomaly' | 'text';
+export type LineUse = 'blank' | 'metadata' | 'header' | 'separator' | 'task' | 'group' | 'footnote' | 'anomaly' | 'text';
 
 export interface AnomalyDraft {
   line: number;
@@ -22,6 +29,10 @@ export interface ParsedRow {
   number: number;
   /** 0 for the numbered row, 1.. for sub-target rows. */
   subIndex: number;
+  /** Which table of the file (0 = the first); numbers restart in each table. */
+  table: number;
+  /** The group heading the row sits under (一、主要经济社会发展指标), when the table or list has them. */
+  group?: RowGroup;
   pledge?: RichText;
   subGoal?: RichText;
   targets: { period?: Period; label: string; text: RichText }[];
@@ -40,10 +51,14 @@ export interface ParsedReport {
   file: string;
   decoded: Decoded;
   lines: string[];
-  layout: 'cell-per-line' | 'tsv' | 'pipe' | 'spaces' | 'prose';
+  layout: ParsedLayout;
   kind: ReportKind;
+  /** The first table's columns (all tables: `tables`). */
   columns: Column[];
   headerLine?: number;
+  tables: ParsedTable[];
+  /** Totals the document states about itself (共124项，完成104项…), with their lines. */
+  reportedTotals: ReportedTotal[];
   printed: PrintedMetadata;
   speaker?: { name: string; title: string };
   preamble: { line: number; text: string }[];
@@ -51,6 +66,19 @@ export interface ParsedReport {
   rows: ParsedRow[];
   anomalies: AnomalyDraft[];
   uses: LineUse[];
+}
+
+export type ParsedLayout = 'cell-per-line' | 'paragraph-cells' | 'tsv' | 'pipe' | 'spaces' | 'list' | 'labelled-text' | 'prose-bulletin' | 'prose';
+
+export interface ParsedTable {
+  /** 0-based position in the file. */
+  index: number;
+  layout: ParsedLayout;
+  headerLine?: number;
+  headerEndLine?: number;
+  columns: Column[];
+  title?: { text: string; line: number };
+  rowCount: number;
 }
 
 export interface ParseOptions {
@@ -67,34 +95,92 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
   if (decoded.truncatedTail) {
     anomalies.push({ line: lines.length, kind: 'decode', message: '文件在一个多字节字符中间结束：文件不完整，最后一个字已丢失，请重新下载原件。' });
   }
-  const cut = options.kind === 'work-report' ? undefined : cutTable(lines);
-  const printed = readPrintedMetadata(lines, cut ? cut.headerLine - 1 : lines.length, !cut);
+  const cut = options.kind === 'work-report' ? undefined : cutTables(lines);
+  const items = cut || options.kind === 'work-report' ? undefined : parseItems(lines);
+  const firstLine = cut ? cut.tables[0]!.headerLine : items ? items.firstLine : lines.length + 1;
+  const printed = readPrintedMetadata(lines, firstLine - 1, !cut && !items);
   const kind = options.kind ?? printed.kind ?? 'progress';
+  const reportKind: 'breakdown' | 'progress' = kind === 'breakdown' ? 'breakdown' : 'progress';
 
-  if (!cut) {
-    if (kind !== 'work-report') {
-      throw new IngestError(file, undefined, '没有找到表格：需要一行至少含三个可识别的列名（如 序号、年度目标任务、完成情况、责任单位）的表头；若这是政府工作报告全文，请在清单中把 kind 设为 work-report。');
-    }
+  if (!cut && !items) {
+    if (kind !== 'work-report') throw new IngestError(file, undefined, describeText(lines));
     return {
-      file, decoded, lines, layout: 'prose', kind, columns: [], printed, speaker: readSpeaker(lines),
+      file, decoded, lines, layout: 'prose', kind, columns: [], tables: [], reportedTotals: [], printed, speaker: readSpeaker(lines),
       preamble: [], footnotes: [], rows: [], anomalies,
       uses: lines.map((l) => (l.trim() === '' ? 'blank' : 'text')),
     };
   }
 
-  const uses: LineUse[] = cut.roles.map(toUse);
+  let rows: ParsedRow[];
+  let uses: LineUse[];
+  let tables: ParsedTable[];
+  if (cut) {
+    uses = cut.roles.map(toUse);
+    rows = cut.tables.flatMap((t, index) => tableRows(t, index, lines, uses, reportKind, anomalies));
+    for (const n of cut.outside) {
+      anomalies.push({ line: n, kind: 'outside-table', message: '表格之外无法归类的文字：已原样保留在此，未计入任何任务。' });
+      uses[n - 1] = 'anomaly';
+    }
+    tables = cut.tables.map((t, index) => ({
+      index, layout: t.layout, headerLine: t.headerLine, headerEndLine: t.headerEndLine, columns: t.columns,
+      ...(t.title ? { title: t.title } : {}), rowCount: rows.filter((r) => r.table === index).length,
+    }));
+  } else {
+    uses = items!.uses;
+    rows = items!.rows(reportKind);
+    anomalies.push(...items!.anomalies);
+    tables = [{ index: 0, layout: items!.layout, columns: [], rowCount: rows.length }];
+  }
+  const segments = items ? items.segments : lines.flatMap((text, i) => (uses[i] === 'task' || uses[i] === 'blank' || uses[i] === 'header' ? [] : [{ line: i + 1, text }]));
+  const reportedTotals = readReportedTotals(segments);
+  anomalies.push(...totalsAnomalies(reportedTotals, rows));
+  const preamble = lines.flatMap((l, i) => (uses[i] === 'metadata' ? [{ line: i + 1, text: l.replace(/^\s*#+\s*/, '').trim() }] : []));
+  // Text before the first item on the item's own line (an intro run into the list) is preamble too.
+  if (items) for (const seg of items.segments) if (uses[seg.line - 1] === 'task') preamble.push({ line: seg.line, text: seg.text.trim() });
+  const footnotes = lines.flatMap((l, i) => (uses[i] === 'footnote' ? [{ line: i + 1, text: l.trim() }] : []));
+  anomalies.sort((a, b) => a.line - b.line || a.kind.localeCompare(b.kind));
+  const first = tables[0]!;
+  return {
+    file, decoded, lines, layout: first.layout, kind, columns: first.columns, ...(first.headerLine ? { headerLine: first.headerLine } : {}),
+    tables, reportedTotals, printed, preamble, footnotes, rows, anomalies, uses,
+  };
+}
+
+/** Stated totals against the rows counted: a difference is an anomaly on the line that states the total. */
+export function totalsAnomalies(totals: ReportedTotal[], rows: ParsedRow[]): AnomalyDraft[] {
+  const tasks = rows.filter((r) => r.subIndex === 0);
+  return totals.flatMap((t) => {
+    if (t.key === 'other') return [];
+    const counted = t.key === 'total' ? tasks.length : tasks.filter((r) => r.status.statusSource === 'stated' && r.status.status === t.key).length;
+    if (counted === t.count) return [];
+    const what = t.key === 'total' ? '任务' : `“${t.label}”的任务`;
+    return [{ line: t.line, kind: 'totals-mismatch' as const, message: `原文自报${what} ${t.count} 项（“${t.phrase}”），本文件逐条列出的有 ${counted} 项：${counted < t.count ? '原文没有逐条列出其余各项，或文件不完整' : '逐条所列多于原文自报'}，请对照原件核实。` }];
+  });
+}
+
+/** Rows of one table: group headings set the group of the rows below; task rows become ParsedRows. */
+function tableRows(table: TableCut, index: number, lines: string[], uses: LineUse[], reportKind: 'breakdown' | 'progress', anomalies: AnomalyDraft[]): ParsedRow[] {
   const rows: ParsedRow[] = [];
-  const reportKind: 'breakdown' | 'progress' = kind === 'breakdown' ? 'breakdown' : 'progress';
   let lastNumber = 0;
   let current: ParsedRow | undefined;
   const seen = new Set<number>();
+  let headings: GroupHeading[] = [];
+  const columns = table.columns;
+  const unitCols = unitColumnsOf(columns);
+  const statusCol = columns.findIndex((c) => c.key === 'status');
 
-  cut.rows.forEach((raw, i) => {
-    const mapped = mapCells(raw, cut.columns, cut.layout, anomalies);
+  table.rows.forEach((raw, i) => {
+    if (raw.group) {
+      const text = cellPlainText(raw.cells.map((c) => c.raw).join(' '));
+      headings = pushHeading(headings, readGroupHeading(text, raw.startLine, headingLevel(text) ?? 1));
+      current = undefined;
+      return;
+    }
+    const mapped = mapCells(raw, columns, table.layout, anomalies);
     const numberText = mapped.get('number')?.[0]?.raw ?? '';
     const m = NUMBER.exec(numberText);
     if (!m && numberText.trim() !== '') {
-      unplacedRow(uses, lines, raw, { line: raw.startLine, kind: 'outside-table', message: `序号列的“${numberText.trim().slice(0, 20)}”不是数字：这一行不是任务行（可能是分组标题），原文保留在此。` }, anomalies);
+      unplacedRow(uses, lines, raw, { line: raw.startLine, kind: 'outside-table', message: `序号列的“${numberText.trim().slice(0, 20)}”不是数字：这一行不是任务行，原文保留在此。` }, anomalies);
       return;
     }
     const number = m ? Number(m[1]) : undefined;
@@ -114,29 +200,33 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
     }
     const text = (key: string) => mapped.get(key as never)?.map((c) => c.raw).join('\n');
     const resultRaw = text('result');
-    const unitsText = cellPlainText(text('units') ?? '');
+    const units = unitsFromLabelled(unitCols.map((ci) => ({ label: columns[ci]!.label, text: cellPlainText(mapped.byIndex(ci)?.raw ?? '') })));
     const leadersText = text('leaders') !== undefined ? cellPlainText(text('leaders')!) : undefined;
+    const statusCell = statusCol >= 0 ? readStatusCell(mapped.byIndex(statusCol)?.raw ?? '') : undefined;
     const row: ParsedRow = {
       number: number ?? current!.number,
       subIndex: number !== undefined ? 0 : current!.subIndex + 1,
-      targets: cut.columns
+      table: index,
+      targets: columns
         .map((c, idx) => ({ c, idx }))
         .filter(({ c }) => c.key === 'target')
         .map(({ c, idx }) => ({ ...(c.period ? { period: c.period } : {}), label: c.label, text: toRichText(mapped.byIndex(idx)?.raw ?? '') })),
-      status: readStatus(resultRaw === undefined ? undefined : toRichText(resultRaw).text, resultRaw === undefined ? 'breakdown' : reportKind),
-      units: parseUnits(unitsText),
-      unitsPrinted: unitsText,
+      status: statusCell ?? readStatus(resultRaw === undefined ? undefined : toRichText(resultRaw).text, resultRaw === undefined && statusCol < 0 ? 'breakdown' : reportKind),
+      units: units.units,
+      unitsPrinted: units.printed,
       leaders: leadersText ? parseLeaders(leadersText) : [],
       extra: mapped.extra,
       startLine: raw.startLine,
       endLine: raw.endLine,
     };
+    if (statusCol >= 0 && !statusCell && mapped.byIndex(statusCol)?.raw.trim()) row.extra.push({ label: columns[statusCol]!.label, text: cellPlainText(mapped.byIndex(statusCol)!.raw) });
     const pledge = text('pledge');
     if (pledge !== undefined && pledge.trim() !== '') row.pledge = toRichText(pledge);
     const subGoal = text('subGoal');
     if (subGoal !== undefined && subGoal.trim() !== '') row.subGoal = toRichText(subGoal);
     if (resultRaw !== undefined) row.result = toRichText(resultRaw);
     if (leadersText !== undefined) row.leadersPrinted = leadersText;
+    applyGroup(row, headings);
     rows.push(row);
     if (number !== undefined) current = row;
     else current = { ...current!, subIndex: row.subIndex };
@@ -148,25 +238,14 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
         anomalies.push({ line: cell.startLine + (cell.raw.slice(0, at).match(/\n/g)?.length ?? 0), kind: 'truncated-cell', message: `单元格在“…${before}”之后被截断（原文件此处为乱码字符 U+FFFD），其后的内容在原文件中已丢失。` });
       }
     }
-    if (i === cut.rows.length - 1) {
+    if (i === table.rows.length - 1) {
       const lastProse = [...raw.cells].reverse().find((c) => c.raw.trim() !== '' && !NUMBER.test(c.raw));
-      if (lastProse && !lastProse.raw.includes(REPLACEMENT_CHAR) && endsMidSentence(lastProse.raw) && proseKeyOf(cut.columns, raw, lastProse)) {
+      if (lastProse && !lastProse.raw.includes(REPLACEMENT_CHAR) && endsMidSentence(lastProse.raw) && proseKeyOf(columns, raw, lastProse)) {
         anomalies.push({ line: lastProse.endLine, kind: 'row-cut-off', message: '表格最后一行在句子中间结束：原文件到此为止，这一行其后的内容缺失，请对照原件核实。' });
       }
     }
   });
-
-  for (const n of cut.outside) {
-    anomalies.push({ line: n, kind: 'outside-table', message: '表格之外无法归类的文字：已原样保留在此，未计入任何任务。' });
-    uses[n - 1] = 'anomaly';
-  }
-  const preamble = lines.flatMap((l, i) => (uses[i] === 'metadata' ? [{ line: i + 1, text: l.replace(/^\s*#+\s*/, '').trim() }] : []));
-  const footnotes = lines.flatMap((l, i) => (uses[i] === 'footnote' ? [{ line: i + 1, text: l.trim() }] : []));
-  anomalies.sort((a, b) => a.line - b.line || a.kind.localeCompare(b.kind));
-  return {
-    file, decoded, lines, layout: cut.layout, kind, columns: cut.columns, headerLine: cut.headerLine, printed,
-    preamble, footnotes, rows, anomalies, uses,
-  };
+  return rows;
 }
 
 function toUse(role: LineRole): LineUse {
@@ -174,6 +253,7 @@ function toUse(role: LineRole): LineUse {
     case 'preamble': return 'metadata';
     case 'row': return 'task';
     case 'outside': return 'anomaly';
+    case 'group': return 'group';
     default: return role;
   }
 }
@@ -196,54 +276,6 @@ function proseKeyOf(columns: Column[], raw: RawRow, cell: Cell): boolean {
   const idx = raw.cells.indexOf(cell);
   const key = columns[Math.min(idx, columns.length - 1)]?.key;
   return key === 'result' || key === 'target' || key === 'pledge' || key === 'subGoal';
-}
-
-interface MappedCells {
-  get(key: 'number' | 'pledge' | 'subGoal' | 'result' | 'units' | 'leaders'): Cell[] | undefined;
-  byIndex(columnIndex: number): Cell | undefined;
-  extra: { label: string; text: string }[];
-}
-
-/**
- * Put a row's cells under its columns. One cell more than the header in a one-cell-per-line table is the
- * merged sub-goal cell after the pledge (000: tasks 15, 16 and the rows under them). Other surplus or
- * missing cells become anomalies; surplus text is kept as `extra`, never dropped.
- */
-function mapCells(raw: RawRow, columns: Column[], layout: string, anomalies: AnomalyDraft[]): MappedCells {
-  let cells = raw.cells.map((c) => ({ ...c, raw: c.raw.replace(/\s+$/, '') }));
-  const pledgeIdx = columns.findIndex((c) => c.key === 'pledge');
-  let subGoal: Cell | undefined;
-  if (cells.length === columns.length + 1 && layout === 'cell-per-line' && pledgeIdx >= 0) {
-    subGoal = cells[pledgeIdx + 1];
-    cells = [...cells.slice(0, pledgeIdx + 1), ...cells.slice(pledgeIdx + 2)];
-  }
-  // Empty cells past the last column (a trailing tab) hold nothing: no data is lost by ignoring them.
-  while (cells.length > columns.length && cells[cells.length - 1]!.raw.trim() === '') cells = cells.slice(0, -1);
-  const extra: { label: string; text: string }[] = [];
-  if (cells.length > columns.length) {
-    const surplus = cells.slice(columns.length);
-    anomalies.push({ line: surplus[0]!.startLine, kind: 'too-many-cells', message: `这一行有 ${raw.cells.length} 个单元格，表头只有 ${columns.length} 列：多出的内容作为“多出的单元格”保留在任务页上。` });
-    extra.push(...surplus.map((c) => ({ label: '多出的单元格', text: cellPlainText(c.raw) })));
-    cells = cells.slice(0, columns.length);
-  } else if (cells.length < columns.length) {
-    const missing = columns.slice(cells.length).map((c) => c.label || c.key).join('、');
-    anomalies.push({ line: raw.endLine, kind: 'too-few-cells', message: `这一行只有 ${cells.length} 个单元格，表头有 ${columns.length} 列：缺少“${missing}”，原文件此行不完整。` });
-  }
-  columns.forEach((c, i) => {
-    if ((c.key === 'extra' || c.key === 'note' || c.key === 'code') && cells[i] && cells[i]!.raw.trim() !== '') {
-      extra.push({ label: c.label || c.key, text: cellPlainText(cells[i]!.raw) });
-    }
-  });
-  return {
-    get(key) {
-      if (key === 'subGoal') return subGoal ? [subGoal] : undefined;
-      const found = columns.flatMap((c, i) => (c.key === key && cells[i] ? [cells[i]!] : []));
-      const declared = columns.some((c) => c.key === key);
-      return declared ? found : undefined;
-    },
-    byIndex: (i) => cells[i],
-    extra,
-  };
 }
 
 /** "张店区人民政府区长 王学刚" → speaker. */

@@ -1,0 +1,215 @@
+import type { AnomalyDraft, LineUse, ParsedLayout, ParsedRow } from './parse-report';
+import { headingLevel, pushHeading, readGroupHeading, type GroupHeading } from './group-heading';
+import { readLabelledFields, type LabelledField } from './labelled-fields';
+import { toRichText } from './rich-text';
+import { applyGroup, unitsFromLabelled } from './row-parts';
+import { statusOfPhrase } from './stated-status';
+import { readStatus, type StatusReading } from './status';
+import { endsMidSentence } from './text';
+import { parseLeaders } from './units';
+
+// Bulletins without a table. Three shapes, told apart by where their items start:
+//   list           "1.地区生产总值增长8%以上。(责任领导:杜新国;牵头单位:区发改局)", one item per line, under 一、/（一） headings
+//   labelled-text  "1.轨道交通1号线…。 牵头领导:林静国 责任单位:… 实际完成情况:…", many items in one paragraph
+//   prose-bulletin "99项重点工作任务中，2项已完成…", then named tasks "第30项“…”（牵头部门：…）。…" under 一、 headings
+// An item's fields are read by their labels (labelled-fields.ts), with the same vocabulary as table headers.
+
+interface Item {
+  number: number;
+  line: number;
+  endLine: number;
+  text: string;
+  headings: GroupHeading[];
+}
+
+export interface ItemsCut {
+  layout: ParsedLayout;
+  firstLine: number;
+  uses: LineUse[];
+  anomalies: AnomalyDraft[];
+  /** Text outside the items (intro, headings), with its line: where stated totals are read. */
+  segments: { line: number; text: string }[];
+  rows(kind: 'breakdown' | 'progress'): ParsedRow[];
+}
+
+interface Start { line: number; at: number; number: number; bodyAt: number; prose: boolean }
+
+const LIST_ITEM = /^(\s*)(\d{1,3})\s*[.、．](?!\d)/;
+const INLINE_ITEM = /(?<=\s)(\d{1,3})[.、．](?=[^\d\s.])/g;
+const PROSE_ITEM = /(?:^|(?<=[。；;\s]))(?:第\s*(\d{1,3})\s*项|(\d{1,3})项(?=[“"「]))/g;
+
+/** Item starts in order: numbers must run 1, 2, 3… (lists) or increase (第N项 in prose). */
+function findStarts(lines: string[]): Start[] {
+  const starts: Start[] = [];
+  let expect = 1;
+  lines.forEach((text, i) => {
+    const head = LIST_ITEM.exec(text);
+    if (head && Number(head[2]) === expect) {
+      starts.push({ line: i + 1, at: head[1]!.length, number: expect, bodyAt: head[0].length, prose: false });
+      expect++;
+    }
+    for (const m of text.matchAll(INLINE_ITEM)) {
+      if (Number(m[1]) !== expect || (head && m.index! < head[0].length)) continue;
+      starts.push({ line: i + 1, at: m.index!, number: expect, bodyAt: m.index! + m[0].length, prose: false });
+      expect++;
+    }
+  });
+  if (starts.length >= 2) return starts;
+  const prose: Start[] = [];
+  let last = 0;
+  lines.forEach((text, i) => {
+    for (const m of text.matchAll(PROSE_ITEM)) {
+      const n = Number(m[1] ?? m[2]);
+      if (n <= last) continue;
+      prose.push({ line: i + 1, at: m.index!, number: n, bodyAt: m.index! + m[0].length, prose: true });
+      last = n;
+    }
+  });
+  return prose;
+}
+
+/** A short line without end punctuation right above an item: an unnumbered sub-heading (加强基础设施建设). */
+function subHeading(lines: string[], i: number, starts: Set<number>): boolean {
+  const t = lines[i]!.trim();
+  if (t === '' || [...t].length > 24 || /[。；;，,：:！？）)]$/.test(t)) return false;
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.trim() === '') j++;
+  return starts.has(j + 1);
+}
+
+export function parseItems(lines: string[]): ItemsCut | undefined {
+  const starts = findStarts(lines);
+  if (starts.length === 0) return undefined;
+  const prose = starts[0]!.prose;
+  const inline = !prose && starts.some((s) => s.at > 0 && lines[s.line - 1]!.slice(0, s.at).trim() !== '');
+  const startLines = new Set(starts.map((s) => s.line));
+  const uses: LineUse[] = lines.map((l) => (l.trim() === '' ? 'blank' : 'text'));
+  const anomalies: AnomalyDraft[] = [];
+  const segments: { line: number; text: string }[] = [];
+  const items: Item[] = [];
+  let headings: GroupHeading[] = [];
+  let current: Item | undefined;
+  let k = 0;
+  const firstLine = starts[0]!.line;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!;
+    const n = i + 1;
+    if (text.trim() === '') continue;
+    const here = starts.filter((s) => s.line === n);
+    if (here.length === 0) {
+      const level = headingLevel(text) ?? (!prose && n > firstLine && subHeading(lines, i, startLines) ? 3 : undefined);
+      if (level && (n > firstLine || prose)) {
+        headings = pushHeading(headings, readGroupHeading(text, n, level));
+        uses[i] = 'group';
+        segments.push({ line: n, text });
+        current = undefined;
+      } else if (current && (prose || !/[。)）]\s*$/.test(current.text))) {
+        // A wrapped item (or, in prose, the rest of a task's paragraph) continues on this line.
+        current.text += `\n${text}`;
+        current.endLine = n;
+        uses[i] = 'task';
+      } else {
+        uses[i] = n < firstLine ? 'metadata' : 'anomaly';
+        segments.push({ line: n, text });
+        if (n > firstLine) anomalies.push({ line: n, kind: 'outside-table', message: '条目之外无法归类的文字：已原样保留在此，未计入任何任务。' });
+      }
+      continue;
+    }
+    uses[i] = 'task';
+    const before = text.slice(0, here[0]!.at).trim();
+    if (before) segments.push({ line: n, text: before });
+    here.forEach((s, j) => {
+      const end = j + 1 < here.length ? here[j + 1]!.at : text.length;
+      current = { number: s.number, line: n, endLine: n, text: text.slice(s.bodyAt, end).trim(), headings };
+      items.push(current);
+      k++;
+    });
+  }
+  // A numbered notice (1.提高站位 2.压实责任) is not a task list: items must name who is responsible or a result.
+  const fielded = items.filter((it) => readLabelledFields(it.text).fields.length > 0).length;
+  if (!prose && fielded * 2 < items.length) return undefined;
+  if (prose && fielded === 0) return undefined;
+  const layout: ParsedLayout = prose ? 'prose-bulletin' : inline ? 'labelled-text' : 'list';
+  return {
+    layout, firstLine, uses, anomalies, segments,
+    rows: (kind) => items.map((it, idx) => itemRow(it, kind, prose, idx === items.length - 1, anomalies)),
+  };
+}
+
+/** Split "“…”（牵头部门：…）。rest" into the quoted pledge, the bracketed fields and the rest. */
+function proseParts(text: string): { pledge: string; fields: LabelledField[]; rest: string } {
+  let depth = 0;
+  let end = -1;
+  const open = text.search(/[“"「]/);
+  if (open >= 0 && open <= 2) {
+    for (let i = open; i < text.length; i++) {
+      if (/[“「]/.test(text[i]!)) depth++;
+      else if (/[”」]/.test(text[i]!) && --depth === 0) { end = i; break; }
+    }
+  }
+  const pledge = end > 0 ? text.slice(open + 1, end) : text.split(/[。；]/)[0]!;
+  let rest = end > 0 ? text.slice(end + 1) : text.slice(pledge.length);
+  const bracket = /^\s*[（(]([^（()）]*)[)）]\s*[。.]?/.exec(rest);
+  const fields = bracket ? readLabelledFields(`(${bracket[1]})`).fields : [];
+  if (bracket && fields.length > 0) rest = rest.slice(bracket[0].length);
+  return { pledge: pledge.trim(), fields, rest: rest.replace(/^[。；;，,\s]+/, '').trim() };
+}
+
+function itemRow(it: Item, kind: 'breakdown' | 'progress', prose: boolean, last: boolean, anomalies: AnomalyDraft[]): ParsedRow {
+  let pledge: string;
+  let fields: LabelledField[];
+  let result: string | undefined;
+  if (prose) {
+    const p = proseParts(it.text);
+    pledge = p.pledge;
+    fields = p.fields;
+    result = p.rest || undefined;
+  } else {
+    const r = readLabelledFields(it.text);
+    pledge = r.head;
+    fields = r.fields;
+    result = fields.find((f) => f.key === 'result')?.value;
+  }
+  const leaderField = fields.find((f) => f.key === 'leaders');
+  const units = unitsFromLabelled(fields.filter((f) => f.key === 'units').map((f) => ({ label: f.label, text: f.value })));
+  const extra = fields.flatMap((f) => [
+    ...(f.key === 'extra' || f.key === 'note' || f.key === 'code' || f.key === 'status' ? [{ label: f.label, text: f.value }] : []),
+    ...(f.loose ? [{ label: `${f.label}之后的文字`, text: f.loose }] : []),
+  ]);
+  const row: ParsedRow = {
+    number: it.number, subIndex: 0, table: 0, targets: [],
+    status: statusOf(it, kind, prose, result, fields),
+    units: units.units, unitsPrinted: units.printed,
+    leaders: leaderField ? parseLeaders(leaderField.value) : [],
+    extra, startLine: it.line, endLine: it.endLine,
+  };
+  if (pledge) row.pledge = toRichText(pledge);
+  if (result !== undefined) row.result = toRichText(result);
+  if (leaderField) row.leadersPrinted = leaderField.value;
+  applyGroup(row, it.headings);
+  if (last && endsMidSentence(it.text)) {
+    anomalies.push({ line: it.endLine, kind: 'row-cut-off', message: '最后一项在句子中间结束：原文件到此为止，这一项其后的内容缺失，请对照原件核实。' });
+  }
+  return row;
+}
+
+/**
+ * A prose bulletin classifies its tasks by section ("一、未完成季度目标任务具体情况"): that heading is the
+ * document's own word for every task under it. Otherwise the result's opening word, or the inference rules.
+ */
+function statusOf(it: Item, kind: 'breakdown' | 'progress', prose: boolean, result: string | undefined, fields: LabelledField[]): StatusReading {
+  const statusField = fields.find((f) => f.key === 'status');
+  if (statusField) {
+    const s = statusOfPhrase(statusField.value);
+    if (s) return { status: s, statusSource: 'stated', statusPhrase: statusField.value };
+  }
+  if (prose) {
+    for (const h of [...it.headings].reverse()) {
+      const s = statusOfPhrase(h.heading);
+      if (s) return { status: s, statusSource: 'stated', statusPhrase: h.heading.replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*/, '') };
+    }
+  }
+  if (kind === 'breakdown') return { status: 'planned', statusSource: 'none' };
+  if (result === undefined) return { status: 'unstated', statusSource: 'none' };
+  return readStatus(result, 'progress');
+}
