@@ -22,6 +22,8 @@ export interface CheckSummary {
   rowCount: number;
   statusCounts: StatusCounts;
   inferredCounts: InferredCounts;
+  /** Totals the document states about itself, only the keys it states (total, done, onTrack…); null when it states none. */
+  reportedTotals: Partial<Record<string, number>> | null;
   anomalies: { line: number; kind: string; message: string }[];
   detected: { district: Detected<string>; year: Detected<number>; kind: Detected<ReportKind>; period: Detected<string> };
 }
@@ -69,10 +71,11 @@ export function summarise(
     year: det.year.value,
     kind: det.kind.value ?? p.kind,
     period: det.period.value,
-    taskCount: new Set(p.rows.map((r) => r.number)).size,
+    taskCount: new Set(p.rows.map((r) => `${r.table}-${r.number}`)).size,
     rowCount: p.rows.length,
     statusCounts,
     inferredCounts,
+    reportedTotals: p.reportedTotals.length === 0 ? null : Object.fromEntries(p.reportedTotals.map((t) => [t.key === 'other' ? t.label : t.key, t.count])),
     anomalies: [...p.anomalies, ...unknownLeaders(p, det.district.value, isKnownLeader)]
       .sort((a, b) => a.line - b.line)
       .map(({ line, kind, message }) => ({ line, kind, message })),

@@ -22,6 +22,8 @@ export function describeText(lines: string[]): string {
     return `这是一张数字表格（${numericRows.length} 行数字、约 ${width} 列${header ? `，表头“${header.filter(Boolean).slice(0, 6).join('、')}”` : ''}），没有任务列，也没有编号的任务：它像是统计数据，不是目标任务分解表或完成情况通报。${how}。`;
   }
   const title = nonBlank[0]?.trim().slice(0, 40);
-  const notice = nonBlank.some((l) => /通知|公告|通告|函|意见|办法/.test(l));
-  return `${title ? `这份文件（首行“${title}”）` : '这份文件'}共 ${nonBlank.length} 行文字，没有找到表格、编号的任务或自报的完成情况统计${notice ? '：它像是一份通知或公告，不是任务通报' : ''}。${how}；若这是政府工作报告全文，请用 --kind work-report（或在清单中把 kind 设为 work-report）。`;
+  const workReport = nonBlank.some((l) => /各位代表|政府工作报告/.test(l));
+  const notice = nonBlank.some((l) => /通知|公告|通告|意见|办法/.test(l));
+  const looks = workReport ? '：它像是政府工作报告全文' : notice ? '：它像是一份通知或公告，不是任务通报' : '';
+  return `没有找到表格、编号的任务或自报的完成情况统计${looks}（${title ? `首行“${title}”，` : ''}共 ${nonBlank.length} 行文字）。${how}；若这是政府工作报告全文，请用 --kind work-report（或在清单中把 kind 设为 work-report）。`;
 }

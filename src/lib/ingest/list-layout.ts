@@ -77,6 +77,14 @@ function subHeading(lines: string[], i: number, starts: Set<number>): boolean {
   return starts.has(j + 1);
 }
 
+function leadsToItems(lines: string[], i: number, starts: Set<number>): boolean {
+  for (let j = i + 1; j < lines.length; j++) {
+    if (lines[j]!.trim() === '') continue;
+    return starts.has(j + 1) || headingLevel(lines[j]!) !== undefined;
+  }
+  return false;
+}
+
 export function parseItems(lines: string[]): ItemsCut | undefined {
   const starts = findStarts(lines);
   if (starts.length === 0) return undefined;
@@ -98,7 +106,8 @@ export function parseItems(lines: string[]): ItemsCut | undefined {
     const here = starts.filter((s) => s.line === n);
     if (here.length === 0) {
       const level = headingLevel(text) ?? (!prose && n > firstLine && subHeading(lines, i, startLines) ? 3 : undefined);
-      if (level && (n > firstLine || prose)) {
+      // Before the first item only a heading that leads straight to items (or to another heading) opens a group.
+      if (level && (n > firstLine || prose || leadsToItems(lines, i, startLines))) {
         headings = pushHeading(headings, readGroupHeading(text, n, level));
         uses[i] = 'group';
         segments.push({ line: n, text });
