@@ -157,8 +157,11 @@ export function cutCellRuns(region: Region): void {
     for (let l = startLine; l <= last.endLine; l++) roles[l - 1] = group ? 'group' : 'row';
     row = [];
   };
-  for (const cell of cells) {
+  for (const [k, cell] of cells.entries()) {
     const numbered = isNumber(cell);
+    // In paragraphs a short row ends at the next number in sequence, unless a number follows it too (then
+    // this number is a cell's value, e.g. 分值 3, and the next one opens the row).
+    const nextIsText = k + 1 < cells.length && !isNumber(cells[k + 1]!);
     const heading = headingLevel(cell.raw) !== undefined;
     if (row.length === 0) {
       row.push(cell);
@@ -174,7 +177,9 @@ export function cutCellRuns(region: Region): void {
       flush(true);
       continue;
     }
-    const opensRow = paragraphs ? numbered && Number(cell.raw.trim()) === nextNumber && row.length >= 2 : full && (numbered || isEmpty(cell));
+    const opensRow = paragraphs
+      ? numbered && Number(cell.raw.trim()) === nextNumber && (row.length >= width || (row.length >= 2 && nextIsText))
+      : full && (numbered || isEmpty(cell));
     if (opensRow) {
       if (!rowIsSub) groupWidth = row.length;
       flush();

@@ -1,6 +1,7 @@
 import type { Column } from '../schema';
 import { columnsFromHeader, isHeaderRow, classifyHeaderCell } from './header';
 import { cutCellRuns, cutLineRows } from './cut-rows';
+import { headingLevel } from './group-heading';
 
 // Finding the tables and cutting them into rows of cells. The layout is detected from the text, never from
 // the file name: a line (or run of lines) whose cells carry at least three header words, one of them a
@@ -69,12 +70,12 @@ export function splitSpaces(line: string, wideGaps: boolean): string[] {
 /** A short line that could be one header cell of a table copied from a web page (序号, 2022年预期目标, 分值). */
 function headerWordLine(line: string): boolean {
   const t = line.trim();
-  return t !== '' && !line.includes('\t') && !t.startsWith('|') && [...t].length <= 16 && !/[。，,；;：:！？]/.test(t) && !/^\d+$/.test(t);
+  return t !== '' && !line.includes('\t') && !t.startsWith('|') && [...t].length <= 16 && !/[。，,；;：:！？]/.test(t) && !/^\d+$/.test(t) && !/(表|通知|方案|通报)$/.test(t);
 }
 
 /** Header cells one per line, each its own paragraph or on consecutive lines: gather them from line i. */
 function paragraphHeader(lines: string[], i: number): HeaderHit | undefined {
-  if (classifyHeaderCell(lines[i]!) === undefined) return undefined;
+  if (classifyHeaderCell(lines[i]!) === undefined || !headerWordLine(lines[i]!)) return undefined;
   const next = lines.slice(i + 1).findIndex((l) => l.trim() !== '');
   const blankSeparated = next > 0;
   const cells: string[] = [];
@@ -102,7 +103,8 @@ export function findHeader(lines: string[], from = 0): HeaderHit | undefined {
     if (/^\t[^\t]*$/.test(line)) {
       const cells: string[] = [];
       let j = i;
-      while (j < lines.length && /^\t[^\t]*$/.test(lines[j]!)) cells.push(lines[j++]!.slice(1).trim());
+      // The header ends where the rows begin: at a number (序号 of row 1) or a group heading cell.
+      while (j < lines.length && /^\t[^\t]*$/.test(lines[j]!) && (j === i || !/^\t\s*\d+\s*$/.test(lines[j]!)) && !headingLevel(lines[j]!)) cells.push(lines[j++]!.slice(1).trim());
       if (isHeaderRow(cells)) return { layout: 'cell-per-line', line: i + 1, endLine: j, cells };
       continue;
     }

@@ -43,8 +43,11 @@ export function readReportedTotals(segments: { line: number; text: string }[]): 
         const m = COUNT.exec(clause);
         if (!m || /占|比例|同比|增长|下降/.test(clause.slice(0, m.index))) continue;
         const rest = clause.slice(m.index + m[0].length).replace(/^(具体|重点)?(工作)?任务/, '');
-        const key = statusOfPhrase(rest);
-        if (key && key !== 'planned' && key !== 'unstated') found.push({ key, label: rest.trim(), count: Number(m[1]), line: seg.line, phrase: clause });
+        // The status word comes after the count (2项已完成) or before it (其中完成3项, 滞后2项).
+        const before = clause.slice(0, m.index).replace(/^(其中|另有|有)/, '');
+        const label = statusOfPhrase(rest) ? rest : before;
+        const key = statusOfPhrase(label);
+        if (key && key !== 'planned' && key !== 'unstated') found.push({ key, label: label.trim(), count: Number(m[1]), line: seg.line, phrase: clause });
         else if (/^\s*(待|尚待|需|另有)/.test(rest)) found.push({ key: 'other', label: rest.trim(), count: Number(m[1]), line: seg.line, phrase: clause });
       }
       const statuses = found.filter((f) => f.key !== 'total');

@@ -1,0 +1,235 @@
+// Shapes the seeds do not show, each from real bulletins (tests/fixtures/real/) and from variants written
+// here: one cell per paragraph, several tables, group rows, numbered lists and running text with labelled
+// fields, prose bulletins, a wider header vocabulary.
+import { describe, expect, it } from 'vitest';
+import { buildDataset } from '~/lib/ingest/build-dataset';
+import { IngestError } from '~/lib/ingest/errors';
+import { enc, parseText, readRealSample, rowEssence } from './helpers/parse-text';
+
+const SHAPINGBA = readRealSample('shapingba-2022-breakdown.txt');
+const XIANAN = readRealSample('xianan-2023-breakdown.txt');
+const NINGBO = readRealSample('ningbo-2014-m6-minsheng-progress.txt');
+const ZICHUAN = readRealSample('zichuan-2025-q3-progress.txt');
+const para = (...cells: string[]) => cells.join('\n\n');
+
+/** Build a one-report dataset from a text, as the ingest would. */
+function dataset(text: string, kind: 'progress' | 'breakdown' = 'breakdown') {
+  return buildDataset({
+    districts: [{ id: 'ceshi', name: '测试区', shortName: '测试', city: '测试市', province: '测试省' }],
+    manifest: [{ file: 'ceshi/2022-year.txt', district: 'ceshi', year: 2022, kind, period: 'year', title: '测试' }],
+    unitAliases: {}, leaderAliases: {},
+    readFile: (rel) => (rel.endsWith('ceshi/2022-year.txt') ? enc(text) : undefined),
+  });
+}
+
+describe('one cell per paragraph, as copied from a web page', () => {
+  it('reads the header cells on consecutive non-blank lines and the rows after them (沙坪坝)', () => {
+    const p = parseText(SHAPINGBA);
+    expect(p.layout).toBe('paragraph-cells');
+    expect(p.tables[0]!.columns.map((c) => c.key)).toEqual(['number', 'pledge', 'units']);
+    const first = p.rows.filter((r) => r.table === 0);
+    expect(first.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(first[0]).toMatchObject({ pledge: { text: '地区生产总值增长5.5%左右' }, unitsPrinted: '区发展改革委', startLine: 35, endLine: 39 });
+    expect(first[9]!.pledge!.text).toBe('节能减排降碳完成年度目标任务');
+  });
+
+  it('takes cells on consecutive lines (no blank lines) just as well, and keeps an unknown column as a labelled extra', () => {
+    const text = ['2022年目标任务分解表', '序号', '目标任务', '责任单位', '分值', '1', '新增市场主体1万户', '区市场监管局', '5', '2', '新建5G基站300个', '区经信局', '3'].join('\n');
+    const p = parseText(text, 'breakdown');
+    expect(p.layout).toBe('paragraph-cells');
+    expect(rowEssence(p).map((r) => [r.number, r.pledge, r.units, r.extra])).toEqual([
+      [1, '新增市场主体1万户', ['区市场监管局/lead'], [{ label: '分值', text: '5' }]],
+      [2, '新建5G基站300个', ['区经信局/lead'], [{ label: '分值', text: '3' }]],
+    ]);
+  });
+
+  it('a missing cell does not shift the next row: the next number in sequence opens it', () => {
+    const text = para('序号', '年度目标任务', '完成情况', '责任单位', '1', '任务一', '完成。已建成。', '区住建局', '2', '任务二', '区财政局', '3', '任务三', '未完成。', '区发改局');
+    const p = parseText(text, 'progress');
+    expect(p.rows.map((r) => r.number)).toEqual([1, 2, 3]);
+    expect(p.anomalies.map((a) => a.kind)).toContain('too-few-cells');
+    expect(p.rows[2]).toMatchObject({ status: { status: 'notDone', statusSource: 'stated' } });
+  });
+});
+
+describe('several tables in one file', () => {
+  it('reads 附件1 and 附件2 each with its own header, caption and columns (沙坪坝)', () => {
+    const p = parseText(SHAPINGBA);
+    expect(p.tables.map((t) => [t.headerLine, t.title?.text, t.columns.map((c) => `${c.key}:${c.label}`)])).toEqual([
+      [29, '2022年区政府工作报告经济社会发展预期目标任务分解表', ['number:序号', 'pledge:2022年预期目标', 'units:责任单位']],
+      [99, '2022年区政府工作报告重点工作任务分解表', ['number:序号', 'pledge:工作任务', 'units:牵头单位', 'units:配合单位']],
+    ]);
+    // Table 2's rows are rows, never preamble; the caption between the tables is metadata, not a row.
+    expect(p.rows.filter((r) => r.table === 1).map((r) => r.number)).toEqual([1]);
+    expect(p.uses[94]).toBe('metadata'); // 附件2
+    expect(p.uses[106]).toBe('task');
+    expect(p.preamble.map((l) => l.line)).not.toContain(107);
+  });
+
+  it('keeps text between and after the tables as anomalies with their lines, and gives table 2 its own ids', () => {
+    const text = [
+      '附件1', '2022年经济社会发展预期目标分解表', '序号\t2022年预期目标\t责任单位', '1\t地区生产总值增长6%\t区发改委', '2\t区级税收增长6%\t区税务局',
+      '这一段话夹在两张表之间。', '', '附件2', '2022年重点工作任务分解表',
+      '| 序号 | 工作任务 | 牵头单位 | 配合单位 |', '| --- | --- | --- | --- |', '| 1 | 建成科学城 | 区科技局 | 区财政局、区住建委 |', '| 2 | 新建学校3所 | 区教委 | 区规划局 |',
+      '', '以上任务请各单位认真落实。',
+    ].join('\n');
+    const p = parseText(text, 'breakdown');
+    expect(p.tables.map((t) => t.layout)).toEqual(['tsv', 'pipe']);
+    expect(p.anomalies.map((a) => [a.line, a.kind])).toEqual([[6, 'outside-table'], [15, 'outside-table']]);
+    expect(p.rows.find((r) => r.table === 1 && r.number === 1)!.units.map((u) => `${u.name}/${u.role}`)).toEqual(['区科技局/lead', '区财政局/assist', '区住建委/assist']);
+    const { dataset: d, errors } = dataset(text);
+    expect(errors).toEqual([]);
+    expect(d.tasks.map((t) => t.id)).toEqual(['ceshi-2022-001', 'ceshi-2022-002', 'ceshi-2022-t2-001', 'ceshi-2022-t2-002']);
+    const r = d.reports[0]!.id;
+    expect(d.progress.map((x) => [x.id, x.table])).toEqual([[`${r}-1`, undefined], [`${r}-2`, undefined], [`${r}-t2-1`, 2], [`${r}-t2-2`, 2]]);
+    expect(d.reports[0]!.tables!.map((t) => [t.number, t.headerLine, t.title?.text])).toEqual([[1, 3, '2022年经济社会发展预期目标分解表'], [2, 10, '2022年重点工作任务分解表']]);
+  });
+
+  it('the same header repeated on every page stays one table', () => {
+    const text = ['序号\t年度目标任务\t完成情况\t责任单位', '1\t任务一\t完成。\t区住建局', '序号\t年度目标任务\t完成情况\t责任单位', '2\t任务二\t完成。\t区财政局'].join('\n');
+    expect(parseText(text, 'progress').tables).toHaveLength(1);
+  });
+});
+
+describe('group rows inside a table', () => {
+  const rowsOf = (text: string, kind: 'progress' | 'breakdown' = 'breakdown') => rowEssence(parseText(text, kind)).map((r) => ({ n: r.number, pledge: r.pledge, group: r.group?.heading, leaders: r.leaders, units: r.units }));
+  const expected = [
+    { n: 1, pledge: '地区生产总值增长6%', group: '一、主要经济社会发展指标', leaders: ['张三'], units: ['区发改委/lead'] },
+    { n: 2, pledge: '区级税收增长6%', group: '一、主要经济社会发展指标', leaders: ['张三'], units: ['区税务局/lead'] },
+    { n: 3, pledge: '建成科学城', group: '二、重点工作任务', leaders: ['李四'], units: ['区科技局/lead'] },
+  ];
+  const heading1 = '一、主要经济社会发展指标（牵头领导：张三）';
+  const heading2 = '二、重点工作任务（牵头领导：李四）';
+  const rows = [['1', '地区生产总值增长6%', '区发改委'], ['2', '区级税收增长6%', '区税务局'], ['3', '建成科学城', '区科技局']];
+
+  it('a pipe row with text only in its first cell', () => {
+    const text = ['| 序号 | 年度目标任务 | 责任单位 |', '| --- | --- | --- |', `| ${heading1} | | |`, ...rows.slice(0, 2).map((r) => `| ${r.join(' | ')} |`), `| ${heading2} | | |`, `| ${rows[2]!.join(' | ')} |`].join('\n');
+    expect(rowsOf(text)).toEqual(expected);
+  });
+  it('a line of its own in a tab-separated table', () => {
+    const text = ['序号\t年度目标任务\t责任单位', heading1, ...rows.slice(0, 2).map((r) => r.join('\t')), heading2, rows[2]!.join('\t')].join('\n');
+    const p = parseText(text, 'breakdown');
+    expect(rowsOf(text)).toEqual(expected);
+    expect(p.uses[1]).toBe('group');
+  });
+  it('a cell of its own, one cell per line (tabs) and one per paragraph', () => {
+    const cells = ['序号', '年度目标任务', '责任单位', heading1, ...rows.slice(0, 2).flat(), heading2, ...rows[2]!];
+    expect(rowsOf(cells.map((c) => `\t${c}`).join('\n'))).toEqual(expected);
+    expect(rowsOf(para(...cells))).toEqual(expected);
+  });
+  it('space-separated, with spaces inside the heading', () => {
+    const text = ['序号 年度目标任务 责任单位', '一、主要经济社会发展指标 （牵头领导：张三）', ...rows.slice(0, 2).map((r) => r.join(' ')), '二、重点工作任务 （牵头领导：李四）', rows[2]!.join(' ')].join('\n');
+    expect(rowsOf(text)).toEqual(expected);
+  });
+  it('the group is kept on progress and task', () => {
+    const text = ['序号\t年度目标任务\t责任单位', heading1, ...rows.map((r) => r.join('\t'))].join('\n');
+    const { dataset: d } = dataset(text);
+    expect(d.tasks[0]!.group).toEqual({ heading: '一、主要经济社会发展指标', line: 2 });
+    expect(d.progress[2]!.group).toEqual({ heading: '一、主要经济社会发展指标', line: 2 });
+  });
+});
+
+describe('numbered lists with inline labelled fields', () => {
+  it('reads items, leaders, lead and participating units under 一、/（一） headings (咸安)', () => {
+    const p = parseText(XIANAN);
+    expect(p.layout).toBe('list');
+    expect(p.kind).toBe('breakdown');
+    expect(p.rows.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    const r = rowEssence(p);
+    expect(r[0]).toMatchObject({ pledge: '地区生产总值增长8%以上。', leaders: ['杜新国'], units: ['区发改局/lead'], group: { heading: '一、2023年全区经济社会发展主要预期目标', line: 3 } });
+    expect(r[6]!.leaders).toEqual(['杜新国', '丁玲']);
+    expect(r[11]).toMatchObject({ leaders: ['洪声耀'], group: { heading: '加强基础设施建设', line: 31, within: [{ heading: '二、2023年七个方面主要工作安排', line: 27 }, { heading: '(一)坚定不移做强增长引擎', line: 29 }] } });
+    expect(r[11]!.units).toEqual(['区交通运输局/lead', '区发改局/assist', '区自然资源和规划局/assist', '区林业局/assist', '区经发集团/assist', '相关乡镇办/assist']);
+    expect(p.anomalies.map((a) => [a.line, a.kind])).toEqual([[35, 'row-cut-off']]);
+  });
+
+  it('full-width brackets and a result field; a status word there is stated', () => {
+    const text = ['2024年重点工作任务完成情况', '一、经济发展', '1．新增市场主体1万户。（责任领导：王五；牵头单位：区市场监管局；配合单位：区税务局；完成情况：滞后。已新增6000户。）', '2．新建5G基站300个。（责任领导：赵六；牵头单位：区经信局；完成情况：已完成。）'].join('\n');
+    const r = rowEssence(parseText(text, 'progress'));
+    expect(r.map((x) => [x.number, x.pledge, x.result, x.status.status, x.status.statusSource, x.units])).toEqual([
+      [1, '新增市场主体1万户。', '滞后。已新增6000户。', 'behind', 'stated', ['区市场监管局/lead', '区税务局/assist']],
+      [2, '新建5G基站300个。', '已完成。', 'done', 'stated', ['区经信局/lead']],
+    ]);
+  });
+
+  it('a numbered notice without fields is not a task list', () => {
+    const text = ['关于做好年度考核工作的通知', '各单位：', '1.提高政治站位，认真组织。', '2.压实工作责任，按时报送。', '3.加强督查考核。'].join('\n');
+    expect(() => parseText(text)).toThrow(IngestError);
+    expect(() => parseText(text)).toThrow(/通知或公告/);
+  });
+});
+
+describe('labelled fields in running text', () => {
+  it('splits one paragraph into items with their fields; a flattened sub-table is kept, not dropped (宁波)', () => {
+    const p = parseText(NINGBO, 'progress');
+    expect(p.layout).toBe('labelled-text');
+    const r = rowEssence(p);
+    expect(r.map((x) => x.number)).toEqual([1, 2, 3, 4]);
+    expect(r[0]).toMatchObject({ pledge: '轨道交通1号线一期工程投入试运营。', leaders: ['林静国'], units: ['市轨道交通工程建设指挥部/lead'], result: '轨道交通1号线一期工程已于2014年5月30日通车试运营。', extra: [{ label: '项目责任人', text: '尹文德' }] });
+    expect(r[1]!.units).toEqual(['市公安局/lead', '市城管局/assist', '市财政局/assist']);
+    // "项目按预期计划扎实有序推进" is narrative, not a status word in the status position: not stated.
+    expect(r[1]!.status.statusSource).not.toBe('stated');
+    expect(r[2]!.extra).toContainEqual({ label: '配合单位之后的文字', text: expect.stringContaining('新辟线路年度目标 2 5 1 2 10') });
+    expect(r[3]!.result).toBeUndefined();
+    expect(r[3]!.status).toEqual({ status: 'unstated', statusSource: 'none' });
+    expect(p.preamble[0]!.text).toMatch(/^2014年市政府民生实事项目共有42项任务/);
+  });
+
+  it('items over several paragraphs, with stated words in the result', () => {
+    const text = ['2024年民生实事项目进展情况', '1.新建幼儿园3所。 牵头领导:张三 责任单位:区教育局 实际完成情况:有序推进。主体完工。 2.改造老旧小区5个。 牵头领导:李四 责任单位:区住建局 实际完成情况:暂缓实施。资金未到位。', '3.新增停车位1000个。 牵头领导:李四 责任单位:区城管局 配合单位:区交警大队 实际完成情况:完成。'].join('\n');
+    const r = rowEssence(parseText(text, 'progress'));
+    expect(r.map((x) => [x.number, x.lines, x.status.status, x.status.statusSource, x.leaders])).toEqual([
+      [1, [2, 2], 'onTrack', 'stated', ['张三']], [2, [2, 2], 'suspended', 'stated', ['李四']], [3, [3, 3], 'done', 'stated', ['李四']],
+    ]);
+  });
+});
+
+describe('prose bulletins', () => {
+  it('keeps the totals the document states and makes the named tasks tasks, with the status of their section (淄川)', () => {
+    const p = parseText(ZICHUAN);
+    expect(p.layout).toBe('prose-bulletin');
+    expect(p.reportedTotals.map((t) => [t.key, t.count, t.line])).toEqual([['total', 99, 15], ['done', 2, 15], ['onTrack', 86, 15], ['notDone', 8, 15], ['suspended', 2, 15], ['other', 1, 15]]);
+    const r = rowEssence(p);
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ number: 30, units: ['区财政局/lead', '区自然资源局/lead'], status: { status: 'notDone', statusSource: 'stated' }, group: { heading: '一、未完成季度目标任务具体情况', line: 17 } });
+    expect(r[0]!.pledge).toMatch(/^加快矿山企业国有化改革进程,形成“开矿一处/);
+    expect(p.anomalies.filter((a) => a.kind === 'totals-mismatch').map((a) => a.line)).toEqual([15, 15, 15, 15, 15]);
+  });
+
+  it('a bulletin whose named tasks match its totals has no totals anomaly', () => {
+    const text = [
+      '区政府关于重点工作任务进展情况的通报',
+      '全年共5项重点任务，其中完成3项，滞后2项。',
+      '一、进度滞后任务',
+      '第2项“新建学校3所”（牵头部门：区教体局）。主体施工进度慢于计划。',
+      '第4项“改造道路2条”（牵头部门：区住建局、区交通局）。征地未完成。',
+    ].join('\n');
+    const p = parseText(text);
+    expect(rowEssence(p).map((r) => [r.number, r.pledge, r.status.status, r.status.statusSource, r.units])).toEqual([
+      [2, '新建学校3所', 'behind', 'stated', ['区教体局/lead']],
+      [4, '改造道路2条', 'behind', 'stated', ['区住建局/lead', '区交通局/lead']],
+    ]);
+    // total 5 vs 2 named, done 3 vs 0: anomalies; behind 2 = 2: none.
+    expect(p.anomalies.filter((a) => a.kind === 'totals-mismatch').map((a) => a.message.match(/自报(.*?) (\d+) 项/)?.slice(1))).toEqual([['任务', '5'], ['“完成”的任务', '3']]);
+  });
+});
+
+describe('wider header vocabulary', () => {
+  it('reads 市折子号, 项目, 牵头/配合单位, 责任领导, 监考单位, 分值, 完成状态; unknown columns stay as labelled extras', () => {
+    const header = ['序号', '市折子号', '项目', '责任领导', '牵头单位', '配合单位', '监考单位', '分值', '进展情况', '完成状态'];
+    const row = ['1', 'ZZ-12', '新建学校3所', '王五', '区教体局', '区财政局、区住建局', '区督查室', '5', '主体完工。', '有序推进'];
+    const p = parseText([header.join('\t'), row.join('\t')].join('\n'), 'progress');
+    expect(p.columns.map((c) => c.key)).toEqual(['number', 'code', 'pledge', 'leaders', 'units', 'units', 'extra', 'extra', 'result', 'status']);
+    expect(rowEssence(p)[0]).toMatchObject({
+      pledge: '新建学校3所', leaders: ['王五'], units: ['区教体局/lead', '区财政局/assist', '区住建局/assist'],
+      status: { status: 'onTrack', statusSource: 'stated', statusPhrase: '有序推进' },
+      extra: [{ label: '市折子号', text: 'ZZ-12' }, { label: '监考单位', text: '区督查室' }, { label: '分值', text: '5' }],
+    });
+  });
+
+  it.each(['2022年预期目标', '工作任务', '目标任务', '项目'])('reads %s as the task column', (label) => {
+    const p = parseText([`序号\t${label}\t责任单位\t责任人`, '1\t任务一\t区发改委\t张三'].join('\n'), 'breakdown');
+    expect(p.columns.map((c) => c.key)).toEqual(['number', 'pledge', 'units', 'extra']);
+    expect(p.rows[0]!.extra).toEqual([{ label: '责任人', text: '张三' }]);
+  });
+});
