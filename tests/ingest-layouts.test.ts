@@ -2,9 +2,8 @@
 // here: one cell per paragraph, several tables, group rows, numbered lists and running text with labelled
 // fields, prose bulletins, a wider header vocabulary.
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '~/lib/ingest/build-dataset';
 import { IngestError } from '~/lib/ingest/errors';
-import { enc, parseText, readRealSample, rowEssence } from './helpers/parse-text';
+import { datasetOf, parseText, readRealSample, rowEssence } from './helpers/parse-text';
 
 const SHAPINGBA = readRealSample('shapingba-2022-breakdown.txt');
 const XIANAN = readRealSample('xianan-2023-breakdown.txt');
@@ -12,15 +11,7 @@ const NINGBO = readRealSample('ningbo-2014-m6-minsheng-progress.txt');
 const ZICHUAN = readRealSample('zichuan-2025-q3-progress.txt');
 const para = (...cells: string[]) => cells.join('\n\n');
 
-/** Build a one-report dataset from a text, as the ingest would. */
-function dataset(text: string, kind: 'progress' | 'breakdown' = 'breakdown') {
-  return buildDataset({
-    districts: [{ id: 'ceshi', name: '测试区', shortName: '测试', city: '测试市', province: '测试省' }],
-    manifest: [{ file: 'ceshi/2022-year.txt', district: 'ceshi', year: 2022, kind, period: 'year', title: '测试' }],
-    unitAliases: {}, leaderAliases: {},
-    readFile: (rel) => (rel.endsWith('ceshi/2022-year.txt') ? enc(text) : undefined),
-  });
-}
+const dataset = datasetOf;
 
 describe('one cell per paragraph, as copied from a web page', () => {
   it('reads the header cells on consecutive non-blank lines and the rows after them (沙坪坝)', () => {

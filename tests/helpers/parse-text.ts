@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildDataset } from '~/lib/ingest/build-dataset';
 import { parseReport, type ParsedReport } from '~/lib/ingest/parse-report';
 import { ROOT } from './repo-dataset';
 
@@ -22,4 +23,14 @@ export function rowEssence(p: ParsedReport) {
     status: r.status, units: r.units.map((u) => `${u.name}/${u.role}`), leaders: r.leaders.map((l) => l.name),
     ...(r.extra.length ? { extra: r.extra } : {}), ...(r.group ? { group: r.group } : {}),
   }));
+}
+
+/** A one-report dataset from a text, as the ingest would build it (district ceshi, year 2022). */
+export function datasetOf(text: string, kind: 'progress' | 'breakdown' = 'breakdown') {
+  return buildDataset({
+    districts: [{ id: 'ceshi', name: '测试区', shortName: '测试', city: '测试市', province: '测试省' }],
+    manifest: [{ file: 'ceshi/2022-year.txt', district: 'ceshi', year: 2022, kind, period: kind === 'progress' ? 'Q3' : 'year', title: '测试' }],
+    unitAliases: {}, leaderAliases: {},
+    readFile: (rel) => (rel.endsWith('ceshi/2022-year.txt') ? enc(text) : undefined),
+  });
 }

@@ -24,12 +24,14 @@ const TOTAL = [
   /^[^\d]{0,6}?(\d{1,5})\s*(?:项|个|件|条)[^，,；;。]{0,16}?(?:中|当中)$/u,
 ];
 
+const tidy = (s: string) => s.replace(/^[（(]+|[)）]+$/g, '').trim();
+
 /** Read the stated totals from segments of text (each with its line). */
 export function readReportedTotals(segments: { line: number; text: string }[]): ReportedTotal[] {
   const out: ReportedTotal[] = [];
   for (const seg of segments) {
     // Bracketed asides (全域公园建设、创建省级和美乡村) name examples, not counts.
-    const plain = seg.text.replace(/[（(][^（()）]*[)）]/g, '');
+    const plain = seg.text.replace(/[（(][^（()）\d]*[)）]/g, '');
     for (const sentence of plain.split(/[。！？]/)) {
       const found: ReportedTotal[] = [];
       for (const raw of sentence.split(/[，,；;：:]/)) {
@@ -37,18 +39,18 @@ export function readReportedTotals(segments: { line: number; text: string }[]): 
         if (clause === '') continue;
         const total = TOTAL.map((re) => re.exec(clause)).find(Boolean);
         if (total) {
-          found.push({ key: 'total', label: '总数', count: Number(total[1]), line: seg.line, phrase: clause });
+          found.push({ key: 'total', label: '总数', count: Number(total[1]), line: seg.line, phrase: tidy(clause.slice(total.index)) });
           continue;
         }
         const m = COUNT.exec(clause);
         if (!m || /占|比例|同比|增长|下降/.test(clause.slice(0, m.index))) continue;
         const rest = clause.slice(m.index + m[0].length).replace(/^(具体|重点)?(工作)?任务/, '');
         // The status word comes after the count (2项已完成) or before it (其中完成3项, 滞后2项).
-        const before = clause.slice(0, m.index).replace(/^(其中|另有|有)/, '');
+        const before = clause.slice(0, m.index).replace(/^(其中|另有)/, '');
         const label = statusOfPhrase(rest) ? rest : before;
         const key = statusOfPhrase(label);
-        if (key && key !== 'planned' && key !== 'unstated') found.push({ key, label: label.trim(), count: Number(m[1]), line: seg.line, phrase: clause });
-        else if (/^\s*(待|尚待|需|另有)/.test(rest)) found.push({ key: 'other', label: rest.trim(), count: Number(m[1]), line: seg.line, phrase: clause });
+        if (key && key !== 'planned' && key !== 'unstated') found.push({ key, label: label.trim(), count: Number(m[1]), line: seg.line, phrase: tidy(clause) });
+        else if (/^\s*(待|尚待|需|另有)/.test(rest)) found.push({ key: 'other', label: rest.trim(), count: Number(m[1]), line: seg.line, phrase: tidy(clause) });
       }
       const statuses = found.filter((f) => f.key !== 'total');
       if (found.some((f) => f.key === 'total') || statuses.length >= 2) {

@@ -30,8 +30,9 @@ export function reportShortLabel(r: Pick<Report, 'kind' | 'periodLabel'>): strin
 }
 
 /** Task number for display: 第1项 for a bulletin row, 工作报告第1项 for a work-report pledge (numbered apart). */
-export function taskLabel(t: { number: number; origin?: 'bulletin' | 'work-report' | undefined }): string {
-  return t.origin === 'work-report' ? `工作报告第${t.number}项` : `第${t.number}项`;
+export function taskLabel(t: { number: number; origin?: 'bulletin' | 'work-report' | undefined; table?: number | undefined }): string {
+  if (t.origin === 'work-report') return `工作报告第${t.number}项`;
+  return t.table ? `表${t.table}第${t.number}项` : `第${t.number}项`;
 }
 
 /** First `n` characters of plain text, for titles and lists. */
