@@ -215,7 +215,7 @@ function statusOf(it: Item, kind: 'breakdown' | 'progress', prose: boolean, resu
   if (prose) {
     for (const h of [...it.headings].reverse()) {
       const s = statusOfPhrase(h.heading);
-      if (s) return { status: s, statusSource: 'stated', statusPhrase: h.heading.replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*/, '') };
+      if (s) return { status: s, statusSource: 'stated', statusPhrase: h.heading.replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*/, '').replace(/的?(具体|有关)?情况(如下)?$/, '') };
     }
   }
   if (kind === 'breakdown') return { status: 'planned', statusSource: 'none' };
