@@ -117,6 +117,8 @@ export const reportsTable: TableDef<Report> = {
       name: `inferred_${snake(s)}`, title: `本站推断“${STATUS_LABELS[s]}”的行数`,
       description: `原文未写明状态、本站据完成情况文字推断为“${STATUS_LABELS[s]}”的行数（不是政府的原话）。`, from: `inferredCounts.${s}`,
     })),
+    { name: 'table_count', covers: 'tables', title: '表格数', description: '文件中的表格（或条目清单）数；各表的列与表头行见 JSON。', type: 'number', value: (r) => r.tables?.length ?? 1 },
+    { name: 'reported_totals', covers: 'reportedTotals', title: '原文自报合计', description: '原文自己写明的合计，格式“项目=原文数/逐条清点数（第N行）”，以“;”分隔；项目为 total 总数或状态代码，other 为无对应状态的类别。', type: 'string', value: (r) => (r.reportedTotals ?? []).map((t) => `${t.key === 'other' ? t.label : t.key}=${t.count}/${t.counted ?? ''}（第${t.line}行）`).join(';') },
     { name: 'anomaly_count', title: '异常数', description: '解析时记录的异常条数（见 anomalies 表）。', from: 'anomalyCount' },
     { name: 'source_file', title: '来源文件', description: '原始文件的仓库内路径。', from: 'source.file' },
     { name: 'source_url', title: '原始文件网址', description: '本站原样发布的原始文件。', type: 'string', value: (r, c) => url(c, paths.source(r.source.file)) },
@@ -134,6 +136,8 @@ export const tasksTable: TableDef<Task> = {
     { name: 'id', title: '任务编号', description: '区县-年度-序号，如 linzi-2023-001；不随新报告变化。', from: 'id' },
     districtCol, districtNameCol<Task>(), yearCol,
     { name: 'number', title: '序号', description: '原表中的序号。', from: 'number' },
+    { name: 'table', title: '表号', description: '任务所在的表：文件有多张表时，第二张起为 2、3…（任务编号中带 t2 等）；第一张为空。', from: 'table' },
+    { name: 'group', covers: 'group', title: '分组', description: '任务所属的分组标题，照原文；外层分组在前，以“ › ”连接。', type: 'string', value: (t) => groupText(t.group) },
     { name: 'pledge', title: '年度目标任务', description: '年度目标任务，照首次出现时的原文（去除排版符号）。', from: 'pledge.text' },
     { name: 'sub_targets', covers: 'subTargets', title: '子目标', description: '该任务下无序号的子目标，每条一行。', type: 'string', value: (t) => t.subTargets.map((s) => s.text).join('\n') },
     { name: 'lead_units', covers: 'leadUnitIds', title: '牵头单位', description: '标为牵头的责任单位（规范名称），以“；”分隔。', type: 'string', value: (t, c) => t.leadUnitIds.map((id) => unitName(c, id)).join(NAMES) },
@@ -158,6 +162,10 @@ export const tasksTable: TableDef<Task> = {
   ],
 };
 
+function groupText(g: Progress['group']): string {
+  return g ? [...(g.within ?? []).map((w) => w.heading), g.heading].join(' › ') : '';
+}
+
 export const progressTable: TableDef<Progress> = {
   name: 'progress', title: '进展', description: '每份报告表格的每一行（含子目标行）一行：该期目标、完成情况和状态。', schema: progressSchema,
   omitted: { units: '已拆为 units、unit_roles 列。', leaders: '已拆为 leaders 列。', source: '已拆为 source_* 各列；原文行见 JSON。', targets: '已合并为 targets 列。', extra: '已合并为 extra 列。' },
@@ -169,6 +177,8 @@ export const progressTable: TableDef<Progress> = {
     { name: 'period_label', title: '所述期间', description: '所在报告的期间，如“第三季度”。', type: 'string', value: (p, c) => c.index.report.get(p.reportId)?.periodLabel ?? '' },
     { name: 'number', title: '序号', description: '原表序号。', from: 'number' },
     { name: 'sub_index', title: '子目标序', description: '0 为编号行；1 起为其下无序号的子目标行。', from: 'subIndex' },
+    { name: 'table', title: '表号', description: '行所在的表：文件有多张表时，第二张起为 2、3…（其序号各自从 1 起）；第一张为空。', from: 'table' },
+    { name: 'group', covers: 'group', title: '分组', description: '行所属的分组标题（如“一、主要经济社会发展指标”），照原文；外层分组在前，以“ › ”连接。', type: 'string', value: (p) => groupText(p.group) },
     { name: 'pledge', title: '年度目标任务（本报告原文）', description: '本报告此行印出的年度目标任务（子目标行为空）。', from: 'pledge.text' },
     { name: 'sub_goal', title: '具体年度子目标', description: '合并单元格中的具体年度子目标（如有）。', from: 'subGoal.text' },
     { name: 'targets', covers: 'targets', title: '期间目标', description: '各期目标，每期一行，格式“表头：目标”。', type: 'string', value: (p) => p.targets.map((t) => `${t.label}：${t.text.text}`).join('\n') },
