@@ -224,3 +224,27 @@ describe('wider header vocabulary', () => {
     expect(p.rows[0]!.extra).toEqual([{ label: '责任人', text: '张三' }]);
   });
 });
+
+describe('more shapes of the same kinds', () => {
+  it('a heading row that names its leader in the leaders column, and 一 | heading split over two cells', () => {
+    const text = ['序号\t年度目标任务\t分管区领导\t责任单位', '一、主要经济指标\t\t张三\t', '1\t地区生产总值增长6%\t\t区发改委', '二\t重点工作\t\t', '2\t建成科学城\t李四\t区科技局'].join('\n');
+    const r = rowEssence(parseText(text, 'breakdown'));
+    expect(r.map((x) => [x.number, x.group?.heading, x.leaders])).toEqual([[1, '一、主要经济指标', ['张三']], [2, '二、重点工作', ['李四']]]);
+  });
+
+  it('items numbered （1） under （一） headings', () => {
+    const text = ['重点工作任务分解方案', '（一）稳增长', '（1）新增市场主体1万户。（责任领导：王五；牵头单位：区市场监管局）', '（2）新建5G基站300个。（责任领导：赵六；牵头单位：区经信局）'].join('\n');
+    const p = parseText(text);
+    expect(p.layout).toBe('list');
+    expect(rowEssence(p).map((x) => [x.number, x.pledge, x.group?.heading])).toEqual([[1, '新增市场主体1万户。', '（一）稳增长'], [2, '新建5G基站300个。', '（一）稳增长']]);
+  });
+
+  it('a prose bulletin that names its tasks without quotes', () => {
+    const text = ['关于重点工作任务进展情况的通报', '30项重点任务中，25项已完成，3项滞后，2项暂缓实施。', '二、暂缓实施任务', '第7项新建体育馆（牵头部门：区文旅局）。因规划调整暂缓。第9项改造老旧厂房（牵头部门：区住建局）。资金未落实。'].join('\n');
+    const r = rowEssence(parseText(text));
+    expect(r.map((x) => [x.number, x.pledge, x.result, x.status.status, x.units])).toEqual([
+      [7, '新建体育馆', '因规划调整暂缓。', 'suspended', ['区文旅局/lead']],
+      [9, '改造老旧厂房', '资金未落实。', 'suspended', ['区住建局/lead']],
+    ]);
+  });
+});

@@ -24,6 +24,8 @@ export function isGroupCells(cells: string[]): boolean {
   const filled = texts.filter((t) => t !== '');
   if (filled.length === 0 || texts[0] === '') return false;
   if (filled.length === 1 && !NUMBER_CELL.test(texts[0]!)) return cells.length >= 2 || headingLevel(texts[0]!) !== undefined;
+  // 一、… in the first cell with a leader or unit beside it; or 一 alone in the 序号 cell and the heading beside it.
+  if (headingLevel(texts[0]!) !== undefined && filled.length <= 3) return true;
   return CN_NUMERAL.test(texts[0]!) && filled.length <= 2;
 }
 
@@ -62,7 +64,9 @@ export function cutLineRows({ hit, table, roles, outside, end, lines }: Region):
       continue;
     }
     if (cells && !afterTable && isGroupCells(cells)) {
-      group(cells.map((c) => c.trim()).filter((c) => c !== '').join(' '));
+      // Keep the cells: a heading row may name its leader or units in their own columns.
+      roles[i] = 'group';
+      table.rows.push({ cells: cells.map((raw) => ({ raw, startLine: n, endLine: n })), startLine: n, endLine: n, group: true });
       continue;
     }
     if (cells && !afterTable) {

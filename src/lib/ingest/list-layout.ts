@@ -34,7 +34,8 @@ export interface ItemsCut {
 
 interface Start { line: number; at: number; number: number; bodyAt: number; prose: boolean }
 
-const LIST_ITEM = /^(\s*)(\d{1,3})\s*[.、．](?!\d)/;
+// 1. / 1、 / 1． / （1） at the start of a line; （一） is a heading, never an item.
+const LIST_ITEM = /^(\s*)(?:(\d{1,3})\s*[.、．](?!\d)|[（(](\d{1,3})[)）])/;
 const INLINE_ITEM = /(?<=\s)(\d{1,3})[.、．](?=[^\d\s.])/g;
 const PROSE_ITEM = /(?:^|(?<=[。；;\s]))(?:第\s*(\d{1,3})\s*项|(\d{1,3})项(?=[“"「]))/g;
 
@@ -44,7 +45,7 @@ function findStarts(lines: string[]): Start[] {
   let expect = 1;
   lines.forEach((text, i) => {
     const head = LIST_ITEM.exec(text);
-    if (head && Number(head[2]) === expect) {
+    if (head && Number(head[2] ?? head[3]) === expect) {
       starts.push({ line: i + 1, at: head[1]!.length, number: expect, bodyAt: head[0].length, prose: false });
       expect++;
     }
@@ -156,8 +157,12 @@ function proseParts(text: string): { pledge: string; fields: LabelledField[]; re
       else if (/[”」]/.test(text[i]!) && --depth === 0) { end = i; break; }
     }
   }
-  const pledge = end > 0 ? text.slice(open + 1, end) : text.split(/[。；]/)[0]!;
-  let rest = end > 0 ? text.slice(end + 1) : text.slice(pledge.length);
+  // Without quotes the task runs to its bracketed fields (（牵头部门：…）) or to the end of its first sentence.
+  const fieldsAt = text.search(/[（(][^（()）]{0,12}[:：]/);
+  const sentence = text.search(/[。；]/);
+  const cut = fieldsAt >= 0 && (sentence < 0 || fieldsAt < sentence) ? fieldsAt : sentence >= 0 ? sentence + 1 : text.length;
+  const pledge = end > 0 ? text.slice(open + 1, end) : text.slice(0, cut);
+  let rest = end > 0 ? text.slice(end + 1) : text.slice(cut);
   const bracket = /^\s*[（(]([^（()）]*)[)）]\s*[。.]?/.exec(rest);
   const fields = bracket ? readLabelledFields(`(${bracket[1]})`).fields : [];
   if (bracket && fields.length > 0) rest = rest.slice(bracket[0].length);

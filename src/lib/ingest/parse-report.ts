@@ -171,8 +171,7 @@ function tableRows(table: TableCut, index: number, lines: string[], uses: LineUs
 
   table.rows.forEach((raw, i) => {
     if (raw.group) {
-      const text = cellPlainText(raw.cells.map((c) => c.raw).join(' '));
-      headings = pushHeading(headings, readGroupHeading(text, raw.startLine, headingLevel(text) ?? 1));
+      headings = pushHeading(headings, groupRowHeading(raw, columns));
       current = undefined;
       return;
     }
@@ -246,6 +245,21 @@ function tableRows(table: TableCut, index: number, lines: string[], uses: LineUs
     }
   });
   return rows;
+}
+
+/**
+ * A group heading row: its heading text, and the leaders or units it names — in brackets in the heading, or
+ * in their own columns of the heading row (一、主要指标 | | 张三).
+ */
+function groupRowHeading(raw: RawRow, columns: Column[]): GroupHeading {
+  const texts = raw.cells.map((c) => cellPlainText(c.raw).trim());
+  const byColumn = (key: string) => texts.flatMap((t, i) => (i > 0 && t !== '' && columns[i]?.key === key ? [{ label: columns[i]!.label, key: key as 'leaders' | 'units', value: t }] : []));
+  const fields = [...byColumn('leaders'), ...byColumn('units')];
+  const used = new Set(fields.map((f) => f.value));
+  // 一 | 主要经济指标: the numeral and the heading in two cells read as one heading.
+  const text = texts.filter((t, i) => t !== '' && (i === 0 || !used.has(t))).join(/^[一二三四五六七八九十]+$/.test(texts[0] ?? '') ? '、' : ' ');
+  const h = readGroupHeading(text, raw.startLine, headingLevel(text) ?? 1);
+  return { ...h, fields: [...h.fields, ...fields] };
 }
 
 function toUse(role: LineRole): LineUse {
