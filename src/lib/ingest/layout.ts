@@ -106,6 +106,8 @@ export function findHeader(lines: string[], from = 0): HeaderHit | undefined {
       // The header ends where the rows begin: at a number (序号 of row 1) or a group heading cell.
       while (j < lines.length && /^\t[^\t]*$/.test(lines[j]!) && (j === i || !/^\t\s*\d+\s*$/.test(lines[j]!)) && !headingLevel(lines[j]!)) cells.push(lines[j++]!.slice(1).trim());
       if (isHeaderRow(cells)) return { layout: 'cell-per-line', line: i + 1, endLine: j, cells };
+      // Not a header: skip the run, so a long run of tab-led lines is scanned once, not once per line.
+      i = Math.max(i, j - 1);
       continue;
     }
     if (line.includes('\t')) {
