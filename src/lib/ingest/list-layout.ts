@@ -35,9 +35,9 @@ export interface ItemsCut {
 interface Start { line: number; at: number; number: number; bodyAt: number; prose: boolean }
 
 // 1. / 1、 / 1． / （1） at the start of a line; （一） is a heading, never an item.
-const LIST_ITEM = /^(\s*)(?:(\d{1,3})\s*[.、．](?!\d)|[（(](\d{1,3})[)）])/;
-const INLINE_ITEM = /(?<=\s)(\d{1,3})[.、．](?=[^\d\s.])/g;
-const PROSE_ITEM = /(?:^|(?<=[。；;\s]))(?:第\s*(\d{1,3})\s*项|(\d{1,3})项(?=[“"「]))/g;
+const LIST_ITEM = /^(\s*)(?:(\d{1,5})\s*[.、．](?!\d)|[（(](\d{1,5})[)）])/;
+const INLINE_ITEM = /(?<=\s)(\d{1,5})[.、．](?=[^\d\s.])/g;
+const PROSE_ITEM = /(?:^|(?<=[。；;\s]))(?:第\s*(\d{1,5})\s*项|(\d{1,5})项(?=[“"「]))/g;
 
 /** Item starts in order: numbers must run 1, 2, 3… (lists) or increase (第N项 in prose). */
 function findStarts(lines: string[]): Start[] {
@@ -92,6 +92,7 @@ export function parseItems(lines: string[]): ItemsCut | undefined {
   const prose = starts[0]!.prose;
   const inline = !prose && starts.some((s) => s.at > 0 && lines[s.line - 1]!.slice(0, s.at).trim() !== '');
   const startLines = new Set(starts.map((s) => s.line));
+  const startsByLine = Map.groupBy(starts, (s) => s.line);
   const uses: LineUse[] = lines.map((l) => (l.trim() === '' ? 'blank' : 'text'));
   const anomalies: AnomalyDraft[] = [];
   const segments: { line: number; text: string }[] = [];
@@ -104,7 +105,7 @@ export function parseItems(lines: string[]): ItemsCut | undefined {
     const text = lines[i]!;
     const n = i + 1;
     if (text.trim() === '') continue;
-    const here = starts.filter((s) => s.line === n);
+    const here = startsByLine.get(n) ?? [];
     if (here.length === 0) {
       const level = headingLevel(text) ?? (!prose && n > firstLine && subHeading(lines, i, startLines) ? 3 : undefined);
       // Before the first item only a heading that leads straight to items (or to another heading) opens a group.
