@@ -7,6 +7,7 @@ import { parseReport, type ParsedReport } from './parse-report';
 import { NameRegistry, unknownLeaderAnomaly } from './registry';
 import { periodEndMonth, periodLabel, reportSlug } from './slug';
 import { sha256Hex } from './hash';
+import { countedFor } from './reported-totals';
 
 export type { Dataset } from '../schema';
 
@@ -142,7 +143,10 @@ function reportOf(id: string, slug: string, entry: ManifestEntry, periods: Perio
     ...(t.headerLine ? { headerLine: t.headerLine } : {}), ...(t.headerEndLine ? { headerEndLine: t.headerEndLine } : {}),
     columns: t.columns, rowCount: t.rowCount,
   }));
-  if (p.reportedTotals.length > 0) report.reportedTotals = p.reportedTotals.map((t) => ({ ...t, ...countedFor(t.key, p) }));
+  if (p.reportedTotals.length > 0) report.reportedTotals = p.reportedTotals.map((t) => {
+    const counted = countedFor(t.key, p.rows);
+    return counted === undefined ? t : { ...t, counted };
+  });
   const printedOr = <T,>(manifest: T | undefined, printed: T | undefined) => manifest ?? printed;
   const issuer = printedOr(entry.issuer, p.printed.issuer?.text);
   const docNumber = printedOr(entry.docNumber, p.printed.docNumber?.text);
@@ -284,13 +288,6 @@ function unitAliases(name: string, curated: string[]): string[] {
   const short = name.replace(/^(区|市)/, '');
   if (short !== name && short.length >= 2) out.add(short);
   return [...out].sort();
-}
-
-/** What the rows give for a stated total: tasks for the total, tasks with that stated status for a status. */
-function countedFor(key: string, p: ParsedReport): { counted?: number } {
-  if (key === 'other') return {};
-  const tasks = p.rows.filter((r) => r.subIndex === 0);
-  return { counted: key === 'total' ? tasks.length : tasks.filter((r) => r.status.statusSource === 'stated' && r.status.status === key).length };
 }
 
 function countStatus(report: Report, p: Progress) {

@@ -7,7 +7,7 @@ import { mapCells } from './map-cells';
 import { applyGroup, unitsFromLabelled, unitColumnsOf, type RowGroup } from './row-parts';
 import { readStatusCell } from './stated-status';
 import { parseItems } from './list-layout';
-import { readReportedTotals, type ReportedTotal } from './reported-totals';
+import { readReportedTotals, totalsAnomalies, type ReportedTotal } from './reported-totals';
 import { describeText } from './describe-text';
 import { readPrintedMetadata, type PrintedMetadata } from './metadata';
 import { cellPlainText, toRichText } from './rich-text';
@@ -144,18 +144,6 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
     file, decoded, lines, layout: first.layout, kind, columns: first.columns, ...(first.headerLine ? { headerLine: first.headerLine } : {}),
     tables, reportedTotals, printed, preamble, footnotes, rows, anomalies, uses,
   };
-}
-
-/** Stated totals against the rows counted: a difference is an anomaly on the line that states the total. */
-export function totalsAnomalies(totals: ReportedTotal[], rows: ParsedRow[]): AnomalyDraft[] {
-  const tasks = rows.filter((r) => r.subIndex === 0);
-  return totals.flatMap((t) => {
-    if (t.key === 'other') return [];
-    const counted = t.key === 'total' ? tasks.length : tasks.filter((r) => r.status.statusSource === 'stated' && r.status.status === t.key).length;
-    if (counted === t.count) return [];
-    const what = t.key === 'total' ? '任务' : `“${t.label}”的任务`;
-    return [{ line: t.line, kind: 'totals-mismatch' as const, message: `原文自报${what} ${t.count} 项（“${t.phrase}”），本文件逐条列出的有 ${counted} 项：${counted < t.count ? '原文没有逐条列出其余各项，或文件不完整' : '逐条所列多于原文自报'}，请对照原件核实。` }];
-  });
 }
 
 /** Rows of one table: group headings set the group of the rows below; task rows become ParsedRows. */

@@ -1,3 +1,4 @@
+import type { AnomalyDraft, ParsedRow } from './parse-report';
 import { statusOfPhrase } from './stated-status';
 
 // Totals a document states about itself: "99项重点工作任务中，2项已完成…，86项有序推进…，8项未完成…，
@@ -59,4 +60,21 @@ export function readReportedTotals(segments: { line: number; text: string }[]): 
     }
   }
   return out;
+}
+
+/** Stated totals against the rows counted: a difference is an anomaly on the line that states the total. */
+export function totalsAnomalies(totals: ReportedTotal[], rows: ParsedRow[]): AnomalyDraft[] {
+  return totals.flatMap((t) => {
+    const counted = countedFor(t.key, rows);
+    if (counted === undefined || counted === t.count) return [];
+    const what = t.key === 'total' ? '任务' : `“${t.label}”的任务`;
+    return [{ line: t.line, kind: 'totals-mismatch' as const, message: `原文自报${what} ${t.count} 项（“${t.phrase}”），本文件逐条列出的有 ${counted} 项：${counted < t.count ? '原文没有逐条列出其余各项，或文件不完整' : '逐条所列多于原文自报'}，请对照原件核实。` }];
+  });
+}
+
+/** What the rows give for a stated total: numbered tasks for the total, tasks with that stated status for a status; nothing for other. */
+export function countedFor(key: ReportedKey, rows: ParsedRow[]): number | undefined {
+  if (key === 'other') return undefined;
+  const tasks = rows.filter((r) => r.subIndex === 0);
+  return key === 'total' ? tasks.length : tasks.filter((r) => r.status.statusSource === 'stated' && r.status.status === key).length;
 }
