@@ -248,3 +248,39 @@ describe('more shapes of the same kinds', () => {
     ]);
   });
 });
+
+describe('sections and wrapped items', () => {
+  it('fields in brackets on the line after their item belong to it', () => {
+    const text = ['重点工作任务分解方案', '1.新增市场主体1万户。', '(责任领导:王五;牵头单位:区市场监管局)', '2.新建5G基站300个。', '(责任领导:赵六;牵头单位:区经信局)'].join('\n');
+    const p = parseText(text);
+    expect(rowEssence(p).map((x) => [x.number, x.lines, x.leaders])).toEqual([[1, [2, 3], ['王五']], [2, [4, 5], ['赵六']]]);
+    expect(p.anomalies).toEqual([]);
+  });
+
+  it('a section titled with a status word classifies its items; a section named for its subject does not', () => {
+    const text = [
+      '2024年重点工作任务三季度进展情况通报',
+      '一、未完成季度目标的任务',
+      '1.新建学校3所。（牵头单位：区教体局；进展情况：主体施工中。）',
+      '二、城市建设',
+      '2.改造道路2条。（牵头单位：区住建局；进展情况：已完成。）',
+      '3.新建公园1处。（牵头单位：区城管局；进展情况：施工中。）',
+    ].join('\n');
+    const r = rowEssence(parseText(text, 'progress'));
+    expect(r.slice(0, 2).map((x) => [x.number, x.status.status, x.status.statusSource, x.status.statusPhrase])).toEqual([
+      [1, 'notDone', 'stated', '未完成季度目标的任务'],
+      [2, 'done', 'stated', '已完成'],
+    ]);
+    // 二、城市建设 states nothing: item 3's status is not the document's word.
+    expect(r[2]!.status.statusSource).not.toBe('stated');
+  });
+
+  it('a prose bulletin keeps its narrative as text (shown whole on the page), not as anomalies', () => {
+    const text = [...readRealSample('zichuan-2025-q3-progress.txt').split('\n'), '', '二、下一步工作打算', '', '各单位要对照目标任务，加快推进。'].join('\n');
+    const p = parseText(text);
+    expect(p.anomalies.filter((a) => a.kind === 'outside-table')).toEqual([]);
+    expect(p.uses.at(-1)).toBe('text');
+    const { dataset: d } = datasetOf(text, 'progress');
+    expect(d.reports[0]!.text).toContain('各单位要对照目标任务');
+  });
+});

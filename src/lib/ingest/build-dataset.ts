@@ -160,7 +160,8 @@ function reportOf(id: string, slug: string, entry: ManifestEntry, periods: Perio
   if (speakerTitle) report.speakerTitle = speakerTitle;
   if (entry.occasion) report.occasion = entry.occasion;
   if (entry.note) report.note = entry.note;
-  if (p.layout === 'prose') report.text = p.lines.join('\n');
+  // Prose (a work report) and prose bulletins keep their whole text for the page: their narrative is not in any row.
+  if (p.layout === 'prose' || p.layout === 'prose-bulletin') report.text = p.lines.join('\n');
   return report;
 }
 

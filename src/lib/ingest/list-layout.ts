@@ -3,7 +3,7 @@ import { headingLevel, pushHeading, readGroupHeading, type GroupHeading } from '
 import { readLabelledFields, type LabelledField } from './labelled-fields';
 import { toRichText } from './rich-text';
 import { applyGroup, unitsFromLabelled } from './row-parts';
-import { statusOfPhrase } from './stated-status';
+import { readStatedStatus, statusOfPhrase } from './stated-status';
 import { readStatus, type StatusReading } from './status';
 import { endsMidSentence } from './text';
 import { parseLeaders } from './units';
@@ -114,15 +114,17 @@ export function parseItems(lines: string[]): ItemsCut | undefined {
         uses[i] = 'group';
         segments.push({ line: n, text });
         current = undefined;
-      } else if (current && (prose || !/[。)）]\s*$/.test(current.text))) {
-        // A wrapped item (or, in prose, the rest of a task's paragraph) continues on this line.
+      } else if (current && (prose || !/[。)）]\s*$/.test(current.text) || (/^\s*[（(]/.test(text) && readLabelledFields(text).fields.length > 0))) {
+        // A wrapped item, its fields in brackets on the next line, or in prose the rest of a task's paragraph.
         current.text += `\n${text}`;
         current.endLine = n;
         uses[i] = 'task';
       } else {
-        uses[i] = n < firstLine ? 'metadata' : 'anomaly';
+        // A prose bulletin's narrative outside its named tasks is text (the page shows the whole text); in a
+        // list, a line that is neither an item nor a heading is an anomaly.
+        uses[i] = n < firstLine ? 'metadata' : prose ? 'text' : 'anomaly';
         segments.push({ line: n, text });
-        if (n > firstLine) anomalies.push({ line: n, kind: 'outside-table', message: '条目之外无法归类的文字：已原样保留在此，未计入任何任务。' });
+        if (n > firstLine && !prose) anomalies.push({ line: n, kind: 'outside-table', message: '条目之外无法归类的文字：已原样保留在此，未计入任何任务。' });
       }
       continue;
     }
@@ -193,7 +195,7 @@ function itemRow(it: Item, kind: 'breakdown' | 'progress', prose: boolean, last:
   ]);
   const row: ParsedRow = {
     number: it.number, subIndex: 0, table: 0, targets: [],
-    status: statusOf(it, kind, prose, result, fields),
+    status: statusOf(it, kind, result, fields),
     units: units.units, unitsPrinted: units.printed,
     leaders: leaderField ? parseLeaders(leaderField.value) : [],
     extra, startLine: it.line, endLine: it.endLine,
@@ -208,22 +210,32 @@ function itemRow(it: Item, kind: 'breakdown' | 'progress', prose: boolean, last:
   return row;
 }
 
+// A section that classifies the tasks under it: its title opens with a status word (一、未完成季度目标任务具体情况,
+// 二、进度滞后的任务, 三、暂缓实施项目). A section named for its subject (二、主要工作安排) classifies nothing.
+const SECTION_STATUS = /^(已?完成|未完成|尚未完成|部分完成|基本完成|有序推进|按序时(进度)?推进|正常推进|进展顺利|进度滞后|滞后|推进缓慢|未达(到)?序时进度|暂缓实施|暂缓|暂不实施|因.{0,12}暂不实施)/;
+const NUMBERING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*/;
+
+function sectionStatus(headings: GroupHeading[]): StatusReading | undefined {
+  for (const h of [...headings].reverse()) {
+    const title = h.heading.replace(NUMBERING, '');
+    const s = SECTION_STATUS.test(title) ? statusOfPhrase(title) : undefined;
+    if (s) return { status: s, statusSource: 'stated', statusPhrase: title.replace(/的?(具体|有关)?情况(如下)?$/, '') };
+  }
+  return undefined;
+}
+
 /**
- * A prose bulletin classifies its tasks by section ("一、未完成季度目标任务具体情况"): that heading is the
- * document's own word for every task under it. Otherwise the result's opening word, or the inference rules.
+ * The item's own word first (a status field, or the opening word of its result); then the section it sits
+ * in, which is the document's own classification (一、未完成季度目标任务具体情况); otherwise the inference rules.
  */
-function statusOf(it: Item, kind: 'breakdown' | 'progress', prose: boolean, result: string | undefined, fields: LabelledField[]): StatusReading {
+function statusOf(it: Item, kind: 'breakdown' | 'progress', result: string | undefined, fields: LabelledField[]): StatusReading {
   const statusField = fields.find((f) => f.key === 'status');
-  if (statusField) {
-    const s = statusOfPhrase(statusField.value);
-    if (s) return { status: s, statusSource: 'stated', statusPhrase: statusField.value };
-  }
-  if (prose) {
-    for (const h of [...it.headings].reverse()) {
-      const s = statusOfPhrase(h.heading);
-      if (s) return { status: s, statusSource: 'stated', statusPhrase: h.heading.replace(/^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*/, '').replace(/的?(具体|有关)?情况(如下)?$/, '') };
-    }
-  }
+  const fromField = statusField ? statusOfPhrase(statusField.value) : undefined;
+  if (fromField) return { status: fromField, statusSource: 'stated', statusPhrase: statusField!.value };
+  const own = result !== undefined ? readStatedStatus(result) : undefined;
+  if (own) return own;
+  const section = kind === 'progress' ? sectionStatus(it.headings) : undefined;
+  if (section) return section;
   if (kind === 'breakdown') return { status: 'planned', statusSource: 'none' };
   if (result === undefined) return { status: 'unstated', statusSource: 'none' };
   return readStatus(result, 'progress');

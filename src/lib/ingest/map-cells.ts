@@ -22,6 +22,17 @@ export function mapCells(raw: RawRow, columns: Column[], layout: string, anomali
     subGoal = cells[pledgeIdx + 1];
     cells = [...cells.slice(0, pledgeIdx + 1), ...cells.slice(pledgeIdx + 2)];
   }
+  // Copied from a web page, a task cell of two paragraphs (a short title, then the text) arrives as two cells;
+  // when the second lands in a names column (it reads as a sentence, which a unit or leader never does) it is
+  // the task's sub-goal, and the cells after it move back to their columns.
+  if (!subGoal && layout === 'paragraph-cells' && pledgeIdx >= 0 && cells.length > pledgeIdx + 1) {
+    const next = cells[pledgeIdx + 1]!;
+    const key = columns[pledgeIdx + 1]?.key;
+    if ((key === 'units' || key === 'leaders') && [...next.raw].length > 24 && /[，,。；;]/.test(next.raw)) {
+      subGoal = next;
+      cells = [...cells.slice(0, pledgeIdx + 1), ...cells.slice(pledgeIdx + 2)];
+    }
+  }
   // Empty cells past the last column (a trailing tab) hold nothing: no data is lost by ignoring them.
   while (cells.length > columns.length && cells[cells.length - 1]!.raw.trim() === '') cells = cells.slice(0, -1);
   const extra: { label: string; text: string }[] = [];
