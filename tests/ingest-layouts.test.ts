@@ -184,7 +184,9 @@ describe('prose bulletins', () => {
     expect(r).toHaveLength(1);
     expect(r[0]).toMatchObject({ number: 30, units: ['区财政局/lead', '区自然资源局/lead'], status: { status: 'notDone', statusSource: 'stated' }, group: { heading: '一、未完成季度目标任务具体情况', line: 17 } });
     expect(r[0]!.pledge).toMatch(/^加快矿山企业国有化改革进程,形成“开矿一处/);
-    expect(p.anomalies.filter((a) => a.kind === 'totals-mismatch').map((a) => a.line)).toEqual([15, 15, 15, 15, 15]);
+    const mismatch = p.anomalies.filter((a) => a.kind === 'totals-mismatch');
+    expect(mismatch.map((a) => a.line)).toEqual([15]);
+    expect(mismatch[0]!.message).toMatch(/任务总数：原文 99 项，逐条列出 1 项；“已完成年度目标任务”：原文 2 项，逐条列出 0 项；.*“未完成年初确定的季度目标任务”：原文 8 项，逐条列出 1 项/);
   });
 
   it('a bulletin whose named tasks match its totals has no totals anomaly', () => {
@@ -201,7 +203,9 @@ describe('prose bulletins', () => {
       [4, '改造道路2条', 'behind', 'stated', ['区住建局/lead', '区交通局/lead']],
     ]);
     // total 5 vs 2 named, done 3 vs 0: anomalies; behind 2 = 2: none.
-    expect(p.anomalies.filter((a) => a.kind === 'totals-mismatch').map((a) => a.message.match(/自报(.*?) (\d+) 项/)?.slice(1))).toEqual([['任务', '5'], ['“完成”的任务', '3']]);
+    const mismatch = p.anomalies.filter((a) => a.kind === 'totals-mismatch');
+    expect(mismatch.map((a) => a.line)).toEqual([2]);
+    expect(mismatch[0]!.message).toContain('（任务总数：原文 5 项，逐条列出 2 项；“完成”：原文 3 项，逐条列出 0 项）');
   });
 });
 

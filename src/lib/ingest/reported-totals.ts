@@ -62,14 +62,24 @@ export function readReportedTotals(segments: { line: number; text: string }[]): 
   return out;
 }
 
-/** Stated totals against the rows counted: a difference is an anomaly on the line that states the total. */
+/**
+ * Stated totals against the rows counted: the differences on one line make one anomaly on that line, each
+ * with both numbers ("任务总数：原文 99 项，逐条列出 1 项").
+ */
 export function totalsAnomalies(totals: ReportedTotal[], rows: ParsedRow[]): AnomalyDraft[] {
-  return totals.flatMap((t) => {
+  const byLine = new Map<number, string[]>();
+  let fewer = false;
+  for (const t of totals) {
     const counted = countedFor(t.key, rows);
-    if (counted === undefined || counted === t.count) return [];
-    const what = t.key === 'total' ? '任务' : `“${t.label}”的任务`;
-    return [{ line: t.line, kind: 'totals-mismatch' as const, message: `原文自报${what} ${t.count} 项（“${t.phrase}”），本文件逐条列出的有 ${counted} 项：${counted < t.count ? '原文没有逐条列出其余各项，或文件不完整' : '逐条所列多于原文自报'}，请对照原件核实。` }];
-  });
+    if (counted === undefined || counted === t.count) continue;
+    fewer ||= counted < t.count;
+    const what = t.key === 'total' ? '任务总数' : `“${t.label}”`;
+    byLine.set(t.line, [...(byLine.get(t.line) ?? []), `${what}：原文 ${t.count} 项，逐条列出 ${counted} 项`]);
+  }
+  return [...byLine].map(([line, parts]) => ({
+    line, kind: 'totals-mismatch' as const,
+    message: `原文自报的合计与本文件逐条列出的任务不符（${parts.join('；')}）：${fewer ? '原文没有逐条列出其余各项，或文件不完整' : '逐条所列多于原文自报'}，请对照原件核实。`,
+  }));
 }
 
 /** What the rows give for a stated total: numbered tasks for the total, tasks with that stated status for a status; nothing for other. */
