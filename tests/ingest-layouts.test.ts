@@ -76,6 +76,14 @@ describe('several tables in one file', () => {
     expect(d.reports[0]!.tables!.map((t) => [t.number, t.headerLine, t.title?.text])).toEqual([[1, 3, '2022年经济社会发展预期目标分解表'], [2, 10, '2022年重点工作任务分解表']]);
   });
 
+  it('two tables with the same columns, each under its own caption, stay two tables', () => {
+    const text = ['附件1', '经济指标任务分解表', '序号\t工作任务\t责任单位', '1\t增长6%\t区发改委', '', '附件2', '重点工作任务分解表', '序号\t工作任务\t责任单位', '1\t建成科学城\t区科技局'].join('\n');
+    const p = parseText(text, 'breakdown');
+    expect(p.tables.map((t) => t.title?.text)).toEqual(['经济指标任务分解表', '重点工作任务分解表']);
+    expect(p.rows.map((r) => [r.table, r.number])).toEqual([[0, 1], [1, 1]]);
+    expect(p.anomalies).toEqual([]);
+  });
+
   it('the same header repeated on every page stays one table', () => {
     const text = ['序号\t年度目标任务\t完成情况\t责任单位', '1\t任务一\t完成。\t区住建局', '序号\t年度目标任务\t完成情况\t责任单位', '2\t任务二\t完成。\t区财政局'].join('\n');
     expect(parseText(text, 'progress').tables).toHaveLength(1);

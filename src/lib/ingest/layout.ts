@@ -155,8 +155,9 @@ export function cutTables(lines: string[]): TablesCut | undefined {
   const hits: HeaderHit[] = [];
   for (let hit = findHeader(lines); hit; hit = findHeader(lines, hit.endLine)) {
     const last = hits[hits.length - 1];
-    // The same header again is the header repeated on each page (a PDF), not a new table.
-    if (last && sameHeader(last, hit) && last.layout === hit.layout) continue;
+    // The same header again is the header repeated on each page (a PDF), not a new table — unless a caption
+    // (附件2, a title) stands right above it: then it is the next table, with the same columns.
+    if (last && sameHeader(last, hit) && last.layout === hit.layout && captionStart(lines, hit.line - 1, last.endLine) === hit.line - 1) continue;
     hits.push(hit);
   }
   if (hits.length === 0) return undefined;
