@@ -54,7 +54,7 @@ export function summarise(
       ? { value: given.kind, confidence: 'given' as Confidence, basis: '命令行参数' }
       : p.printed.kind
         ? { value: p.printed.kind, confidence: 'high' as Confidence, basis: `第 ${title?.line} 行标题“${title?.text}”` }
-        : { value: p.kind, confidence: 'low' as Confidence, basis: p.columns.some((c) => c.key === 'result') ? '表头有“完成情况”类的列' : '表头没有“完成情况”类的列' },
+        : { value: p.kind, confidence: 'low' as Confidence, basis: kindBasis(p) },
     period: given.period ? { value: given.period, confidence: 'given' as Confidence, basis: '命令行参数' } : detectPeriod(p),
   };
   const statusCounts = emptyStatusCounts();
@@ -107,4 +107,10 @@ function detectPeriod(p: ParsedReport): Detected<string> {
   if (header.length) return { value: header.join('+'), confidence: 'medium', basis: `第 ${p.headerLine} 行表头的目标列` };
   if (p.kind === 'work-report') return { value: 'year', confidence: 'high', basis: '政府工作报告覆盖全年' };
   return { value: undefined, confidence: 'low', basis: '标题和表头都没有写明时段，请用 --period 指定' };
+}
+
+/** Why the kind was guessed without a title: whether the tasks carry results (a column, or a field of the items). */
+function kindBasis(p: ParsedReport): string {
+  if (p.tables.some((t) => t.columns.length > 0)) return p.columns.some((c) => c.key === 'result') ? '表头有“完成情况”类的列' : '表头没有“完成情况”类的列';
+  return p.rows.some((r) => r.result) ? '条目写有完成情况' : '条目没有完成情况';
 }
