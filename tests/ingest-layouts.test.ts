@@ -296,3 +296,20 @@ describe('sections and wrapped items', () => {
     expect(d.reports[0]!.text).toContain('各单位要对照目标任务');
   });
 });
+
+describe('list numbering', () => {
+  const item = (n: number, what: string) => `${n}.${what}。(责任领导:张三;牵头单位:区发改局)`;
+  it('a gap in the numbers is reported, and the items after it are still items', () => {
+    const p = parseText(['重点工作任务分解方案', item(1, '任务一'), item(2, '任务二'), item(5, '任务五'), item(6, '任务六')].join('\n'));
+    expect(p.rows.map((r) => r.number)).toEqual([1, 2, 5, 6]);
+    expect(p.anomalies.map((a) => [a.line, a.kind, a.message.slice(0, 8)])).toEqual([[4, 'numbering-gap', '序号 3–4 缺失']]);
+  });
+
+  it('numbers that start again at 1 under a new heading are a second scope, with distinct ids', () => {
+    const text = ['重点工作任务分解方案', '一、经济指标', item(1, '增长6%'), item(2, '税收增长6%'), '二、重点工作', item(1, '建成科学城'), item(2, '新建学校')].join('\n');
+    const p = parseText(text);
+    expect(p.rows.map((r) => [r.table, r.number, r.group?.heading])).toEqual([[0, 1, '一、经济指标'], [0, 2, '一、经济指标'], [1, 1, '二、重点工作'], [1, 2, '二、重点工作']]);
+    expect(p.anomalies).toEqual([]);
+    expect(datasetOf(text).dataset.tasks.map((t) => t.id)).toEqual(['ceshi-2022-001', 'ceshi-2022-002', 'ceshi-2022-t2-001', 'ceshi-2022-t2-002']);
+  });
+});

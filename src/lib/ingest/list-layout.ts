@@ -16,6 +16,8 @@ import { parseLeaders } from './units';
 
 interface Item {
   number: number;
+  /** Numbering scope: 0, or 1.. when the numbers start again at 1 under a later heading. */
+  scope: number;
   line: number;
   endLine: number;
   text: string;
@@ -29,41 +31,60 @@ export interface ItemsCut {
   anomalies: AnomalyDraft[];
   /** Text outside the items (intro, headings), with its line: where stated totals are read. */
   segments: { line: number; text: string }[];
+  /** Numbering scopes (1 unless the numbers start again at 1 under a later heading): each is a table of the report. */
+  scopes: number;
   rows(kind: 'breakdown' | 'progress'): ParsedRow[];
 }
 
-interface Start { line: number; at: number; number: number; bodyAt: number; prose: boolean }
+interface Start { line: number; at: number; number: number; bodyAt: number; prose: boolean; scope: number }
 
 // 1. / 1、 / 1． / （1） at the start of a line; （一） is a heading, never an item.
 const LIST_ITEM = /^(\s*)(?:(\d{1,5})\s*[.、．](?!\d)|[（(](\d{1,5})[)）])/;
 const INLINE_ITEM = /(?<=\s)(\d{1,5})[.、．](?=[^\d\s.])/g;
 const PROSE_ITEM = /(?:^|(?<=[。；;\s]))(?:第\s*(\d{1,5})\s*项|(\d{1,5})项(?=[“"「]))/g;
+/** How far a list's numbering may jump at the start of a line (a gap in the source) and still be an item. */
+const MAX_GAP = 20;
 
-/** Item starts in order: numbers must run 1, 2, 3… (lists) or increase (第N项 in prose). */
+function previousText(lines: string[], i: number): string | undefined {
+  for (let j = i - 1; j >= 0; j--) if (lines[j]!.trim() !== '') return lines[j];
+  return undefined;
+}
+
+/**
+ * Item starts in order. A list's numbers increase: 1, 2, 3… at the start of a line (a gap in the source is
+ * allowed, and reported), strictly the next number in running text; numbering that starts again at 1 right
+ * under a heading opens a new scope (numbered like a second table). In prose, 第N项 numbers only increase.
+ */
 function findStarts(lines: string[]): Start[] {
   const starts: Start[] = [];
-  let expect = 1;
+  let last = 0;
+  let scope = 0;
   lines.forEach((text, i) => {
     const head = LIST_ITEM.exec(text);
-    if (head && Number(head[2] ?? head[3]) === expect) {
-      starts.push({ line: i + 1, at: head[1]!.length, number: expect, bodyAt: head[0].length, prose: false });
-      expect++;
+    const n = head ? Number(head[2] ?? head[3]) : NaN;
+    if (head && n === 1 && last > 0 && headingLevel(previousText(lines, i) ?? '') !== undefined) {
+      scope++;
+      last = 0;
+    }
+    if (head && n > last && n <= last + MAX_GAP) {
+      starts.push({ line: i + 1, at: head[1]!.length, number: n, bodyAt: head[0].length, prose: false, scope });
+      last = n;
     }
     for (const m of text.matchAll(INLINE_ITEM)) {
-      if (Number(m[1]) !== expect || (head && m.index! < head[0].length)) continue;
-      starts.push({ line: i + 1, at: m.index!, number: expect, bodyAt: m.index! + m[0].length, prose: false });
-      expect++;
+      if (Number(m[1]) !== last + 1 || (head && m.index! < head[0].length)) continue;
+      starts.push({ line: i + 1, at: m.index!, number: last + 1, bodyAt: m.index! + m[0].length, prose: false, scope });
+      last++;
     }
   });
   if (starts.length >= 2) return starts;
   const prose: Start[] = [];
-  let last = 0;
+  let lastNamed = 0;
   lines.forEach((text, i) => {
     for (const m of text.matchAll(PROSE_ITEM)) {
       const n = Number(m[1] ?? m[2]);
-      if (n <= last) continue;
-      prose.push({ line: i + 1, at: m.index!, number: n, bodyAt: m.index! + m[0].length, prose: true });
-      last = n;
+      if (n <= lastNamed) continue;
+      prose.push({ line: i + 1, at: m.index!, number: n, bodyAt: m.index! + m[0].length, prose: true, scope: 0 });
+      lastNamed = n;
     }
   });
   return prose;
@@ -133,7 +154,7 @@ export function parseItems(lines: string[]): ItemsCut | undefined {
     if (before) segments.push({ line: n, text: before });
     here.forEach((s, j) => {
       const end = j + 1 < here.length ? here[j + 1]!.at : text.length;
-      current = { number: s.number, line: n, endLine: n, text: text.slice(s.bodyAt, end).trim(), headings };
+      current = { number: s.number, scope: s.scope, line: n, endLine: n, text: text.slice(s.bodyAt, end).trim(), headings };
       items.push(current);
       k++;
     });
@@ -143,8 +164,18 @@ export function parseItems(lines: string[]): ItemsCut | undefined {
   if (!prose && fielded * 2 < items.length) return undefined;
   if (prose && fielded === 0) return undefined;
   const layout: ParsedLayout = prose ? 'prose-bulletin' : inline ? 'labelled-text' : 'list';
+  // A prose bulletin names only some tasks; a list names them all, so a jump in its numbers is a gap.
+  if (!prose) {
+    items.forEach((it, i) => {
+      const prev = i > 0 && items[i - 1]!.scope === it.scope ? items[i - 1]!.number : 0;
+      if (it.number > prev + 1) {
+        const gap = it.number - 1 === prev + 1 ? `${prev + 1}` : `${prev + 1}–${it.number - 1}`;
+        anomalies.push({ line: it.line, kind: 'numbering-gap', message: `序号 ${gap} 缺失：原文从 ${prev} 直接跳到 ${it.number}，这些条目没有出现在本文件中。` });
+      }
+    });
+  }
   return {
-    layout, firstLine, uses, anomalies, segments,
+    layout, firstLine, uses, anomalies, segments, scopes: Math.max(0, ...items.map((it) => it.scope)) + 1,
     rows: (kind) => items.map((it, idx) => itemRow(it, kind, prose, idx === items.length - 1, anomalies)),
   };
 }
@@ -194,7 +225,7 @@ function itemRow(it: Item, kind: 'breakdown' | 'progress', prose: boolean, last:
     ...(f.loose ? [{ label: `${f.label}之后的文字`, text: f.loose }] : []),
   ]);
   const row: ParsedRow = {
-    number: it.number, subIndex: 0, table: 0, targets: [],
+    number: it.number, subIndex: 0, table: it.scope, targets: [],
     status: statusOf(it, kind, result, fields),
     units: units.units, unitsPrinted: units.printed,
     leaders: leaderField ? parseLeaders(leaderField.value) : [],

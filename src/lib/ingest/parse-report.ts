@@ -129,7 +129,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
     uses = items!.uses;
     rows = items!.rows(reportKind);
     anomalies.push(...items!.anomalies);
-    tables = [{ index: 0, layout: items!.layout, columns: [], rowCount: rows.length }];
+    tables = Array.from({ length: items!.scopes }, (_, index) => ({ index, layout: items!.layout, columns: [], rowCount: rows.filter((r) => r.table === index).length }));
   }
   const segments = items ? items.segments : lines.flatMap((text, i) => (uses[i] === 'task' || uses[i] === 'blank' || uses[i] === 'header' ? [] : [{ line: i + 1, text }]));
   const reportedTotals = readReportedTotals(segments);
