@@ -302,7 +302,8 @@ describe('list numbering', () => {
   it('a gap in the numbers is reported, and the items after it are still items', () => {
     const p = parseText(['重点工作任务分解方案', item(1, '任务一'), item(2, '任务二'), item(5, '任务五'), item(6, '任务六')].join('\n'));
     expect(p.rows.map((r) => r.number)).toEqual([1, 2, 5, 6]);
-    expect(p.anomalies.map((a) => [a.line, a.kind, a.message.slice(0, 8)])).toEqual([[4, 'numbering-gap', '序号 3–4 缺失']]);
+    expect(p.anomalies.map((a) => [a.line, a.kind])).toEqual([[4, 'numbering-gap']]);
+    expect(p.anomalies[0]!.message).toMatch(/^序号 3–4 缺失/);
   });
 
   it('numbers that start again at 1 under a new heading are a second scope, with distinct ids', () => {
