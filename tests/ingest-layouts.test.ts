@@ -314,3 +314,19 @@ describe('list numbering', () => {
     expect(datasetOf(text).dataset.tasks.map((t) => t.id)).toEqual(['ceshi-2022-001', 'ceshi-2022-002', 'ceshi-2022-t2-001', 'ceshi-2022-t2-002']);
   });
 });
+
+describe('table numbering that starts again under group headings', () => {
+  it('each group whose 序号 starts again at 1 is its own scope: distinct tasks, no duplicate-number anomalies', () => {
+    const text = ['| 序号 | 年度目标任务 | 责任单位 |', '| --- | --- | --- |', '| 一、经济指标 | | |', '| 1 | 增长6% | 区发改委 |', '| 2 | 税收增长6% | 区税务局 |', '| 二、重点工作 | | |', '| 1 | 建成科学城 | 区科技局 |'].join('\n');
+    const p = parseText(text, 'breakdown');
+    expect(p.rows.map((r) => [r.table, r.number])).toEqual([[0, 1], [0, 2], [1, 1]]);
+    expect(p.tables.map((t) => [t.index, t.headerLine, t.title?.text, t.rowCount])).toEqual([[0, 1, undefined, 2], [1, 1, '二、重点工作', 1]]);
+    expect(p.anomalies).toEqual([]);
+    expect(datasetOf(text).dataset.tasks.map((t) => t.id)).toEqual(['ceshi-2022-001', 'ceshi-2022-002', 'ceshi-2022-t2-001']);
+  });
+
+  it('numbering that runs on across group headings stays one scope', () => {
+    const text = ['| 序号 | 年度目标任务 | 责任单位 |', '| --- | --- | --- |', '| 一、经济指标 | | |', '| 1 | 增长6% | 区发改委 |', '| 二、重点工作 | | |', '| 2 | 建成科学城 | 区科技局 |'].join('\n');
+    expect(parseText(text, 'breakdown').tables).toHaveLength(1);
+  });
+});

@@ -116,15 +116,23 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
   let tables: ParsedTable[];
   if (cut) {
     uses = cut.roles.map(toUse);
-    rows = cut.tables.flatMap((t, index) => tableRows(t, index, lines, uses, reportKind, anomalies));
+    // Table numbers run over the file: a table whose numbering starts again at 1 under a group heading takes
+    // one number per scope, so every (table, 序号) names one task.
+    tables = [];
+    rows = [];
+    for (const t of cut.tables) {
+      const cutRows = tableRows(t, tables.length, lines, uses, reportKind, anomalies);
+      rows.push(...cutRows.rows);
+      cutRows.scopes.forEach((title, k) => tables.push({
+        index: tables.length, layout: t.layout, headerLine: t.headerLine, headerEndLine: t.headerEndLine, columns: t.columns,
+        ...(k === 0 && t.title ? { title: t.title } : title ? { title } : {}), rowCount: 0,
+      }));
+    }
+    for (const t of tables) t.rowCount = rows.filter((r) => r.table === t.index).length;
     for (const n of cut.outside) {
       anomalies.push({ line: n, kind: 'outside-table', message: '表格之外无法归类的文字：已原样保留在此，未计入任何任务。' });
       uses[n - 1] = 'anomaly';
     }
-    tables = cut.tables.map((t, index) => ({
-      index, layout: t.layout, headerLine: t.headerLine, headerEndLine: t.headerEndLine, columns: t.columns,
-      ...(t.title ? { title: t.title } : {}), rowCount: rows.filter((r) => r.table === index).length,
-    }));
   } else {
     uses = items!.uses;
     rows = items!.rows(reportKind);
@@ -147,8 +155,10 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
 }
 
 /** Rows of one table: group headings set the group of the rows below; task rows become ParsedRows. */
-function tableRows(table: TableCut, index: number, lines: string[], uses: LineUse[], reportKind: 'breakdown' | 'progress', anomalies: AnomalyDraft[]): ParsedRow[] {
+function tableRows(table: TableCut, first: number, lines: string[], uses: LineUse[], reportKind: 'breakdown' | 'progress', anomalies: AnomalyDraft[]): { rows: ParsedRow[]; scopes: ({ text: string; line: number } | undefined)[] } {
   const rows: ParsedRow[] = [];
+  const scopes: ({ text: string; line: number } | undefined)[] = [undefined];
+  let afterHeading = false;
   let lastNumber = 0;
   let current: ParsedRow | undefined;
   const seen = new Set<number>();
@@ -160,6 +170,7 @@ function tableRows(table: TableCut, index: number, lines: string[], uses: LineUs
   table.rows.forEach((raw, i) => {
     if (raw.group) {
       headings = pushHeading(headings, groupRowHeading(raw, columns));
+      afterHeading = true;
       current = undefined;
       return;
     }
@@ -175,6 +186,14 @@ function tableRows(table: TableCut, index: number, lines: string[], uses: LineUs
       unplacedRow(uses, lines, raw, { line: raw.startLine, kind: 'unnumbered-row', message: '这一行没有序号，上方也没有可归属的任务：无法确定它属于哪项任务，原文保留在此。' }, anomalies);
       return;
     }
+    if (number === 1 && afterHeading && seen.has(1)) {
+      // Numbering starts again under a new group heading: a new scope, not duplicates of the rows above.
+      const h = headings[headings.length - 1]!;
+      scopes.push({ text: h.heading, line: h.line });
+      seen.clear();
+      lastNumber = 0;
+    }
+    afterHeading = false;
     if (number !== undefined) {
       if (seen.has(number)) {
         anomalies.push({ line: raw.startLine, kind: 'duplicate-number', message: `序号 ${number} 在本表中出现了两次：第二次出现的行并入同一任务，请核对原件。` });
@@ -193,7 +212,7 @@ function tableRows(table: TableCut, index: number, lines: string[], uses: LineUs
     const row: ParsedRow = {
       number: number ?? current!.number,
       subIndex: number !== undefined ? 0 : current!.subIndex + 1,
-      table: index,
+      table: first + scopes.length - 1,
       targets: columns
         .map((c, idx) => ({ c, idx }))
         .filter(({ c }) => c.key === 'target')
@@ -232,7 +251,7 @@ function tableRows(table: TableCut, index: number, lines: string[], uses: LineUs
       }
     }
   });
-  return rows;
+  return { rows, scopes };
 }
 
 /**
