@@ -330,3 +330,13 @@ describe('table numbering that starts again under group headings', () => {
     expect(parseText(text, 'breakdown').tables).toHaveLength(1);
   });
 });
+
+describe('paragraphs after a web-page table', () => {
+  it('a footer copied with the table is text outside it, not cells of the last row', () => {
+    const text = para('序号', '年度目标任务', '责任单位', '1', '任务一', '区发改委', '2', '任务二', '区财政局', '扫一扫在手机打开当前页', '关闭窗口');
+    const p = parseText(text, 'breakdown');
+    expect(rowEssence(p).map((r) => [r.number, r.pledge, r.units, r.extra])).toEqual([[1, '任务一', ['区发改委/lead'], undefined], [2, '任务二', ['区财政局/lead'], undefined]]);
+    expect(p.rows[1]!.subGoal).toBeUndefined();
+    expect(p.anomalies.map((a) => [a.line, a.kind])).toEqual([[19, 'outside-table'], [21, 'outside-table']]);
+  });
+});

@@ -161,6 +161,13 @@ export function cutCellRuns(region: Region): void {
     for (let l = startLine; l <= last.endLine; l++) roles[l - 1] = group ? 'group' : 'row';
     row = [];
   };
+  const markOutside = (cell: Cell) => {
+    for (let l = cell.startLine; l <= cell.endLine; l++) {
+      if (lines[l - 1]!.trim() === '') continue;
+      roles[l - 1] = 'outside';
+      region.outside.push(l);
+    }
+  };
   for (const [k, cell] of cells.entries()) {
     const numbered = isNumber(cell);
     // In paragraphs a short row ends at the next number in sequence, unless a number follows it too (then
@@ -194,8 +201,17 @@ export function cutCellRuns(region: Region): void {
       }
       continue;
     }
+    if (paragraphs && row.length > width) {
+      // A row holds its columns and at most one merged sub-goal cell: paragraphs beyond that (a page's footer
+      // copied with the table) are not the row's, and are kept as text outside the table.
+      markOutside(cell);
+      continue;
+    }
     row.push(cell);
   }
+  // After the last row, one paragraph more than the columns is a sub-goal only if other rows had one too;
+  // otherwise it is text after the table.
+  if (paragraphs && row.length === width + 1 && !table.rows.some((r) => !r.group && r.cells.length === width + 1)) markOutside(row.pop()!);
   if (row.length > 0 && !isEmpty(row[0]!)) groupWidth = row.length;
   flush();
 }
