@@ -60,3 +60,12 @@ describe('the report page of a file with two tables, groups and stated totals', 
     expect(t!.rows[0]!.cells.map((c) => c.html)).toEqual(['1', '地区生产总值增长8%以上。', '杜新国', '区发改局']);
   });
 });
+
+describe('scorecards list the stated statuses that occur', () => {
+  it('完成, 部分完成, 未完成 always; 有序推进, 滞后, 暂缓实施 when some row states them', async () => {
+    const { scorecardStatuses, statusMix } = await import('~/lib/site/status-mix');
+    const rows = (ss: string[]) => statusMix(ss.map((status) => ({ status: status as never, statusSource: 'stated' as const })));
+    expect(scorecardStatuses([rows(['done', 'notDone'])])).toEqual(['done', 'partial', 'notDone']);
+    expect(scorecardStatuses([rows(['done']), rows(['behind', 'onTrack'])])).toEqual(['done', 'partial', 'onTrack', 'behind', 'notDone']);
+  });
+});

@@ -34,3 +34,13 @@ export function stated(mix: StatusCount[], status: Status): number {
 export function inferredTotal(mix: StatusCount[]): number {
   return mix.filter((c) => c.inferred).reduce((a, c) => a + c.count, 0);
 }
+
+/**
+ * Statuses a per-year scorecard table gives a column: 完成, 部分完成, 未完成 always, and any other stated status
+ * (有序推进, 滞后, 暂缓实施…) that one of the rows has, in STATUS_ORDER.
+ */
+export function scorecardStatuses(mixes: StatusCount[][]): Status[] {
+  const always: Status[] = ['done', 'partial', 'notDone'];
+  const extra: Status[] = ['onTrack', 'behind', 'suspended'];
+  return STATUS_ORDER.filter((s) => always.includes(s) || (extra.includes(s) && mixes.some((m) => stated(m, s) > 0)));
+}
