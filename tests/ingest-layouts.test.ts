@@ -340,3 +340,17 @@ describe('paragraphs after a web-page table', () => {
     expect(p.anomalies.map((a) => [a.line, a.kind])).toEqual([[19, 'outside-table'], [21, 'outside-table']]);
   });
 });
+
+describe('a spreadsheet rendered as a pipe table', () => {
+  it('a title row merged across the columns and a 填报单位 row above the header are metadata; the title is read', () => {
+    const text = [
+      '| 2023年重点工作任务9月份完成情况通报表 | | | |', '| --- | --- | --- | --- |', '| 填报单位：区政府督查室 | | 截至：2023年9月30日 | |',
+      '| 序号 | 年度目标任务 | 完成情况 | 责任单位 |', '| 1 | 新建学校3所 | 完成。已投用。 | 区教体局 |', '| 2 | 改造道路2条 | 有序推进。主体完工。 | 区住建局 |',
+    ].join('\n');
+    const p = parseText(text);
+    expect(p.printed.title?.text).toBe('2023年重点工作任务9月份完成情况通报表');
+    expect([p.printed.year, p.printed.periods, p.kind]).toEqual([2023, ['M9'], 'progress']);
+    expect(p.rows.map((r) => [r.number, r.status.status, r.status.statusSource])).toEqual([[1, 'done', 'stated'], [2, 'onTrack', 'stated']]);
+    expect(p.uses.slice(0, 4)).toEqual(['metadata', 'metadata', 'metadata', 'header']);
+  });
+});

@@ -12,7 +12,8 @@ export interface PrintedMetadata {
   kind?: 'work-report' | 'breakdown' | 'progress';
 }
 
-const stripMarkdown = (s: string) => s.replace(/^\s*#+\s*/, '').replace(/^\s*标题\s*[:：]\s*/, '').replace(/\s+/g, ' ').trim();
+// A title row of a spreadsheet arrives as a pipe row with its text in the first cell: | 2023年…通报 | | |.
+const stripMarkdown = (s: string) => s.replace(/^\s*\|((?:\s*\|)*)\s*$/, '').replace(/^\s*\|\s*/, '').replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*#+\s*/, '').replace(/^\s*标题\s*[:：]\s*/, '').replace(/\s+/g, ' ').trim();
 // A numbered section heading (一、未完成…情况) is not the document's title.
 const SECTION = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/;
 const TITLE = /(政府工作报告|完成情况|分解表|分解方案|通报|明细表|目标任务|重点工作|进展情况)/;
