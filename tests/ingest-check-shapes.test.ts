@@ -23,7 +23,7 @@ describe('ingest --check --json on the new shapes', () => {
     const r = ingest('--check', 'tests/fixtures/real/zichuan-2025-q3-progress.txt', '--json');
     expect(r.stderr).toBe('');
     const s = JSON.parse(r.stdout);
-    expect(s.reportedTotals).toEqual({ total: 99, done: 2, onTrack: 86, notDone: 8, suspended: 2, 待确定: 1 });
+    expect(s.reportedTotals).toEqual({ total: 99, done: 2, onTrack: 86, notDone: 8, suspended: 2, other: { 待确定: 1 } });
     expect(s.taskCount).toBe(1);
     expect(s.statusCounts).toEqual({ done: 0, partial: 0, onTrack: 0, behind: 0, notDone: 1, suspended: 0, transferred: 0, planned: 0, unstated: 0 });
     expect(s.anomalies.filter((a: { kind: string }) => a.kind === 'totals-mismatch').map((a: { line: number }) => a.line)).toEqual([15]);

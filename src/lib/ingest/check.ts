@@ -23,7 +23,7 @@ export interface CheckSummary {
   statusCounts: StatusCounts;
   inferredCounts: InferredCounts;
   /** Totals the document states about itself, only the keys it states (total, done, onTrack…); null when it states none. */
-  reportedTotals: Partial<Record<string, number>> | null;
+  reportedTotals: (Partial<Record<string, number>> & { other?: Record<string, number> }) | null;
   anomalies: { line: number; kind: string; message: string }[];
   detected: { district: Detected<string>; year: Detected<number>; kind: Detected<ReportKind>; period: Detected<string> };
 }
@@ -75,7 +75,7 @@ export function summarise(
     rowCount: p.rows.length,
     statusCounts,
     inferredCounts,
-    reportedTotals: p.reportedTotals.length === 0 ? null : Object.fromEntries(p.reportedTotals.map((t) => [t.key === 'other' ? t.label : t.key, t.count])),
+    reportedTotals: reportedTotalsOf(p),
     anomalies: [...p.anomalies, ...unknownLeaders(p, det.district.value, isKnownLeader)]
       .sort((a, b) => a.line - b.line)
       .map(({ line, kind, message }) => ({ line, kind, message })),
@@ -113,4 +113,15 @@ function detectPeriod(p: ParsedReport): Detected<string> {
 function kindBasis(p: ParsedReport): string {
   if (p.tables.some((t) => t.columns.length > 0)) return p.columns.some((c) => c.key === 'result') ? '表头有“完成情况”类的列' : '表头没有“完成情况”类的列';
   return p.rows.some((r) => r.result) ? '条目写有完成情况' : '条目没有完成情况';
+}
+
+/** The totals the document states, only the keys it states; a category with no status key goes under other by its label. */
+function reportedTotalsOf(p: ParsedReport): CheckSummary['reportedTotals'] {
+  if (p.reportedTotals.length === 0) return null;
+  const out: NonNullable<CheckSummary['reportedTotals']> = {};
+  for (const t of p.reportedTotals) {
+    if (t.key === 'other') out.other = { ...out.other, [t.label]: t.count };
+    else out[t.key] = t.count;
+  }
+  return out;
 }
