@@ -67,12 +67,13 @@ describe('reported totals', () => {
     ['全年50项重点任务中，30项已完成，15项按序时推进，3项进度滞后，2项暂缓实施。', [['total', 50], ['done', 30], ['onTrack', 15], ['behind', 3], ['suspended', 2]]],
     ['2014年市政府民生实事项目共有42项任务,内容涉及交通出行', [['total', 42]]],
     ['已完成12项，正常推进8项。', [['done', 12], ['onTrack', 8]]],
+    ['纳入督查的124项任务，截至9月底完成104项，部分完成13项，未完成7项。', [['total', 124], ['done', 104], ['partial', 13], ['notDone', 7]]],
     ['已完成12项，正在推进8项。', []], // 正在推进 is no status word, and one count alone is no total
   ])('%s', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
 
-  it.each(['完成120项审批，办结率100%。', '新增市场主体1万户，完成投资30亿元。', '2023年9月完成。', '占总任务数的86.87%'])('no totals in “%s”', (text) => {
+  it.each(['新建124项项目，总投资30亿元。', '完成120项审批，办结率100%。', '新增市场主体1万户，完成投资30亿元。', '2023年9月完成。', '占总任务数的86.87%'])('no totals in “%s”', (text) => {
     expect(read(text)).toEqual([]);
   });
 

@@ -24,6 +24,8 @@ const TOTAL = [
   /(?:共|共有|总计|合计|全年|全部)[^，,；;。\d]{0,10}?(\d{1,5})\s*(?:项|个|件|条)/u,
   /^[^\d]{0,6}?(\d{1,5})\s*(?:项|个|件|条)[^，,；;。]{0,16}?(?:中|当中)$/u,
 ];
+// "纳入督查的124项任务": a count of tasks that is a total only when status counts follow in the same sentence.
+const WEAK_TOTAL = /^[^\d]{0,12}?(\d{1,5})\s*(?:项|个|件|条)[^，,；;。\d]{0,10}?(?:任务|工作|事项|项目)$/u;
 
 const tidy = (s: string) => s.replace(/^[（(]+|[)）]+$/g, '').trim();
 
@@ -35,12 +37,18 @@ export function readReportedTotals(segments: { line: number; text: string }[]): 
     const plain = seg.text.replace(/[（(][^（()）\d]*[)）]/g, '');
     for (const sentence of plain.split(/[。！？]/)) {
       const found: ReportedTotal[] = [];
+      let weakTotal: ReportedTotal | undefined;
       for (const raw of sentence.split(/[，,；;：:]/)) {
         const clause = raw.trim();
         if (clause === '') continue;
         const total = TOTAL.map((re) => re.exec(clause)).find(Boolean);
         if (total) {
           found.push({ key: 'total', label: '总数', count: Number(total[1]), line: seg.line, phrase: tidy(clause.slice(total.index)) });
+          continue;
+        }
+        const weak = found.length === 0 ? WEAK_TOTAL.exec(clause) : null;
+        if (weak && !statusOfPhrase(clause)) {
+          weakTotal = { key: 'total', label: '总数', count: Number(weak[1]), line: seg.line, phrase: tidy(clause) };
           continue;
         }
         const m = COUNT.exec(clause);
@@ -54,6 +62,7 @@ export function readReportedTotals(segments: { line: number; text: string }[]): 
         else if (/^\s*(待|尚待|需|另有)/.test(rest)) found.push({ key: 'other', label: rest.trim(), count: Number(m[1]), line: seg.line, phrase: tidy(clause) });
       }
       const statuses = found.filter((f) => f.key !== 'total');
+      if (weakTotal && statuses.length > 0) found.unshift(weakTotal);
       if (found.some((f) => f.key === 'total') || statuses.length >= 2) {
         for (const f of found) if (!out.some((o) => o.key === f.key && f.key !== 'other')) out.push(f);
       }
