@@ -354,3 +354,16 @@ describe('a spreadsheet rendered as a pipe table', () => {
     expect(p.uses.slice(0, 4)).toEqual(['metadata', 'metadata', 'metadata', 'header']);
   });
 });
+
+describe('a prose bulletin with a numbered list of its own', () => {
+  it('a 1./2. list without fields (next steps) does not hide the tasks the bulletin names', () => {
+    const text = [
+      '关于重点工作任务进展情况的通报', '30项重点任务中，28项已完成，2项滞后。', '一、进度滞后任务',
+      '第7项“新建体育馆”（牵头部门：区文旅局）。主体施工慢于计划。', '第9项“改造老旧厂房”（牵头部门：区住建局）。资金未落实。',
+      '二、下一步工作', '1.加强调度，每月通报。', '2.压实责任，限期整改。',
+    ].join('\n');
+    const p = parseText(text);
+    expect(p.layout).toBe('prose-bulletin');
+    expect(p.rows.map((r) => [r.number, r.status.status])).toEqual([[7, 'behind'], [9, 'behind']]);
+  });
+});

@@ -51,11 +51,11 @@ function previousText(lines: string[], i: number): string | undefined {
 }
 
 /**
- * Item starts in order. A list's numbers increase: 1, 2, 3… at the start of a line (a gap in the source is
+ * A list's item starts in order. Its numbers increase: 1, 2, 3… at the start of a line (a gap in the source is
  * allowed, and reported), strictly the next number in running text; numbering that starts again at 1 right
- * under a heading opens a new scope (numbered like a second table). In prose, 第N项 numbers only increase.
+ * under a heading opens a new scope (numbered like a second table).
  */
-function findStarts(lines: string[]): Start[] {
+function findListStarts(lines: string[]): Start[] {
   const starts: Start[] = [];
   let last = 0;
   let scope = 0;
@@ -76,7 +76,11 @@ function findStarts(lines: string[]): Start[] {
       last++;
     }
   });
-  if (starts.length >= 2) return starts;
+  return starts.length >= 2 ? starts : [];
+}
+
+/** 第N项 (or N项“…”) in prose: numbers only increase, gaps are normal (only some tasks are named). */
+function findProseStarts(lines: string[]): Start[] {
   const prose: Start[] = [];
   let lastNamed = 0;
   lines.forEach((text, i) => {
@@ -107,8 +111,12 @@ function leadsToItems(lines: string[], i: number, starts: Set<number>): boolean 
   return false;
 }
 
+/** A list with labelled fields, else a prose bulletin naming its tasks, else undefined. */
 export function parseItems(lines: string[]): ItemsCut | undefined {
-  const starts = findStarts(lines);
+  return itemsFrom(lines, findListStarts(lines)) ?? itemsFrom(lines, findProseStarts(lines));
+}
+
+function itemsFrom(lines: string[], starts: Start[]): ItemsCut | undefined {
   if (starts.length === 0) return undefined;
   const prose = starts[0]!.prose;
   const inline = !prose && starts.some((s) => s.at > 0 && lines[s.line - 1]!.slice(0, s.at).trim() !== '');
@@ -120,7 +128,6 @@ export function parseItems(lines: string[]): ItemsCut | undefined {
   const items: Item[] = [];
   let headings: GroupHeading[] = [];
   let current: Item | undefined;
-  let k = 0;
   const firstLine = starts[0]!.line;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;
@@ -156,7 +163,6 @@ export function parseItems(lines: string[]): ItemsCut | undefined {
       const end = j + 1 < here.length ? here[j + 1]!.at : text.length;
       current = { number: s.number, scope: s.scope, line: n, endLine: n, text: text.slice(s.bodyAt, end).trim(), headings };
       items.push(current);
-      k++;
     });
   }
   // A numbered notice (1.提高站位 2.压实责任) is not a task list: items must name who is responsible or a result.
