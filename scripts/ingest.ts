@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDataset } from '../src/lib/ingest/build-dataset';
 import { summarise, type CheckSummary } from '../src/lib/ingest/check';
+import { checkPointText } from '../src/lib/indicators/report-points';
 import { IngestError } from '../src/lib/ingest/errors';
 import { loadInputs } from '../src/lib/ingest/load-inputs';
 import { parseReport } from '../src/lib/ingest/parse-report';
@@ -114,6 +115,7 @@ function printCheck(s: CheckSummary) {
     console.log(`  原文自报：${parts.join(' · ')}`);
   }
   console.log(`  异常 ${s.anomalies.length} 条${s.anomalies.map((a) => `\n    第 ${a.line} 行 [${a.kind}] ${a.message}`).join('')}`);
+  console.log(`  主要指标 ${s.indicators.length} 个${s.indicators.map((i) => `\n    ${checkPointText(i)}`).join('')}`);
 }
 
 try {

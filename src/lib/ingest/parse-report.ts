@@ -9,6 +9,8 @@ import { readStatusCell } from './stated-status';
 import { parseItems } from './list-layout';
 import { readReportedTotals, totalsAnomalies, type ReportedTotal } from './reported-totals';
 import { describeText } from './describe-text';
+import { expandLiteralBreaks } from './literal-breaks';
+import { workReportHeading } from '../workreport/title-block';
 import { readPrintedMetadata, type PrintedMetadata } from './metadata';
 import { cellPlainText, toRichText } from './rich-text';
 import { readStatus, type StatusReading } from './status';
@@ -52,6 +54,8 @@ export interface ParsedReport {
   file: string;
   decoded: Decoded;
   lines: string[];
+  /** Per canonical line, where it sits in the original file when that is not simply line N (contract: readers). */
+  where?: (string | null)[];
   layout: ParsedLayout;
   kind: ReportKind;
   /** The first table's columns (all tables: `tables`). */
@@ -91,15 +95,21 @@ const NUMBER = /^\s*[（(]?\s*(\d{1,5})\s*[)）.、．]?\s*$/;
 
 export function parseReport(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedReport {
   const decoded = decodeReport(bytes, file);
-  // Format characters go before anything is parsed, so every output sees the same names and text.
-  const { lines, anomalies } = removeInvisibleLines(splitLines(decoded.text));
+  // Literal \r\n line breaks are split first; then format characters go before anything is parsed, so
+  // every output sees the same names and text.
+  const expanded = expandLiteralBreaks(splitLines(decoded.text));
+  const { lines, anomalies } = removeInvisibleLines(expanded?.lines ?? splitLines(decoded.text));
   if (decoded.truncatedTail) {
     anomalies.push({ line: lines.length, kind: 'decode', message: '文件在一个多字节字符中间结束：文件不完整，最后一个字已丢失，请重新下载原件。' });
   }
   const cut = options.kind === 'work-report' ? undefined : cutTables(lines);
-  const items = cut || options.kind === 'work-report' ? undefined : parseItems(lines);
+  // A work report's own title line (after any page chrome) and dateline say what it is and its year.
+  const heading = cut || (options.kind && options.kind !== 'work-report') ? undefined : workReportHeading(lines);
+  // Without a table, a list or prose bulletin — unless the text says it is a work report.
+  const items = cut || options.kind === 'work-report' || heading?.kind === 'work-report' ? undefined : parseItems(lines);
   const firstLine = cut ? cut.tables[0]!.headerLine : items ? items.firstLine : lines.length + 1;
   const printed = readPrintedMetadata(lines, firstLine - 1, !cut && !items);
+  if (heading && !items) Object.assign(printed, heading);
   const kind = options.kind ?? printed.kind ?? 'progress';
   const reportKind: 'breakdown' | 'progress' = kind === 'breakdown' ? 'breakdown' : 'progress';
 
@@ -109,6 +119,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
       file, decoded, lines, layout: 'prose', kind, columns: [], tables: [], reportedTotals: [], printed, speaker: readSpeaker(lines),
       preamble: [], footnotes: [], rows: [], anomalies,
       uses: lines.map((l) => (l.trim() === '' ? 'blank' : 'text')),
+      ...(expanded ? { where: expanded.where } : {}),
     };
   }
 
@@ -151,7 +162,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
   const first = tables[0]!;
   return {
     file, decoded, lines, layout: first.layout, kind, columns: first.columns, ...(first.headerLine ? { headerLine: first.headerLine } : {}),
-    tables, reportedTotals, printed, preamble, footnotes, rows, anomalies, uses,
+    tables, reportedTotals, printed, preamble, footnotes, rows, anomalies, uses, ...(expanded ? { where: expanded.where } : {}),
   };
 }
 

@@ -63,7 +63,7 @@ export function docTitle(r: Pick<Report, 'title' | 'kind' | 'date' | 'occasion'>
 function itemName(t: Task): string {
   if (t.origin !== 'work-report') return `第${t.number}项 ${shortPledge(t.pledge.text)}`;
   const name = t.title ?? shortPledge(t.pledge.text);
-  return t.kind === 'livelihood' && t.projectNumber !== undefined ? `民生实事（${t.projectNumber}）${name}` : name;
+  return t.kind === 'livelihood' && t.projectNumber !== undefined ? `${t.candidate ? '民生实事候选项目' : '民生实事'}（${t.projectNumber}）${name}` : name;
 }
 
 export function citeReport(r: Report, d: District | undefined, siteRoot: string): Citation {

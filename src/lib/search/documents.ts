@@ -3,6 +3,7 @@
 import type { Dataset as FullDataset, District, Leader, Progress, Report, Status, StatusSource, Task, Unit } from '../schema';
 import { paths } from '../urls';
 import { FIELD_SEPARATOR, normalizeText } from './normalize';
+import { taskKindLabel } from '../workreport/labels';
 
 /** Field kinds, in display order. 'alias' holds unit short names / variants: searched, shown only when hit. */
 export const FIELD_KINDS = ['pledge', 'target', 'result', 'unit', 'alias', 'leader', 'place'] as const;
@@ -20,6 +21,8 @@ export interface SearchDoc {
   districtName: string;
   year: number;
   number: number;
+  /** 民生实事 or 民生实事候选项目 (still to be voted on), shown with every result of such a task. */
+  kindLabel?: string;
   /** The latest report naming the task: label and base-relative path. */
   report: string;
   reportUrl: string;
@@ -84,6 +87,7 @@ export function buildDocuments(data: Dataset): SearchDoc[] {
       fields.push([kind, label, t]);
     };
     add('pledge', '年度目标任务', task.pledge.text);
+    if (task.candidate) add('pledge', '类别', taskKindLabel(task));
     for (const s of task.subTargets) add('pledge', '子目标', s.text);
     const rows = (progressByTask.get(task.id) ?? []).slice();
     const order = (p: Progress) => {
@@ -132,6 +136,7 @@ export function buildDocuments(data: Dataset): SearchDoc[] {
       statusSource: task.latestStatusSource,
       ...(latestRow?.statusPhrase ? { statusPhrase: latestRow.statusPhrase } : {}),
       unitIds: task.unitIds,
+      ...(task.kind === 'livelihood' ? { kindLabel: taskKindLabel(task)! } : {}),
       fields,
     };
   });

@@ -29,6 +29,8 @@ export interface ResultItem {
   /** As the other pages word it (推断：完成（依据“…”）); absent in synthetic corpora. */
   statusText?: string;
   statusNote?: string;
+  /** 民生实事 / 民生实事候选项目. */
+  kindLabel?: string;
   pledge: Segment[];
   snippets: { label: string; segments: Segment[] }[];
 }
@@ -262,6 +264,7 @@ function toItem(meta: IndexMeta, doc: SearchDoc, terms: string[], fuzzy?: Return
     statusSource: doc.statusSource,
     ...(doc.statusPhrase ? { statusPhrase: doc.statusPhrase } : {}),
     ...(doc.statusText ? { statusText: doc.statusText, statusNote: doc.statusNote ?? '' } : {}),
+    ...(doc.kindLabel ? { kindLabel: doc.kindLabel } : {}),
     pledge: pledge ? window(pledge.segments, 80) : [],
     snippets,
   };

@@ -48,7 +48,7 @@ function resultItem(ctx: RenderContext, item: ResultItem): HTMLElement {
   const meta = el(
     'p',
     { class: 'result-meta' },
-    `${item.districtName} · ${item.year}年 · `,
+    `${item.districtName} · ${item.year}年 · ${item.kindLabel ? `${item.kindLabel} · ` : ''}`,
     item.reportUrl ? el('a', { href: ctx.href(item.reportUrl) }, item.report) : item.report,
     ' · ',
     statusBadge(item),
