@@ -13,7 +13,7 @@ import { IngestError } from '../src/lib/ingest/errors';
 import { loadInputs } from '../src/lib/ingest/load-inputs';
 import { parseReport } from '../src/lib/ingest/parse-report';
 import { NameRegistry } from '../src/lib/ingest/registry';
-import { writeDataset } from '../src/lib/ingest/write-dataset';
+import { outDirProblem, writeDataset } from '../src/lib/ingest/write-dataset';
 import { renderingFiles } from '../src/lib/ingest/renderings';
 import { sourceFileProblem } from '../src/lib/source-files';
 import { STATUS_LABELS, STATUS_ORDER, reportKindSchema, periodSchema } from '../src/lib/schema';
@@ -51,6 +51,9 @@ function main() {
 }
 
 function ingestAll(out: string) {
+  // Refuse a folder the ingest did not write (e.g. --out content) before parsing anything.
+  const outProblem = outDirProblem(resolve(root, out));
+  if (outProblem) fail(`--out ${out}: ${outProblem}。请用默认的 generated/，或换一个不存在的或空的目录。`);
   const { inputs, errors: inputErrors } = loadInputs(root);
   if (!inputs) fail(`content/ 下的配置有误，未写入任何数据：\n  ${inputErrors.join('\n  ')}`);
   const result = buildDataset({

@@ -10,6 +10,7 @@ import { searchText, type SearchDoc } from '../src/lib/search/documents';
 import { matchesAll, parseQuery } from '../src/lib/search/query';
 import type { Dataset } from '../src/lib/search/documents';
 import type { SearchState } from '../src/lib/search/url-state';
+import { statusFacetKey } from '~/lib/search/status-facet';
 
 let data: Dataset;
 let docs: SearchDoc[];
@@ -118,8 +119,22 @@ describe.each(['single', 'sharded'] as const)('search engine (%s index)', (mode)
     const r = await search(mode, { q, year: 2023 });
     for (const f of r.facets.district!) expect(f.count).toBe(brute(q, (d) => d.district === f.value && d.year === 2023).length);
     for (const f of r.facets.year!) expect(f.count).toBe(brute(q, (d) => d.year === Number(f.value)).length);
-    for (const f of r.facets.status!) expect(f.count).toBe(brute(q, (d) => d.status === f.value && d.year === 2023).length);
+    for (const f of r.facets.status!) expect(f.count).toBe(brute(q, (d) => (d.statusFacet ?? statusFacetKey(d.status, d.statusSource)) === f.value && d.year === 2023).length);
     for (const f of r.facets.unit!.slice(0, 10)) expect(f.count).toBe(brute(q, (d) => d.unitIds.includes(f.value) && d.year === 2023).length);
+  });
+
+  it('never counts an inferred status with the stated one: 部分完成 and 推断·部分完成 are two facet values', async () => {
+    const r = await search(mode, { q: '' });
+    const facet = new Map(r.facets.status!.map((f) => [f.value, f]));
+    const count = (status: string, source: string) => docs.filter((d) => d.status === status && d.statusSource === source).length;
+    expect(count('partial', 'stated')).toBeGreaterThan(0);
+    expect(count('partial', 'inferred')).toBeGreaterThan(0);
+    expect(facet.get('partial')).toMatchObject({ label: '部分完成', count: count('partial', 'stated') });
+    expect(facet.get('inferredPartial')).toMatchObject({ label: '推断·部分完成', count: count('partial', 'inferred') });
+    const only = await search(mode, { q: '', status: 'partial' });
+    expect(ids(only).every((id) => docs.find((d) => d.id === id)!.statusSource === 'stated')).toBe(true);
+    const inferred = await search(mode, { q: '', status: 'inferredPartial' });
+    expect(inferred.total).toBe(count('partial', 'inferred'));
   });
 
   it('offers 相近结果 only when nothing matches exactly', async () => {

@@ -178,3 +178,9 @@ export function cutTables(lines: string[]): TablesCut | undefined {
   });
   return { tables, roles, outside };
 }
+
+/** The first table only, in the shape used before a file could hold several (the fixture scripts use it). */
+export function cutTable(lines: string[]): (TableCut & { roles: LineRole[]; outside: number[] }) | undefined {
+  const cut = cutTables(lines);
+  return cut && { ...cut.tables[0]!, roles: cut.roles, outside: cut.outside };
+}

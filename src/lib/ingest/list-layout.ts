@@ -1,7 +1,6 @@
-import type { AnomalyDraft, LineUse, ParsedLayout, ParsedRow } from './parse-report';
+import type { AnomalyDraft, LineUse, ParsedLayout, ParsedRow, Rich } from './parse-report';
 import { headingLevel, pushHeading, readGroupHeading, type GroupHeading } from './group-heading';
 import { readLabelledFields, type LabelledField } from './labelled-fields';
-import { toRichText } from './rich-text';
 import { applyGroup, unitsFromLabelled } from './row-parts';
 import { readStatedStatus, statusOfPhrase } from './stated-status';
 import { readStatus, type StatusReading } from './status';
@@ -33,7 +32,7 @@ export interface ItemsCut {
   segments: { line: number; text: string }[];
   /** Numbering scopes (1 unless the numbers start again at 1 under a later heading): each is a table of the report. */
   scopes: number;
-  rows(kind: 'breakdown' | 'progress'): ParsedRow[];
+  rows(kind: 'breakdown' | 'progress', rich: Rich): ParsedRow[];
 }
 
 interface Start { line: number; at: number; number: number; bodyAt: number; prose: boolean; scope: number }
@@ -182,7 +181,7 @@ function itemsFrom(lines: string[], starts: Start[]): ItemsCut | undefined {
   }
   return {
     layout, firstLine, uses, anomalies, segments, scopes: Math.max(0, ...items.map((it) => it.scope)) + 1,
-    rows: (kind) => items.map((it, idx) => itemRow(it, kind, prose, idx === items.length - 1, anomalies)),
+    rows: (kind, rich) => items.map((it, idx) => itemRow(it, kind, prose, idx === items.length - 1, anomalies, rich)),
   };
 }
 
@@ -209,7 +208,7 @@ function proseParts(text: string): { pledge: string; fields: LabelledField[]; re
   return { pledge: pledge.trim(), fields, rest: rest.replace(/^[。；;，,\s]+/, '').trim() };
 }
 
-function itemRow(it: Item, kind: 'breakdown' | 'progress', prose: boolean, last: boolean, anomalies: AnomalyDraft[]): ParsedRow {
+function itemRow(it: Item, kind: 'breakdown' | 'progress', prose: boolean, last: boolean, anomalies: AnomalyDraft[], rich: Rich): ParsedRow {
   let pledge: string;
   let fields: LabelledField[];
   let result: string | undefined;
@@ -237,12 +236,15 @@ function itemRow(it: Item, kind: 'breakdown' | 'progress', prose: boolean, last:
     leaders: leaderField ? parseLeaders(leaderField.value) : [],
     extra, startLine: it.line, endLine: it.endLine,
   };
-  if (pledge) row.pledge = toRichText(pledge);
-  if (result !== undefined) row.result = toRichText(result);
+  if (pledge) row.pledge = rich(pledge);
+  if (result !== undefined) row.result = rich(result);
   if (leaderField) row.leadersPrinted = leaderField.value;
   applyGroup(row, it.headings);
   if (last && endsMidSentence(it.text)) {
     anomalies.push({ line: it.endLine, kind: 'row-cut-off', message: '最后一项在句子中间结束：原文件到此为止，这一项其后的内容缺失，请对照原件核实。' });
+    // The text that runs to the cut: the result when the item has one, else the task itself.
+    const cut = row.result ?? row.pledge;
+    if (cut) cut.truncated = true;
   }
   return row;
 }

@@ -15,7 +15,9 @@ import { readPrintedMetadata, type PrintedMetadata } from './metadata';
 import { cellPlainText, toRichText } from './rich-text';
 import { readStatus, type StatusReading } from './status';
 import { removeInvisibleLines } from './invisible';
-import { endsMidSentence, REPLACEMENT_CHAR } from './text';
+import { markdownDepth, markupDepth } from './nesting';
+import { MARKUP_DEPTH_MAX } from '../limits';
+import { endsMidSentence, REPLACEMENT_CHAR, spaceJoinFrom } from './text';
 import { parseLeaders, parseUnits, type ParsedUnit } from './units';
 
 /** Accounting role of every source line: each line is exactly one of these. */
@@ -86,12 +88,23 @@ export interface ParsedTable {
   rowCount: number;
 }
 
+/** Rich text with the document's own rule for spaces between Chinese characters. */
+export type Rich = (raw: string) => RichText;
+
 export interface ParseOptions {
   /** Kind from the manifest (or --kind); when absent it is read from the title. */
   kind?: ReportKind;
 }
 
 const NUMBER = /^\s*[（(]?\s*(\d{1,5})\s*[)）.、．]?\s*$/;
+
+/** A work report is parsed as Markdown (src/lib/workreport/): a line nested deeper than the limit is refused at its line. */
+function refuseDeepMarkdown(file: string, lines: string[]) {
+  lines.forEach((line, i) => {
+    const depth = markdownDepth(line);
+    if (depth > MARKUP_DEPTH_MAX) throw new IngestError(file, i + 1, `这一行的 Markdown 嵌套（引用、列表缩进或 * _ 强调符号）可达 ${depth} 层，超过 ${MARKUP_DEPTH_MAX} 层的上限（src/lib/limits.ts）：正常的报告不会这样，多半是转换出错。请对照原件重新导出该文件。`);
+  });
+}
 
 export function parseReport(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedReport {
   const decoded = decodeReport(bytes, file);
@@ -114,6 +127,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
   const reportKind: 'breakdown' | 'progress' = kind === 'breakdown' ? 'breakdown' : 'progress';
 
   if (!cut && !items) {
+    if (kind === 'work-report') refuseDeepMarkdown(file, lines);
     if (kind !== 'work-report') throw new IngestError(file, undefined, describeText(lines));
     return {
       file, decoded, lines, layout: 'prose', kind, columns: [], tables: [], reportedTotals: [], printed, speaker: readSpeaker(lines),
@@ -123,6 +137,9 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
     };
   }
 
+  // Whether a space between two Chinese characters is a broken word: the document's own evidence.
+  const join = spaceJoinFrom(decoded.text);
+  const rich: Rich = (raw: string) => toRichText(raw, join);
   let rows: ParsedRow[];
   let uses: LineUse[];
   let tables: ParsedTable[];
@@ -133,7 +150,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
     tables = [];
     rows = [];
     for (const t of cut.tables) {
-      const cutRows = tableRows(t, tables.length, lines, uses, reportKind, anomalies);
+      const cutRows = tableRows(file, t, tables.length, lines, uses, reportKind, anomalies, rich);
       rows.push(...cutRows.rows);
       cutRows.scopes.forEach((title, k) => tables.push({
         index: tables.length, layout: t.layout, headerLine: t.headerLine, headerEndLine: t.headerEndLine, columns: t.columns,
@@ -147,7 +164,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
     }
   } else {
     uses = items!.uses;
-    rows = items!.rows(reportKind);
+    rows = items!.rows(reportKind, rich);
     anomalies.push(...items!.anomalies);
     tables = Array.from({ length: items!.scopes }, (_, index) => ({ index, layout: items!.layout, columns: [], rowCount: rows.filter((r) => r.table === index).length }));
   }
@@ -167,7 +184,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
 }
 
 /** Rows of one table: group headings set the group of the rows below; task rows become ParsedRows. */
-function tableRows(table: TableCut, first: number, lines: string[], uses: LineUse[], reportKind: 'breakdown' | 'progress', anomalies: AnomalyDraft[]): { rows: ParsedRow[]; scopes: ({ text: string; line: number } | undefined)[] } {
+function tableRows(file: string, table: TableCut, first: number, lines: string[], uses: LineUse[], reportKind: 'breakdown' | 'progress', anomalies: AnomalyDraft[], rich: Rich): { rows: ParsedRow[]; scopes: ({ text: string; line: number } | undefined)[] } {
   const rows: ParsedRow[] = [];
   const scopes: ({ text: string; line: number } | undefined)[] = [undefined];
   let afterHeading = false;
@@ -185,6 +202,10 @@ function tableRows(table: TableCut, first: number, lines: string[], uses: LineUs
       afterHeading = true;
       current = undefined;
       return;
+    }
+    for (const cell of raw.cells) {
+      const depth = markupDepth(cell.raw);
+      if (depth > MARKUP_DEPTH_MAX) throw new IngestError(file, cell.startLine, `单元格中的标记嵌套了 ${depth} 层，超过 ${MARKUP_DEPTH_MAX} 层的上限（src/lib/limits.ts）：正常的公文不会这样，多半是转换出错或被篡改。请对照原件重新导出该文件。`);
     }
     const mapped = mapCells(raw, columns, table.layout, anomalies);
     const numberText = mapped.get('number')?.[0]?.raw ?? '';
@@ -221,15 +242,16 @@ function tableRows(table: TableCut, first: number, lines: string[], uses: LineUs
     const units = unitsFromLabelled(unitCols.map((ci) => ({ label: columns[ci]!.label, text: cellPlainText(mapped.byIndex(ci)?.raw ?? '') })));
     const leadersText = text('leaders') !== undefined ? cellPlainText(text('leaders')!) : undefined;
     const statusCell = statusCol >= 0 ? readStatusCell(mapped.byIndex(statusCol)?.raw ?? '') : undefined;
+    const targets = columns
+      .map((c, idx) => ({ c, idx }))
+      .filter(({ c }) => c.key === 'target')
+      .map(({ c, idx }) => ({ ...(c.period ? { period: c.period } : {}), label: c.label, text: rich(mapped.byIndex(idx)?.raw ?? '') }));
     const row: ParsedRow = {
       number: number ?? current!.number,
       subIndex: number !== undefined ? 0 : current!.subIndex + 1,
       table: first + scopes.length - 1,
-      targets: columns
-        .map((c, idx) => ({ c, idx }))
-        .filter(({ c }) => c.key === 'target')
-        .map(({ c, idx }) => ({ ...(c.period ? { period: c.period } : {}), label: c.label, text: toRichText(mapped.byIndex(idx)?.raw ?? '') })),
-      status: statusCell ?? readStatus(resultRaw === undefined ? undefined : toRichText(resultRaw).text, resultRaw === undefined && statusCol < 0 ? 'breakdown' : reportKind),
+      targets,
+      status: statusCell ?? readStatus(resultRaw === undefined ? undefined : rich(resultRaw).text, resultRaw === undefined && statusCol < 0 ? 'breakdown' : reportKind, targets.map((t) => t.text.text)),
       units: units.units,
       unitsPrinted: units.printed,
       leaders: leadersText ? parseLeaders(leadersText) : [],
@@ -239,10 +261,10 @@ function tableRows(table: TableCut, first: number, lines: string[], uses: LineUs
     };
     if (statusCol >= 0 && !statusCell && mapped.byIndex(statusCol)?.raw.trim()) row.extra.push({ label: columns[statusCol]!.label, text: cellPlainText(mapped.byIndex(statusCol)!.raw) });
     const pledge = text('pledge');
-    if (pledge !== undefined && pledge.trim() !== '') row.pledge = toRichText(pledge);
+    if (pledge !== undefined && pledge.trim() !== '') row.pledge = rich(pledge);
     const subGoal = text('subGoal');
-    if (subGoal !== undefined && subGoal.trim() !== '') row.subGoal = toRichText(subGoal);
-    if (resultRaw !== undefined) row.result = toRichText(resultRaw);
+    if (subGoal !== undefined && subGoal.trim() !== '') row.subGoal = rich(subGoal);
+    if (resultRaw !== undefined) row.result = rich(resultRaw);
     if (leadersText !== undefined) row.leadersPrinted = leadersText;
     applyGroup(row, headings);
     rows.push(row);
@@ -254,12 +276,14 @@ function tableRows(table: TableCut, first: number, lines: string[], uses: LineUs
         const at = cell.raw.indexOf(REPLACEMENT_CHAR);
         const before = cell.raw.slice(Math.max(0, at - 12), at).replace(/<[^>]*>/g, '');
         anomalies.push({ line: cell.startLine + (cell.raw.slice(0, at).match(/\n/g)?.length ?? 0), kind: 'truncated-cell', message: `单元格在“…${before}”之后被截断（原文件此处为乱码字符 U+FFFD），其后的内容在原文件中已丢失。` });
+        markTruncated(row, rich(cell.raw).text);
       }
     }
     if (i === table.rows.length - 1) {
       const lastProse = [...raw.cells].reverse().find((c) => c.raw.trim() !== '' && !NUMBER.test(c.raw));
       if (lastProse && !lastProse.raw.includes(REPLACEMENT_CHAR) && endsMidSentence(lastProse.raw) && proseKeyOf(columns, raw, lastProse)) {
         anomalies.push({ line: lastProse.endLine, kind: 'row-cut-off', message: '表格最后一行在句子中间结束：原文件到此为止，这一行其后的内容缺失，请对照原件核实。' });
+        markTruncated(row, rich(lastProse.raw).text);
       }
     }
   });
@@ -302,6 +326,13 @@ function unplacedRow(uses: LineUse[], lines: string[], raw: RawRow, first: Anoma
     }
     uses[l - 1] = 'anomaly';
     if (l !== first.line) anomalies.push({ line: l, kind: first.kind, message: `续上：第 ${first.line} 行无法归类的内容在此行继续，原文保留在此。` });
+  }
+}
+
+/** Mark the cell whose text was cut (truncated-cell, row-cut-off) so pages can say so beside it. */
+export function markTruncated(row: ParsedRow, text: string): void {
+  for (const cell of [row.pledge, row.subGoal, row.result, ...row.targets.map((t) => t.text)]) {
+    if (cell && cell.text === text) cell.truncated = true;
   }
 }
 

@@ -5,16 +5,17 @@
 import type { z } from 'astro/zod';
 import {
   anomalySchema, districtSchema, indicatorPointSchema, leaderSchema, progressSchema, reportSchema, taskSchema, unitSchema,
-  INDICATOR_LABELS, STATUS_LABELS, STATUS_ORDER, type Anomaly, type District, type IndicatorPoint, type Leader, type Progress, type Report, type Task, type Unit,
+  INDICATOR_LABELS, STATUS_LABELS, STATUS_ORDER, type Anomaly, type District, type IndicatorPoint, type Leader, type Progress, type Report, type Status, type StatusSource, type Task, type Unit,
 } from '../schema';
 import { paths } from '../urls';
+import { CUT_OFF_MARK } from '../schema/provenance';
 import { ROLE_LABELS } from '../indicators/page-data';
 import type { DatasetIndex } from './dataset';
 import { fieldTypeOf, schemaAt, type FieldType } from './zod-fields';
 
 export interface RowContext {
   index: DatasetIndex;
-  /** Absolute site root with the deployment base, ending in "/" (e.g. https://example.org/portal/). */
+  /** Absolute site root with the deployment base, ending in "/" (https://…/portal/), or root-relative (/portal/) when the site has no address. */
   siteRoot: string;
 }
 
@@ -129,6 +130,25 @@ export const reportsTable: TableDef<Report> = {
   ],
 };
 
+/** "已移交齐鲁化工区 1；完成 3": a task's parts by status as shown (stated word as printed, inferred marked 推断：). */
+function partsText(parts: Progress[] | undefined): string {
+  if (!parts) return '';
+  const counts = new Map<string, number>();
+  for (const p of parts) {
+    const shown = p.statusSource === 'inferred' ? `推断：${STATUS_LABELS[p.status]}` : p.statusSource === 'stated' && p.statusPhrase ? p.statusPhrase : STATUS_LABELS[p.status];
+    counts.set(shown, (counts.get(shown) ?? 0) + 1);
+  }
+  return [...counts].map(([s, n]) => `${s} ${n}`).join('；');
+}
+
+/** A cell's text, with the cut-off mark where the source stops short in it. */
+const cutOff = (c: { text: string; truncated?: true | undefined } | undefined): string => (c ? (c.truncated ? `${c.text}${CUT_OFF_MARK}` : c.text) : '');
+
+// Stated and inferred never share a column: the government's word in one, ours (marked 推断) in another.
+const statedOnly = (s: Status, source: StatusSource): Status => (source === 'inferred' ? 'unstated' : s);
+const inferredOnly = (s: Status, source: StatusSource): string => (source === 'inferred' ? s : '');
+const inferredLabel = (s: Status, source: StatusSource): string => (source === 'inferred' ? `推断：${STATUS_LABELS[s]}` : '');
+
 export const tasksTable: TableDef<Task> = {
   name: 'tasks', title: '年度任务', description: '每个区县每年的每项年度目标任务一行；进展见 progress 表。', schema: taskSchema,
   omitted: { progressIds: '见 progress 表的 task_id。', source: '已拆为 source_* 各列；原文行见 JSON。' },
@@ -138,16 +158,19 @@ export const tasksTable: TableDef<Task> = {
     { name: 'number', title: '序号', description: '原表中的序号。', from: 'number' },
     { name: 'table', title: '表号', description: '任务所在的表：文件有多张表时，第二张起为 2、3…（任务编号中带 t2 等）；第一张为空。', from: 'table' },
     { name: 'group', covers: 'group', title: '分组', description: '任务所属的分组标题，照原文；外层分组在前，以“ › ”连接。', type: 'string', value: (t) => groupText(t.group) },
-    { name: 'pledge', title: '年度目标任务', description: '年度目标任务，照首次出现时的原文（去除排版符号）。', from: 'pledge.text' },
+    { name: 'pledge', title: '年度目标任务', description: `年度目标任务，照首次出现时的原文（去除排版符号）；原文在此格中断的，其后加“${CUT_OFF_MARK}”。`, from: 'pledge.text', value: (t) => cutOff(t.pledge) },
     { name: 'sub_targets', covers: 'subTargets', title: '子目标', description: '该任务下无序号的子目标，每条一行。', type: 'string', value: (t) => t.subTargets.map((s) => s.text).join('\n') },
     { name: 'lead_units', covers: 'leadUnitIds', title: '牵头单位', description: '标为牵头的责任单位（规范名称），以“；”分隔。', type: 'string', value: (t, c) => t.leadUnitIds.map((id) => unitName(c, id)).join(NAMES) },
     { name: 'units', title: '责任单位', description: '全部责任单位（规范名称），以“；”分隔。', type: 'string', value: (t, c) => t.unitIds.map((id) => unitName(c, id)).join(NAMES) },
     { name: 'unit_ids', covers: 'unitIds', title: '责任单位代码', description: '责任单位代码，以“;”分隔，对应 units 表。', type: 'string', value: (t) => t.unitIds.join(';') },
     { name: 'leaders', title: '分管区领导', description: '分管区领导（规范姓名），以“；”分隔。', type: 'string', value: (t, c) => t.leaderIds.map((id) => leaderName(c, id)).join(NAMES) },
     { name: 'leader_ids', covers: 'leaderIds', title: '分管区领导代码', description: '分管区领导代码，以“;”分隔，对应 leaders 表。', type: 'string', value: (t) => t.leaderIds.join(';') },
-    { name: 'latest_status', title: '最新状态代码', description: `${STATUS_ORDER.map((s) => `${s} ${STATUS_LABELS[s]}`).join('；')}。`, from: 'latestStatus' },
-    { name: 'latest_status_label', title: '最新状态', description: '最新一期报告中的状态（中文）。', type: 'string', value: (t) => STATUS_LABELS[t.latestStatus] },
-    { name: 'latest_status_source', title: '状态来源', description: 'stated 原文所述；inferred 本站据完成情况文字推断，并非政府原话；none 无。', from: 'latestStatusSource' },
+    { name: 'latest_status', from: 'latestStatus', title: '最新状态代码（原文）', description: `最新一期报告原文写明的状态：${STATUS_ORDER.map((s) => `${s} ${STATUS_LABELS[s]}`).join('；')}（unstated：原文没有写明，本站推断的状态另见 latest_inferred_status）。`, value: (t) => statedOnly(t.latestStatus, t.latestStatusSource) },
+    { name: 'latest_status_label', title: '最新状态（原文）', description: '最新一期报告原文写明的状态（中文）。', type: 'string', value: (t) => STATUS_LABELS[statedOnly(t.latestStatus, t.latestStatusSource)] },
+    { name: 'latest_status_source', title: '状态来源', description: 'stated 原文所述；inferred 原文未写明、本站据完成情况文字推断（见 latest_inferred_status），并非政府原话；none 无。', from: 'latestStatusSource' },
+    { name: 'latest_inferred_status', title: '本站推断的最新状态代码', description: '原文未写明状态时，本站据完成情况文字推断的状态（done / partial / notDone）；原文写明时为空。不是政府的表述。', type: 'string', value: (t) => inferredOnly(t.latestStatus, t.latestStatusSource) },
+    { name: 'latest_parts', title: '各部分的最新状态', description: '有子目标行的任务：最新一期报告中各部分（编号行和子目标行）的状态及个数，如“已移交齐鲁化工区 1；完成 3”，与报告页按表格行计数相同；推断的带“推断：”。无子目标行的任务为空，见 latest_status。', type: 'string', value: (t, c) => partsText(c.index.latestParts.get(t.id)) },
+    { name: 'latest_inferred_status_label', title: '本站推断的最新状态', description: '同上，中文，带“推断”字样。', type: 'string', value: (t) => inferredLabel(t.latestStatus, t.latestStatusSource) },
     { name: 'latest_report_id', title: '最新报告编号', description: '给出最新状态的报告。', from: 'latestReportId' },
     { name: 'report_ids', covers: 'reportIds', title: '出现的报告', description: '列有该任务的全部报告编号，按时间先后，以“;”分隔。', type: 'string', value: (t) => t.reportIds.join(';') },
     { name: 'origin', title: '来源类型', description: 'bulletin 来自通报表格的一行；work-report 来自政府工作报告的一段（编号含 wr）。空值同 bulletin。', from: 'origin' },
@@ -180,18 +203,22 @@ export const progressTable: TableDef<Progress> = {
     { name: 'sub_index', title: '子目标序', description: '0 为编号行；1 起为其下无序号的子目标行。', from: 'subIndex' },
     { name: 'table', title: '表号', description: '行所在的表：文件有多张表时，第二张起为 2、3…（其序号各自从 1 起）；第一张为空。', from: 'table' },
     { name: 'group', covers: 'group', title: '分组', description: '行所属的分组标题（如“一、主要经济社会发展指标”），照原文；外层分组在前，以“ › ”连接。', type: 'string', value: (p) => groupText(p.group) },
-    { name: 'pledge', title: '年度目标任务（本报告原文）', description: '本报告此行印出的年度目标任务（子目标行为空）。', from: 'pledge.text' },
-    { name: 'sub_goal', title: '具体年度子目标', description: '合并单元格中的具体年度子目标（如有）。', from: 'subGoal.text' },
-    { name: 'targets', covers: 'targets', title: '期间目标', description: '各期目标，每期一行，格式“表头：目标”。', type: 'string', value: (p) => p.targets.map((t) => `${t.label}：${t.text.text}`).join('\n') },
-    { name: 'result', title: '完成情况', description: '完成情况，照原文（分解表无此列）。', from: 'result.text' },
-    { name: 'status', title: '状态代码', description: '同 tasks 表 latest_status。', from: 'status' },
-    { name: 'status_label', title: '状态', description: '状态（中文）。推断的状态并非政府原话。', type: 'string', value: (p) => STATUS_LABELS[p.status] },
-    { name: 'status_source', title: '状态来源', description: 'stated 原文所述；inferred 本站推断；none 无。', from: 'statusSource' },
-    { name: 'status_phrase', title: '状态依据', description: '原文所述时为原词（如“已移交经开区”）；推断时为起决定作用的原文短语。', from: 'statusPhrase' },
+    { name: 'pledge', title: '年度目标任务（本报告原文）', description: '本报告此行印出的年度目标任务（子目标行为空）。', from: 'pledge.text', value: (p) => cutOff(p.pledge) },
+    { name: 'sub_goal', title: '具体年度子目标', description: '合并单元格中的具体年度子目标（如有）。', from: 'subGoal.text', value: (p) => cutOff(p.subGoal) },
+    { name: 'targets', covers: 'targets', title: '期间目标', description: `各期目标，每期一行，格式“表头：目标”；原文在某格中断的，其后加“${CUT_OFF_MARK}”。`, type: 'string', value: (p) => p.targets.map((t) => `${t.label}：${cutOff(t.text)}`).join('\n') },
+    { name: 'result', title: '完成情况', description: `完成情况，照原文（分解表无此列）；原文在此格中断的，其后加“${CUT_OFF_MARK}”。`, from: 'result.text', value: (p) => cutOff(p.result) },
+    { name: 'status', from: 'status', title: '状态代码（原文）', description: '原文写明的状态，代码同 tasks 表 latest_status；原文没有写明时为 unstated（本站推断的状态另见 inferred_status）。', value: (p) => statedOnly(p.status, p.statusSource) },
+    { name: 'status_label', title: '状态（原文）', description: '原文写明的状态（中文）。', type: 'string', value: (p) => STATUS_LABELS[statedOnly(p.status, p.statusSource)] },
+    { name: 'status_source', title: '状态来源', description: 'stated 原文所述；inferred 原文未写明、本站推断（见 inferred_status）；none 无。', from: 'statusSource' },
+    { name: 'status_phrase', from: 'statusPhrase', title: '原文状态用词', description: '原文写明状态时的原词（如“已移交经开区”）；否则为空。', value: (p) => (p.statusSource === 'stated' ? p.statusPhrase ?? '' : '') },
+    { name: 'inferred_status', title: '本站推断的状态代码', description: '原文未写明状态时，本站据完成情况文字推断的状态（done / partial / notDone）；原文写明时为空。不是政府的表述。', type: 'string', value: (p) => inferredOnly(p.status, p.statusSource) },
+    { name: 'inferred_status_label', title: '本站推断的状态', description: '同上，中文，带“推断”字样。', type: 'string', value: (p) => inferredLabel(p.status, p.statusSource) },
+    { name: 'inferred_basis', title: '推断依据', description: '起决定作用的原文短语，按原文顺序全部列出；“；”前为未完成类，后为完成、进行中类（规则见本站“关于”页）。', type: 'string', value: (p) => (p.statusSource === 'inferred' ? p.statusPhrase ?? '' : '') },
     { name: 'units', title: '责任单位', description: '责任单位（规范名称），以“；”分隔。', type: 'string', value: (p) => p.units.map((u) => u.name).join(NAMES) },
-    { name: 'unit_roles', covers: 'units', title: '责任单位角色', description: '与 units 列一一对应：lead 牵头，assist 协办，data 提供数据，unmarked 未标明；以“;”分隔。', type: 'string', value: (p) => p.units.map((u) => u.role).join(';') },
+    { name: 'unit_roles', covers: 'units', title: '责任单位角色', description: '与 units 列一一对应：lead 牵头，assist 协办，data 提供数据，unmarked 责任单位（原文未标“牵头”，包括只列一个单位的）；以“;”分隔。', type: 'string', value: (p) => p.units.map((u) => u.role).join(';') },
     { name: 'units_printed', title: '责任单位（原文）', description: '责任单位单元格，照原文。', from: 'unitsPrinted' },
     { name: 'leaders', title: '分管区领导', description: '分管区领导（规范姓名），以“；”分隔。', type: 'string', covers: 'leaders', value: (p) => p.leaders.map((l) => l.name).join(NAMES) },
+    { name: 'leaders_uncertain', covers: 'uncertainLeaders', title: '存疑的分管区领导姓名', description: '原文印出、但与已知人员都对不上的姓名（可能是误印），照原文，以“；”分隔；见 anomalies 表 unknown-name。不计入 leaders 列。', type: 'string', value: (p) => (p.uncertainLeaders ?? []).map((l) => l.printed).join(NAMES) },
     { name: 'leaders_printed', title: '分管区领导（原文）', description: '分管区领导单元格，照原文。', from: 'leadersPrinted' },
     { name: 'extra', covers: 'extra', title: '其他列', description: '未识别的列或多出的单元格，每项一行，格式“表头：内容”。', type: 'string', value: (p) => p.extra.map((e) => `${e.label}：${e.text}`).join('\n') },
     ...sourceCols<Progress>('该行'),

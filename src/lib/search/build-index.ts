@@ -1,8 +1,8 @@
 // Build the search index files from the documents. Pure and deterministic: the same documents
 // always give the same bytes (keys sorted, no timestamps), so builds are reproducible.
-import { STATUS_LABELS, STATUS_ORDER } from '../schema';
 import { compareDocs, searchText, type SearchDoc } from './documents';
 import { gramPostings } from './gram-postings';
+import { statusFacetKey, statusFacetValues } from './status-facet';
 import {
   INDEX_VERSION,
   bucketOf,
@@ -37,10 +37,11 @@ export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): Ind
 
   const facets: IndexFacets = { district: '', year: '', status: '' };
   const districtIndex = new Map(opts.districts.map((d, i) => [d.id, i]));
+  const statusKeys = statusFacetValues().map((v) => v.key);
   for (const d of docs) {
     facets.district += facetChar(districtIndex.get(d.district) ?? 0);
     facets.year += facetChar(years.indexOf(d.year));
-    facets.status += facetChar(STATUS_ORDER.indexOf(d.status));
+    facets.status += facetChar(statusKeys.indexOf(d.statusFacet ?? statusFacetKey(d.status, d.statusSource)));
   }
   const docUnits = docs.map((d) => d.unitIds.map((id) => unitIndex.get(id)).filter((i): i is number => i !== undefined));
 
@@ -65,8 +66,8 @@ export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): Ind
     gramLimit: opts.gramLimit ?? 4,
     districts: opts.districts,
     years,
-    statuses: [...STATUS_ORDER],
-    statusLabels: { ...STATUS_LABELS },
+    statuses: statusKeys,
+    statusLabels: Object.fromEntries(statusFacetValues().map((v) => [v.key, v.label])),
   };
   files.set('meta.json', JSON.stringify(meta));
   files.set('facets.json', JSON.stringify(facets));

@@ -1,6 +1,5 @@
 // The search index as written to dist/search-index/ and read by the engine. Every file is JSON so
 // the static host gzips it and the browser caches it; a query fetches only the files it needs.
-import type { Status } from '../schema';
 import type { SearchDoc } from './documents';
 
 export const INDEX_VERSION = 1;
@@ -19,9 +18,10 @@ export interface IndexMeta {
   gramLimit: number;
   districts: { id: string; name: string }[];
   years: number[];
-  statuses: Status[];
+  /** Status facet values: each status and, apart, the same status inferred by our rules (status-facet.ts). */
+  statuses: string[];
   /** Chinese label per status (from the schema at build time: the browser bundle never loads zod). */
-  statusLabels: Record<Status, string>;
+  statusLabels: Record<string, string>;
 }
 
 /** unit-list.json: the units (facet labels, unit filter); loaded only when units are used. */

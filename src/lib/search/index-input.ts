@@ -1,6 +1,8 @@
 // The dataset → documents + the lists buildIndex needs. Shared by the site build and the tests.
 import { buildDocuments, type Dataset } from './documents';
 import { statusDisplay } from '../site/status-display';
+import { partsMix } from '../site/task-parts';
+import { MIXED_PARTS } from './status-facet';
 import { createHash } from 'node:crypto';
 import { buildIndex, type BuildOptions, type IndexFiles } from './build-index';
 
@@ -14,7 +16,17 @@ export function indexInput(input: Dataset): { docs: ReturnType<typeof buildDocum
     progress: byId(input.progress), units: byId(input.units), leaders: byId(input.leaders),
   };
   // Word statuses as the other pages do; done here (build only) so the browser bundles stay zod-free.
+  // A task with parts shows the mix of its latest report's parts, as its page does (site/task-parts.ts).
+  const latestReport = new Map(data.tasks.map((t) => [t.id, t.latestReportId]));
+  const parts = Map.groupBy(data.progress.filter((p) => latestReport.get(p.taskId) === p.reportId), (p) => p.taskId);
   const docs = buildDocuments(data).map((d) => {
+    const mine = parts.get(d.id) ?? [];
+    if (mine.length > 1) {
+      const groups = partsMix(mine).map((g) => ({ g, shown: statusDisplay(g.status, g.source, g.phrase) }));
+      const text = `${groups.map(({ g, shown }) => `${shown.text} ${g.count}`).join(' · ')}（共 ${mine.length} 个部分）`;
+      const mixed = groups.length > 1 ? { statusFacet: MIXED_PARTS } : {};
+      return { ...d, statusText: text, statusNote: groups.map(({ g, shown }) => `${g.count} 个部分：${shown.note}`).join(' '), ...mixed };
+    }
     const shown = statusDisplay(d.status, d.statusSource, d.statusPhrase);
     return { ...d, statusText: shown.text, statusNote: shown.note };
   });

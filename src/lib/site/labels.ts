@@ -11,7 +11,7 @@ export const ROLE_LABELS: Record<UnitRole, string> = {
   lead: '牵头',
   assist: '协办',
   data: '提供数据',
-  unmarked: '未标明牵头',
+  unmarked: '责任单位',
 };
 
 /** "2023年9月" / "2020年第三、四季度" / "2021年全年" */
