@@ -29,8 +29,8 @@ describe('one cell per paragraph, as copied from a web page', () => {
     const p = parseText(text, 'breakdown');
     expect(p.layout).toBe('paragraph-cells');
     expect(rowEssence(p).map((r) => [r.number, r.pledge, r.units, r.extra])).toEqual([
-      [1, '新增市场主体1万户', ['区市场监管局/lead'], [{ label: '分值', text: '5' }]],
-      [2, '新建5G基站300个', ['区经信局/lead'], [{ label: '分值', text: '3' }]],
+      [1, '新增市场主体1万户', ['区市场监管局/unmarked'], [{ label: '分值', text: '5' }]],
+      [2, '新建5G基站300个', ['区经信局/unmarked'], [{ label: '分值', text: '3' }]],
     ]);
   });
 
@@ -93,9 +93,9 @@ describe('several tables in one file', () => {
 describe('group rows inside a table', () => {
   const rowsOf = (text: string, kind: 'progress' | 'breakdown' = 'breakdown') => rowEssence(parseText(text, kind)).map((r) => ({ n: r.number, pledge: r.pledge, group: r.group?.heading, leaders: r.leaders, units: r.units }));
   const expected = [
-    { n: 1, pledge: '地区生产总值增长6%', group: '一、主要经济社会发展指标', leaders: ['张三'], units: ['区发改委/lead'] },
-    { n: 2, pledge: '区级税收增长6%', group: '一、主要经济社会发展指标', leaders: ['张三'], units: ['区税务局/lead'] },
-    { n: 3, pledge: '建成科学城', group: '二、重点工作任务', leaders: ['李四'], units: ['区科技局/lead'] },
+    { n: 1, pledge: '地区生产总值增长6%', group: '一、主要经济社会发展指标', leaders: ['张三'], units: ['区发改委/unmarked'] },
+    { n: 2, pledge: '区级税收增长6%', group: '一、主要经济社会发展指标', leaders: ['张三'], units: ['区税务局/unmarked'] },
+    { n: 3, pledge: '建成科学城', group: '二、重点工作任务', leaders: ['李四'], units: ['区科技局/unmarked'] },
   ];
   const heading1 = '一、主要经济社会发展指标（牵头领导：张三）';
   const heading2 = '二、重点工作任务（牵头领导：李四）';
@@ -164,7 +164,7 @@ describe('labelled fields in running text', () => {
     expect(p.layout).toBe('labelled-text');
     const r = rowEssence(p);
     expect(r.map((x) => x.number)).toEqual([1, 2, 3, 4]);
-    expect(r[0]).toMatchObject({ pledge: '轨道交通1号线一期工程投入试运营。', leaders: ['林静国'], units: ['市轨道交通工程建设指挥部/lead'], result: '轨道交通1号线一期工程已于2014年5月30日通车试运营。', extra: [{ label: '项目责任人', text: '尹文德' }] });
+    expect(r[0]).toMatchObject({ pledge: '轨道交通1号线一期工程投入试运营。', leaders: ['林静国'], units: ['市轨道交通工程建设指挥部/unmarked'], result: '轨道交通1号线一期工程已于2014年5月30日通车试运营。', extra: [{ label: '项目责任人', text: '尹文德' }] });
     expect(r[1]!.units).toEqual(['市公安局/lead', '市城管局/assist', '市财政局/assist']);
     // "项目按预期计划扎实有序推进" is narrative, not a status word in the status position: not stated.
     expect(r[1]!.status.statusSource).not.toBe('stated');
@@ -335,7 +335,7 @@ describe('paragraphs after a web-page table', () => {
   it('a footer copied with the table is text outside it, not cells of the last row', () => {
     const text = para('序号', '年度目标任务', '责任单位', '1', '任务一', '区发改委', '2', '任务二', '区财政局', '扫一扫在手机打开当前页', '关闭窗口');
     const p = parseText(text, 'breakdown');
-    expect(rowEssence(p).map((r) => [r.number, r.pledge, r.units, r.extra])).toEqual([[1, '任务一', ['区发改委/lead'], undefined], [2, '任务二', ['区财政局/lead'], undefined]]);
+    expect(rowEssence(p).map((r) => [r.number, r.pledge, r.units, r.extra])).toEqual([[1, '任务一', ['区发改委/unmarked'], undefined], [2, '任务二', ['区财政局/unmarked'], undefined]]);
     expect(p.rows[1]!.subGoal).toBeUndefined();
     expect(p.anomalies.map((a) => [a.line, a.kind])).toEqual([[19, 'outside-table'], [21, 'outside-table']]);
   });

@@ -116,7 +116,8 @@ export interface BulletinTable {
 /** Columns of a list or running text (no header printed): 序号, the task, then the fields its items carry. */
 function itemColumns(rows: Progress[]): Column[] {
   const cols: Column[] = [{ key: 'number', label: '序号' }, { key: 'pledge', label: '任务' }];
-  if (rows.some((r) => r.leaders.length > 0)) cols.push({ key: 'leaders', label: '领导' });
+  // Leaders as printed: a name not yet confirmed in the alias files has no leader link but is still printed.
+  if (rows.some((r) => r.leaders.length > 0 || (r.leadersPrinted ?? '') !== '')) cols.push({ key: 'leaders', label: '领导' });
   if (rows.some((r) => r.unitsPrinted !== '')) cols.push({ key: 'units', label: '单位' });
   if (rows.some((r) => r.result)) cols.push({ key: 'result', label: '完成情况' });
   return cols;
