@@ -21,7 +21,8 @@ export function unitsFromLabelled(parts: { label: string; text: string }[]): { u
   if (nonEmpty.length === 1 && !unitRoleOfLabel(nonEmpty[0]!.label)) return { units: parseUnits(nonEmpty[0]!.text), printed: nonEmpty[0]!.text };
   const units = nonEmpty.flatMap((p) => {
     const role = unitRoleOfLabel(p.label);
-    return parseUnits(p.text).map((u) => (role && u.role !== 'data' && !u.via ? { ...u, role } : u));
+    // The column's role applies where the cell marks none ("区住建委（牵头） 区财政局" under 牵头单位 keeps its marks).
+    return parseUnits(p.text).map((u) => (role && u.role === 'unmarked' ? { ...u, role } : u));
   });
   // Next to a 牵头单位 list, a 责任单位 list is the participating units; next to 配合单位 only, it is the lead.
   const leadLabel = nonEmpty.some((p) => unitRoleOfLabel(p.label) === 'lead');
