@@ -9,7 +9,10 @@ import {
   encodePosting,
   facetChar,
   type IndexFacets,
+  type IndexLexicon,
   type IndexMeta,
+  type IndexReadings,
+  type IndexSounds,
 } from './index-format';
 
 export interface BuildOptions {
@@ -21,6 +24,8 @@ export interface BuildOptions {
   gramLimit?: number;
   districts: { id: string; name: string }[];
   units: { id: string; name: string; district: string; aliases: string[] }[];
+  /** Other names, pinyin and readings (lexicon-build.ts); without them search is exact only. */
+  lexicon?: { lexicon: IndexLexicon; sounds: IndexSounds; readings: IndexReadings };
 }
 
 /** path (relative to the index directory) → file content. */
@@ -73,6 +78,11 @@ export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): Ind
   files.set('facets.json', JSON.stringify(facets));
   files.set('unit-list.json', JSON.stringify(opts.units));
   files.set('units.json', JSON.stringify(docUnits));
+  if (opts.lexicon) {
+    files.set('lexicon.json', JSON.stringify(opts.lexicon.lexicon));
+    files.set('sounds.json', JSON.stringify(opts.lexicon.sounds));
+    files.set('readings.json', JSON.stringify(opts.lexicon.readings));
+  }
   for (let c = 0; c * chunkSize < Math.max(1, docs.length); c++) {
     files.set(`d/${c}.json`, JSON.stringify(docs.slice(c * chunkSize, (c + 1) * chunkSize)));
   }

@@ -40,6 +40,28 @@ export type IndexDocUnits = number[][];
 /** g/<b>.json: gram → delta-encoded sorted document numbers, or (dense lists) a base64 bitmap. */
 export type IndexBucket = Record<string, number[] | string>;
 
+/**
+ * lexicon.json: what lets a query find what people type (built by lexicon-build.ts, read by expand.ts).
+ * Every string is normalised like the index text.
+ */
+export interface IndexLexicon {
+  /** Groups of names for the same thing: the reviewed synonym table, each unit's and leader's printed forms. */
+  groups: string[][];
+  /** Traditional → simplified: pairs of characters, only for simplified characters the index holds. */
+  t2s: string;
+}
+
+/** sounds.json: fetched only for a term that matches nothing as typed. */
+export interface IndexSounds {
+  /** Toneless pinyin without separators (caizheng) → words of the index read that way, '|'-separated. */
+  py: Record<string, string>;
+  /** Initials of unit and leader names (czj) → the names, '|'-separated. */
+  ini: Record<string, string>;
+}
+
+/** readings.json: toneless syllable → the characters read that way (fetched only to read a typo). */
+export type IndexReadings = Record<string, string>;
+
 /** d/<c>.json: the documents of one chunk, in order. */
 export type IndexChunk = SearchDoc[];
 

@@ -5,10 +5,13 @@ import { partsMix } from '../site/task-parts';
 import { MIXED_PARTS } from './status-facet';
 import { createHash } from 'node:crypto';
 import { buildIndex, type BuildOptions, type IndexFiles } from './build-index';
+import { buildLexicon, buildReadings } from './lexicon-build';
+import { searchText } from './documents';
+import { readSynonyms } from './synonyms-file';
 
 const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-export function indexInput(input: Dataset): { docs: ReturnType<typeof buildDocuments>; opts: BuildOptions } {
+export function indexInput(input: Dataset, root = '.'): { docs: ReturnType<typeof buildDocuments>; opts: BuildOptions } {
   // In id order first: the index is a function of the dataset, not of the order a loader returns it in
   // (the content collections and the build worker's file read differ), so both build the same bytes.
   const data: Dataset = {
@@ -35,7 +38,10 @@ export function indexInput(input: Dataset): { docs: ReturnType<typeof buildDocum
     .filter((u) => used.has(u.id))
     .map((u) => ({ id: u.id, name: u.name, district: u.district, aliases: u.aliases }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { docs, opts: { districts: data.districts.map((d) => ({ id: d.id, name: d.name })), units } };
+  const texts = docs.map(searchText);
+  const names = buildLexicon({ synonyms: readSynonyms(root), units: data.units, leaders: data.leaders, texts });
+  const lexicon = { ...names, readings: buildReadings(texts) };
+  return { docs, opts: { districts: data.districts.map((d) => ({ id: d.id, name: d.name })), units, lexicon } };
 }
 
 /** Hash of an index's files, as the search page's URLs carry it (first 12 hex digits). */
