@@ -1,18 +1,23 @@
 // Rows for the home page's report index: every report with its task count and status counts.
 import type { Report } from '../schema';
+import { STATUS_ORDER, type Status } from '../schema/status';
 import type { SiteIndex } from './dataset';
 import { inferredTotal, stated, statusMix } from './status-mix';
 
 export interface ReportRow {
   report: Report;
   districtName: string;
-  done: number;
-  partial: number;
-  notDone: number;
-  transferred: number;
+  /** Stated count of every status. */
+  stated: Record<Status, number>;
   inferred: number;
   /** planned + unstated rows */
   other: number;
+}
+
+/** Statuses with a column of their own: the four every bulletin so far uses, plus any other that some report states. */
+export function statusColumns(rows: ReportRow[]): Status[] {
+  const always: Status[] = ['done', 'partial', 'notDone', 'transferred'];
+  return STATUS_ORDER.filter((s) => s !== 'planned' && s !== 'unstated' && (always.includes(s) || rows.some((r) => r.stated[s] > 0)));
 }
 
 export function reportTableRows(ix: SiteIndex): ReportRow[] {
@@ -21,10 +26,7 @@ export function reportTableRows(ix: SiteIndex): ReportRow[] {
     return {
       report,
       districtName: ix.district.get(report.district)?.name ?? report.district,
-      done: stated(mix, 'done'),
-      partial: stated(mix, 'partial'),
-      notDone: stated(mix, 'notDone'),
-      transferred: stated(mix, 'transferred'),
+      stated: Object.fromEntries(STATUS_ORDER.map((s) => [s, stated(mix, s)])) as Record<Status, number>,
       inferred: inferredTotal(mix),
       other: stated(mix, 'planned') + stated(mix, 'unstated'),
     };
