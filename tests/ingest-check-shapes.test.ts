@@ -35,6 +35,23 @@ describe('ingest --check --json on the new shapes', () => {
   });
 });
 
+describe('the year when the title gives none', () => {
+  it('is the year the opening says the pledges are of, with medium confidence and the line it rests on', () => {
+    const zichuan = JSON.parse(ingest('--check', 'tests/fixtures/real/zichuan-2025-q3-progress.txt', '--json').stdout);
+    expect([zichuan.year, zichuan.detected.year.confidence]).toEqual([2025, 'medium']);
+    expect(zichuan.detected.year.basis).toContain('第 15 行');
+    const ningbo = JSON.parse(ingest('--check', 'tests/fixtures/real/ningbo-2014-m6-minsheng-progress.txt', '--json').stdout);
+    expect([ningbo.year, ningbo.detected.year.confidence]).toEqual([2014, 'medium']);
+  });
+
+  it('is not taken from a year mentioned in passing, and says to give --year', () => {
+    const text = ['关于重点工作推进情况的通报', '', '序号\t工作任务\t完成情况\t责任单位', '1\t比2019年增长一倍\t完成。\t区发改局'].join('\n');
+    const s = JSON.parse(ingest('--check', file('no-year.txt', text), '--json').stdout);
+    expect(s.year ?? null).toBe(null);
+    expect(s.detected.year.basis).toContain('--year');
+  });
+});
+
 describe('not a bulletin: exit 1 and one sentence saying what was found', () => {
   it('a numeric grid of regions × indicators', () => {
     const grid = ['2023年各区县主要经济指标', '地区\t地区生产总值增速\t固定资产投资增速\t社会消费品零售总额增速', '张店区\t6.1\t7.2\t5.0', '临淄区\t5.8\t10.3\t4.6', '淄川区\t5.2\t6.0\t4.1', '博山区\t4.9\t5.5\t3.8'].join('\n');

@@ -58,7 +58,7 @@ export function summarise(
         ? title?.text.includes(`${p.printed.year}年`) || !p.printed.date
           ? { value: p.printed.year, confidence: 'high' as Confidence, basis: `第 ${title?.line} 行标题“${title?.text}”` }
           : { value: p.printed.year, confidence: 'high' as Confidence, basis: `第 ${p.printed.date.line} 行的日期 ${p.printed.date.iso}（标题中没有年份）` }
-        : { value: undefined, confidence: 'low' as Confidence, basis: '标题中没有年份' },
+        : yearFromText(p),
     kind: given.kind
       ? { value: given.kind, confidence: 'given' as Confidence, basis: '命令行参数' }
       : p.printed.kind
@@ -140,4 +140,19 @@ function reportedTotalsOf(p: ParsedReport): CheckSummary['reportedTotals'] {
     else out[t.key] = t.count;
   }
   return out;
+}
+
+/**
+ * No year in a title or dateline: the year the document says its pledges are of, from its opening lines
+ * (`围绕2025年《政府工作报告》`, `2014年市政府民生实事项目共有42项任务`). A bulletin names the work report's
+ * year before anything else; a year mentioned in passing later (a past result) is not taken.
+ */
+const YEAR_OF_PLEDGES = /((?:19|20)\d{2})\s*年\s*(?:度\s*)?(?:[《〈]?\s*(?:区|市|县)?(?:政府工作报告|人民政府工作报告)|(?:区|市|县)?(?:政府)?(?:民生实事|重点工作|重点任务|目标任务))/;
+
+function yearFromText(p: ParsedReport): Detected<number> {
+  for (let i = 0; i < Math.min(p.lines.length, 40); i++) {
+    const m = YEAR_OF_PLEDGES.exec(p.lines[i]!);
+    if (m) return { value: Number(m[1]), confidence: 'medium', basis: `第 ${i + 1} 行“${m[0]}”（标题中没有年份）` };
+  }
+  return { value: undefined, confidence: 'low', basis: '标题和开头都没有写明年份，请用 --year 指定' };
 }
