@@ -9,14 +9,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cspProblems, walk } from './helpers/dist-checks';
 import { ROOT } from './helpers/repo-dataset';
+import { childEnv } from './helpers/child-env';
 
 const tmp = mkdtempSync(join(tmpdir(), 'injection-site-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function run(args: string[], env: Record<string, string>) {
-  const clean = { ...process.env };
-  for (const k of Object.keys(clean)) if (/^(VITEST|VITE_|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$|TEST$)/.test(k)) delete clean[k];
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...clean, ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, env: childEnv(env), encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }

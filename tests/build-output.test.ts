@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cspProblems, findBrokenLinks, findOffOriginRequests, walk } from './helpers/dist-checks';
 import { ROOT } from './helpers/repo-dataset';
+import { childEnv } from './helpers/child-env';
 
 const DIST = join(ROOT, 'dist');
 const hasDist = existsSync(join(DIST, 'index.html'));
@@ -15,12 +16,7 @@ if (!hasDist) console.warn('[build-output] dist/ is absent: run `npm run build` 
 const tmp = mkdtempSync(join(tmpdir(), 'build-output-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** The test runner's own variables (BASE_URL, MODE, NODE_ENV…) would leak into Vite inside the build. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(VITEST|VITE_|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$|TEST$)/.test(k)) delete env[k];
-  return { ...env, ...extra };
-}
+const cleanEnv = childEnv;
 
 function astroBuild(outDir: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {

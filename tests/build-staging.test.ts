@@ -13,16 +13,13 @@ import { pinDataDir } from '../src/lib/data-dir';
 import { realpathSync } from 'node:fs';
 import { listTree } from './helpers/file-tree';
 import { ROOT, repoDataset } from './helpers/repo-dataset';
+import { childEnv } from './helpers/child-env';
 
 const tmp = mkdtempSync(join(tmpdir(), 'staged-build-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
-function cleanEnv(extra: Record<string, string>) {
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(VITEST|VITE_|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$|TEST$)/.test(k)) delete env[k];
-  return { ...env, ...extra };
-}
+const cleanEnv = childEnv;
 const build = (outDir: string, data: string, extra: Record<string, string> = {}) =>
   spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], { cwd: ROOT, env: cleanEnv({ PORTAL_DATA_DIR: data, ...extra }), encoding: 'utf8' });
 

@@ -14,6 +14,7 @@ import { writeHostileDataset } from './helpers/hostile-dataset';
 import { elementsIn, elementsInHtmlText, formulaCells, liveMarkupInFeed, liveMarkupInHtml, liveMarkupInSvg } from './helpers/live-markup';
 import { PAYLOADS } from './helpers/hostile-payloads';
 import { ROOT } from './helpers/repo-dataset';
+import { childEnv } from './helpers/child-env';
 
 const tmp = mkdtempSync(join(tmpdir(), 'hostile-site-'));
 // Built with an address, so it has feeds and embed snippets (a build without one has neither).
@@ -25,9 +26,7 @@ const read = (f: string) => readFileSync(join(dist, f), 'utf8');
 
 beforeAll(() => {
   writeHostileDataset(data);
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(VITEST|VITE_|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$|TEST$)/.test(k)) delete env[k];
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], { cwd: ROOT, env: { ...env, PORTAL_DATA_DIR: data, SITE: HOSTILE_SITE }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], { cwd: ROOT, env: childEnv({ PORTAL_DATA_DIR: data, SITE: HOSTILE_SITE }), encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`astro build failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
   files = walk(dist);
 }, 600_000);

@@ -13,6 +13,7 @@ import { summariseAnomalies } from '../src/lib/site/anomaly-summary';
 import type { Anomaly } from '../src/lib/schema';
 import { BULLETIN, oversizeRoot, TASK5_LINE, type Oversize } from './helpers/oversize-content';
 import { ROOT } from './helpers/repo-dataset';
+import { childEnv } from './helpers/child-env';
 
 function ingestIn(root: string) {
   const { inputs, errors } = loadInputs(root);
@@ -91,9 +92,7 @@ describe('what a page shows', () => {
     const root = oversizeRoot({ strayLines: 1500, unitNameChars: 10_000 });
     const data = join(root, 'generated');
     const dist = join(root, 'dist');
-    const env = { ...process.env };
-    for (const k of Object.keys(env)) if (/^(VITEST|VITE_|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$|TEST$)/.test(k)) delete env[k];
-    const run = (args: string[]) => spawnSync(process.execPath, args, { cwd: ROOT, env: { ...env, PORTAL_DATA_DIR: data, PORTAL_CONTENT_ROOT: root }, encoding: 'utf8' });
+    const run = (args: string[]) => spawnSync(process.execPath, args, { cwd: ROOT, env: childEnv({ PORTAL_DATA_DIR: data, PORTAL_CONTENT_ROOT: root }), encoding: 'utf8' });
     expect(run(['--import', 'tsx', 'scripts/ingest.ts', '--root', root, '--out', data]).status).toBe(0);
     const b = run([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist]);
     expect(b.status, b.stderr.slice(-2000)).toBe(0);

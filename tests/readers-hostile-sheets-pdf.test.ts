@@ -1,10 +1,10 @@
 // Hostile and broken spreadsheets and PDFs: each gets a clear ReaderError (a sentence naming the file and what
 // to do) or a complete result, in bounded time. The large files are made here, not committed. Limits live
-// in src/lib/ingest/readers/limits.ts.
+// in src/lib/limits.ts.
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ReaderError, type ReadDocument, type Reader } from '~/lib/ingest/readers';
-import { MAX_FILE_BYTES, MAX_SHEET_ROWS } from '~/lib/ingest/readers/limits';
+import { MAX_FILE_BYTES, MAX_SHEET_ROWS } from '~/lib/limits';
 import { pdfReader } from '~/lib/ingest/readers/pdf-reader';
 import { parseInWorker, xlsReader } from '~/lib/ingest/readers/xls-reader';
 import { xlsxReader } from '~/lib/ingest/readers/xlsx-reader';

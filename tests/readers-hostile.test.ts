@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import CFB from 'cfb';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_SOURCE_BYTES, readSource } from '~/lib/ingest/read-source';
+import { MAX_FILE_BYTES } from '~/lib/limits';
+import { readSource } from '~/lib/ingest/read-source';
 import { ReaderError } from '~/lib/ingest/readers/types';
 import { ROOT } from './helpers/repo-dataset';
 
@@ -40,7 +41,7 @@ describe('hostile files get a sentence naming the file', () => {
   });
 
   it('a file larger than any bulletin is refused unread', async () => {
-    const e = await refusal(new Uint8Array(MAX_SOURCE_BYTES + 1), 'huge.pdf');
+    const e = await refusal(new Uint8Array(MAX_FILE_BYTES + 1), 'huge.pdf');
     expect(e.message).toMatch(/^huge\.pdf: 文件有 64 MB，超过上限/);
   });
 

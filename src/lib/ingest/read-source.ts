@@ -4,6 +4,7 @@ import { detectFormat, extensionOf, formatName } from './readers/detect';
 import { READERS } from './readers/index';
 import { renderCanonical } from './readers/render-canonical';
 import { ReaderError, type ReadDocument, type SourceFormat } from './readers/types';
+import { MAX_FILE_BYTES } from '~/lib/limits';
 
 // Reading a source file before parsing: a text file is parsed from its bytes as before; any other format
 // is read by its reader (async: pdf.js and word-extractor are) and rendered as canonical text lines, which
@@ -21,16 +22,14 @@ export interface SourceReading {
   notes: { line: number; message: string }[];
 }
 
-/** Largest file any reader is given: bulletins are well under this; a bigger file is refused, not read. */
-export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Read one source. Returns undefined for a text file (parsed from its bytes, mismatch aside). Throws
  * ReaderError, a sentence naming the file, for a file that cannot be read.
  */
 export async function readSource(bytes: Uint8Array, file: string): Promise<{ reading?: SourceReading; mismatch?: string }> {
-  if (bytes.length > MAX_SOURCE_BYTES) {
-    throw new ReaderError(file, undefined, `文件有 ${Math.round(bytes.length / 1048576)} MB，超过上限 ${MAX_SOURCE_BYTES / 1048576} MB：通报附件通常只有几 MB，请确认下载的是正确的文件。`);
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new ReaderError(file, undefined, `文件有 ${Math.round(bytes.length / 1048576)} MB，超过上限 ${MAX_FILE_BYTES / 1048576} MB：通报附件通常只有几 MB，请确认下载的是正确的文件。`);
   }
   const { format, mismatch } = detectFormat(bytes, file);
   if (format === 'text') {

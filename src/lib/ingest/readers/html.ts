@@ -8,6 +8,7 @@ import { unified } from 'unified';
 import { CELL_SCHEMA } from '~/lib/ingest/rich-text';
 import { isChromeElement, isChromeText } from './html-chrome';
 import { ReaderError, type Block, type ReadDocument, type Reader, type TableCell, type TableRow } from './types';
+import { MAX_HTML_BYTES } from '~/lib/limits';
 
 // A saved 政府网站 page (.html/.htm): the article's paragraphs and data tables in order, the site's chrome
 // left out (html-chrome.ts). Cells keep p/br/b/strong/sup/sub as rich text through the same sanitiser as
@@ -15,8 +16,6 @@ import { ReaderError, type Block, type ReadDocument, type Reader, type TableCell
 
 const parser = unified().use(rehypeParse);
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'center', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'table', 'caption', 'body', 'hr', 'address', 'figure', 'figcaption', 'font']);
-/** A saved page larger than this is refused: bulletin pages are well under 5 MB; parsing one costs ~80× its bytes in memory. */
-export const MAX_HTML_BYTES = 10 * 1024 * 1024;
 /** Pages nested deeper than this are refused rather than walked (a hostile file, never a real bulletin). */
 const MAX_DEPTH = 400;
 

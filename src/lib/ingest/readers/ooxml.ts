@@ -1,12 +1,11 @@
 import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { ReaderError } from './types';
+import { MAX_PART_BYTES } from '~/lib/limits';
 
 // Reading parts of an Office Open XML package (.docx, .xlsx) within bounds: a part is inflated only if its
 // declared size is under the cap, into a buffer of exactly that size, so a zip bomb costs at most the cap.
 
-/** Uncompressed size above which a part is refused (a bulletin's document.xml is a few MB at most). */
-export const MAX_PART_BYTES = 48 * 1024 * 1024;
 
 export function readZipParts(bytes: Uint8Array, file: string, wanted: (name: string) => boolean): Record<string, Uint8Array> {
   try {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { MAX_PDF_PAGES, PDF_TIMEOUT_MS } from './limits';
+import { MAX_PDF_PAGES, PDF_TIMEOUT_MS } from '~/lib/limits';
 import { layoutPage, type PageBlock, type PageTableRow } from './pdf-layout';
 import { joinText, type PageLine, type TextRun } from './pdf-lines';
 import { extractRulings, type OpCodes } from './pdf-rulings';

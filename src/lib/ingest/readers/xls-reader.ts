@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { formatNumber } from './cell-format';
-import { MAX_SHEET_CELLS, MAX_SHEET_ROWS, XLS_WORKER_HEAP_MB, XLS_WORKER_TIMEOUT_MS } from './limits';
+import { MAX_SHEET_CELLS, MAX_SHEET_ROWS, XLS_WORKER_HEAP_MB, XLS_WORKER_TIMEOUT_MS } from '~/lib/limits';
 import { sheetBlocks } from './sheet-blocks';
 import { ReaderError, type Block, type ReadDocument, type Reader } from './types';
 import { checkSize } from './xlsx-reader';

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
-import { MAX_SHEET_ROWS, MAX_XLSX_UNZIPPED_BYTES } from './limits';
+import { MAX_SHEET_ROWS, MAX_XLSX_UNZIPPED_BYTES } from '~/lib/limits';
 import type { MergeRange } from './sheet-blocks';
 import { ReaderError } from './types';
 

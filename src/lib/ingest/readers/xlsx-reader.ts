@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { formatDate, formatNumber } from './cell-format';
-import { MAX_FILE_BYTES, MAX_SHEET_CELLS, MAX_SHEET_ROWS } from './limits';
+import { MAX_FILE_BYTES, MAX_SHEET_CELLS, MAX_SHEET_ROWS } from '~/lib/limits';
 import { sheetBlocks, type MergeRange, type SheetGrid } from './sheet-blocks';
 import { ReaderError, type Block, type ReadDocument, type Reader } from './types';
 import { openXlsx } from './xlsx-parts';
