@@ -1,0 +1,30 @@
+// Layout a reader can use: the bulletin table uses a wide screen and keeps names and badges whole.
+import { describe, expect, test } from 'vitest';
+import { openPage, PHONE, useSite } from './helpers/site';
+import { pageTypes } from './helpers/page-types';
+import { brokenWords } from './helpers/words';
+
+const site = useSite();
+const types = pageTypes();
+const WIDE = { width: 1366, height: 900 } as const;
+// Cells of names, numbers and statuses, the column heads and the task links; prose cells wrap as prose does.
+const BOUNDED = ['th', '.col-number', '.col-leaders', '.col-units', '.col-status', '.task-link'].map((s) => `table.bulletin ${s}`).join(', ');
+
+describe('bulletin table', () => {
+  test('at 1366 px the table uses the width and no name, badge or column head breaks inside a word', async () => {
+    const { context, page } = await openPage(site, types.report, { viewport: WIDE });
+    const table = (await page.locator('table.bulletin').boundingBox())!;
+    expect(table.width).toBeGreaterThan(WIDE.width * 0.85);
+    expect(await brokenWords(page, BOUNDED)).toEqual([]);
+    // The status column holds a badge on one line: never one character a line.
+    const badge = (await page.locator('table.bulletin .badge').first().boundingBox())!;
+    expect(badge.width).toBeGreaterThan(badge.height);
+    await context.close();
+  });
+
+  test('on a phone (rows as cards) names and badges stay whole too', async () => {
+    const { context, page } = await openPage(site, types.report, { viewport: PHONE });
+    expect(await brokenWords(page, BOUNDED)).toEqual([]);
+    await context.close();
+  });
+});
