@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { openPage, PHONE, useSite } from './helpers/site';
 import { pageTypes } from './helpers/page-types';
+import { STATUS_LABELS } from '../../src/lib/schema/status';
 import { brokenWords } from './helpers/words';
 
 const site = useSite();
@@ -25,6 +26,27 @@ describe('bulletin table', () => {
   test('on a phone (rows as cards) names and badges stay whole too', async () => {
     const { context, page } = await openPage(site, types.report, { viewport: PHONE });
     expect(await brokenWords(page, BOUNDED)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('what was not done, one tap away without JavaScript', () => {
+  test.each(['report', 'year'] as const)('%s page: the first status link is not 完成, its count matches the section it opens', async (type) => {
+    const { context, page } = await openPage(site, types[type], { viewport: PHONE, javaScriptEnabled: false });
+    const links = page.getByRole('navigation', { name: '按状态查看' }).getByRole('link');
+    const texts = await links.allTextContents();
+    expect(texts.length).toBeGreaterThan(1);
+    expect(texts[0]).not.toMatch(new RegExp(`^${STATUS_LABELS.done}\\s`));
+    expect(texts.some((t) => t.startsWith(STATUS_LABELS.done))).toBe(true);
+    // Above the fold on a phone.
+    expect((await links.first().boundingBox())!.y).toBeLessThan(PHONE.height);
+    const first = links.first();
+    const count = Number((await first.locator('strong').textContent())!.trim());
+    const target = (await first.getAttribute('href'))!;
+    await first.click();
+    expect(page.url()).toContain(target);
+    const items = page.locator(`${target} li`);
+    expect(await items.count()).toBe(count);
     await context.close();
   });
 });
