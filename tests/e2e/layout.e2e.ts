@@ -50,3 +50,13 @@ describe('what was not done, one tap away without JavaScript', () => {
     await context.close();
   });
 });
+
+describe('home file table on a phone', () => {
+  test('fits the screen: no column hidden off to the side', async () => {
+    const { context, page } = await openPage(site, types.home, { viewport: PHONE });
+    const wrap = page.locator('.table-wrap:has(table.report-index)');
+    const { scroll, client } = await wrap.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(client + 1);
+    await context.close();
+  });
+});

@@ -1,0 +1,54 @@
+// Summaries that mean what a reader takes them to mean, checked on the built pages (dist/).
+import { describe, expect, it } from 'vitest';
+import { paths } from '../src/lib/urls';
+import { byId, hasDist, hasGenerated, loadDataset, page, text, walk, DIST } from './pages-helpers';
+
+describe.skipIf(!hasDist || !hasGenerated)('summaries on the built pages', () => {
+  it('no 0% above a column that has no stated status (a plan, an all-inferred report)', () => {
+    const ds = loadDataset();
+    for (const d of ds.districts) {
+      const chart = byId(page(paths.district(d.id)), 'district-timeline', 'figure')!;
+      const svg = /<svg[\s\S]*?<\/svg>/.exec(chart)![0];
+      const shares = [...svg.matchAll(/class="chart-count"[^>]*>([^<]*)</g)].map((m) => m[1]);
+      const reports = ds.reports.filter((r) => r.district === d.id && r.rowCount > 0);
+      for (const r of reports) {
+        const statedAny = Object.entries(r.statusCounts).some(([k, n]) => n > 0 && k !== 'planned' && k !== 'unstated');
+        if (!statedAny) expect(shares, `${d.id}: ${r.id} has no stated status`).not.toContain('0%');
+      }
+      expect(shares.length).toBe(reports.length);
+    }
+    expect(text(page('linzi/'))).toContain('2020年第三、四季度只列目标（16项）');
+  });
+
+  it('no year glued to a month or period anywhere (20239月)', () => {
+    const glued: string[] = [];
+    for (const f of walk(DIST).filter((f) => f.endsWith('index.html'))) {
+      const t = text(page(f.replace(/index\.html$/, '')));
+      const m = /(?<!\d)20\d\d(?:\d{1,2}月|第[一二三四]季度)/.exec(t);
+      if (m) glued.push(`${f}: ${m[0]}`);
+    }
+    expect(glued).toEqual([]);
+  });
+
+  it('a year with only a work report says so instead of drawing status and unit charts of zeros', () => {
+    const ds = loadDataset();
+    const years = new Map<string, string[]>();
+    for (const r of ds.reports) years.set(`${r.district}/${r.year}`, [...(years.get(`${r.district}/${r.year}`) ?? []), r.kind]);
+    const targetsOnly = [...years].filter(([, kinds]) => !kinds.includes('progress')).map(([k]) => k);
+    expect(targetsOnly).toContain('zhangdian/2021');
+    for (const k of targetsOnly) {
+      const html = page(`${k}/`);
+      expect(byId(html, 'year-units', 'figure'), k).toBeUndefined();
+      expect(byId(html, 'year-mix', 'figure'), k).toBeUndefined();
+      expect(text(html)).toContain('只有目标，还没有完成情况通报');
+      expect(text(html)).not.toMatch(/未列单位）0\/\d+/);
+    }
+  });
+
+  it('where a bulletin has more rows than tasks, the page says why', () => {
+    const r = loadDataset().reports.find((x) => x.id === 'zhangdian-2020-q2')!;
+    expect([r.taskCount, r.rowCount]).toEqual([72, 77]);
+    expect(text(page(paths.report(r)))).toContain('72 项（表格 77 行，其中 5 行是任务下分列的具体目标）');
+    expect(text(page(''))).toContain('72 项任务占表格 77 行，其中 5 行是任务下分列的具体目标');
+  });
+});
