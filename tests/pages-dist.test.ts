@@ -125,7 +125,7 @@ describe.skipIf(!hasDist || !hasGenerated)('built pages (dist/)', () => {
     for (const u of ds.units) {
       const t = text(page(paths.unit(u.id)));
       for (const v of u.variants) expect(t, u.id).toContain(decode(v).replace(/\s+/g, ' ').trim());
-      expect(t).toMatch(/牵头 \d+ 项 协办 \d+ 项 列名/);
+      expect(t).toMatch(/牵头 \d+ 项 协办 \d+ 项 其他列名 \d+ 项/);
     }
     for (const l of ds.leaders) {
       const t = text(page(paths.leader(l.id)));
@@ -138,7 +138,10 @@ describe.skipIf(!hasDist || !hasGenerated)('built pages (dist/)', () => {
     for (const a of ds.anomalies) {
       const item = byId(html, a.id, 'li');
       expect(item, a.id).toBeTruthy();
-      expect(text(item!)).toContain(`${a.file.replace(/^content\/reports\//, '')}:${a.line}`);
+      expect(text(item!)).toContain(`${a.file.replace(/^content\/reports\//, '')} 第${a.line}行`);
+      // Plain Chinese for citizens: no codes, no repository paths or maintainer instructions.
+      expect(text(item!)).not.toContain(a.kind);
+      expect(text(item!)).not.toMatch(/content\/aliases|\.yaml/);
       expect(text(item!)).toContain(a.verbatim.replace(/\s+/g, ' ').trim());
     }
   });

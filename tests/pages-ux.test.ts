@@ -52,3 +52,21 @@ describe.skipIf(!hasDist || !hasGenerated)('summaries on the built pages', () =>
     expect(text(page(''))).toContain('72 项任务占表格 77 行，其中 5 行是任务下分列的具体目标');
   });
 });
+
+describe.skipIf(!hasDist || !hasGenerated)('careful editorial Chinese on every page', () => {
+  it('no jargon or awkward phrases outside the method page, sub-targets numbered from 1', () => {
+    const bad = /二元组|阈值|全年政府工作报告|列名（未标明|子目标 0|numbering-gap|row-cut-off|unknown-name|content\/aliases/;
+    const found: string[] = [];
+    for (const f of walk(DIST).filter((f) => f.endsWith('index.html') && !f.startsWith('about/') && !f.startsWith('data/'))) {
+      const m = bad.exec(text(page(f.replace(/index\.html$/, ''))));
+      if (m) found.push(`${f}: ${m[0]}`);
+    }
+    expect(found).toEqual([]);
+    // A task with sub-targets lists them from 1 (an <ol> without value="0").
+    const ds = loadDataset();
+    const t = ds.tasks.find((x) => x.subTargets.length > 0)!;
+    const html = page(paths.task(t));
+    expect(byId(html, 'sub-targets', 'h2')).toBeDefined();
+    expect(html).not.toMatch(/<li value="0"/);
+  });
+});
