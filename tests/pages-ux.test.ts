@@ -70,3 +70,19 @@ describe.skipIf(!hasDist || !hasGenerated)('careful editorial Chinese on every p
     expect(html).not.toMatch(/<li value="0"/);
   });
 });
+
+describe.skipIf(!hasDist || !hasGenerated)('downloads a reporter opens in Excel', () => {
+  it('CSV headers are Chinese; datapackage.json maps each machine name to its header', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const csv = readFileSync(join(DIST, 'data', 'all', 'tasks.csv'), 'utf8');
+    const header = csv.replace(/^\uFEFF/, '').split('\r\n')[0]!;
+    expect(header).toContain('任务编号');
+    expect(header).not.toMatch(/latest_status_label|[a-z]_[a-z]/);
+    const pkg = JSON.parse(readFileSync(join(DIST, 'data', 'datapackage.json'), 'utf8'));
+    const res = pkg.resources.find((r: { path: string }) => r.path === 'all/tasks.csv');
+    const fields = res.schema.fields as { name: string; title: string }[];
+    expect(fields.map((f) => f.title).join(',')).toBe(header);
+    expect(fields.find((f) => f.name === 'latest_status_label')?.title).toBeTruthy();
+  });
+});
