@@ -86,3 +86,31 @@ describe.skipIf(!hasDist || !hasGenerated)('downloads a reporter opens in Excel'
     expect(fields.find((f) => f.name === 'latest_status_label')?.title).toBeTruthy();
   });
 });
+
+describe.skipIf(!hasDist || !hasGenerated)('纠错 on every task and report page', () => {
+  it('names the page, the id and the source line, as a prefilled link or (no contact configured) as text to send', async () => {
+    const { readSiteConfig } = await import('../src/lib/site-config');
+    const { correctionHref, sourceLine } = await import('../src/lib/site/corrections');
+    const config = readSiteConfig();
+    const ds = loadDataset();
+    const pages = [
+      ...ds.tasks.map((t) => ({ path: paths.task(t), id: t.id, source: sourceLine(t.source.file, t.source.lines) })),
+      ...ds.reports.map((r) => ({ path: paths.report(r), id: r.id, source: r.source.file.replace(/^content\/reports\//, '') })),
+    ];
+    for (const p of pages) {
+      const aside = /<aside class="corrections[^"]*"[^>]*>([\s\S]*?)<\/aside>/.exec(page(p.path))?.[1];
+      expect(aside, p.path).toBeDefined();
+      if (config.corrections) {
+        const href = /<a class="jump" href="([^"]+)"/.exec(aside!)![1]!.replace(/&amp;/g, '&');
+        expect(href.startsWith(config.corrections.split('?')[0]!), p.path).toBe(true);
+        expect(decodeURIComponent(href), p.path).toContain(p.id);
+      } else {
+        // Never a dead link: the facts to send, and to whom.
+        expect(text(aside!), p.path).toContain(`编号：${p.id}`);
+        expect(text(aside!), p.path).toContain(`出处：${p.source}`);
+        expect(text(aside!), p.path).toContain(config.publisher);
+        expect(correctionHref(config.corrections, { page: p.path, id: p.id, source: p.source })).toBeUndefined();
+      }
+    }
+  });
+});
