@@ -1,0 +1,9 @@
+// Per-leader RSS: /feeds/leaders/<leader>.xml, one item per report naming the leader.
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadDataset, siteRoot } from '~/lib/opendata/astro-dataset';
+import { ownerFeedOptions } from '~/lib/opendata/owner-feeds';
+
+export const getStaticPaths = (async () => (await loadDataset()).leaders.map((leader) => ({ params: { leader: leader.id }, props: { leader } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => rss(ownerFeedOptions(await loadDataset(), 'leader', props.leader, siteRoot()));

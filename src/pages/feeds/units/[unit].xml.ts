@@ -1,0 +1,9 @@
+// Per-unit RSS: /feeds/units/<unit>.xml, one item per report naming the unit.
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadDataset, siteRoot } from '~/lib/opendata/astro-dataset';
+import { ownerFeedOptions } from '~/lib/opendata/owner-feeds';
+
+export const getStaticPaths = (async () => (await loadDataset()).units.map((unit) => ({ params: { unit: unit.id }, props: { unit } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => rss(ownerFeedOptions(await loadDataset(), 'unit', props.unit, siteRoot()));
