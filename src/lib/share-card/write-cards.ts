@@ -1,0 +1,16 @@
+// Every task's and report's share card into the build's staging folder (the build worker calls this
+// on its own thread). Cards come from the content-hash cache when unchanged (render.ts).
+import { join } from 'node:path';
+import type { SiteIndex } from '~/lib/site/dataset';
+import { allCards } from './cards';
+import { writeCard } from './render';
+
+/** The cache lives outside dist/ (Astro empties outDir on every build); SHARE_CARD_CACHE overrides it. */
+export const defaultCacheDir = () => process.env.SHARE_CARD_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'pledge-portal', 'share-cards');
+
+export function writeShareCards(stageDir: string, ix: SiteIndex, siteRoot: string, cacheDir = defaultCacheDir()): { cards: number; drawn: number } {
+  let drawn = 0;
+  const jobs = allCards(ix, siteRoot);
+  for (const job of jobs) if (writeCard(job.spec, join(stageDir, job.path), cacheDir)) drawn++;
+  return { cards: jobs.length, drawn };
+}
