@@ -24,7 +24,9 @@ function qrOf(png: Uint8Array): string | undefined {
   const rgba = new Uint8ClampedArray(img.width * img.height * 4);
   const ch = img.channels;
   for (let i = 0; i < img.width * img.height; i++) {
-    for (let c = 0; c < 3; c++) rgba[i * 4 + c] = Number(img.data[i * ch + (ch >= 3 ? c : 0)]);
+    // A palette PNG (the cards are 32 colours) holds indices into img.palette.
+    const px = img.palette ? img.palette[Number(img.data[i])]! : [0, 1, 2].map((c) => Number(img.data[i * ch + (ch >= 3 ? c : 0)]));
+    for (let c = 0; c < 3; c++) rgba[i * 4 + c] = px[c]!;
     rgba[i * 4 + 3] = 255;
   }
   return jsQR(rgba, img.width, img.height)?.data;
