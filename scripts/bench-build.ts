@@ -115,6 +115,15 @@ export function writeDataset(ds: Dataset, dir: string) {
   mkdirSync(dir, { recursive: true });
   for (const [name, rows] of Object.entries(ds)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(rows));
   if (existsSync(join(ROOT, 'generated/meta.json'))) cpSync(join(ROOT, 'generated/meta.json'), join(dir, 'meta.json'));
+  // The source view pages read one rendering per file: the real one, under the first report that cites the file.
+  const real = new Map(readdirSync(join(ROOT, 'generated/renderings')).map((f) => JSON.parse(readFileSync(join(ROOT, 'generated/renderings', f), 'utf8'))).map((x) => [x.file, x]));
+  mkdirSync(join(dir, 'renderings'), { recursive: true });
+  const seen = new Set<string>();
+  for (const r of ds.reports) {
+    if (seen.has(r.source.file) || !real.has(r.source.file)) continue;
+    seen.add(r.source.file);
+    writeFileSync(join(dir, 'renderings', `${r.id}.json`), JSON.stringify({ ...real.get(r.source.file), reportId: r.id }));
+  }
 }
 
 /** Wall seconds, CPU seconds (user + sys: less sensitive to other load on the machine), peak RSS. */

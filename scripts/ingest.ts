@@ -13,6 +13,8 @@ import { loadInputs } from '../src/lib/ingest/load-inputs';
 import { parseReport } from '../src/lib/ingest/parse-report';
 import { NameRegistry } from '../src/lib/ingest/registry';
 import { writeDataset } from '../src/lib/ingest/write-dataset';
+import { renderingFiles } from '../src/lib/ingest/renderings';
+import { sourceFileProblem } from '../src/lib/source-files';
 import { STATUS_LABELS, STATUS_ORDER, reportKindSchema, periodSchema } from '../src/lib/schema';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -61,7 +63,7 @@ function ingestAll(out: string) {
     sources: dataset.reports.map((r) => ({ reportId: r.id, file: r.source.file, sha256: r.source.sha256, bytes: r.source.bytes })),
     counts: Object.fromEntries(Object.entries(dataset).map(([k, v]) => [k, (v as unknown[]).length])),
   };
-  writeDataset(resolve(root, out), dataset, { meta });
+  writeDataset(resolve(root, out), dataset, { meta }, renderingFiles(result.parsed));
   for (const r of dataset.reports) {
     const counts = STATUS_ORDER.filter((s) => r.statusCounts[s] > 0).map((s) => `${STATUS_LABELS[s]} ${r.statusCounts[s]}`).join(' · ');
     const inferred = r.inferredCounts.done + r.inferredCounts.partial + r.inferredCounts.notDone;
@@ -80,7 +82,10 @@ function check(file: string, args: { district?: string; year?: string; kind?: st
   const year = args.year === undefined ? undefined : Number(args.year);
   if (year !== undefined && !Number.isInteger(year)) fail(`--year 应为四位年份，而不是“${args.year}”。`);
   const { inputs } = loadInputs(root);
-  const parsed = parseReport(shown, readFileSync(path), kind?.success ? { kind: kind.data } : {});
+  const bytes = readFileSync(path);
+  const refused = sourceFileProblem(shown, bytes);
+  if (refused) fail(refused);
+  const parsed = parseReport(shown, bytes, kind?.success ? { kind: kind.data } : {});
   const leaders = inputs ? NameRegistry.forLeaders(inputs.leaderAliases) : undefined;
   const summary = summarise(
     parsed,

@@ -2,7 +2,8 @@
 // executable markup anywhere in dist/: source markup reaches pages only through the sanitiser, and the
 // verbatim source lines shown for provenance are escaped text.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,7 +59,9 @@ describe('a site built from the injection fixture', () => {
     const task = readFileSync(join(dist, 'linzi/2023/tasks/005/index.html'), 'utf8');
     expect(task).toContain('<b>加粗</b>');
     expect(task).toContain('&lt;b onclick=');
-    // The verbatim source file is served as plain text, byte for byte, not as a page.
-    expect(readFileSync(join(dist, 'sources/linzi/2023-m09-injection.txt')).equals(readFileSync(join(ROOT, 'tests/fixtures/hostile/injection.txt')))).toBe(true);
+    // The verbatim source file is published byte for byte inside a zip, never as a file a browser could render.
+    const zip = unzipSync(readFileSync(join(dist, 'sources/linzi/2023-m09-injection.txt.zip')));
+    expect(Buffer.from(zip['2023-m09-injection.txt']!).equals(readFileSync(join(ROOT, 'tests/fixtures/hostile/injection.txt')))).toBe(true);
+    expect(existsSync(join(dist, 'sources/linzi/2023-m09-injection.txt'))).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 // One place for every URL the portal prints, so pages, search, feeds and downloads agree.
 // All paths are base-relative ("linzi/2023/"); `href()` adds the deployment base (import.meta.env.BASE_URL).
+import { publishedSourcePath, sourceViewDir } from './source-files';
 
 export interface HasDistrictYear {
   district: string;
@@ -20,8 +21,14 @@ export const paths = {
   task: (t: { id: string } & HasDistrictYear) => `${t.district}/${t.year}/tasks/${taskSegment(t)}/`,
   unit: (unitId: string) => `units/${unitId}/`,
   leader: (leaderId: string) => `leaders/${leaderId}/`,
-  /** The verbatim source file, e.g. content/reports/linzi/x.txt → sources/linzi/x.txt */
-  source: (file: string) => `sources/${file.replace(/^content\/reports\//, '')}`,
+  /**
+   * The verbatim source file as published for download (src/lib/source-files.ts): a binary format as it
+   * is (sources/linzi/x.pdf), a text-like one inside a zip of its exact bytes (sources/linzi/x.txt.zip),
+   * so no raw copy can be run by a <script src> or rendered as a page of this origin.
+   */
+  source: (file: string) => publishedSourcePath(file),
+  /** The readable form: the source view, one anchor per line (source/linzi/x-txt/#L12). */
+  sourceView: (file: string, line?: number) => `${sourceViewDir(file)}${line === undefined ? '' : `#L${line}`}`,
   /** Headline indicators: all districts compared, and one district's target against actual by year. */
   indicators: () => 'indicators/',
   districtIndicators: (district: string) => `${district}/indicators/`,

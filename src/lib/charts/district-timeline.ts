@@ -6,7 +6,7 @@ import { sum } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { stack, stackOffsetExpand } from 'd3-shape';
 import type { ChartOutput, StatusCount, StatusKey } from './types';
-import { el, labelText, pct } from './svg';
+import { el, frag, labelText, pct } from './svg';
 import { fillOf, keyId, keyLabel, patternDefs } from './palette';
 import { keysOf } from './order';
 
@@ -41,7 +41,7 @@ export function districtTimeline(points: TimelinePoint[], { id, width = 400 }: D
   const cols = series.flatMap((s) =>
     s.map((d, i) => {
       const [y0, y1] = [d[0] || 0, d[1] || 0];
-      if (y1 - y0 <= 0) return '';
+      if (y1 - y0 <= 0) return null;
       const k = byId.get(s.key)!;
       return el('rect', { x: x(i) ?? 0, y: y(y1), width: x.bandwidth(), height: y(y0) - y(y1), fill: fillOf(k, id), stroke: '#fff', 'stroke-width': 0.5 }, el('title', {}, `${points[i]!.label.join(' ')} ${keyLabel(k)} ${rows[i]![s.key]}`));
     }),
@@ -57,10 +57,10 @@ export function districtTimeline(points: TimelinePoint[], { id, width = 400 }: D
     statedOf(p) > 0 ? `${labelText(p.label)}完成${doneOf(p)}/${totals[i]}` : plannedOnly(p) ? `${labelText(p.label)}只列目标（${totals[i]}项）` : `${labelText(p.label)}原文未标明状态（${totals[i]}项）`;
   const labels = points.map((p, i) => {
     const cx = (x(i) ?? 0) + x.bandwidth() / 2;
-    return (
-      el('text', { x: cx, y: top - 5, 'text-anchor': 'middle', class: 'chart-count' }, share(p, i)) +
-      el('text', { x: cx, y: top + plotH + 14, 'text-anchor': 'middle', class: 'chart-label' }, p.label[0]) +
-      el('text', { x: cx, y: top + plotH + 29, 'text-anchor': 'middle', class: 'chart-label' }, p.label[1])
+    return frag(
+      el('text', { x: cx, y: top - 5, 'text-anchor': 'middle', class: 'chart-count' }, share(p, i)),
+      el('text', { x: cx, y: top + plotH + 14, 'text-anchor': 'middle', class: 'chart-label' }, p.label[0]),
+      el('text', { x: cx, y: top + plotH + 29, 'text-anchor': 'middle', class: 'chart-label' }, p.label[1]),
     );
   });
   const axis = el('line', { x1: 0, x2: width, y1: top + plotH, y2: top + plotH, stroke: '#333' });
@@ -71,7 +71,7 @@ export function districtTimeline(points: TimelinePoint[], { id, width = 400 }: D
   return {
     width,
     height,
-    body: patternDefs(keys, id) + cols.join('') + axis + labels.join(''),
+    body: frag(patternDefs(keys, id), cols, axis, labels),
     summary,
     table: {
       columns: ['报告', '合计', ...keys.map(keyLabel), '完成率'],

@@ -5,6 +5,7 @@
 import type { Status } from '../schema/status';
 import { STATUS_LABELS } from '../schema/status';
 import type { StatusKey } from './types';
+import type { Markup } from '~/lib/markup';
 import { el } from './svg';
 
 export const STATUS_COLOURS: Record<Status, string> = {
@@ -48,7 +49,7 @@ export function fillOf(k: StatusKey, prefix: string): string {
 }
 
 /** <defs> with one pattern per key; ids are prefixed so several charts can share a page. */
-export function patternDefs(keys: StatusKey[], prefix: string): string {
+export function patternDefs(keys: StatusKey[], prefix: string): Markup {
   const pats = keys.map((k) => {
     const base = k.inferred ? tint(STATUS_COLOURS[k.status], 0.6) : STATUS_COLOURS[k.status];
     const overlay = OVERLAY[k.status];
@@ -56,19 +57,19 @@ export function patternDefs(keys: StatusKey[], prefix: string): string {
     return el(
       'pattern',
       { id: `${prefix}-${keyId(k)}`, patternUnits: 'userSpaceOnUse', width: 6, height: 6 },
-      el('rect', { width: 6, height: 6, fill: base }) +
-        (overlay ? el('path', { d: overlay, stroke, 'stroke-width': 1, 'stroke-opacity': k.inferred ? 1 : 0.45 }) : ''),
+      el('rect', { width: 6, height: 6, fill: base }),
+      overlay && el('path', { d: overlay, stroke, 'stroke-width': 1, 'stroke-opacity': k.inferred ? 1 : 0.45 }),
     );
   });
-  return `<defs>${pats.join('')}</defs>`;
+  return el('defs', {}, pats);
 }
 
 /** A small self-contained swatch (for HTML legends). */
-export function swatch(k: StatusKey, prefix: string): string {
-  return (
-    `<svg width="16" height="12" viewBox="0 0 16 12" aria-hidden="true" focusable="false">` +
-    patternDefs([k], prefix) +
-    el('rect', { width: 16, height: 12, fill: fillOf(k, prefix), stroke: '#333', 'stroke-width': 0.5, 'stroke-dasharray': k.inferred ? '2,1' : undefined }) +
-    `</svg>`
+export function swatch(k: StatusKey, prefix: string): Markup {
+  return el(
+    'svg',
+    { width: 16, height: 12, viewBox: '0 0 16 12', 'aria-hidden': 'true', focusable: 'false' },
+    patternDefs([k], prefix),
+    el('rect', { width: 16, height: 12, fill: fillOf(k, prefix), stroke: '#333', 'stroke-width': 0.5, 'stroke-dasharray': k.inferred ? '2,1' : undefined }),
   );
 }

@@ -2,7 +2,7 @@
 import { sum } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import type { ChartOutput, StatusCount } from './types';
-import { el, pct } from './svg';
+import { el, frag, pct } from './svg';
 import { fillOf, keyLabel, patternDefs } from './palette';
 import { keysOf, orderCounts } from './order';
 
@@ -27,8 +27,8 @@ export function statusStack(counts: StatusCount[], { id, width = 400, noun = '�
     const label = `${keyLabel(d)} ${d.count}${noun}（${pct(d.count, total)}）`;
     const rect = el('rect', { x: x0, y: 0, width: w, height, fill: fillOf(d, id), stroke: '#fff', 'stroke-width': 1 }, el('title', {}, label));
     // The count goes inside the segment only when it fits; the table and legend carry it otherwise.
-    const text = w >= 28 ? el('text', { x: x0 + w / 2, y: height / 2, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'chart-count' }, String(d.count)) : '';
-    return rect + text;
+    const text = w >= 28 && el('text', { x: x0 + w / 2, y: height / 2, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'chart-count' }, String(d.count));
+    return frag(rect, text);
   });
   const summary =
     total === 0
@@ -37,7 +37,7 @@ export function statusStack(counts: StatusCount[], { id, width = 400, noun = '�
   return {
     width,
     height,
-    body: patternDefs(keysOf(rows), id) + marks.join(''),
+    body: frag(patternDefs(keysOf(rows), id), marks),
     summary,
     table: { columns: ['状态', '数量', '占比'], rows: rows.map((d) => [keyLabel(d), d.count, pct(d.count, total)]) },
     keys: keysOf(rows),

@@ -5,7 +5,7 @@ import { line, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, s
 import type { Status } from '../schema/status';
 import { STATUS_LABELS, STATUS_ORDER } from '../schema/status';
 import type { ChartOutput, StatusKey } from './types';
-import { el, labelText } from './svg';
+import { el, frag, labelText } from './svg';
 import { keyLabel, STATUS_COLOURS, tint } from './palette';
 
 export interface TaskTimelineEntry extends StatusKey {
@@ -32,10 +32,8 @@ export function taskTimeline(entries: TaskTimelineEntry[], { id, width = 400 }: 
   const x = scalePoint<number>().domain(entries.map((_, i) => i)).range([left + 14, width - 14]).align(0.5).padding(entries.length === 1 ? 0.5 : 0);
   const y = scalePoint<Status>().domain(levels).range([top, top + plotH]);
   const pts = entries.map((e, i) => [x(i) ?? left, y(e.status) ?? top] as [number, number]);
-  const path = entries.length > 1 ? el('path', { d: line().digits(2)(pts) ?? '', fill: 'none', stroke: '#555', 'stroke-width': 1.5 }) : '';
-  const grid = levels
-    .map((s) => el('line', { x1: left, x2: width, y1: y(s)!, y2: y(s)!, stroke: '#ddd' }) + el('text', { x: left - 6, y: y(s)!, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'chart-label' }, STATUS_LABELS[s]))
-    .join('');
+  const path = entries.length > 1 && el('path', { d: line().digits(2)(pts) ?? '', fill: 'none', stroke: '#555', 'stroke-width': 1.5 });
+  const grid = levels.map((s) => frag(el('line', { x1: left, x2: width, y1: y(s)!, y2: y(s)!, stroke: '#ddd' }), el('text', { x: left - 6, y: y(s)!, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'chart-label' }, STATUS_LABELS[s])));
   const marks = entries
     .map((e, i) => {
       const [cx, cy] = pts[i]!;
@@ -53,20 +51,19 @@ export function taskTimeline(entries: TaskTimelineEntry[], { id, width = 400 }: 
         },
         el('title', {}, `${labelText(e.label)}：${keyLabel(e)}`),
       );
-    })
-    .join('');
-  const axis = entries
-    .map((e, i) =>
-      el('text', { x: pts[i]![0], y: top + plotH + 28, 'text-anchor': 'middle', class: 'chart-label' }, e.label[0]) +
+    });
+  const axis = entries.map((e, i) =>
+    frag(
+      el('text', { x: pts[i]![0], y: top + plotH + 28, 'text-anchor': 'middle', class: 'chart-label' }, e.label[0]),
       el('text', { x: pts[i]![0], y: top + plotH + 43, 'text-anchor': 'middle', class: 'chart-label' }, e.label[1]),
-    )
-    .join('');
+    ),
+  );
   const summary =
     entries.length === 0 ? '这项任务还没有进展记录。' : `${entries.length}次记录：` + entries.map((e) => `${labelText(e.label)}${keyLabel(e)}`).join('→') + '。';
   return {
     width,
     height,
-    body: grid + path + marks + axis,
+    body: frag(grid, path, marks, axis),
     summary,
     table: { columns: ['报告', '状态'], rows: entries.map((e) => [labelText(e.label), keyLabel(e)]) },
     keys: entries.map(({ status, inferred }) => ({ status, inferred })),

@@ -1,11 +1,12 @@
 import type { Status } from '../schema/status';
+import type { Markup } from '~/lib/markup';
 
 /** What every chart function returns: inner SVG markup plus the words and numbers that go with it. */
 export interface ChartOutput {
   width: number;
   height: number;
   /** SVG elements (no <svg> wrapper); the Chart component adds the wrapper, <title> and <desc>. */
-  body: string;
+  body: Markup;
   /** One line of Chinese that says what the chart shows, with the key numbers. */
   summary: string;
   /** The numbers behind the chart, as a table (shown in <details> under the chart). */

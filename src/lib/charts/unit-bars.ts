@@ -2,7 +2,7 @@
 import { max, sum } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { ChartOutput, StatusCount } from './types';
-import { el, pct } from './svg';
+import { el, frag, pct } from './svg';
 import { fillOf, keyLabel, patternDefs } from './palette';
 import { keysOf, orderCounts } from './order';
 
@@ -43,10 +43,10 @@ export function unitBars(input: UnitBarRow[], { id, width = 400, limit = 12 }: U
       acc += c.count;
       return el('rect', { x: x0, y: top + 18, width: x(acc) - x0, height: 16, fill: fillOf(c, id), stroke: '#fff', 'stroke-width': 0.5 }, el('title', {}, `${r.label} ${keyLabel(c)} ${c.count}`));
     });
-    return (
-      el('text', { x: 0, y: top + 13, class: 'chart-label' }, r.label) +
-      segs.join('') +
-      el('text', { x: x(r.total) + 4, y: top + 30, class: 'chart-count' }, `${done(r.counts)}/${r.total}`)
+    return frag(
+      el('text', { x: 0, y: top + 13, class: 'chart-label' }, r.label),
+      segs,
+      el('text', { x: x(r.total) + 4, y: top + 30, class: 'chart-count' }, `${done(r.counts)}/${r.total}`),
     );
   });
   const top = all[0];
@@ -59,7 +59,7 @@ export function unitBars(input: UnitBarRow[], { id, width = 400, limit = 12 }: U
   return {
     width,
     height,
-    body: patternDefs(keysOf(allCounts), id) + marks.join(''),
+    body: frag(patternDefs(keysOf(allCounts), id), marks),
     summary,
     table: {
       columns: ['责任单位', '任务数', ...keys.map(keyLabel), '完成率'],

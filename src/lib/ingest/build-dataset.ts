@@ -7,6 +7,8 @@ import { parseReport, type ParsedReport } from './parse-report';
 import { NameRegistry, unknownLeaderAnomaly } from './registry';
 import { periodEndMonth, periodLabel, reportSlug } from './slug';
 import { sha256Hex } from './hash';
+import { sourceFileProblem } from '../source-files';
+import { paths } from '../urls';
 
 export type { Dataset } from '../schema';
 
@@ -64,6 +66,11 @@ export function buildDataset(input: BuildInput): BuildResult {
       errors.push(`${where}: 清单指向的文件 ${file} 不存在：请把原件放到该路径，或更正清单中的 file。`);
       return;
     }
+    const refused = sourceFileProblem(file, bytes);
+    if (refused) {
+      errors.push(refused);
+      return;
+    }
     let p: ParsedReport;
     try {
       p = parseReport(file, bytes, { kind: entry.kind });
@@ -116,7 +123,7 @@ function reportOf(id: string, slug: string, entry: ManifestEntry, periods: Perio
     title: entry.title,
     source: {
       file,
-      publicPath: `sources/${entry.file}`,
+      publicPath: paths.source(file),
       sha256: sha256Hex(bytes),
       bytes: bytes.length,
       encoding: d.encoding,

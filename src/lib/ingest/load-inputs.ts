@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { District } from '../schema';
+import { describeInvisible, hasInvisible } from './invisible';
 import { districtsFileSchema, leaderAliasesSchema, manifestSchema, readYaml, unitAliasesSchema, type LeaderAliases, type ManifestEntry, type UnitAliases } from './manifest';
 
 export interface Inputs {
@@ -20,6 +21,10 @@ export function loadInputs(root: string): { inputs?: Inputs; errors: string[] } 
       errors.push(`${rel}: 文件不存在：它是导入所必需的，请从仓库恢复。`);
       return undefined;
     }
+    // Names and titles typed here are shown and compared like the reports' own text: no invisible characters.
+    text.split('\n').forEach((line, i) => {
+      if (hasInvisible(line)) errors.push(`${rel}:${i + 1}: 这一行含有看不见的格式字符 ${describeInvisible(line)}（多半是从网页或 Word 复制带来的）：请删除后重试。`);
+    });
     const r = readYaml(rel, text, schema);
     errors.push(...r.errors);
     return r.value;

@@ -5,6 +5,7 @@ import { cutTable, type Cell, type LineRole, type RawRow } from './layout';
 import { readPrintedMetadata, type PrintedMetadata } from './metadata';
 import { cellPlainText, toRichText } from './rich-text';
 import { readStatus, type StatusReading } from './status';
+import { removeInvisibleLines } from './invisible';
 import { endsMidSentence, REPLACEMENT_CHAR } from './text';
 import { parseLeaders, parseUnits, type ParsedUnit } from './units';
 
@@ -62,8 +63,8 @@ const NUMBER = /^\s*[（(]?\s*(\d{1,5})\s*[)）.、．]?\s*$/;
 
 export function parseReport(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedReport {
   const decoded = decodeReport(bytes, file);
-  const lines = splitLines(decoded.text);
-  const anomalies: AnomalyDraft[] = [];
+  // Format characters go before anything is parsed, so every output sees the same names and text.
+  const { lines, anomalies } = removeInvisibleLines(splitLines(decoded.text));
   if (decoded.truncatedTail) {
     anomalies.push({ line: lines.length, kind: 'decode', message: '文件在一个多字节字符中间结束：文件不完整，最后一个字已丢失，请重新下载原件。' });
   }

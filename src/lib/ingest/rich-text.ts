@@ -5,6 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import type { Element, Nodes, Root, RootContent } from 'hast';
 import type { RichText } from '../schema';
+import { escapeHtml } from '~/lib/markup';
 import { cleanProse, removeCjkSpaces } from './text';
 
 /**
@@ -36,9 +37,8 @@ export function sanitizeCell(raw: string, fixSpaces = true): Root {
 }
 
 function toParagraphs(raw: string): string {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const paras = raw.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean);
-  return paras.length > 1 ? paras.map((p) => `<p>${escape(p)}</p>`).join('') : escape(paras[0] ?? '');
+  return paras.length > 1 ? paras.map((p) => `<p>${escapeHtml(p)}</p>`).join('') : escapeHtml(paras[0] ?? '');
 }
 
 function visitText(node: Nodes, fix: (value: string) => string): void {

@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Dataset } from './build-dataset';
 
 /** Serialise deterministically: same dataset, same bytes (no timestamps, no absolute paths). */
@@ -11,7 +11,8 @@ export function serialise(value: unknown): string {
  * Write every collection into `outDir` atomically: all files go to a temporary sibling directory, which
  * replaces `outDir` only once everything is written. A failure leaves the previous dataset untouched.
  */
-export function writeDataset(outDir: string, dataset: Dataset, extra: Record<string, unknown> = {}): string[] {
+/** `files`: further JSON files by relative path (renderings/<reportId>.json), written in the same swap. */
+export function writeDataset(outDir: string, dataset: Dataset, extra: Record<string, unknown> = {}, files: Record<string, unknown> = {}): string[] {
   const tmp = `${outDir}.tmp-${process.pid}`;
   const old = `${outDir}.old-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
@@ -21,6 +22,11 @@ export function writeDataset(outDir: string, dataset: Dataset, extra: Record<str
     for (const [name, value] of Object.entries({ ...dataset, ...extra })) {
       writeFileSync(join(tmp, `${name}.json`), serialise(value));
       written.push(`${name}.json`);
+    }
+    for (const [rel, value] of Object.entries(files)) {
+      mkdirSync(dirname(join(tmp, rel)), { recursive: true });
+      writeFileSync(join(tmp, rel), serialise(value));
+      written.push(rel);
     }
     if (existsSync(outDir)) renameSync(outDir, old);
     renameSync(tmp, outDir);

@@ -14,8 +14,10 @@ export const CITE_DATE_PLACEHOLDER = '[引用日期]';
 export interface SourceRef {
   /** Repository-relative path, e.g. content/reports/linzi/2023-m09-progress.txt */
   file: string;
-  /** Base-relative public path of the verbatim copy, e.g. sources/linzi/2023-m09-progress.txt */
+  /** Base-relative public path of the verbatim copy, e.g. sources/linzi/2023-m09-progress.txt.zip */
   publicPath: string;
+  /** Base-relative link to the first line in the source view, e.g. source/linzi/2023-m09-progress-txt/#L12 */
+  viewPath: string;
   lines: [number, number];
   /** "content/reports/linzi/2023-m09-progress.txt 第 12–14 行" */
   label: string;
@@ -34,7 +36,7 @@ export interface Citation {
 
 export function sourceRef(p: Pick<Provenance, 'file' | 'lines'>): SourceRef {
   const [a, b] = p.lines;
-  return { file: p.file, publicPath: paths.source(p.file), lines: [a, b], label: `${p.file} 第 ${a === b ? a : `${a}–${b}`} 行` };
+  return { file: p.file, publicPath: paths.source(p.file), viewPath: paths.sourceView(p.file, a), lines: [a, b], label: `${p.file} 第 ${a === b ? a : `${a}–${b}`} 行` };
 }
 
 /** The issuer as printed; otherwise the district's people's government, with a note saying so. */

@@ -6,14 +6,19 @@ import { csvHeaderOf, rowOf, type RowContext, type TableDef } from './tables';
 
 export const UTF8_BOM = '\uFEFF';
 
+/** A figure as printed, alone in its cell: -6, +3.2, -2.5%, -1,234.5. Excel reads it as a number, not a formula. */
+const PLAIN_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 /**
- * A text cell Excel would run as a formula (=…, @…, +/- before a non-number, a leading tab or CR)
- * gets a leading apostrophe, Excel's own "this is text" mark, so a hostile source cell cannot become
- * a live formula on a reader's desktop. Numbers and signed figures (-6%, -2.5) are left alone. The
- * JSON files keep every value exactly as printed.
+ * OWASP CSV injection: a cell whose first character is = + - @ tab or CR (or NUL) is read as a formula
+ * by Excel, LibreOffice or Sheets, and so is one where that character follows leading spaces or quote
+ * marks (`  =1+1`, `"=1+1`, `'+1`). Such a cell gets a leading apostrophe, the spreadsheet's own "this
+ * is text" mark. A signed figure on its own (-6%, -2.5) is left as it is, so negative numbers stay
+ * numbers; `-1+1+cmd|…` is not a figure and is marked. Numeric columns hold numbers and are never
+ * touched. The JSON files keep every value exactly as printed.
  */
 export function excelSafe(v: string): string {
-  return /^[=@\t\r]|^[+-](?![\d.])/.test(v) ? `'${v}` : v;
+  if (PLAIN_NUMBER.test(v)) return v;
+  return /^[\s\u00A0\u3000"'“”‘’]*[=+\-@\t\r\0]/.test(v) ? `'${v}` : v;
 }
 
 // Any cell holding a line break is quoted: Excel, Python and most readers end a record at a bare

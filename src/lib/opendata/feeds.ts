@@ -3,6 +3,7 @@
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { STATUS_LABELS, type District, type Report } from '../schema';
 import { paths } from '../urls';
+import { escapeHtml } from '~/lib/markup';
 import { reportAsOf } from './as-of';
 import { SITE_NAME } from './citation';
 import { kindLabel } from './scopes';
@@ -39,13 +40,15 @@ export function reportItem(r: Report, d: District | undefined, siteRoot: string)
     `数据截至 ${asOf.label}。`,
     `原始文件 SHA-256：${r.source.sha256}`,
   ].filter(Boolean);
+  // RSS readers decode the XML and then render title and description as HTML (RSS 2.0 "entity-encoded
+  // HTML"), so text from a source file is HTML-escaped here and XML-escaped again by the builder.
   return {
-    title: `${name}：${r.title}`,
+    title: escapeHtml(`${name}：${r.title}`),
     link: `${siteRoot}${paths.report(r)}`,
     // Only a date the document prints; a period end is not a publication date.
     ...(r.date ? { pubDate: new Date(`${r.date}T00:00:00+08:00`) } : {}),
-    description: lines.join(' '),
-    categories: [name, kindLabel(r), `${r.year}年`],
+    description: escapeHtml(lines.join(' ')),
+    categories: [name, kindLabel(r), `${r.year}年`].map(escapeHtml),
   };
 }
 
@@ -58,13 +61,13 @@ export function feedOptions(reports: Report[], districts: District[], siteRoot: 
   const byId = new Map(districts.map((x) => [x.id, x]));
   const list = newestFirst(district ? reports.filter((r) => r.district === district.id) : reports);
   return {
-    title: district ? `${district.name}政府工作报告任务通报 · ${SITE_NAME}` : `政府工作报告任务通报 · ${SITE_NAME}`,
-    description: district ? `${district.name}收录的政府工作报告、任务分解表和完成情况通报，每份一条。` : '各区县收录的政府工作报告、任务分解表和完成情况通报，每份一条。',
+    title: escapeHtml(district ? `${district.name}政府工作报告任务通报 · ${SITE_NAME}` : `政府工作报告任务通报 · ${SITE_NAME}`),
+    description: escapeHtml(district ? `${district.name}收录的政府工作报告、任务分解表和完成情况通报，每份一条。` : '各区县收录的政府工作报告、任务分解表和完成情况通报，每份一条。'),
     site: siteRoot,
     items: list.map((r) => reportItem(r, byId.get(r.district), siteRoot)),
     // atom:link rel=self: feed validators ask for the feed's own address.
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: `<language>zh-cn</language><atom:link href="${siteRoot}${district ? feedPaths.district(district.id) : feedPaths.all()}" rel="self" type="application/rss+xml"/>`,
+    customData: `<language>zh-cn</language><atom:link href="${escapeHtml(`${siteRoot}${district ? feedPaths.district(district.id) : feedPaths.all()}`)}" rel="self" type="application/rss+xml"/>`,
     trailingSlash: true,
   };
 }

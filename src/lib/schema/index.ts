@@ -10,3 +10,4 @@ export * from './target';
 export * from './task';
 export * from './unit';
 export * from './dataset';
+export * from './rendering';

@@ -2,10 +2,11 @@
 // so the report page can print the table exactly as the source laid it out.
 import type { Column, Progress, Report, Task } from '../schema';
 import type { SiteIndex } from './dataset';
+import { el, frag, trusted, type Markup } from '~/lib/markup';
 
 export interface BulletinCell {
   label: string;
-  /** Sanitised HTML from the dataset (b/strong/sup/sub/p/br only) or escaped text. */
+  /** Sanitised HTML from the dataset (b/strong/sup/sub/p/br only) or escaped text, built as Markup. */
   html: string;
 }
 
@@ -16,40 +17,42 @@ export interface BulletinRow {
   cells: BulletinCell[];
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
 /** Anchor of a row on its report page: row-12, or row-15-s2 for a sub-target row. */
 export function rowAnchor(p: Pick<Progress, 'number' | 'subIndex'>): string {
   return p.subIndex > 0 ? `row-${p.number}-s${p.subIndex}` : `row-${p.number}`;
 }
 
-function targetFor(row: Progress, col: Column, targetIndex: number): string {
+/** RichText.html is the ingest sanitiser's output (src/lib/ingest/rich-text.ts): the one trusted markup. */
+const sanitised = (html: string | undefined) => trusted(html ?? '');
+
+function targetFor(row: Progress, col: Column, targetIndex: number): Markup {
   const t = row.targets.find((x) => x.label === col.label) ?? (col.period ? row.targets.find((x) => x.period === col.period) : undefined) ?? row.targets[targetIndex];
-  return t?.text.html ?? '';
+  return sanitised(t?.text.html);
 }
 
-function cellHtml(row: Progress, task: Task | undefined, col: Column, targetIndex: number, hasSubGoalColumn: boolean): string {
+function cellHtml(row: Progress, task: Task | undefined, col: Column, targetIndex: number, hasSubGoalColumn: boolean): Markup {
   switch (col.key) {
     case 'number':
-      return row.subIndex === 0 ? String(row.number) : '';
+      return frag(row.subIndex === 0 ? String(row.number) : '');
     case 'pledge': {
       // 000's sub-goal was a merged cell with no header of its own: print it in the pledge column.
       const pledge = row.subIndex === 0 && task ? task.pledge.html : '';
-      const sub = !hasSubGoalColumn && row.subGoal ? `<p><b>具体目标：</b>${row.subGoal.html}</p>` : '';
-      return pledge && sub ? `<p>${pledge}</p>${sub}` : pledge || sub;
+      const sub = !hasSubGoalColumn && row.subGoal ? el('p', {}, el('b', {}, '具体目标：'), sanitised(row.subGoal.html)) : undefined;
+      if (pledge && sub) return frag(el('p', {}, sanitised(pledge)), sub);
+      return sub ?? sanitised(pledge);
     }
     case 'subGoal':
-      return row.subGoal?.html ?? '';
+      return sanitised(row.subGoal?.html);
     case 'target':
       return targetFor(row, col, targetIndex);
     case 'result':
-      return row.result?.html ?? '';
+      return sanitised(row.result?.html);
     case 'units':
-      return escapeHtml(row.unitsPrinted);
+      return frag(row.unitsPrinted);
     case 'leaders':
-      return escapeHtml(row.leadersPrinted ?? '');
+      return frag(row.leadersPrinted ?? '');
     default:
-      return escapeHtml(row.extra.find((x) => x.label === col.label)?.text ?? '');
+      return frag(row.extra.find((x) => x.label === col.label)?.text ?? '');
   }
 }
 
@@ -59,13 +62,13 @@ export function bulletinRows(ix: SiteIndex, report: Report): BulletinRow[] {
     let targetIndex = 0;
     const hasSubGoalColumn = report.columns.some((c) => c.key === 'subGoal');
     const cells = report.columns.map((col) => {
-      const html = cellHtml(row, task, col, targetIndex, hasSubGoalColumn);
+      const html = cellHtml(row, task, col, targetIndex, hasSubGoalColumn).html;
       if (col.key === 'target') targetIndex++;
       return { label: col.label || '序号', html };
     });
     // Surplus cells the header has no column for (kept by the parser in `extra`).
     const known = new Set(report.columns.map((c) => c.label));
-    for (const x of row.extra) if (!known.has(x.label)) cells.push({ label: x.label, html: escapeHtml(x.text) });
+    for (const x of row.extra) if (!known.has(x.label)) cells.push({ label: x.label, html: frag(x.text).html });
     return { anchor: rowAnchor(row), row, task, cells };
   });
 }

@@ -4,6 +4,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
+import { escapeHtml } from '~/lib/markup';
 import { cleanText } from '../targets/clean-text';
 
 /** The text one source line contributes to a block. */
@@ -21,10 +22,6 @@ export interface Block {
 }
 
 const ALLOWED_TAG = /^<\/?(sub|sup|b|strong)>$/i;
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** Walk the inline nodes, appending raw text/html to the piece of each source line. */
 function collect(nodes: PhrasingContent[], acc: Map<number, { text: string; html: string }>): void {

@@ -5,6 +5,7 @@ import type { Provenance } from '../schema/provenance';
 import type { RichText } from '../schema/provenance';
 import type { Target } from '../schema/target';
 import { extractTargets } from '../targets/extract-targets';
+import { escapeHtml } from '~/lib/markup';
 import { blockHtml, lineAt } from './markdown-blocks';
 import type { Paragraph, ParseIssue, Section, WorkReportStructure } from './parse-work-report';
 
@@ -70,7 +71,7 @@ function livelihoodItems(p: Paragraph, area: WorkReportArea, file: string, lines
     out.push({
       kind: 'livelihood',
       title,
-      body: { text: title, html: title.replace(/&/g, '&amp;').replace(/</g, '&lt;') },
+      body: { text: title, html: escapeHtml(title) },
       area,
       projectNumber: n,
       targets: extractTargets(title),

@@ -12,10 +12,10 @@ interface Row { id: string; [k: string]: unknown }
 const load = <T = Row>(name: string): T[] => JSON.parse(readFileSync(join(ROOT, 'generated', `${name}.json`), 'utf8')) as T[];
 
 interface Task extends Row { district: string; year: number; progressIds: string[]; reportIds: string[] }
-interface Report extends Row { district: string; year: number; slug: string; kind: string }
+interface Report extends Row { district: string; year: number; slug: string; kind: string; source: { file: string } }
 interface Owner extends Row { taskIds: string[] }
 
-export const PAGE_TYPES = ['home', 'district', 'year', 'report', 'task', 'unit', 'leader', 'search', 'data', 'quality', 'about', 'indicators', 'changes'] as const;
+export const PAGE_TYPES = ['home', 'district', 'year', 'report', 'task', 'unit', 'leader', 'search', 'data', 'quality', 'about', 'indicators', 'changes', 'source'] as const;
 export type PageType = (typeof PAGE_TYPES)[number];
 
 const most = <T>(rows: T[], size: (r: T) => number): T => {
@@ -48,6 +48,7 @@ export function pageTypes(): Record<PageType, string> {
     about: paths.about(),
     indicators: paths.indicators(),
     changes: openDataPaths.changes(),
+    source: paths.sourceView(report.source.file),
   };
 }
 
