@@ -13,7 +13,7 @@ const DEVICES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, he
 const MODES = { normal: '标准', elder: '长辈版' } as const;
 const LABELS: Record<(typeof PAGE_TYPES)[number], string> = {
   home: '首页', district: '区县', year: '年度', report: '通报', task: '任务', unit: '责任单位', leader: '分管领导', search: '搜索',
-  data: '数据下载', quality: '数据质量', about: '关于', indicators: '主要指标', changes: '变化与通报进度',
+  data: '数据下载', quality: '数据质量', about: '关于', indicators: '主要指标', changes: '变化与通报进度', source: '原文',
 };
 
 /** A screenshot with its colours reduced to a 64-colour palette: a third of the bytes, text still crisp. */

@@ -8,6 +8,7 @@ import { reportAsOf } from './as-of';
 import { SITE_NAME } from './citation';
 import { kindLabel } from './scopes';
 import type { Dataset } from './dataset';
+import { escapeHtml } from '~/lib/markup';
 
 export const ownerFeedPaths = {
   unit: (unitId: string) => `feeds/units/${unitId}.xml`,
@@ -52,11 +53,12 @@ export function ownerRowsSummary(rows: Progress[]): string {
 function item(owner: { name: string }, r: Report, rows: Progress[], d: District | undefined, siteRoot: string): RSSFeedItem {
   const name = d?.name ?? r.district;
   return {
-    title: `${owner.name}：${name}${r.year}年${r.kind === 'work-report' ? '' : r.periodLabel}${kindLabel(r)}（${rows.length} 行）`,
+    // RSS readers read title and description as HTML: text from a source file is HTML-escaped here (feeds.ts does the same).
+    title: escapeHtml(`${owner.name}：${name}${r.year}年${r.kind === 'work-report' ? '' : r.periodLabel}${kindLabel(r)}（${rows.length} 行）`),
     link: `${siteRoot}${paths.report(r)}`,
     ...(r.date ? { pubDate: new Date(`${r.date}T00:00:00+08:00`) } : {}),
-    description: `${r.title}中列有${owner.name}的 ${rows.length} 行：${ownerRowsSummary(rows)}数据截至 ${reportAsOf(r).label}。`,
-    categories: [name, kindLabel(r), `${r.year}年`],
+    description: escapeHtml(`${r.title}中列有${owner.name}的 ${rows.length} 行：${ownerRowsSummary(rows)}数据截至 ${reportAsOf(r).label}。`),
+    categories: [name, kindLabel(r), `${r.year}年`].map(escapeHtml),
   };
 }
 
@@ -70,12 +72,12 @@ export function ownerFeedOptions(d: Dataset, kind: OwnerKind, owner: Unit | Lead
   const what = kind === 'unit' ? '责任单位' : '分管区领导';
   const self = `${siteRoot}${kind === 'unit' ? ownerFeedPaths.unit(owner.id) : ownerFeedPaths.leader(owner.id)}`;
   return {
-    title: `${district?.name ?? ''}${owner.name}的任务通报 · ${SITE_NAME}`,
-    description: `${district?.name ?? ''}${what}${owner.name}在各期通报中的任务与状态，每份通报一条。`,
+    title: escapeHtml(`${district?.name ?? ''}${owner.name}的任务通报 · ${SITE_NAME}`),
+    description: escapeHtml(`${district?.name ?? ''}${what}${owner.name}在各期通报中的任务与状态，每份通报一条。`),
     site: `${siteRoot}${kind === 'unit' ? paths.unit(owner.id) : paths.leader(owner.id)}`,
     items: reports.map((r) => item(owner, r, byReport.get(r.id)!, district, siteRoot)),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: `<language>zh-cn</language><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
+    customData: `<language>zh-cn</language><atom:link href="${escapeHtml(self)}" rel="self" type="application/rss+xml"/>`,
     trailingSlash: true,
   };
 }

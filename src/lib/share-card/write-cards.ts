@@ -5,8 +5,8 @@ import type { SiteIndex } from '~/lib/site/dataset';
 import { allCards } from './cards';
 import { writeCard } from './render';
 
-/** The cache lives outside dist/ (Astro empties outDir on every build); SHARE_CARD_CACHE overrides it. */
-export const defaultCacheDir = () => process.env.SHARE_CARD_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'pledge-portal', 'share-cards');
+/** The cache lives outside dist/ (Astro empties outDir on every build) and node_modules/ (npm ci empties that); SHARE_CARD_CACHE overrides it. */
+export const defaultCacheDir = () => process.env.SHARE_CARD_CACHE ?? join(process.cwd(), '.cache', 'share-cards');
 
 export function writeShareCards(stageDir: string, ix: SiteIndex, siteRoot: string, cacheDir = defaultCacheDir()): { cards: number; drawn: number } {
   let drawn = 0;

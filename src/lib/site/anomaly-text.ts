@@ -14,6 +14,7 @@ export const ANOMALY_LABELS: Record<AnomalyKind, string> = {
   'unknown-name': '名字与名单对不上',
   'manifest-mismatch': '文件信息与正文不一致',
   decode: '无法识别的字符',
+  'invisible-character': '看不见的控制字符',
 };
 
 /** The message as a reader needs it: what is wrong in the original, with no repository paths or to-dos. */
