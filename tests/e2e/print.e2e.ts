@@ -22,7 +22,7 @@ describe('print', () => {
     await page.screenshot({ path: join(SHOTS, 'report-print.png') });
     const title = (await page.locator('h1').innerText()).trim();
     const date = (await page.locator('dl.facts dt:text("日期") + dd').innerText().catch(() => '')).trim();
-    const source = (await page.locator('dl.facts dt:text("原文件") + dd a').innerText()).trim();
+    const source = (await page.locator('dl.facts dt:text("原文件") + dd a').first().innerText()).trim();
     const heads = (await page.locator('table.bulletin thead th').allInnerTexts()).map((h) => h.trim());
     const head = heads.at(-2)!; // a source column's own header (the last is our 状态)
     const pages = await readPdf(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
