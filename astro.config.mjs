@@ -3,10 +3,25 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import buildWorker from './src/lib/build-worker/integration.ts';
 import devFileUrls from './src/lib/dev-file-urls.ts';
+import { readSiteConfig } from './src/lib/site-config.ts';
+import stagedSite from './src/lib/build-worker/staged-site.ts';
 
-// SITE and BASE let the same content deploy to a domain root or a sub-path (e.g. GitHub Pages).
-const site = process.env.SITE ?? 'https://example.org';
+// The site's address lives in content/site.yaml (`url`); SITE overrides it for one deploy, BASE sets a
+// sub-path (e.g. GitHub Pages). Without an address nothing prints a placeholder domain: links are
+// root-relative, citations say 网址未配置, no sitemap and no feeds are built (they need absolute URLs),
+// and the build warns once (below).
+const site = process.env.SITE || readSiteConfig().url || undefined;
 const base = process.env.BASE ?? '/';
+
+/** The one warning a build without an address gives. */
+const addressWarning = {
+  name: 'site-address',
+  hooks: {
+    'astro:config:done': (/** @type {{ logger: import('astro').AstroIntegrationLogger }} */ { logger }) => {
+      if (!site) logger.warn('content/site.yaml 未配置网址（url）：本次构建使用站内相对链接，引用注明“网址未配置”，不生成 sitemap 和 RSS。配置网址后重新构建即可。');
+    },
+  },
+};
 
 export default defineConfig({
   site,
@@ -23,5 +38,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // The Content-Security-Policy is a static <meta> in the layouts (src/lib/csp.ts): nothing is inline.
   // Embed pages are for iframes, not for search engines.
-  integrations: [sitemap({ filter: (page) => !page.includes('/embed/') }), buildWorker(), devFileUrls()],
+  // stagedSite last: Astro builds into .dist-build/site/ and it swaps the complete site into dist/ after
+  // every other integration has written (src/lib/build-worker/staged-site.ts).
+  integrations: [...(site ? [sitemap({ filter: (page) => !page.includes('/embed/') })] : []), buildWorker(), devFileUrls(), addressWarning, stagedSite()],
 });

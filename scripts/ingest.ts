@@ -8,11 +8,12 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDataset } from '../src/lib/ingest/build-dataset';
 import { summarise, type CheckSummary } from '../src/lib/ingest/check';
+import { checkPointText } from '../src/lib/indicators/report-points';
 import { IngestError } from '../src/lib/ingest/errors';
 import { loadInputs } from '../src/lib/ingest/load-inputs';
 import { parseReport } from '../src/lib/ingest/parse-report';
 import { NameRegistry } from '../src/lib/ingest/registry';
-import { writeDataset } from '../src/lib/ingest/write-dataset';
+import { outDirProblem, writeDataset } from '../src/lib/ingest/write-dataset';
 import { renderingFiles } from '../src/lib/ingest/renderings';
 import { sourceFileProblem } from '../src/lib/source-files';
 import { STATUS_LABELS, STATUS_ORDER, reportKindSchema, periodSchema } from '../src/lib/schema';
@@ -50,6 +51,9 @@ function main() {
 }
 
 function ingestAll(out: string) {
+  // Refuse a folder the ingest did not write (e.g. --out content) before parsing anything.
+  const outProblem = outDirProblem(resolve(root, out));
+  if (outProblem) fail(`--out ${out}: ${outProblem}。请用默认的 generated/，或换一个不存在的或空的目录。`);
   const { inputs, errors: inputErrors } = loadInputs(root);
   if (!inputs) fail(`content/ 下的配置有误，未写入任何数据：\n  ${inputErrors.join('\n  ')}`);
   const result = buildDataset({
@@ -109,6 +113,7 @@ function printCheck(s: CheckSummary) {
   console.log(`  原文状态：${STATUS_ORDER.map((k) => `${STATUS_LABELS[k]} ${s.statusCounts[k]}`).join(' · ')}`);
   console.log(`  推断状态：完成 ${s.inferredCounts.done} · 部分完成 ${s.inferredCounts.partial} · 未完成 ${s.inferredCounts.notDone}`);
   console.log(`  异常 ${s.anomalies.length} 条${s.anomalies.map((a) => `\n    第 ${a.line} 行 [${a.kind}] ${a.message}`).join('')}`);
+  console.log(`  主要指标 ${s.indicators.length} 个${s.indicators.map((i) => `\n    ${checkPointText(i)}`).join('')}`);
 }
 
 try {

@@ -16,6 +16,8 @@ import { PAYLOADS } from './helpers/hostile-payloads';
 import { ROOT } from './helpers/repo-dataset';
 
 const tmp = mkdtempSync(join(tmpdir(), 'hostile-site-'));
+// Built with an address, so it has feeds and embed snippets (a build without one has neither).
+const HOSTILE_SITE = 'https://portal.hostile.test';
 const data = join(tmp, 'generated');
 const dist = join(tmp, 'dist');
 let files: string[] = [];
@@ -25,7 +27,7 @@ beforeAll(() => {
   writeHostileDataset(data);
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (/^(VITEST|VITE_|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$|TEST$)/.test(k)) delete env[k];
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], { cwd: ROOT, env: { ...env, PORTAL_DATA_DIR: data }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], { cwd: ROOT, env: { ...env, PORTAL_DATA_DIR: data, SITE: HOSTILE_SITE }, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`astro build failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
   files = walk(dist);
 }, 600_000);
@@ -49,7 +51,7 @@ describe('a site built from a dataset with every payload class in every string f
   });
 
   it('no page holds live markup from content (scripts, meta refresh, handlers, javascript: or off-site links, iframes…)', () => {
-    const bad = files.filter((f) => f.endsWith('.html')).flatMap((f) => liveMarkupInHtml(read(f)).map((x) => `${f}: ${x}`));
+    const bad = files.filter((f) => f.endsWith('.html')).flatMap((f) => liveMarkupInHtml(read(f), `${HOSTILE_SITE}/`).map((x) => `${f}: ${x}`));
     expect(bad.slice(0, 20)).toEqual([]);
   });
 
@@ -69,7 +71,7 @@ describe('a site built from a dataset with every payload class in every string f
       expect(els.map((e) => (e as { tagName: string }).tagName), f).toEqual(['iframe']);
       const props = (els[0] as { properties: Record<string, unknown> }).properties;
       expect(Object.keys(props).sort(), f).toEqual(['height', 'loading', 'src', 'style', 'title', 'width']);
-      expect(String(props.src)).toMatch(/^https:\/\/example\.org\/embed\//);
+      expect(String(props.src)).toMatch(/^https:\/\/portal\.hostile\.test\/embed\//);
       titles.push(String(props.title));
     }
     // Titles naming a district carry its hostile name, as an attribute value only.
@@ -127,7 +129,8 @@ describe('a site built from a dataset with every payload class in every string f
     const sources = files.filter((f) => f.startsWith('sources/'));
     expect(sources.length).toBe(5);
     for (const f of sources) expect(f, f).toMatch(/\.(zip|docx|doc|xlsx|xls|pdf)$/);
-    expect(files.filter((f) => /\.(txt|md|htm)$/.test(f))).toEqual([]);
+    // robots.txt is the site's own, not a source copy.
+    expect(files.filter((f) => /\.(txt|md|htm)$/.test(f) && f !== 'robots.txt')).toEqual([]);
     expect(read('_headers')).toMatch(/\/sources\/\*\n\s+Content-Disposition: attachment/);
   });
 });

@@ -50,6 +50,8 @@ describe('atomic write', () => {
     // A value JSON cannot serialise makes the second write fail half-way.
     expect(() => writeDataset(dir, { ...dataset, tasks: [] }, { broken: { big: 1n } })).toThrow();
     expect(readFileSync(join(dir, 'tasks.json'), 'utf8')).toBe(before);
-    expect(readdirSync(join(dir, '..'))).toEqual(['generated']);
+    // Nothing of the failed write is left: the link, its one generation, and no lock.
+    expect(readdirSync(join(dir, '..')).sort()).toEqual(['.generated.d', 'generated']);
+    expect(readdirSync(join(dir, '..', '.generated.d'))).toEqual([expect.stringMatching(/^gen-/)]);
   });
 });

@@ -94,7 +94,7 @@ describe('000: one cell per line, merged sub-goal cells, sub-target rows', () =>
     const p = progress('zhangdian-2020-q2-1');
     expect(p.targets[0]!.text.text).toBe('6%');
     expect(p.result!.text).toBe('未完成。预计同比下降6%。');
-    expect(p.units.map((u) => [u.name, u.role])).toEqual([['区发改局', 'lead'], ['区统计局', 'data']]);
+    expect(p.units.map((u) => [u.name, u.role])).toEqual([['区发改局', 'unmarked'], ['区统计局', 'data']]);
     expect(p.source.lines).toEqual([9, 15]);
   });
   it('tasks 15 and 16 carry a sub-goal and their sub-target rows', () => {
@@ -183,7 +183,7 @@ describe('003: no status words, command posts', () => {
   it('reads the command post with its lead and assisting units', () => {
     const u = progress('linzi-2021-q3-14').units;
     expect(u.map((x) => [x.name, x.role])).toEqual([
-      ['临淄火车站改造及周边片区开发建设指挥部', 'lead'],
+      ['临淄火车站改造及周边片区开发建设指挥部', 'unmarked'],
       ['区交通运输局', 'lead'],
       ['区自然资源局', 'assist'],
       ['辛店街道', 'assist'],
@@ -191,12 +191,13 @@ describe('003: no status words, command posts', () => {
     expect(u[1]!.via).toBe(u[0]!.unitId);
   });
   it('infers statuses by documented rules, recording the deciding phrase', () => {
-    expect(progress('linzi-2021-q3-7')).toMatchObject({ status: 'notDone', statusSource: 'inferred', statusPhrase: '尚未、未批复' });
+    expect(progress('linzi-2021-q3-7')).toMatchObject({ status: 'notDone', statusSource: 'inferred', statusPhrase: '尚未批复' });
     expect(progress('linzi-2021-q3-2')).toMatchObject({ status: 'done', statusSource: 'inferred', statusPhrase: '已成立' });
     expect(progress('linzi-2021-q3-16')).toMatchObject({ status: 'partial', statusSource: 'inferred', statusPhrase: '正在' });
     expect(progress('linzi-2021-q3-48')).toMatchObject({ status: 'notDone', statusSource: 'inferred', statusPhrase: '延期' });
-    // No rule fires on a bare figure: we do not guess.
-    expect(progress('linzi-2021-q3-23')).toMatchObject({ status: 'unstated', statusSource: 'none' });
+    // Figures decide only against a target figure of the same thing; forecasts (预计) decide nothing.
+    expect(progress('linzi-2021-q3-23')).toMatchObject({ status: 'done', statusPhrase: '重点项目开工率90.6%（目标90%以上）、投资完成率85.7%（目标71%以上）' });
+    expect(progress('linzi-2021-q3-1')).toMatchObject({ status: 'unstated', statusSource: 'none' });
   });
 });
 

@@ -96,7 +96,7 @@ describe('cells separated by single spaces', () => {
     const p = parse(rows.join('\n'), 'progress');
     expect(p.layout).toBe('spaces');
     expect(p.rows.map((r) => [r.number, r.status.status, r.targets[0]!.text.text, r.units.map((u) => `${u.name}/${u.role}`)])).toEqual([
-      [1, 'notDone', '6%', ['区发改局/lead', '区统计局/data']],
+      [1, 'notDone', '6%', ['区发改局/unmarked', '区统计局/data']],
       [2, 'notDone', '-6%', ['区财政局/unmarked', '区税务局/unmarked']],
       [3, 'done', '16%', ['区发改局/lead', '区统计局/data']],
     ]);

@@ -33,6 +33,27 @@ describe('downloads on the real dataset', () => {
     expect(rec.status_label).toBe('未完成');
     expect(rec.result).toContain('预计同比下降6%');
   });
+  it('an inferred status never sits in the status columns: it has its own, marked 推断', () => {
+    const csv = (p: string) => parse(files.find((f) => f.path === p)!.body, { bom: true, columns: columnsFor(p) }) as Record<string, string>[];
+    const inferred = csv('linzi/2021/q3/progress.csv');
+    expect(inferred.length).toBe(80);
+    for (const r of inferred) {
+      expect([r.status, r.status_label, r.status_phrase], r.id).toEqual(['unstated', '未标注', '']);
+      if (r.status_source === 'inferred') {
+        expect(['done', 'partial', 'notDone']).toContain(r.inferred_status);
+        expect(r.inferred_status_label).toMatch(/^推断：/);
+        expect(r.inferred_basis).not.toBe('');
+      }
+    }
+    expect(inferred.filter((r) => r.inferred_status === 'partial').length).toBeGreaterThan(10);
+    const row47 = inferred.find((r) => r.id === 'linzi-2021-q3-47')!;
+    expect([row47.inferred_status_label, row47.inferred_basis]).toEqual(['推断：未完成', '尚未启动']);
+    for (const r of csv('zhangdian/2020/q2/progress.csv')) expect([r.status_source, r.inferred_status, r.inferred_basis], r.id).toEqual(['stated', '', '']);
+    for (const t of csv('all/tasks.csv')) {
+      if (t.latest_status_source === 'inferred') expect([t.latest_status, t.latest_inferred_status_label!.startsWith('推断：')], t.id).toEqual(['unstated', true]);
+      else expect(t.latest_inferred_status, t.id).toBe('');
+    }
+  });
   it('datapackage.json validates and lists every file', () => {
     const pkg = buildDataPackage(files, { title: 't', description: 'd', homepage: SITE, sources: [{ title: 's', path: SITE }] });
     const r = dataPackageSchema.safeParse(pkg);

@@ -9,6 +9,7 @@ import { STATUS_LABELS } from '../src/lib/schema/status';
 import { rowAnchor } from '../src/lib/site/bulletin';
 import type { Dataset } from '../src/lib/site/dataset';
 import { paths } from '../src/lib/urls';
+import { statusDisplay } from '../src/lib/site/status-display';
 import { isZipped } from '../src/lib/source-files';
 import { unzipSync } from 'fflate';
 import { BASE, DIST, byId, decode, hasDist, hasGenerated, loadDataset, page, text, walk } from './pages-helpers';
@@ -103,7 +104,8 @@ describe.skipIf(!hasDist || !hasGenerated)('built pages (dist/)', () => {
       const html = page(paths.task(byTask.get(p.taskId)!));
       const badge = `<span class="badge badge-${p.status} inferred"`;
       expect(html, p.id).toContain(badge);
-      expect(text(html), p.id).toContain(`推断：${STATUS_LABELS[p.status]}（依据“${p.statusPhrase}”）`);
+      expect(text(html), p.id).toContain(statusDisplay(p.status, p.statusSource, p.statusPhrase).text);
+      expect(statusDisplay(p.status, p.statusSource, p.statusPhrase).text, p.id).toMatch(new RegExp(`^推断：${STATUS_LABELS[p.status]}（依据`));
     }
     // A stated 已移交 keeps the government's wording, e.g. 已移交经开区 / 已移交齐鲁化工区.
     const moved = ds.progress.find((p) => p.statusSource === 'stated' && p.status === 'transferred')!;
@@ -128,7 +130,7 @@ describe.skipIf(!hasDist || !hasGenerated)('built pages (dist/)', () => {
     for (const u of ds.units) {
       const t = text(page(paths.unit(u.id)));
       for (const v of u.variants) expect(t, u.id).toContain(decode(v).replace(/\s+/g, ' ').trim());
-      expect(t).toMatch(/牵头 \d+ 项 协办 \d+ 项 其他列名 \d+ 项/);
+      expect(t).toMatch(/牵头 \d+ 项 协办 \d+ 项 列为责任单位/);
     }
     for (const l of ds.leaders) {
       const t = text(page(paths.leader(l.id)));

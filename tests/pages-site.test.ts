@@ -13,6 +13,8 @@ import { hasGenerated, loadDataset } from './pages-helpers';
 describe('statusDisplay', () => {
   it('marks an inferred status and names the deciding phrase', () => {
     expect(statusDisplay('partial', 'inferred', '正在').text).toBe('推断：部分完成（依据“正在”）');
+    // A partial verdict from a mix names both sides: what was not done and what tipped it to partial.
+    expect(statusDisplay('partial', 'inferred', '未取得、暂未开工；竣工、正在').text).toBe('推断：部分完成（依据：未完成的“未取得、暂未开工”，已完成或在推进的“竣工、正在”）');
   });
   it('shows the government’s own word as printed', () => {
     expect(statusDisplay('transferred', 'stated', '已移交经开区').text).toBe('已移交经开区');
@@ -97,7 +99,8 @@ describe.skipIf(!hasGenerated)('page data on the real dataset', () => {
       expect(card.rows.reduce((a, r) => a + r.total, 0)).toBe(u.taskIds.length);
       led += card.led;
     }
-    expect(led).toBeGreaterThan(100);
+    // Only units printed with 牵头 lead (a sole unit is a 责任单位): 临淄 marks a few dozen.
+    expect(led).toBeGreaterThan(20);
   });
 
   it('groups a year by lead unit, every task in at least one group', () => {

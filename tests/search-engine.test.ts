@@ -10,6 +10,7 @@ import { searchText, type SearchDoc } from '../src/lib/search/documents';
 import { matchesAll, parseQuery } from '../src/lib/search/query';
 import type { Dataset } from '../src/lib/search/documents';
 import type { SearchState } from '../src/lib/search/url-state';
+import { statusFacetKey } from '~/lib/search/status-facet';
 
 let data: Dataset;
 let docs: SearchDoc[];
@@ -27,7 +28,8 @@ const brute = (q: string, keep: (d: SearchDoc) => boolean = () => true) => {
   const { terms } = parseQuery(q);
   return docs.filter((d) => keep(d) && matchesAll(searchText(d), terms)).map((d) => d.id).sort();
 };
-const ids = (r: SearchResponse) => r.matches.map((n) => docs[n]!.id).sort();
+/** The documents matching every term as typed: listed first, before other names and sound-alikes. */
+const ids = (r: SearchResponse) => r.matches.slice(0, r.exactTotal).map((n) => docs[n]!.id).sort();
 const engine = (mode: 'single' | 'sharded', verifyChunkLimit = Infinity) =>
   new SearchEngine(async (p) => {
     const f = files[mode].get(p);
@@ -118,17 +120,59 @@ describe.each(['single', 'sharded'] as const)('search engine (%s index)', (mode)
     const r = await search(mode, { q, year: 2023 });
     for (const f of r.facets.district!) expect(f.count).toBe(brute(q, (d) => d.district === f.value && d.year === 2023).length);
     for (const f of r.facets.year!) expect(f.count).toBe(brute(q, (d) => d.year === Number(f.value)).length);
-    for (const f of r.facets.status!) expect(f.count).toBe(brute(q, (d) => d.status === f.value && d.year === 2023).length);
+    for (const f of r.facets.status!) expect(f.count).toBe(brute(q, (d) => (d.statusFacet ?? statusFacetKey(d.status, d.statusSource)) === f.value && d.year === 2023).length);
     for (const f of r.facets.unit!.slice(0, 10)) expect(f.count).toBe(brute(q, (d) => d.unitIds.includes(f.value) && d.year === 2023).length);
   });
 
+  it('never counts an inferred status with the stated one: 部分完成 and 推断·部分完成 are two facet values', async () => {
+    const r = await search(mode, { q: '' });
+    const facet = new Map(r.facets.status!.map((f) => [f.value, f]));
+    const count = (status: string, source: string) => docs.filter((d) => d.status === status && d.statusSource === source).length;
+    expect(count('partial', 'stated')).toBeGreaterThan(0);
+    expect(count('partial', 'inferred')).toBeGreaterThan(0);
+    expect(facet.get('partial')).toMatchObject({ label: '部分完成', count: count('partial', 'stated') });
+    expect(facet.get('inferredPartial')).toMatchObject({ label: '推断·部分完成', count: count('partial', 'inferred') });
+    const only = await search(mode, { q: '', status: 'partial' });
+    expect(ids(only).every((id) => docs.find((d) => d.id === id)!.statusSource === 'stated')).toBe(true);
+    const inferred = await search(mode, { q: '', status: 'inferredPartial' });
+    expect(inferred.total).toBe(count('partial', 'inferred'));
+  });
+
   it('offers 相近结果 only when nothing matches exactly', async () => {
+    // 华 reads like 化: a sound-alike, labelled with what it matched.
     const typo = await search(mode, { q: '齐鲁石华' });
-    expect(typo.mode).toBe('fuzzy');
-    expect(typo.results.map((x) => x.id)).toContain('linzi-2023-002');
+    expect(typo.mode).toBe('near');
+    expect(typo.results.map((x) => x.id).sort()).toEqual(brute('齐鲁石化'));
+    expect(typo.results[0]!.matchedBy).toEqual([{ term: '齐鲁石华', kind: 'sound', text: '齐鲁石化', label: '按读音匹配：齐鲁石化' }]);
+    // An extra character is no sound-alike: Fuse's near text.
+    const fuzzy = await search(mode, { q: '齐鲁石油化' });
+    expect(fuzzy.mode).toBe('fuzzy');
+    expect(fuzzy.results.map((x) => x.id)).toContain('linzi-2023-002');
+    expect(fuzzy.results[0]!.matchedBy[0]!.kind).toBe('fuzzy');
     const exact = await search(mode, { q: '乙烯' });
     expect(exact.mode).toBe('exact');
     expect(ids(exact)).toEqual(brute('乙烯'));
+  });
+
+  it('lists exact matches first, then by how they matched, each group in document order; every result says why', async () => {
+    const rank = { exact: 0, form: 1, alias: 2, pinyin: 3, sound: 4, fuzzy: 5 } as const;
+    for (const q of ['发改委', '技改', '財政局', '区财正局', 'czj', '棚改 项目']) {
+      const r = await engine(mode).search({ q, page: 1 });
+      expect(r.results.length, q).toBeGreaterThan(0);
+      const tiers = r.results.map((x) => Math.max(...x.matchedBy.map((m) => rank[m.kind])));
+      const ns = r.matches.slice(0, r.results.length);
+      for (let i = 1; i < tiers.length; i++) {
+        expect(tiers[i]! >= tiers[i - 1]!, `${q} #${i}`).toBe(true);
+        if (tiers[i] === tiers[i - 1]) expect(ns[i]! > ns[i - 1]!, `${q} #${i}`).toBe(true);
+      }
+      // Labelled exact means the text contains every term as typed; the exact ones are counted apart.
+      for (const x of r.results) for (const m of x.matchedBy) expect(m.label.startsWith('原文匹配：') === (m.kind === 'exact')).toBe(true);
+      expect(tiers.filter((t) => t === 0).length).toBe(Math.min(r.exactTotal, r.results.length));
+    }
+    // A district prefix searches that district only.
+    const linzi = await engine(mode).search({ q: '临淄区财政局', page: 1 });
+    expect(linzi.total).toBeGreaterThan(0);
+    expect(linzi.results.every((x) => x.districtName === '临淄区')).toBe(true);
   });
 
   it('says when facets hide every match', async () => {

@@ -111,6 +111,33 @@ describe('search results as rendered', () => {
     expect(text).toContain('没有任务包含“齐鲁石华”的原文');
   });
 
+  it('says 你是不是要找 for a typo or another name, and offers the unit it resolved to', async () => {
+    const typo = await view({ q: '区财正局' });
+    expect(typo.text).toContain('你是不是要找：');
+    const meant = typo.parts[0]!.all('a').find((a) => a.text === '区财政局')!;
+    expect(meant.attrs.get('data-state')).toBe(`?q=${encodeURIComponent('区财政局')}`);
+    expect(typo.text).toContain('按读音匹配：区财政局');
+    expect(typo.parts[0]!.all('a').some((a) => a.text === '只看责任单位为区财政局（临淄区）的任务')).toBe(true);
+
+    const alias = await view({ q: '教育局' });
+    expect(alias.text).toContain('你是不是要找：');
+    expect(alias.parts[0]!.all('a').some((a) => a.text === '只看责任单位为区教体局（临淄区）的任务')).toBe(true);
+    // Every result says why it matched.
+    const whys = alias.parts[2]!.all('p').filter((p) => p.attrs.get('class') === 'result-why');
+    expect(whys.length).toBeGreaterThan(0);
+    for (const w of whys) expect(w.text).toBe('按别称匹配：教体局');
+  });
+
+  it('lists exact matches first and says so; the order announced is the order shown', async () => {
+    const { text, parts } = await view({ q: '发改委' });
+    expect(text).toMatch(/前 1 项含有原文，其后 \d+ 项按别称等匹配/);
+    const whys = parts[2]!.all('p').filter((p) => p.attrs.get('class') === 'result-why').map((p) => p.text);
+    expect(whys[0]).toBe('原文匹配：发改委');
+    expect(whys.slice(1).every((w) => w.startsWith('按别称匹配：'))).toBe(true);
+    const years = parts[2]!.all('p').filter((p) => p.attrs.get('class') === 'result-meta').map((p) => Number(/(\d{4})年/.exec(p.text)![1]));
+    expect(years.slice(1)).toEqual(years.slice(1).slice().sort((a, b) => b - a));
+  });
+
   it('says when nothing is found and offers to remove the facet that hides the matches', async () => {
     const { text, parts } = await view({ q: '齐鲁石化', district: 'zhangdian' });
     expect(text).toContain('没有找到包含“齐鲁石化”的任务');

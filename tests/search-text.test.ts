@@ -11,8 +11,17 @@ describe('normalisation', () => {
   it('applies NFKC, lower case, drops zero-width characters and turns U+3000 into a space', () => {
     expect(normalizeText('５Ｇ基站')).toBe('5g基站');
     expect(normalizeText('齐\u200b鲁\uFEFF石\u200d化')).toBe('齐鲁石化');
-    expect(normalizeText('齐鲁石化\u3000乙烯')).toBe('齐鲁石化 乙烯');
+    expect(normalizeText('5G\u3000基站')).toBe('5g 基站');
+    expect(normalizeText('齐鲁石化\u3000乙烯', false)).toBe('齐鲁石化 乙烯');
     expect(normalizeText('（牵头）')).toBe('(牵头)');
+  });
+
+  it('drops a space between two Han characters (names broken by extraction), keeping the offset map', () => {
+    expect(normalizeText('区投资促进 中心')).toBe('区投资促进中心');
+    expect(normalizeText('崔\u3000 赞、区财政局 2023年')).toBe('崔赞、区财政局 2023年');
+    const { text, map } = normalizeWithMap('崔  燮 a');
+    expect(text).toBe('崔燮 a');
+    expect(map).toEqual([0, 3, 4, 5, 6]);
   });
 
   it('keeps a map from every normalised unit to the original, across non-BMP characters', () => {

@@ -1,6 +1,6 @@
 // Share cards: drawn without system fonts (text as outlines from the npm font), a QR code that decodes
 // to the page's address, cached by content hash so an unchanged card is never redrawn.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode } from 'fast-png';
@@ -68,8 +68,15 @@ describe('share card', () => {
 });
 
 describe.skipIf(!hasDist || !hasGenerated)('share cards in the build', () => {
-  test('every task and report page names its card as og:image; the task card’s QR decodes to the page', () => {
+  test('with an address, every task and report page names its card as og:image and the task card’s QR decodes to the page; without one, no cards and no og:image', () => {
     const ds = loadDataset();
+    const withAddress = /<meta property="og:image"/.test(page(paths.task(ds.tasks[0]!)));
+    if (!withAddress) {
+      // content/site.yaml has no url: a QR code or og:image would need the absolute address.
+      for (const p of [...ds.tasks.map((t) => paths.task(t)), ...ds.reports.map((r) => paths.report(r))]) expect(page(p), p).not.toContain('class="share-card');
+      expect(existsSync(join(DIST, 'share'))).toBe(false);
+      return;
+    }
     const pages = [...ds.tasks.map((t) => paths.task(t)), ...ds.reports.map((r) => paths.report(r))];
     for (const p of pages) {
       const m = /<meta property="og:image" content="([^"]+)"/.exec(page(p));

@@ -5,7 +5,7 @@ import { repoDataset } from './helpers/repo-dataset';
 
 describe('quality page wording', () => {
   test('every kind of problem has a plain Chinese name (no codes)', () => {
-    for (const k of anomalyKindSchema.options) expect(ANOMALY_LABELS[k], k).toMatch(/^[\u4e00-\u9fff]+$/u);
+    for (const k of anomalyKindSchema.options) expect(ANOMALY_LABELS[k], k).toMatch(/^[\u4e00-\u9fff（）]+$/u);
   });
 
   test('the seeds’ messages carry no repository paths, file names or maintainer instructions', () => {

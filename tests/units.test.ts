@@ -8,15 +8,19 @@ describe('parseUnits', () => {
     expect(roles('区行政审批 服务局 (牵头) 区市场监管局')).toEqual(['区行政审批服务局/lead', '区市场监管局/assist']);
     expect(roles('区发改局（牵头） 区财政局')).toEqual(['区发改局/lead', '区财政局/assist']);
     expect(roles('金岭回族镇 政府 人民银行临淄 支行')).toEqual(['金岭回族镇政府/unmarked', '人民银行临淄支行/unmarked']);
-    expect(roles('淄博省级农业 高新技术产业 示范区管委会')).toEqual(['淄博省级农业高新技术产业示范区管委会/lead']);
+    expect(roles('淄博省级农业 高新技术产业 示范区管委会')).toEqual(['淄博省级农业高新技术产业示范区管委会/unmarked']);
     expect(roles('区投资促进 中心 (牵头) 区工信局 各产业链工作 专班')).toEqual(['区投资促进中心/lead', '区工信局/assist', '各产业链工作专班/assist']);
   });
   it('splits on spaces, blank lines and 、，', () => {
     expect(roles('区发改局\n\n区科技局')).toEqual(['区发改局/unmarked', '区科技局/unmarked']);
     expect(roles('区发改局、区科技局，区商务局')).toEqual(['区发改局/unmarked', '区科技局/unmarked', '区商务局/unmarked']);
   });
-  it('reads the statistics bureau as data provider, and a lone unit as lead', () => {
-    expect(roles('区发改局\n\n区统计局提供数据')).toEqual(['区发改局/lead', '区统计局/data']);
+  it('reads the statistics bureau as data provider; a lone unit is a 责任单位, not a lead it was never marked as', () => {
+    expect(roles('区发改局\n\n区统计局提供数据')).toEqual(['区发改局/unmarked', '区统计局/data']);
+    expect(roles('区教体局')).toEqual(['区教体局/unmarked']);
+    expect(roles('区教体局（牵头）')).toEqual(['区教体局/lead']);
+    // Under a column headed 牵头单位 the document itself marks them: they lead.
+    expect(parseUnits('区财政局、区自然资源局', { columnMarksLead: true }).map((u) => `${u.name}/${u.role}`)).toEqual(['区财政局/lead', '区自然资源局/lead']);
   });
   it('reads a lead mark printed without brackets', () => {
     expect(roles('区文旅局牵头 齐都镇政府 齐陵街道办事处')).toEqual(['区文旅局/lead', '齐都镇政府/assist', '齐陵街道办事处/assist']);
@@ -24,7 +28,7 @@ describe('parseUnits', () => {
   it('reads a command post with its lead and assisting units', () => {
     const u = parseUnits('临淄火车站改造及周边片区开发建设指挥部（区交通运输局牵头，区自然资源局、辛店街道配合）');
     expect(u.map((x) => [x.name, x.role, x.via])).toEqual([
-      ['临淄火车站改造及周边片区开发建设指挥部', 'lead', undefined],
+      ['临淄火车站改造及周边片区开发建设指挥部', 'unmarked', undefined],
       ['区交通运输局', 'lead', '临淄火车站改造及周边片区开发建设指挥部'],
       ['区自然资源局', 'assist', '临淄火车站改造及周边片区开发建设指挥部'],
       ['辛店街道', 'assist', '临淄火车站改造及周边片区开发建设指挥部'],

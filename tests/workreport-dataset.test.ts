@@ -55,10 +55,12 @@ describe('work report in the dataset', () => {
     const rows = new Set(dataset.indicators.filter((p) => p.reportId !== report.id).map((p) => `${p.reportId}:${p.source.lines[0]}`.replace(/:\d+$/, '')));
     expect([...rows].sort()).toEqual(['linzi-2021-q3', 'linzi-2023-m09', 'zhangdian-2020-q2']);
     const tasksWithPoints = new Set(dataset.indicators.filter((p) => p.role === 'target' && p.reportId !== report.id).map((p) => `${p.reportId}@${p.source.lines[0]}`));
-    // 000 tasks 1–7 (line of each pledge), 002 task 1, 003 tasks 1 and the trade pledge at line 96.
+    // 000 tasks 1–7 (line of each pledge), 002 task 1 and the jobs pledge at line 145 (新增城镇就业4500人以上),
+    // 003 task 1, the investment amount at line 36 (固定资产投资突破210亿元), the trade pledge at line 96 and
+    // 城镇登记失业率控制在4.5%以内 at line 97; 000's 城镇登记失业率控制在4%以内 (task 59, line 621).
     expect([...tasksWithPoints].sort()).toEqual([
-      'linzi-2021-q3@6', 'linzi-2021-q3@96', 'linzi-2023-m09@6',
-      'zhangdian-2020-q2@10', 'zhangdian-2020-q2@18', 'zhangdian-2020-q2@26', 'zhangdian-2020-q2@33', 'zhangdian-2020-q2@41', 'zhangdian-2020-q2@47', 'zhangdian-2020-q2@57',
+      'linzi-2021-q3@36', 'linzi-2021-q3@6', 'linzi-2021-q3@96', 'linzi-2021-q3@97', 'linzi-2023-m09@145', 'linzi-2023-m09@6',
+      'zhangdian-2020-q2@10', 'zhangdian-2020-q2@18', 'zhangdian-2020-q2@26', 'zhangdian-2020-q2@33', 'zhangdian-2020-q2@41', 'zhangdian-2020-q2@47', 'zhangdian-2020-q2@57', 'zhangdian-2020-q2@621',
     ]);
   });
 });

@@ -36,7 +36,7 @@ describe('work report parser on unusual input', () => {
   });
 
   it('a gap in the livelihood numbering is reported on its line', () => {
-    const r = parse(['# 政府工作报告', '', '各位代表：', '', '## 三、工作', '', '（一）民生。', '', '遴选项目。主要是：（1）甲工程；（3）乙工程。', '', '## 四、自身建设', ''].join('\n'));
+    const r = parse(['# 政府工作报告', '', '各位代表：', '', '## 三、工作', '', '（一）民生。', '', '遴选民生实事项目。主要是：（1）甲工程；（3）乙工程。', '', '## 四、自身建设', ''].join('\n'));
     expect(r.items.filter((i) => i.kind === 'livelihood').map((i) => i.projectNumber)).toEqual([1, 3]);
     expect(r.issues).toEqual([
       { line: 5, message: expect.stringContaining('不连续') }, // parts start at 三

@@ -44,7 +44,19 @@ export function href(path: string, base: string = import.meta.env?.BASE_URL ?? '
   return `${b}${path.replace(/^\//, '')}`;
 }
 
-/** Absolute root of the deployed site including the base, ending in "/": what permalinks start with. */
+/**
+ * Root of the deployed site including the base, ending in "/": what permalinks, feeds and CSV urls start
+ * with. Absolute (https://portal.example.gov.cn/portal/) when the site has an address (content/site.yaml
+ * `url`, or SITE for a deploy); root-relative (/portal/) when it has none: never a placeholder domain.
+ */
 export function siteRootOf(site: string | undefined, base: string): string {
-  return new URL(href('', base), site ?? 'https://example.org/').href;
+  return site ? new URL(href('', base), site).href : href('', base);
 }
+
+/** Whether a site root carries the site's address (else links are root-relative and citations say so). */
+export function hasAddress(siteRoot: string): boolean {
+  return /^https?:\/\//.test(siteRoot);
+}
+
+/** What a citation prints in place of a permalink while the site has no address. */
+export const ADDRESS_NOT_CONFIGURED = '网址未配置';

@@ -67,6 +67,28 @@ describe('search', () => {
     await context.close();
   });
 
+  test('a typo: 相近结果 labelled with what it matched, 你是不是要找 …, and the unit it resolved to', async () => {
+    const { context, page, trouble } = await openPage(site, pageTypes().search);
+    await searchBox(page).fill('区财正局');
+    await page.getByRole('heading', { name: '相近结果' }).waitFor();
+    await page.getByText('你是不是要找：').waitFor();
+    const whys = await page.locator('.result-why').allInnerTexts();
+    expect(whys.length).toBeGreaterThan(0);
+    for (const w of whys) expect(w).toBe('按读音匹配：区财政局');
+    // The suggested spelling is a search for it, as typed: exact matches, no longer 相近结果.
+    await page.getByRole('link', { name: '区财政局', exact: true }).click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '区财政局');
+    await results(page).waitFor();
+    expect(await page.locator('.result-why').first().innerText()).toBe('原文匹配：区财政局');
+    // Another name: the unit filter for the unit it resolved to.
+    await searchBox(page).fill('教育局');
+    await page.getByRole('link', { name: /只看责任单位为区教体局（临淄区）的任务/ }).click();
+    await page.waitForURL(/[?&]unit=linzi-/);
+    await expect.poll(() => unitFacet(page).locator('[aria-current="true"]').count()).toBe(1);
+    expect(trouble.consoleErrors.join('\n')).toBe('');
+    await context.close();
+  });
+
   test('the header search box (a plain GET form) lands on the search page with the query run', async () => {
     const { context, page } = await openPage(site, pageTypes().task);
     await page.getByRole('search').getByRole('searchbox').fill(KEYWORD);

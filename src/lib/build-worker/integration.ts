@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
-import { dataDir } from '../data-dir';
+import { dataDir, pinDataDir } from '../data-dir';
 import { siteRootOf } from '../urls';
 import type { FileMeasure } from '../opendata/download-files';
 import type { SimilarHit } from '../site/similar';
@@ -97,6 +97,7 @@ export default function buildWorker(): AstroIntegration {
       'astro:config:done': ({ config, logger: l }) => {
         if (command !== 'build') return;
         logger = l;
+        pinDataDir(fileURLToPath(config.root));
         stageDir = stageDirFor(fileURLToPath(config.outDir));
         run = startBuildWork({ dataDir: resolve(fileURLToPath(config.root), dataDir()), siteRoot: siteRootOf(config.site, config.base), stageDir });
         Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex, similar: run.similar });

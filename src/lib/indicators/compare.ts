@@ -44,7 +44,14 @@ export function compareIndicators(points: readonly IndicatorPoint[]): IndicatorC
     }
     groups.set(key, g);
   }
-  for (const g of groups.values()) g.points.sort(byRoleAndPeriod);
+  for (const g of groups.values()) {
+    g.points.sort(byRoleAndPeriod);
+    // Compare like with like: a target in percent against an actual in percent, not against an amount (亿元).
+    if (g.target?.value !== undefined && g.actual && g.actual.unit !== g.target.unit) {
+      const same = g.points.filter((p) => p.role === 'actual' && p.unit === g.target!.unit && p.value !== undefined);
+      if (same.length) g.actual = same.reduce((a, b) => (PERIOD_MONTH(b.period) >= PERIOD_MONTH(a.period) ? b : a));
+    }
+  }
   return [...groups.values()].sort(
     (a, b) => a.district.localeCompare(b.district) || a.year - b.year || INDICATOR_ORDER.indexOf(a.indicator) - INDICATOR_ORDER.indexOf(b.indicator),
   );

@@ -8,11 +8,17 @@ export function periodText(period: string): string {
   return PERIOD_LABELS[period] ?? (period.startsWith('M') ? `1–${period.slice(1)}月` : period);
 }
 
-/** −29%, 7%以上; text-only statements give their phrase. */
-export function valueText(p: Pick<IndicatorPoint, 'value' | 'comparatorText' | 'phrase'>): string {
+const signed = (v: number) => (v < 0 ? `−${Math.abs(v)}` : String(v));
+
+const TRAILING = new Set(['以上', '左右', '以内', '以下', '余', '多']);
+
+/** −29%, 7%以上, 4.5%–5%, 1.2万人以上, 超过52亿元 (a leading word stays in front); text-only statements give their phrase. */
+export function valueText(p: Pick<IndicatorPoint, 'value' | 'valueTo' | 'unit' | 'comparatorText' | 'phrase'>): string {
   if (p.value === undefined) return p.phrase;
-  const n = p.value < 0 ? `−${Math.abs(p.value)}` : String(p.value);
-  return `${n}%${p.comparatorText ?? ''}`;
+  const unit = p.unit ?? '%';
+  const n = p.valueTo === undefined ? signed(p.value) : `${signed(p.value)}${unit}–${signed(p.valueTo)}`;
+  const word = p.comparatorText ?? '';
+  return TRAILING.has(word) ? `${n}${unit}${word}` : `${word}${n}${unit}`;
 }
 
 /** valueText with 预计 and, when not the full year, the period: "预计 −6%（二季度）". */

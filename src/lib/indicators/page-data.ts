@@ -15,6 +15,11 @@ export const INDICATOR_SHORT: Record<IndicatorKey, string> = {
   income: '居民收入',
   industry: '规上工业增加值',
   trade: '外贸进出口',
+  jobs: '城镇新增就业',
+  unemployment: '调查失业率',
+  registeredUnemployment: '登记失业率',
+  cpi: '居民消费价格',
+  grain: '粮食产量',
   energy: '节能减排',
 };
 
@@ -59,7 +64,16 @@ export function comparisonView(points: readonly IndicatorPoint[], districtName: 
     const comparisons = all.filter((c) => c.indicator === indicator);
     if (!comparisons.length) return [];
     const label = (c: IndicatorComparison) => `${districtName(c.district)} ${c.year}`;
+    // Amounts (万人, 万吨) are charted in the unit most of their figures use; percentages on a % axis.
+    const unit = chartUnit(comparisons);
     const summary = comparisons.map((c) => `${label(c)}：目标 ${c.target ? valueText(c.target) : '未列'}，实际 ${c.actual ? pointText(c.actual) : '未报'}`).join('；');
-    return [{ indicator, label: INDICATOR_LABELS[indicator], comparisons, chart: layoutTargetActual(comparisons, label), summary }];
+    return [{ indicator, label: INDICATOR_LABELS[indicator], comparisons, chart: layoutTargetActual(comparisons, label, 480, 130, unit), summary }];
   });
+}
+
+/** The unit most numeric targets and actuals of these comparisons are stated in (undefined: percent). */
+function chartUnit(cs: readonly IndicatorComparison[]): string | undefined {
+  const counts = new Map<string | undefined, number>();
+  for (const c of cs) for (const p of [c.target, c.actual]) if (p?.value !== undefined) counts.set(p.unit, (counts.get(p.unit) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }

@@ -7,6 +7,7 @@ import { parseReport, type ParsedReport } from './parse-report';
 import { NameRegistry, unknownLeaderAnomaly } from './registry';
 import { periodEndMonth, periodLabel, reportSlug } from './slug';
 import { sha256Hex } from './hash';
+import { ANOMALIES_PER_REPORT_MAX, NAME_MAX } from '../limits';
 import { sourceFileProblem } from '../source-files';
 import { paths } from '../urls';
 
@@ -81,6 +82,11 @@ export function buildDataset(input: BuildInput): BuildResult {
       }
       throw e;
     }
+    const flood = anomalyFlood(file, p);
+    if (flood) {
+      errors.push(flood);
+      return;
+    }
     errors.push(...manifestDisagreements(file, entry, periods, p));
     parsed.push({ entry, parsed: p, report: reportOf(id, slug, entry, periods, file, bytes, p) });
   });
@@ -90,6 +96,22 @@ export function buildDataset(input: BuildInput): BuildResult {
   const base = assemble(input, parsed);
   const linesById = new Map(parsed.map((x) => [x.report.id, x.parsed.lines]));
   return { dataset: { ...base, ...extendDataset(base, (id) => linesById.get(id)) }, errors, parsed };
+}
+
+/** A report with more anomalies than ANOMALIES_PER_REPORT_MAX is not a table the parser understands: refused, with counts. */
+function anomalyFlood(file: string, p: ParsedReport): string | undefined {
+  if (p.anomalies.length <= ANOMALIES_PER_REPORT_MAX) return undefined;
+  const byKind = new Map<string, number>();
+  for (const a of p.anomalies) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
+  const first = p.anomalies.reduce((m, a) => Math.min(m, a.line), Infinity);
+  const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join('、');
+  return `${file}:${first}: 有 ${p.anomalies.length} 处无法整理（${kinds}），超过每份文件 ${ANOMALIES_PER_REPORT_MAX} 处的上限（src/lib/limits.ts）：这不像一份能整理的表格，可能混入了别的内容或转换出错。请对照原件核对该文件（第一处在第 ${first} 行），删去表格以外混入的内容后再导入。`;
+}
+
+/** A unit or leader name over NAME_MAX: kept as printed (its URL is shortened), and flagged. */
+function tooLongName(what: string, name: string, line: number) {
+  const n = [...name].length;
+  return n <= NAME_MAX ? [] : [{ line, kind: 'too-long' as const, message: `${what}“${[...name].slice(0, 20).join('')}…”长 ${n} 个字，超过 ${NAME_MAX} 字的上限：多半是几个单元格连在了一起；名称照原文保留，网址已缩短。请对照原件核对。` }];
 }
 
 /** The manifest must agree with what the document prints about itself (year and period in its title). */
@@ -178,15 +200,24 @@ function assemble(input: BuildInput, parsed: BuildResult['parsed']): Omit<Datase
       const split = input.unitAliases[report.district]?.splits ?? {};
       const rowUnits = row.units.flatMap((u) => (split[u.name] ? split[u.name]!.map((name) => ({ ...u, name })) : [u]));
       const unitRefs = rowUnits.map((u) => {
+        drafts.push(...tooLongName('责任单位', u.name, row.startLine));
         const { id, name } = units.add(report.district, u.name, printedName(u.printed), taskId);
         return { unitId: id, name, printed: u.printed, role: u.role, ...(u.via ? { via: units.add(report.district, u.via, u.via, taskId).id } : {}) };
       });
-      const leaderRefs = row.leaders.map((l) => {
+      // A name matching no known person is kept as printed and flagged, never made a person of its own.
+      const uncertainLeaders: NonNullable<Progress['uncertainLeaders']> = [];
+      const leaderRefs = row.leaders.flatMap((l) => {
+        drafts.push(...tooLongName('分管区领导', l.name, row.startLine));
         if (!leaders.isKnown(report.district, l.name)) {
-          drafts.push(unknownLeaderAnomaly(l.printed, row.startLine));
+          const a = unknownLeaderAnomaly(l.printed, row.startLine);
+          drafts.push(a);
+          const n = drafts.filter((x) => x.line === a.line && x.kind === a.kind).length;
+          const base = `${report.id}-L${a.line}-${a.kind}`;
+          uncertainLeaders.push({ name: l.name, printed: l.printed, anomalyId: n === 1 ? base : `${base}-${n}` });
+          return [];
         }
         const { id, name } = leaders.add(report.district, l.name, l.printed, taskId);
-        return { leaderId: id, name, printed: l.printed };
+        return [{ leaderId: id, name, printed: l.printed }];
       });
       const entry: Progress = {
         id: progressId,
@@ -210,6 +241,7 @@ function assemble(input: BuildInput, parsed: BuildResult['parsed']): Omit<Datase
       if (row.result) entry.result = row.result;
       if (row.status.statusPhrase) entry.statusPhrase = row.status.statusPhrase;
       if (row.leadersPrinted !== undefined) entry.leadersPrinted = row.leadersPrinted;
+      if (uncertainLeaders.length > 0) entry.uncertainLeaders = uncertainLeaders;
       progress.push(entry);
       report.progressIds.push(progressId);
       countStatus(report, entry);

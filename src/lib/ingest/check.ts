@@ -2,6 +2,7 @@ import type { District, InferredCounts, Period, ReportKind, StatusCounts } from 
 import { emptyStatusCounts } from '../schema';
 import type { ParsedReport } from './parse-report';
 import { unknownLeaderAnomaly } from './registry';
+import { checkPoint, reportPoints } from '../indicators/report-points';
 
 export type Confidence = 'given' | 'high' | 'medium' | 'low';
 
@@ -23,6 +24,8 @@ export interface CheckSummary {
   statusCounts: StatusCounts;
   inferredCounts: InferredCounts;
   anomalies: { line: number; kind: string; message: string }[];
+  /** Headline indicator figures the file states (year null when the file's year is unknown). */
+  indicators: ReturnType<typeof checkPoint>[];
   detected: { district: Detected<string>; year: Detected<number>; kind: Detected<ReportKind>; period: Detected<string> };
 }
 
@@ -46,7 +49,9 @@ export function summarise(
     year: given.year !== undefined
       ? { value: given.year, confidence: 'given' as Confidence, basis: '命令行参数' }
       : p.printed.year !== undefined
-        ? { value: p.printed.year, confidence: 'high' as Confidence, basis: `第 ${title?.line} 行标题“${title?.text}”` }
+        ? title?.text.includes(`${p.printed.year}年`) || !p.printed.date
+          ? { value: p.printed.year, confidence: 'high' as Confidence, basis: `第 ${title?.line} 行标题“${title?.text}”` }
+          : { value: p.printed.year, confidence: 'high' as Confidence, basis: `第 ${p.printed.date.line} 行的日期 ${p.printed.date.iso}（标题中没有年份）` }
         : { value: undefined, confidence: 'low' as Confidence, basis: '标题中没有年份' },
     kind: given.kind
       ? { value: given.kind, confidence: 'given' as Confidence, basis: '命令行参数' }
@@ -63,19 +68,23 @@ export function summarise(
     else statusCounts.unstated++;
     if (s.statusSource === 'inferred' && (s.status === 'done' || s.status === 'partial' || s.status === 'notDone')) inferredCounts[s.status]++;
   }
+  // Indicators as the dataset would hold them; a work report's tasks are its pledges.
+  const year = det.year.value;
+  const ind = reportPoints(p, { district: det.district.value ?? '', year: year ?? 0, reportId: 'check', periods: det.period.value?.split('+') ?? [] });
   return {
     file: p.file,
     district: det.district.value,
     year: det.year.value,
     kind: det.kind.value ?? p.kind,
     period: det.period.value,
-    taskCount: new Set(p.rows.map((r) => r.number)).size,
+    taskCount: p.kind === 'work-report' ? ind.pledges : new Set(p.rows.map((r) => r.number)).size,
     rowCount: p.rows.length,
     statusCounts,
     inferredCounts,
-    anomalies: [...p.anomalies, ...unknownLeaders(p, det.district.value, isKnownLeader)]
+    anomalies: [...p.anomalies, ...ind.issues, ...unknownLeaders(p, det.district.value, isKnownLeader)]
       .sort((a, b) => a.line - b.line)
       .map(({ line, kind, message }) => ({ line, kind, message })),
+    indicators: ind.points.map((pt) => checkPoint(pt, year !== undefined)),
     detected: det,
   };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { District } from '../schema';
+import { districtSlugProblems } from './check-names';
 import { describeInvisible, hasInvisible } from './invisible';
 import { districtsFileSchema, leaderAliasesSchema, manifestSchema, readYaml, unitAliasesSchema, type LeaderAliases, type ManifestEntry, type UnitAliases } from './manifest';
 
@@ -33,7 +34,10 @@ export function loadInputs(root: string): { inputs?: Inputs; errors: string[] } 
   const manifest = need('content/reports/manifest.yaml', manifestSchema);
   const unitAliases = need('content/aliases/units.yaml', unitAliasesSchema);
   const leaderAliases = need('content/aliases/leaders.yaml', leaderAliasesSchema);
-  if (!districts || !manifest || !unitAliases || !leaderAliases) return { errors };
+  // Slugs become URL segments beside the site's own: checked against its routes and each other.
+  const slugProblems = districts ? districtSlugProblems('content/districts.yaml', read('content/districts.yaml')!, districts.districts) : [];
+  errors.push(...slugProblems);
+  if (!districts || !manifest || !unitAliases || !leaderAliases || slugProblems.length > 0) return { errors };
   return {
     errors,
     inputs: {

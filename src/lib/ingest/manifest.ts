@@ -1,11 +1,19 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { periodSchema, reportKindSchema } from '../schema';
+import { fileNameProblem } from './check-names';
 
 /** One source file as described by content/reports/manifest.yaml. */
 export const manifestEntrySchema = z.object({
   /** Path relative to content/reports/. */
-  file: z.string().regex(/^[a-z0-9-]+\/[^/]+$/, '应为 <区县拼音>/<文件名>，如 linzi/2023-m09-progress.txt'),
+  file: z
+    .string()
+    .regex(/^[a-z0-9-]+\/[^/]+$/, '应为 <区县拼音>/<文件名>，如 linzi/2023-m09-progress.txt')
+    .superRefine((f, ctx) => {
+      // The name becomes a URL (/sources/<district>/<name>): refused here rather than linked under another name.
+      const problem = fileNameProblem(f.slice(f.indexOf('/') + 1));
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   district: z.string(),
   year: z.number().int().min(1990).max(2100),
   kind: reportKindSchema,

@@ -1,12 +1,16 @@
 import type { AnomalyKind, Column, Period, ReportKind, RichText } from '../schema';
 import { decodeReport, splitLines, type Decoded } from './decode';
 import { IngestError } from './errors';
+import { expandLiteralBreaks } from './literal-breaks';
+import { workReportHeading } from '../workreport/title-block';
 import { cutTable, type Cell, type LineRole, type RawRow } from './layout';
 import { readPrintedMetadata, type PrintedMetadata } from './metadata';
 import { cellPlainText, toRichText } from './rich-text';
+import { markdownDepth, markupDepth } from './nesting';
+import { MARKUP_DEPTH_MAX } from '../limits';
 import { readStatus, type StatusReading } from './status';
 import { removeInvisibleLines } from './invisible';
-import { endsMidSentence, REPLACEMENT_CHAR } from './text';
+import { endsMidSentence, REPLACEMENT_CHAR, spaceJoinFrom } from './text';
 import { parseLeaders, parseUnits, type ParsedUnit } from './units';
 
 /** Accounting role of every source line: each line is exactly one of these. */
@@ -41,6 +45,8 @@ export interface ParsedReport {
   file: string;
   decoded: Decoded;
   lines: string[];
+  /** Per canonical line, where it sits in the original file when that is not simply line N (contract: readers). */
+  where?: (string | null)[];
   layout: 'cell-per-line' | 'tsv' | 'pipe' | 'spaces' | 'prose';
   kind: ReportKind;
   columns: Column[];
@@ -61,18 +67,32 @@ export interface ParseOptions {
 
 const NUMBER = /^\s*[（(]?\s*(\d{1,5})\s*[)）.、．]?\s*$/;
 
+/** A work report is parsed as Markdown (src/lib/workreport/): a line nested deeper than the limit is refused at its line. */
+function refuseDeepMarkdown(file: string, lines: string[]) {
+  lines.forEach((line, i) => {
+    const depth = markdownDepth(line);
+    if (depth > MARKUP_DEPTH_MAX) throw new IngestError(file, i + 1, `这一行的 Markdown 嵌套（引用、列表缩进或 * _ 强调符号）可达 ${depth} 层，超过 ${MARKUP_DEPTH_MAX} 层的上限（src/lib/limits.ts）：正常的报告不会这样，多半是转换出错。请对照原件重新导出该文件。`);
+  });
+}
+
 export function parseReport(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedReport {
   const decoded = decodeReport(bytes, file);
-  // Format characters go before anything is parsed, so every output sees the same names and text.
-  const { lines, anomalies } = removeInvisibleLines(splitLines(decoded.text));
+  // Literal \r\n line breaks are split first; then format characters go before anything is parsed, so
+  // every output sees the same names and text.
+  const expanded = expandLiteralBreaks(splitLines(decoded.text));
+  const { lines, anomalies } = removeInvisibleLines(expanded?.lines ?? splitLines(decoded.text));
   if (decoded.truncatedTail) {
     anomalies.push({ line: lines.length, kind: 'decode', message: '文件在一个多字节字符中间结束：文件不完整，最后一个字已丢失，请重新下载原件。' });
   }
   const cut = options.kind === 'work-report' ? undefined : cutTable(lines);
   const printed = readPrintedMetadata(lines, cut ? cut.headerLine - 1 : lines.length, !cut);
+  // A work report's own title line (after any page chrome) and dateline say what it is and its year.
+  const heading = cut || (options.kind && options.kind !== 'work-report') ? undefined : workReportHeading(lines);
+  if (heading) Object.assign(printed, heading);
   const kind = options.kind ?? printed.kind ?? 'progress';
 
   if (!cut) {
+    if (kind === 'work-report') refuseDeepMarkdown(file, lines);
     if (kind !== 'work-report') {
       throw new IngestError(file, undefined, '没有找到表格：需要一行至少含三个可识别的列名（如 序号、年度目标任务、完成情况、责任单位）的表头；若这是政府工作报告全文，请在清单中把 kind 设为 work-report。');
     }
@@ -80,10 +100,14 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
       file, decoded, lines, layout: 'prose', kind, columns: [], printed, speaker: readSpeaker(lines),
       preamble: [], footnotes: [], rows: [], anomalies,
       uses: lines.map((l) => (l.trim() === '' ? 'blank' : 'text')),
+      ...(expanded ? { where: expanded.where } : {}),
     };
   }
 
   const uses: LineUse[] = cut.roles.map(toUse);
+  // Whether a space between two Chinese characters is a broken word: the document's own evidence.
+  const join = spaceJoinFrom(decoded.text);
+  const rich = (raw: string) => toRichText(raw, join);
   const rows: ParsedRow[] = [];
   const reportKind: 'breakdown' | 'progress' = kind === 'breakdown' ? 'breakdown' : 'progress';
   let lastNumber = 0;
@@ -91,6 +115,10 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
   const seen = new Set<number>();
 
   cut.rows.forEach((raw, i) => {
+    for (const cell of raw.cells) {
+      const depth = markupDepth(cell.raw);
+      if (depth > MARKUP_DEPTH_MAX) throw new IngestError(file, cell.startLine, `单元格中的标记嵌套了 ${depth} 层，超过 ${MARKUP_DEPTH_MAX} 层的上限（src/lib/limits.ts）：正常的公文不会这样，多半是转换出错或被篡改。请对照原件重新导出该文件。`);
+    }
     const mapped = mapCells(raw, cut.columns, cut.layout, anomalies);
     const numberText = mapped.get('number')?.[0]?.raw ?? '';
     const m = NUMBER.exec(numberText);
@@ -117,15 +145,17 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
     const resultRaw = text('result');
     const unitsText = cellPlainText(text('units') ?? '');
     const leadersText = text('leaders') !== undefined ? cellPlainText(text('leaders')!) : undefined;
+    const targets = cut.columns
+      .map((c, idx) => ({ c, idx }))
+      .filter(({ c }) => c.key === 'target')
+      .map(({ c, idx }) => ({ ...(c.period ? { period: c.period } : {}), label: c.label, text: rich(mapped.byIndex(idx)?.raw ?? '') }));
     const row: ParsedRow = {
       number: number ?? current!.number,
       subIndex: number !== undefined ? 0 : current!.subIndex + 1,
-      targets: cut.columns
-        .map((c, idx) => ({ c, idx }))
-        .filter(({ c }) => c.key === 'target')
-        .map(({ c, idx }) => ({ ...(c.period ? { period: c.period } : {}), label: c.label, text: toRichText(mapped.byIndex(idx)?.raw ?? '') })),
-      status: readStatus(resultRaw === undefined ? undefined : toRichText(resultRaw).text, resultRaw === undefined ? 'breakdown' : reportKind),
-      units: parseUnits(unitsText),
+      targets,
+      status: readStatus(resultRaw === undefined ? undefined : rich(resultRaw).text, resultRaw === undefined ? 'breakdown' : reportKind, targets.map((t) => t.text.text)),
+      // A column headed 牵头单位 states the convention itself: the units in it lead.
+      units: parseUnits(unitsText, { columnMarksLead: cut.columns.some((c) => c.key === 'units' && /牵头/.test(c.label)) }),
       unitsPrinted: unitsText,
       leaders: leadersText ? parseLeaders(leadersText) : [],
       extra: mapped.extra,
@@ -133,10 +163,10 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
       endLine: raw.endLine,
     };
     const pledge = text('pledge');
-    if (pledge !== undefined && pledge.trim() !== '') row.pledge = toRichText(pledge);
+    if (pledge !== undefined && pledge.trim() !== '') row.pledge = rich(pledge);
     const subGoal = text('subGoal');
-    if (subGoal !== undefined && subGoal.trim() !== '') row.subGoal = toRichText(subGoal);
-    if (resultRaw !== undefined) row.result = toRichText(resultRaw);
+    if (subGoal !== undefined && subGoal.trim() !== '') row.subGoal = rich(subGoal);
+    if (resultRaw !== undefined) row.result = rich(resultRaw);
     if (leadersText !== undefined) row.leadersPrinted = leadersText;
     rows.push(row);
     if (number !== undefined) current = row;
@@ -147,12 +177,14 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
         const at = cell.raw.indexOf(REPLACEMENT_CHAR);
         const before = cell.raw.slice(Math.max(0, at - 12), at).replace(/<[^>]*>/g, '');
         anomalies.push({ line: cell.startLine + (cell.raw.slice(0, at).match(/\n/g)?.length ?? 0), kind: 'truncated-cell', message: `单元格在“…${before}”之后被截断（原文件此处为乱码字符 U+FFFD），其后的内容在原文件中已丢失。` });
+        markTruncated(row, rich(cell.raw).text);
       }
     }
     if (i === cut.rows.length - 1) {
       const lastProse = [...raw.cells].reverse().find((c) => c.raw.trim() !== '' && !NUMBER.test(c.raw));
       if (lastProse && !lastProse.raw.includes(REPLACEMENT_CHAR) && endsMidSentence(lastProse.raw) && proseKeyOf(cut.columns, raw, lastProse)) {
         anomalies.push({ line: lastProse.endLine, kind: 'row-cut-off', message: '表格最后一行在句子中间结束：原文件到此为止，这一行其后的内容缺失，请对照原件核实。' });
+        markTruncated(row, rich(lastProse.raw).text);
       }
     }
   });
@@ -166,7 +198,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
   anomalies.sort((a, b) => a.line - b.line || a.kind.localeCompare(b.kind));
   return {
     file, decoded, lines, layout: cut.layout, kind, columns: cut.columns, headerLine: cut.headerLine, printed,
-    preamble, footnotes, rows, anomalies, uses,
+    preamble, footnotes, rows, anomalies, uses, ...(expanded ? { where: expanded.where } : {}),
   };
 }
 
@@ -190,6 +222,13 @@ function unplacedRow(uses: LineUse[], lines: string[], raw: RawRow, first: Anoma
     }
     uses[l - 1] = 'anomaly';
     if (l !== first.line) anomalies.push({ line: l, kind: first.kind, message: `续上：第 ${first.line} 行无法归类的内容在此行继续，原文保留在此。` });
+  }
+}
+
+/** The row's prose cell with this text is cut off in the source: flag it so every page can say so. */
+function markTruncated(row: ParsedRow, text: string): void {
+  for (const cell of [row.pledge, row.subGoal, row.result, ...row.targets.map((t) => t.text)]) {
+    if (cell && cell.text === text) cell.truncated = true;
   }
 }
 

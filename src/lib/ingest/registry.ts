@@ -1,5 +1,5 @@
 import type { LeaderAliases, UnitAliases } from './manifest';
-import { pinyinSlug } from './slug';
+import { boundedSlug, pinyinSlug } from './slug';
 
 /** Normalised names and stable ids for units or leaders of one kind, per district, with every printed variant. */
 export class NameRegistry {
@@ -47,7 +47,7 @@ export class NameRegistry {
     const key = `${district}|${name}`;
     let entry = this.entries.get(key);
     if (!entry) {
-      const base = `${district}-${pinyinSlug(name)}`;
+      const base = `${district}-${boundedSlug(pinyinSlug(name))}`;
       let id = base;
       for (let n = 2; this.ids.has(id) && this.ids.get(id) !== key; n++) id = `${base}-${n}`;
       this.ids.set(id, key);

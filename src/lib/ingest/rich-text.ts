@@ -6,7 +6,7 @@ import { toText } from 'hast-util-to-text';
 import type { Element, Nodes, Root, RootContent } from 'hast';
 import type { RichText } from '../schema';
 import { escapeHtml } from '~/lib/markup';
-import { cleanProse, removeCjkSpaces } from './text';
+import { cleanProse, removeCjkSpaces, type SpaceJoin } from './text';
 
 /**
  * What source markup may reach a page. Anything else (script, img, iframe, style, attributes, links) is
@@ -26,13 +26,13 @@ const parser = unified().use(rehypeParse, { fragment: true });
 const HTML_TAG = /<\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>|<!--/;
 
 /** Parse and sanitise a cell's markup; text nodes get the PDF-space clean-up. */
-export function sanitizeCell(raw: string, fixSpaces = true): Root {
+export function sanitizeCell(raw: string, fixSpaces = true, join?: SpaceJoin): Root {
   // Multi-line cells without markup (000) become paragraphs so line structure survives.
   // Anything that looks like a tag sends the cell through the HTML parser and the sanitiser, so markup
   // nobody meant to run is removed, never shown or passed through as text.
   const source = HTML_TAG.test(raw) ? raw.replace(/\n+/g, ' ') : toParagraphs(raw);
   const tree = sanitize(parser.parse(source), CELL_SCHEMA) as Root;
-  if (fixSpaces) visitText(tree, (value) => removeCjkSpaces(value.replace(/[ \t\u00A0]+/g, ' ')));
+  if (fixSpaces) visitText(tree, (value) => removeCjkSpaces(value.replace(/[ \t\u00A0]+/g, ' '), join));
   return tree;
 }
 
@@ -50,10 +50,10 @@ function visitText(node: Nodes, fix: (value: string) => string): void {
 }
 
 /** A cell as RichText: plain text (paragraphs on their own lines), sanitised HTML, labelled sub-items. */
-export function toRichText(raw: string): RichText {
-  const tree = sanitizeCell(raw);
+export function toRichText(raw: string, join?: SpaceJoin): RichText {
+  const tree = sanitizeCell(raw, true, join);
   const html = toHtml(tree).trim();
-  const text = cleanProse(blockText(tree));
+  const text = cleanProse(blockText(tree), join);
   const items = labelledItems(tree);
   return items.length > 0 ? { text, html, items } : { text, html };
 }

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
+import { SLUG_MAX } from '../limits';
 import type { Period, ReportKind } from '../schema';
 
 /** Pinyin slug for a Chinese name: 区发改局 → qu-fa-gai-ju. Latin letters and digits are kept. */
@@ -10,6 +12,16 @@ export function pinyinSlug(name: string): string {
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');
   return slug || 'x';
+}
+
+/**
+ * A slug short enough to be a path segment: a longer one keeps its first characters and gains a hash
+ * of the whole, so two long names that start alike still differ (file systems refuse names over 255 bytes).
+ */
+export function boundedSlug(slug: string, max = SLUG_MAX): string {
+  if (slug.length <= max) return slug;
+  const hash = createHash('sha256').update(slug).digest('hex').slice(0, 8);
+  return `${slug.slice(0, max - hash.length - 1).replace(/-+$/, '')}-${hash}`;
 }
 
 const CN = ['', '一', '二', '三', '四'];

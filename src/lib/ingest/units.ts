@@ -25,18 +25,20 @@ function clean(s: string): string {
 }
 
 /** Split a 责任单位 cell into units with roles. `text` is the cell's plain text (newlines kept). */
-export function parseUnits(text: string): ParsedUnit[] {
+export function parseUnits(text: string, { columnMarksLead = false } = {}): ParsedUnit[] {
   const trimmed = text.trim();
   if (trimmed === '') return [];
   const post = COMMAND_POST.exec(trimmed.replace(/\n/g, ' '));
   if (post && /牵头|配合|参与/.test(post[2]!)) return withRoles(commandPost(post[1]!, post[2]!));
-  return withRoles(splitNames(trimmed));
+  const units = withRoles(splitNames(trimmed));
+  // Under a 牵头单位 header the document marks every unit in the column as lead (unless the cell marks its own).
+  return columnMarksLead && !units.some((u) => u.role === 'lead') ? units.map((u) => (u.role === 'unmarked' ? { ...u, role: 'lead' } : u)) : units;
 }
 
 /** "…指挥部（区交通运输局牵头，区自然资源局、辛店街道配合）" → the post, its lead and its assisting units. */
 function commandPost(postName: string, inner: string): ParsedUnit[] {
   const name = clean(postName);
-  const units: ParsedUnit[] = [{ name, printed: postName.trim(), role: 'lead' }];
+  const units: ParsedUnit[] = [{ name, printed: postName.trim(), role: 'unmarked' }];
   for (const clause of inner.split(/[，,；;]/)) {
     const role: UnitRole = /牵头/.test(clause) ? 'lead' : 'assist';
     const body = clause.replace(/(牵头|配合|参与|协办)\s*$/, '');
@@ -101,14 +103,16 @@ function splitNames(text: string): ParsedUnit[] {
     .filter((u) => u.name !== '');
 }
 
-/** Marked lead → others assist; nothing marked and a single unit → that unit leads; else unmarked. */
+/**
+ * Marked lead → the others assist; nothing marked → every unit is unmarked, a sole unit included: a unit
+ * is 牵头 only where the document prints it, and a unit listed alone under 责任单位 is a 责任单位.
+ */
 function withRoles(units: ParsedUnit[]): ParsedUnit[] {
-  const hasLead = units.some((u) => u.role === 'lead');
-  const responsible = units.filter((u) => u.role !== 'data');
+  const hasLead = units.some((u) => u.role === 'lead' && !u.via);
   return units.map((u) => {
     if (u.role === 'data' || u.via) return u;
     if (hasLead) return { ...u, role: u.role === 'lead' ? 'lead' : 'assist' };
-    return { ...u, role: responsible.length === 1 ? 'lead' : 'unmarked' };
+    return { ...u, role: 'unmarked' };
   });
 }
 

@@ -1,7 +1,7 @@
 // The dataset from the content collections, loaded once per build and shared by the open-data
 // routes and components (download endpoints, feeds, /changes/, Citation.astro).
 import { getCollection } from 'astro:content';
-import { siteRootOf } from '../urls';
+import { hasAddress, siteRootOf } from '../urls';
 import type { District, Report } from '../schema';
 import type { Dataset } from './dataset';
 import { sortDataset } from './dataset';
@@ -26,6 +26,11 @@ let root: string | undefined;
 export function siteRoot(): string {
   // Once per build: every task page's citation asks, and URL parsing is not free 40,000 times over.
   return (root ??= siteRootOf(import.meta.env.SITE, import.meta.env.BASE_URL));
+}
+
+/** Feeds need absolute links: they are published only when the site has an address. */
+export function feedsPublished(): boolean {
+  return hasAddress(siteRoot());
 }
 
 let files: Promise<Downloads> | undefined;

@@ -5,7 +5,7 @@
 // The 引用日期 is the reader's own access date, so it is left as "[引用日期]" for them to fill in:
 // printing the build date would be wrong for every later reader and would make builds differ.
 import type { District, Provenance, Report, Task } from '../schema';
-import { paths } from '../urls';
+import { ADDRESS_NOT_CONFIGURED, hasAddress, paths } from '../urls';
 import { latestAsOf, reportAsOf, type AsOf } from './as-of';
 
 export const SITE_NAME = '区县政府工作报告目标任务公开平台';
@@ -26,7 +26,7 @@ export interface SourceRef {
 export interface Citation {
   /** GB/T 7714 reference, ready to paste (the reader replaces [引用日期]). */
   text: string;
-  /** Absolute permalink. */
+  /** Permalink: absolute when the site has an address, else root-relative (the citation text says 网址未配置). */
   permalink: string;
   asOf: AsOf;
   sources: SourceRef[];
@@ -51,6 +51,9 @@ const printedDate = (r: Pick<Report, 'date'>) => (r.date ? `(${r.date})` : '');
 
 const join = (...parts: string[]) => parts.filter(Boolean).join('. ');
 
+/** 获取和访问路径: the permalink, or, while the site has no address, a plain statement of that (never a placeholder domain). */
+const accessPath = (permalink: string) => (hasAddress(permalink) ? permalink : `${ADDRESS_NOT_CONFIGURED}（本站内路径 ${permalink}）`);
+
 /** 题名: as printed; a work report adds the occasion as 其他题名信息 (政府工作报告: 2021年2月7日在…会议上), as it is usually cited. */
 export function docTitle(r: Pick<Report, 'title' | 'kind' | 'date' | 'occasion'>): string {
   if (r.kind !== 'work-report' || !r.occasion) return r.title;
@@ -63,7 +66,7 @@ export function docTitle(r: Pick<Report, 'title' | 'kind' | 'date' | 'occasion'>
 function itemName(t: Task): string {
   if (t.origin !== 'work-report') return `第${t.number}项 ${shortPledge(t.pledge.text)}`;
   const name = t.title ?? shortPledge(t.pledge.text);
-  return t.kind === 'livelihood' && t.projectNumber !== undefined ? `民生实事（${t.projectNumber}）${name}` : name;
+  return t.kind === 'livelihood' && t.projectNumber !== undefined ? `${t.candidate ? '民生实事候选项目' : '民生实事'}（${t.projectNumber}）${name}` : name;
 }
 
 export function citeReport(r: Report, d: District | undefined, siteRoot: string): Citation {
@@ -71,7 +74,7 @@ export function citeReport(r: Report, d: District | undefined, siteRoot: string)
   const permalink = `${siteRoot}${paths.report(r)}`;
   const head = join(a.name, `${docTitle(r)}[R/OL]`);
   return {
-    text: `${head}. ${printedDate(r)}${CITE_DATE_PLACEHOLDER}. ${permalink}.`,
+    text: `${head}. ${printedDate(r)}${CITE_DATE_PLACEHOLDER}. ${accessPath(permalink)}.`,
     permalink,
     asOf: reportAsOf(r),
     sources: [sourceRef({ file: r.source.file, lines: [1, Math.max(1, r.source.lineCount)] })],
@@ -101,7 +104,7 @@ export function citeTask(t: Task, reports: Map<string, Report>, d: District | un
   const title = `${first ? docTitle(first) : `${t.year}年目标任务`}: ${itemName(t)}[R/OL]`;
   const asOf = latestAsOf(listed) ?? { iso: `${t.year}-12-31`, basis: 'period-end', label: `${t.year}-12-31` } satisfies AsOf;
   return {
-    text: `${join(a.name, title)}. ${first ? printedDate(first) : ''}${CITE_DATE_PLACEHOLDER}. ${permalink}.`,
+    text: `${join(a.name, title)}. ${first ? printedDate(first) : ''}${CITE_DATE_PLACEHOLDER}. ${accessPath(permalink)}.`,
     permalink,
     asOf,
     sources: [sourceRef(t.source)],
@@ -114,7 +117,7 @@ export function citeChart(chart: { title: string; embedPath: string; reports: Re
   const asOf = latestAsOf(chart.reports) ?? { iso: '', basis: 'period-end', label: '' } satisfies AsOf;
   const permalink = `${siteRoot}${chart.embedPath}`;
   return {
-    text: `${SITE_NAME}. ${chart.title}[EB/OL]. ${asOf.iso ? `(${asOf.iso})` : ''}${CITE_DATE_PLACEHOLDER}. ${permalink}.`,
+    text: `${SITE_NAME}. ${chart.title}[EB/OL]. ${asOf.iso ? `(${asOf.iso})` : ''}${CITE_DATE_PLACEHOLDER}. ${accessPath(permalink)}.`,
     permalink,
     asOf,
     sources: chart.sources ?? chart.reports.map((r) => sourceRef({ file: r.source.file, lines: [1, Math.max(1, r.source.lineCount)] })),

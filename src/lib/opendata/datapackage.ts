@@ -33,7 +33,7 @@ function schemaFields(table: TableDef<never>): SchemaField[] {
   return fields;
 }
 
-export interface PackageMeta { title: string; description: string; homepage: string; sources: { title: string; path: string }[] }
+export interface PackageMeta { title: string; description: string; homepage?: string; sources: { title: string; path: string }[] }
 
 export function buildDataPackage(files: Omit<DownloadFile, 'body'>[], meta: PackageMeta): DataPackage {
   const inScope = new Set(files.map((f) => f.path));
@@ -42,7 +42,7 @@ export function buildDataPackage(files: Omit<DownloadFile, 'body'>[], meta: Pack
     name: 'pledge-portal',
     title: meta.title,
     description: meta.description,
-    homepage: meta.homepage,
+    ...(meta.homepage ? { homepage: meta.homepage } : {}),
     keywords: ['政府工作报告', '目标任务', '完成情况', '开放数据'],
     sources: meta.sources,
     resources: files.map((f) => {

@@ -1,6 +1,6 @@
 // The whole dataset as one value, so every open-data module is a pure function of it.
 // Pages fill it from the content collections; tests fill it from generated/*.json.
-import type { Dataset, District, Leader, Report, Task, Unit } from '../schema';
+import type { Dataset, District, Leader, Progress, Report, Task, Unit } from '../schema';
 
 export type { Dataset } from '../schema';
 
@@ -36,9 +36,23 @@ export interface DatasetIndex {
   task: Map<string, Task>;
   unit: Map<string, Unit>;
   leader: Map<string, Leader>;
+  /** Tasks with parts: the rows (numbered row and sub-target rows) of their latest report, in table order. */
+  latestParts: Map<string, Progress[]>;
 }
 
 export function indexDataset(d: Dataset): DatasetIndex {
   const m = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
-  return { district: m(d.districts), report: m(d.reports), task: m(d.tasks), unit: m(d.units), leader: m(d.leaders) };
+  const task = m(d.tasks);
+  const latestParts = new Map<string, Progress[]>();
+  for (const p of d.progress) {
+    if (task.get(p.taskId)?.latestReportId !== p.reportId) continue;
+    const rows = latestParts.get(p.taskId);
+    if (rows) rows.push(p);
+    else latestParts.set(p.taskId, [p]);
+  }
+  for (const [id, rows] of latestParts) {
+    if (rows.length < 2) latestParts.delete(id);
+    else rows.sort((a, b) => a.subIndex - b.subIndex);
+  }
+  return { district: m(d.districts), report: m(d.reports), task, unit: m(d.units), leader: m(d.leaders), latestParts };
 }

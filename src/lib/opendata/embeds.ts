@@ -9,7 +9,7 @@ import type { IndicatorPoint, Report } from '../schema';
 import type { SiteIndex } from '../site/dataset';
 import { dyKey } from '../site/dataset';
 import { KIND_LABELS, reportAxisLabel, reportPeriod, reportName } from '../site/labels';
-import { statusMix, taskMix } from '../site/status-mix';
+import { statusMix, taskMix, taskMixNoun } from '../site/status-mix';
 import { tasksByUnit } from '../site/scorecard';
 import { paths } from '../urls';
 import { sourceRef, type SourceRef } from './citation';
@@ -100,7 +100,7 @@ function statusEmbeds(ix: SiteIndex): EmbedChart[] {
     const reports = ix.reports.filter((r) => latest.has(r.id));
     out.push({
       id, title: '全部任务的最新状态', pagePath: paths.home(), embedPath: openDataPaths.embed(id), reports,
-      view: { kind: 'status', chart: statusStack(taskMix(ix.tasks), { id, noun: '项任务' }) }, sources: reports.map((r) => tableLines(ix, r)),
+      view: { kind: 'status', chart: statusStack(taskMix(ix, ix.tasks), { id, noun: taskMixNoun(ix, ix.tasks) }) }, sources: reports.map((r) => tableLines(ix, r)),
     });
   }
   const name = (id: string) => ix.district.get(id)?.name ?? id;
@@ -125,14 +125,14 @@ function statusEmbeds(ix: SiteIndex): EmbedChart[] {
       const id = embedIds.year(d.id, year);
       out.push({
         id, title: `${d.name}${year}年任务最新状态`, pagePath: paths.year(d.id, year), embedPath: openDataPaths.embed(id), reports: yearReports,
-        view: { kind: 'status', chart: statusStack(taskMix(tasks), { id, noun: '项任务' }) }, sources: yearReports.map((r) => tableLines(ix, r)),
+        view: { kind: 'status', chart: statusStack(taskMix(ix, tasks), { id, noun: taskMixNoun(ix, tasks) }) }, sources: yearReports.map((r) => tableLines(ix, r)),
       });
       const { byLead, groups } = tasksByUnit(ix, tasks);
       if (groups.some((g) => g.unitId)) {
         const uid = embedIds.yearUnits(d.id, year);
         out.push({
           id: uid, title: `${d.name}${year}年各${byLead ? '牵头' : '责任'}单位的任务状态`, pagePath: paths.year(d.id, year), embedPath: openDataPaths.embed(uid), reports: yearReports,
-          view: { kind: 'status', chart: unitBars(groups.map((g) => ({ label: g.name, counts: taskMix(g.tasks) })), { id: uid }) }, sources: yearReports.map((r) => tableLines(ix, r)),
+          view: { kind: 'status', chart: unitBars(groups.map((g) => ({ label: g.name, counts: taskMix(ix, g.tasks) })), { id: uid }) }, sources: yearReports.map((r) => tableLines(ix, r)),
         });
       }
     }

@@ -5,16 +5,17 @@
 import type { z } from 'astro/zod';
 import {
   anomalySchema, districtSchema, indicatorPointSchema, leaderSchema, progressSchema, reportSchema, taskSchema, unitSchema,
-  INDICATOR_LABELS, STATUS_LABELS, type Anomaly, type District, type IndicatorPoint, type Leader, type Progress, type Report, type Task, type Unit,
+  INDICATOR_LABELS, STATUS_LABELS, type Anomaly, type District, type IndicatorPoint, type Leader, type Progress, type Report, type Status, type StatusSource, type Task, type Unit,
 } from '../schema';
 import { paths } from '../urls';
+import { CUT_OFF_MARK } from '../schema/provenance';
 import { ROLE_LABELS } from '../indicators/page-data';
 import type { DatasetIndex } from './dataset';
 import { fieldTypeOf, schemaAt, type FieldType } from './zod-fields';
 
 export interface RowContext {
   index: DatasetIndex;
-  /** Absolute site root with the deployment base, ending in "/" (e.g. https://example.org/portal/). */
+  /** Absolute site root with the deployment base, ending in "/" (https://…/portal/), or root-relative (/portal/) when the site has no address. */
   siteRoot: string;
 }
 
@@ -127,6 +128,25 @@ export const reportsTable: TableDef<Report> = {
   ],
 };
 
+/** "已移交齐鲁化工区 1；完成 3": a task's parts by status as shown (stated word as printed, inferred marked 推断：). */
+function partsText(parts: Progress[] | undefined): string {
+  if (!parts) return '';
+  const counts = new Map<string, number>();
+  for (const p of parts) {
+    const shown = p.statusSource === 'inferred' ? `推断：${STATUS_LABELS[p.status]}` : p.statusSource === 'stated' && p.statusPhrase ? p.statusPhrase : STATUS_LABELS[p.status];
+    counts.set(shown, (counts.get(shown) ?? 0) + 1);
+  }
+  return [...counts].map(([s, n]) => `${s} ${n}`).join('；');
+}
+
+/** A cell's text, with the cut-off mark where the source stops short in it. */
+const cutOff = (c: { text: string; truncated?: true | undefined } | undefined): string => (c ? (c.truncated ? `${c.text}${CUT_OFF_MARK}` : c.text) : '');
+
+// Stated and inferred never share a column: the government's word in one, ours (marked 推断) in another.
+const statedOnly = (s: Status, source: StatusSource): Status => (source === 'inferred' ? 'unstated' : s);
+const inferredOnly = (s: Status, source: StatusSource): string => (source === 'inferred' ? s : '');
+const inferredLabel = (s: Status, source: StatusSource): string => (source === 'inferred' ? `推断：${STATUS_LABELS[s]}` : '');
+
 export const tasksTable: TableDef<Task> = {
   name: 'tasks', title: '年度任务', description: '每个区县每年的每项年度目标任务一行；进展见 progress 表。', schema: taskSchema,
   omitted: { progressIds: '见 progress 表的 task_id。', source: '已拆为 source_* 各列；原文行见 JSON。' },
@@ -134,16 +154,19 @@ export const tasksTable: TableDef<Task> = {
     { name: 'id', title: '任务编号', description: '区县-年度-序号，如 linzi-2023-001；不随新报告变化。', from: 'id' },
     districtCol, districtNameCol<Task>(), yearCol,
     { name: 'number', title: '序号', description: '原表中的序号。', from: 'number' },
-    { name: 'pledge', title: '年度目标任务', description: '年度目标任务，照首次出现时的原文（去除排版符号）。', from: 'pledge.text' },
+    { name: 'pledge', title: '年度目标任务', description: `年度目标任务，照首次出现时的原文（去除排版符号）；原文在此格中断的，其后加“${CUT_OFF_MARK}”。`, from: 'pledge.text', value: (t) => cutOff(t.pledge) },
     { name: 'sub_targets', covers: 'subTargets', title: '子目标', description: '该任务下无序号的子目标，每条一行。', type: 'string', value: (t) => t.subTargets.map((s) => s.text).join('\n') },
     { name: 'lead_units', covers: 'leadUnitIds', title: '牵头单位', description: '标为牵头的责任单位（规范名称），以“；”分隔。', type: 'string', value: (t, c) => t.leadUnitIds.map((id) => unitName(c, id)).join(NAMES) },
     { name: 'units', title: '责任单位', description: '全部责任单位（规范名称），以“；”分隔。', type: 'string', value: (t, c) => t.unitIds.map((id) => unitName(c, id)).join(NAMES) },
     { name: 'unit_ids', covers: 'unitIds', title: '责任单位代码', description: '责任单位代码，以“;”分隔，对应 units 表。', type: 'string', value: (t) => t.unitIds.join(';') },
     { name: 'leaders', title: '分管区领导', description: '分管区领导（规范姓名），以“；”分隔。', type: 'string', value: (t, c) => t.leaderIds.map((id) => leaderName(c, id)).join(NAMES) },
     { name: 'leader_ids', covers: 'leaderIds', title: '分管区领导代码', description: '分管区领导代码，以“;”分隔，对应 leaders 表。', type: 'string', value: (t) => t.leaderIds.join(';') },
-    { name: 'latest_status', title: '最新状态代码', description: 'done 完成；partial 部分完成；notDone 未完成；transferred 已移交；planned 计划；unstated 未标注。', from: 'latestStatus' },
-    { name: 'latest_status_label', title: '最新状态', description: '最新一期报告中的状态（中文）。', type: 'string', value: (t) => STATUS_LABELS[t.latestStatus] },
-    { name: 'latest_status_source', title: '状态来源', description: 'stated 原文所述；inferred 本站据完成情况文字推断，并非政府原话；none 无。', from: 'latestStatusSource' },
+    { name: 'latest_status', from: 'latestStatus', title: '最新状态代码（原文）', description: '最新一期报告原文写明的状态：done 完成；partial 部分完成；notDone 未完成；transferred 已移交；planned 计划；unstated 未标注（原文没有写明，本站推断的状态另见 latest_inferred_status）。', value: (t) => statedOnly(t.latestStatus, t.latestStatusSource) },
+    { name: 'latest_status_label', title: '最新状态（原文）', description: '最新一期报告原文写明的状态（中文）。', type: 'string', value: (t) => STATUS_LABELS[statedOnly(t.latestStatus, t.latestStatusSource)] },
+    { name: 'latest_status_source', title: '状态来源', description: 'stated 原文所述；inferred 原文未写明、本站据完成情况文字推断（见 latest_inferred_status），并非政府原话；none 无。', from: 'latestStatusSource' },
+    { name: 'latest_inferred_status', title: '本站推断的最新状态代码', description: '原文未写明状态时，本站据完成情况文字推断的状态（done / partial / notDone）；原文写明时为空。不是政府的表述。', type: 'string', value: (t) => inferredOnly(t.latestStatus, t.latestStatusSource) },
+    { name: 'latest_parts', title: '各部分的最新状态', description: '有子目标行的任务：最新一期报告中各部分（编号行和子目标行）的状态及个数，如“已移交齐鲁化工区 1；完成 3”，与报告页按表格行计数相同；推断的带“推断：”。无子目标行的任务为空，见 latest_status。', type: 'string', value: (t, c) => partsText(c.index.latestParts.get(t.id)) },
+    { name: 'latest_inferred_status_label', title: '本站推断的最新状态', description: '同上，中文，带“推断”字样。', type: 'string', value: (t) => inferredLabel(t.latestStatus, t.latestStatusSource) },
     { name: 'latest_report_id', title: '最新报告编号', description: '给出最新状态的报告。', from: 'latestReportId' },
     { name: 'report_ids', covers: 'reportIds', title: '出现的报告', description: '列有该任务的全部报告编号，按时间先后，以“;”分隔。', type: 'string', value: (t) => t.reportIds.join(';') },
     { name: 'origin', title: '来源类型', description: 'bulletin 来自通报表格的一行；work-report 来自政府工作报告的一段（编号含 wr）。空值同 bulletin。', from: 'origin' },
@@ -151,6 +174,7 @@ export const tasksTable: TableDef<Task> = {
     { name: 'title', title: '标题', description: '政府工作报告任务的引领语（如“强化技术创新能力”）或民生实事名称。', from: 'title' },
     { name: 'area', title: '工作领域', description: '政府工作报告中所属的工作领域，照原文。', from: 'area.label' },
     { name: 'project_number', title: '民生实事序号', description: '民生实事的原文序号。', from: 'projectNumber' },
+    { name: 'candidate', title: '候选项目', description: 'true 表示原文列为民生实事候选项目，待人大代表票决，尚未确定。', from: 'candidate' },
     { name: 'targets', covers: 'targets', title: '量化目标', description: '从任务文字中按规则提取的量化承诺，每条一行，格式“匹配文字｜所在短语”。', type: 'string', value: (t) => (t.targets ?? []).map((x) => `${x.match}｜${x.phrase}`).join('\n') },
     { name: 'linked_task_ids', covers: 'links', title: '关联任务', description: '同一区县同一年度其他文件中的同一任务（按文字相似度关联），格式“任务编号（相似度）”，以“;”分隔。', type: 'string', value: (t) => (t.links ?? []).map((l) => `${l.taskId}（${l.score.toFixed(2)}）`).join(';') },
     ...sourceCols<Task>('该任务首次出现'),
@@ -169,18 +193,22 @@ export const progressTable: TableDef<Progress> = {
     { name: 'period_label', title: '所述期间', description: '所在报告的期间，如“第三季度”。', type: 'string', value: (p, c) => c.index.report.get(p.reportId)?.periodLabel ?? '' },
     { name: 'number', title: '序号', description: '原表序号。', from: 'number' },
     { name: 'sub_index', title: '子目标序', description: '0 为编号行；1 起为其下无序号的子目标行。', from: 'subIndex' },
-    { name: 'pledge', title: '年度目标任务（本报告原文）', description: '本报告此行印出的年度目标任务（子目标行为空）。', from: 'pledge.text' },
-    { name: 'sub_goal', title: '具体年度子目标', description: '合并单元格中的具体年度子目标（如有）。', from: 'subGoal.text' },
-    { name: 'targets', covers: 'targets', title: '期间目标', description: '各期目标，每期一行，格式“表头：目标”。', type: 'string', value: (p) => p.targets.map((t) => `${t.label}：${t.text.text}`).join('\n') },
-    { name: 'result', title: '完成情况', description: '完成情况，照原文（分解表无此列）。', from: 'result.text' },
-    { name: 'status', title: '状态代码', description: '同 tasks 表 latest_status。', from: 'status' },
-    { name: 'status_label', title: '状态', description: '状态（中文）。推断的状态并非政府原话。', type: 'string', value: (p) => STATUS_LABELS[p.status] },
-    { name: 'status_source', title: '状态来源', description: 'stated 原文所述；inferred 本站推断；none 无。', from: 'statusSource' },
-    { name: 'status_phrase', title: '状态依据', description: '原文所述时为原词（如“已移交经开区”）；推断时为起决定作用的原文短语。', from: 'statusPhrase' },
+    { name: 'pledge', title: '年度目标任务（本报告原文）', description: '本报告此行印出的年度目标任务（子目标行为空）。', from: 'pledge.text', value: (p) => cutOff(p.pledge) },
+    { name: 'sub_goal', title: '具体年度子目标', description: '合并单元格中的具体年度子目标（如有）。', from: 'subGoal.text', value: (p) => cutOff(p.subGoal) },
+    { name: 'targets', covers: 'targets', title: '期间目标', description: `各期目标，每期一行，格式“表头：目标”；原文在某格中断的，其后加“${CUT_OFF_MARK}”。`, type: 'string', value: (p) => p.targets.map((t) => `${t.label}：${cutOff(t.text)}`).join('\n') },
+    { name: 'result', title: '完成情况', description: `完成情况，照原文（分解表无此列）；原文在此格中断的，其后加“${CUT_OFF_MARK}”。`, from: 'result.text', value: (p) => cutOff(p.result) },
+    { name: 'status', from: 'status', title: '状态代码（原文）', description: '原文写明的状态，代码同 tasks 表 latest_status；原文没有写明时为 unstated（本站推断的状态另见 inferred_status）。', value: (p) => statedOnly(p.status, p.statusSource) },
+    { name: 'status_label', title: '状态（原文）', description: '原文写明的状态（中文）。', type: 'string', value: (p) => STATUS_LABELS[statedOnly(p.status, p.statusSource)] },
+    { name: 'status_source', title: '状态来源', description: 'stated 原文所述；inferred 原文未写明、本站推断（见 inferred_status）；none 无。', from: 'statusSource' },
+    { name: 'status_phrase', from: 'statusPhrase', title: '原文状态用词', description: '原文写明状态时的原词（如“已移交经开区”）；否则为空。', value: (p) => (p.statusSource === 'stated' ? p.statusPhrase ?? '' : '') },
+    { name: 'inferred_status', title: '本站推断的状态代码', description: '原文未写明状态时，本站据完成情况文字推断的状态（done / partial / notDone）；原文写明时为空。不是政府的表述。', type: 'string', value: (p) => inferredOnly(p.status, p.statusSource) },
+    { name: 'inferred_status_label', title: '本站推断的状态', description: '同上，中文，带“推断”字样。', type: 'string', value: (p) => inferredLabel(p.status, p.statusSource) },
+    { name: 'inferred_basis', title: '推断依据', description: '起决定作用的原文短语，按原文顺序全部列出；“；”前为未完成类，后为完成、进行中类（规则见本站“关于”页）。', type: 'string', value: (p) => (p.statusSource === 'inferred' ? p.statusPhrase ?? '' : '') },
     { name: 'units', title: '责任单位', description: '责任单位（规范名称），以“；”分隔。', type: 'string', value: (p) => p.units.map((u) => u.name).join(NAMES) },
-    { name: 'unit_roles', covers: 'units', title: '责任单位角色', description: '与 units 列一一对应：lead 牵头，assist 协办，data 提供数据，unmarked 未标明；以“;”分隔。', type: 'string', value: (p) => p.units.map((u) => u.role).join(';') },
+    { name: 'unit_roles', covers: 'units', title: '责任单位角色', description: '与 units 列一一对应：lead 牵头，assist 协办，data 提供数据，unmarked 责任单位（原文未标“牵头”，包括只列一个单位的）；以“;”分隔。', type: 'string', value: (p) => p.units.map((u) => u.role).join(';') },
     { name: 'units_printed', title: '责任单位（原文）', description: '责任单位单元格，照原文。', from: 'unitsPrinted' },
     { name: 'leaders', title: '分管区领导', description: '分管区领导（规范姓名），以“；”分隔。', type: 'string', covers: 'leaders', value: (p) => p.leaders.map((l) => l.name).join(NAMES) },
+    { name: 'leaders_uncertain', covers: 'uncertainLeaders', title: '存疑的分管区领导姓名', description: '原文印出、但与已知人员都对不上的姓名（可能是误印），照原文，以“；”分隔；见 anomalies 表 unknown-name。不计入 leaders 列。', type: 'string', value: (p) => (p.uncertainLeaders ?? []).map((l) => l.printed).join(NAMES) },
     { name: 'leaders_printed', title: '分管区领导（原文）', description: '分管区领导单元格，照原文。', from: 'leadersPrinted' },
     { name: 'extra', covers: 'extra', title: '其他列', description: '未识别的列或多出的单元格，每项一行，格式“表头：内容”。', type: 'string', value: (p) => p.extra.map((e) => `${e.label}：${e.text}`).join('\n') },
     ...sourceCols<Progress>('该行'),
@@ -234,9 +262,12 @@ export const indicatorsTable: TableDef<IndicatorPoint> = {
     { name: 'role', title: '角色代码', description: 'target 年度目标；periodTarget 阶段目标（通报期间的目标）；actual 实际。', from: 'role' },
     { name: 'role_label', title: '角色', description: '年度目标、阶段目标或实际。', type: 'string', value: (p) => ROLE_LABELS[p.role] },
     { name: 'period', title: '期间', description: 'year 全年；Q1–Q4、M1–M12 为通报的期间。', from: 'period' },
-    { name: 'value', title: '数值（%）', description: '增长率，百分数，带符号（下降29% 记为 -29）；只有文字的承诺为空。', from: 'value' },
+    { name: 'value', title: '数值', description: '单位见 unit 列（空为 %）：增长率带符号（下降29% 记为 -29）；区间（增长4.5%—5%）为下限；只有文字的承诺为空。', from: 'value' },
+    { name: 'value_to', title: '区间上限', description: '原文为区间时的上限（增长4.5%—5% 记为 5）。', from: 'valueTo' },
+    { name: 'unit', title: '单位', description: '数值不是百分数时的单位，照原文（万人、亿元、万吨）；空为 %。', from: 'unit' },
     { name: 'comparator', title: '限定代码', description: 'atLeast 以上；about 左右；atMost 以内；exceed 突破；reach 达到；over 余；exact 无限定词。', from: 'comparator' },
     { name: 'comparator_text', title: '限定词', description: '原文的限定词，如“以上”“左右”。', from: 'comparatorText' },
+    { name: 'shared_qualifier', title: '限定词共用', description: 'true 表示原文只在并列数字的最后一个后写限定词（分别增长7%、7.5%左右），本站理解为对每个数字都适用。', from: 'sharedQualifier' },
     { name: 'forecast', title: '预计', description: 'true 表示原文为预计数，不是结果。', from: 'forecast' },
     { name: 'phrase', title: '原文短语', description: '数字所在的原文短语。', from: 'phrase' },
     { name: 'report_id', title: '报告编号', description: '说出这个数字的报告。', from: 'reportId' },

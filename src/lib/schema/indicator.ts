@@ -4,8 +4,9 @@ import { periodSchema } from './report';
 import { provenanceSchema } from './provenance';
 
 /**
- * Headline indicators compared across districts and years. Growth rates in percent; energy is a
- * text-only commitment (节能减排约束性指标), trade and industry appear in some reports' first task.
+ * Headline indicators compared across districts and years. Mostly growth rates in percent; jobs and
+ * grain are amounts (万人, 万吨), unemployment is a level in percent; energy is a text-only commitment
+ * (节能减排约束性指标); trade and industry appear in some reports' first task.
  */
 export const indicatorKeySchema = z.enum([
   'gdp', // 地区生产总值增长
@@ -17,6 +18,11 @@ export const indicatorKeySchema = z.enum([
   'income', // 居民人均可支配收入增长 (urban and rural not separated)
   'industry', // 规模以上工业增加值增长
   'trade', // 外贸进出口总额
+  'jobs', // 城镇新增就业 (an amount: 万人)
+  'unemployment', // 城镇调查失业率 (a level in percent)
+  'registeredUnemployment', // 城镇登记失业率 (the older statistic, still printed by many districts)
+  'cpi', // 居民消费价格涨幅
+  'grain', // 粮食产量 (an amount: 万吨, 亿斤…)
   'energy', // 节能减排约束性指标 (text only)
 ]);
 export type IndicatorKey = z.infer<typeof indicatorKeySchema>;
@@ -36,10 +42,16 @@ export const indicatorPointSchema = z.object({
   role: indicatorRoleSchema,
   /** year for annual targets and actuals; Q2, M9… for a bulletin's period target or result. */
   period: periodSchema,
-  /** Growth in percent, signed (下降29% → −29). Absent for text-only statements. */
+  /** The figure in `unit`: growth in percent, signed (下降29% → −29); for a range (4.5%—5%) its lower end. Absent for text-only statements. */
   value: z.number().optional(),
+  /** Upper end of a range as printed (增长4.5%—5% → 5). */
+  valueTo: z.number().optional(),
+  /** Unit as printed when it is not a percentage (万人, 亿元, 万吨); absent means %. */
+  unit: z.string().optional(),
   comparator: comparatorSchema.optional(),
   comparatorText: z.string().optional(),
+  /** The comparator is printed once after the last figure of a list and read as applying to this one too (分别增长7%、7.5%左右). */
+  sharedQualifier: z.boolean().optional(),
   /** 预计: the source gives the figure as a forecast, not a result. */
   forecast: z.boolean(),
   /** The clause the figure comes from, as printed (spaces from PDF extraction removed). */
@@ -61,6 +73,11 @@ export const INDICATOR_LABELS: Record<IndicatorKey, string> = {
   income: '居民人均可支配收入增长',
   industry: '规模以上工业增加值增长',
   trade: '外贸进出口总额',
+  jobs: '城镇新增就业',
+  unemployment: '城镇调查失业率',
+  registeredUnemployment: '城镇登记失业率',
+  cpi: '居民消费价格涨幅',
+  grain: '粮食产量',
   energy: '节能减排约束性指标',
 };
 

@@ -34,6 +34,8 @@ export const progressSchema = z.object({
   unitsPrinted: z.string(),
   leaders: z.array(leaderRefSchema),
   leadersPrinted: z.string().optional(),
+  /** Leader names as printed that match no known person (each has an unknown-name anomaly): shown as printed, marked 存疑, never a person of their own. */
+  uncertainLeaders: z.array(z.object({ name: z.string(), printed: z.string(), anomalyId: z.string() })).optional(),
   /** Any extra columns (备注, unrecognised headers, surplus cells), label → text. */
   extra: z.array(z.object({ label: z.string(), text: z.string() })),
   source: provenanceSchema,

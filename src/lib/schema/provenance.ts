@@ -19,5 +19,10 @@ export const richTextSchema = z.object({
   html: z.string(),
   /** Labelled sub-items (`<b>智能装备产业园：</b>…`) when the cell is made of them. */
   items: z.array(z.object({ label: z.string(), text: z.string() })).optional(),
+  /** The source cell stops short (the file ends mid-sentence, or a character was lost): the rest is missing from the source. Pages show CUT_OFF_MARK after it. */
+  truncated: z.literal(true).optional(),
 });
+
+/** Shown wherever a truncated cell is shown (task, report and year pages, search results, CSV). */
+export const CUT_OFF_MARK = '〔原文在此中断，其后内容缺失〕';
 export type RichText = z.infer<typeof richTextSchema>;

@@ -25,6 +25,8 @@ export const targetSchema = z.object({
   comparatorText: z.string(),
   /** Leading verb when a trailing word also bounds the value (达到…以上 → 达到). */
   verb: z.string().optional(),
+  /** The comparator word is printed once after the last figure of a list and read as applying to each (分别增长7%、7.5%左右). */
+  sharedQualifier: z.boolean().optional(),
   /** up for 增长/提高, down for 下降/减少 just before the number. */
   direction: z.enum(['up', 'down']).optional(),
 });

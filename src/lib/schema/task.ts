@@ -37,6 +37,8 @@ export const taskSchema = z.object({
   area: z.object({ key: z.string(), label: z.string(), numeral: z.string(), line: z.number().int() }).optional(),
   /** 民生实事 number as printed (1…13). */
   projectNumber: z.number().int().optional(),
+  /** A 民生实事候选项目: listed as a candidate still to be voted on by the deputies (票决), not yet a decided project. */
+  candidate: z.boolean().optional(),
   /** Quantified commitments found in the pledge (rule-based; each with the phrase it came from). */
   targets: z.array(targetSchema).optional(),
   /** The same pledge in other tasks of this district-year (work report ↔ bulletin), with the similarity score. */

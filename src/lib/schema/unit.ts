@@ -1,10 +1,10 @@
 import { z } from 'astro/zod';
 
 export const unitRoleSchema = z.enum([
-  'lead', // 牵头: marked (牵头), or the only unit listed
+  'lead', // 牵头: printed so, (牵头) or 牵头 after the name; never guessed (a sole unit is not marked lead)
   'assist', // 协办/配合: listed beside a marked lead
   'data', // 提供数据: 区统计局提供数据
-  'unmarked', // several units, none marked as lead (or the marking was lost, as in 000's bold type)
+  'unmarked', // 责任单位: listed without a lead mark (alone, or several with none marked, or the bold marking lost)
 ]);
 export type UnitRole = z.infer<typeof unitRoleSchema>;
 

@@ -1,15 +1,18 @@
 // Build the search index files from the documents. Pure and deterministic: the same documents
 // always give the same bytes (keys sorted, no timestamps), so builds are reproducible.
-import { STATUS_LABELS, STATUS_ORDER } from '../schema';
 import { compareDocs, searchText, type SearchDoc } from './documents';
 import { gramPostings } from './gram-postings';
+import { statusFacetKey, statusFacetValues } from './status-facet';
 import {
   INDEX_VERSION,
   bucketOf,
   encodePosting,
   facetChar,
   type IndexFacets,
+  type IndexLexicon,
   type IndexMeta,
+  type IndexReadings,
+  type IndexSounds,
 } from './index-format';
 
 export interface BuildOptions {
@@ -21,6 +24,8 @@ export interface BuildOptions {
   gramLimit?: number;
   districts: { id: string; name: string }[];
   units: { id: string; name: string; district: string; aliases: string[] }[];
+  /** Other names, pinyin and readings (lexicon-build.ts); without them search is exact only. */
+  lexicon?: { lexicon: IndexLexicon; sounds: IndexSounds; readings: IndexReadings };
 }
 
 /** path (relative to the index directory) → file content. */
@@ -37,10 +42,11 @@ export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): Ind
 
   const facets: IndexFacets = { district: '', year: '', status: '' };
   const districtIndex = new Map(opts.districts.map((d, i) => [d.id, i]));
+  const statusKeys = statusFacetValues().map((v) => v.key);
   for (const d of docs) {
     facets.district += facetChar(districtIndex.get(d.district) ?? 0);
     facets.year += facetChar(years.indexOf(d.year));
-    facets.status += facetChar(STATUS_ORDER.indexOf(d.status));
+    facets.status += facetChar(statusKeys.indexOf(d.statusFacet ?? statusFacetKey(d.status, d.statusSource)));
   }
   const docUnits = docs.map((d) => d.unitIds.map((id) => unitIndex.get(id)).filter((i): i is number => i !== undefined));
 
@@ -65,13 +71,18 @@ export function buildIndex(input: readonly SearchDoc[], opts: BuildOptions): Ind
     gramLimit: opts.gramLimit ?? 4,
     districts: opts.districts,
     years,
-    statuses: [...STATUS_ORDER],
-    statusLabels: { ...STATUS_LABELS },
+    statuses: statusKeys,
+    statusLabels: Object.fromEntries(statusFacetValues().map((v) => [v.key, v.label])),
   };
   files.set('meta.json', JSON.stringify(meta));
   files.set('facets.json', JSON.stringify(facets));
   files.set('unit-list.json', JSON.stringify(opts.units));
   files.set('units.json', JSON.stringify(docUnits));
+  if (opts.lexicon) {
+    files.set('lexicon.json', JSON.stringify(opts.lexicon.lexicon));
+    files.set('sounds.json', JSON.stringify(opts.lexicon.sounds));
+    files.set('readings.json', JSON.stringify(opts.lexicon.readings));
+  }
   for (let c = 0; c * chunkSize < Math.max(1, docs.length); c++) {
     files.set(`d/${c}.json`, JSON.stringify(docs.slice(c * chunkSize, (c + 1) * chunkSize)));
   }

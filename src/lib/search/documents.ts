@@ -2,7 +2,9 @@
 // printed (for display and quoting) split into labelled fields; matching uses its normalised form.
 import type { Dataset as FullDataset, District, Leader, Progress, Report, Status, StatusSource, Task, Unit } from '../schema';
 import { paths } from '../urls';
+import { CUT_OFF_MARK } from '../schema/provenance';
 import { FIELD_SEPARATOR, normalizeText } from './normalize';
+import { taskKindLabel } from '../workreport/labels';
 
 /** Field kinds, in display order. 'alias' holds unit short names / variants: searched, shown only when hit. */
 export const FIELD_KINDS = ['pledge', 'target', 'result', 'unit', 'alias', 'leader', 'place'] as const;
@@ -20,6 +22,8 @@ export interface SearchDoc {
   districtName: string;
   year: number;
   number: number;
+  /** 民生实事 or 民生实事候选项目 (still to be voted on), shown with every result of such a task. */
+  kindLabel?: string;
   /** The latest report naming the task: label and base-relative path. */
   report: string;
   reportUrl: string;
@@ -30,6 +34,8 @@ export interface SearchDoc {
   /** The status as every page words it (src/lib/site/status-display.ts), set at build time. */
   statusText?: string;
   statusNote?: string;
+  /** Status facet value when it is not the status's own (a task whose parts differ: status-facet.ts MIXED_PARTS). */
+  statusFacet?: string;
   unitIds: string[];
   fields: SearchField[];
 }
@@ -77,13 +83,14 @@ export function buildDocuments(data: Dataset): SearchDoc[] {
     const latest = reports.get(task.latestReportId);
     const fields: SearchField[] = [];
     const seen = new Set<string>();
-    const add = (kind: FieldKind, label: string, text: string | undefined) => {
-      const t = text?.trim();
+    const add = (kind: FieldKind, label: string, text: string | undefined, truncated?: boolean) => {
+      const t = truncated && text ? `${text.trim()}${CUT_OFF_MARK}` : text?.trim();
       if (!t || seen.has(`${kind}\u0000${t}`)) return;
       seen.add(`${kind}\u0000${t}`);
       fields.push([kind, label, t]);
     };
-    add('pledge', '年度目标任务', task.pledge.text);
+    add('pledge', '年度目标任务', task.pledge.text, task.pledge.truncated);
+    if (task.candidate) add('pledge', '类别', taskKindLabel(task));
     for (const s of task.subTargets) add('pledge', '子目标', s.text);
     const rows = (progressByTask.get(task.id) ?? []).slice();
     const order = (p: Progress) => {
@@ -94,9 +101,9 @@ export function buildDocuments(data: Dataset): SearchDoc[] {
     for (const p of rows) {
       const r = reports.get(p.reportId);
       const when = r ? r.periodLabel : '';
-      if (p.subGoal) add('pledge', '子目标', p.subGoal.text);
-      for (const t of p.targets) add('target', t.label || `${when}目标`, t.text.text);
-      if (p.result) add('result', `${when}完成情况`, p.result.text);
+      if (p.subGoal) add('pledge', '子目标', p.subGoal.text, p.subGoal.truncated);
+      for (const t of p.targets) add('target', t.label || `${when}目标`, t.text.text, t.text.truncated);
+      if (p.result) add('result', `${when}完成情况`, p.result.text, p.result.truncated);
     }
     const unitNames: string[] = [];
     const aliasNames = new Set<string>();
@@ -116,6 +123,8 @@ export function buildDocuments(data: Dataset): SearchDoc[] {
       leaderNames.push(l.name);
       for (const v of l.variants) if (v !== l.name) leaderVariants.add(v);
     }
+    // Names matching no known person are searchable as printed, though they have no page of their own.
+    for (const p of rows) for (const l of p.uncertainLeaders ?? []) leaderVariants.add(`${l.printed}（存疑）`);
     add('leader', '分管领导', [...leaderNames, ...leaderVariants].join('、'));
     add('place', '区县·年份', `${district?.name ?? task.district} ${district?.shortName ?? ''} ${task.year}年`);
     const latestRow = rows.find((p) => p.reportId === task.latestReportId && p.subIndex === 0);
@@ -132,6 +141,7 @@ export function buildDocuments(data: Dataset): SearchDoc[] {
       statusSource: task.latestStatusSource,
       ...(latestRow?.statusPhrase ? { statusPhrase: latestRow.statusPhrase } : {}),
       unitIds: task.unitIds,
+      ...(task.kind === 'livelihood' ? { kindLabel: taskKindLabel(task)! } : {}),
       fields,
     };
   });

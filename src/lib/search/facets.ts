@@ -1,6 +1,5 @@
 // Facet filtering and exact counts. A dimension's counts are taken over the matches that pass every
 // *other* selected facet, so a reader sees how many results switching that facet's value would give.
-import type { Status } from '../schema';
 import { facetIndex, type IndexDocUnits, type IndexFacets, type IndexMeta, type IndexUnitList } from './index-format';
 
 export type FacetDim = 'district' | 'year' | 'status' | 'unit';
@@ -20,7 +19,7 @@ export interface FacetFilter {
   unitValue?: string;
 }
 
-export function filterFrom(meta: IndexMeta, s: { district?: string; year?: number; status?: Status }): FacetFilter {
+export function filterFrom(meta: IndexMeta, s: { district?: string; year?: number; status?: string }): FacetFilter {
   const f: FacetFilter = {};
   if (s.district !== undefined) f.district = meta.districts.findIndex((d) => d.id === s.district);
   if (s.year !== undefined) f.year = meta.years.indexOf(s.year);
@@ -91,7 +90,7 @@ export function facetPass(
     facets: {
       district: keep(meta.districts.map((x, i) => ({ value: x.id, label: x.name, count: d[i]!, selected: f.district === i }))),
       year: keep(meta.years.map((x, i) => ({ value: String(x), label: `${x}年`, count: y[i]!, selected: f.year === i }))),
-      status: keep(meta.statuses.map((x, i) => ({ value: x, label: meta.statusLabels[x], count: s[i]!, selected: f.status === i }))),
+      status: keep(meta.statuses.map((x, i) => ({ value: x, label: meta.statusLabels[x] ?? x, count: s[i]!, selected: f.status === i }))),
       unit,
     },
   };

@@ -1,6 +1,5 @@
 // The search index as written to dist/search-index/ and read by the engine. Every file is JSON so
 // the static host gzips it and the browser caches it; a query fetches only the files it needs.
-import type { Status } from '../schema';
 import type { SearchDoc } from './documents';
 
 export const INDEX_VERSION = 1;
@@ -19,9 +18,10 @@ export interface IndexMeta {
   gramLimit: number;
   districts: { id: string; name: string }[];
   years: number[];
-  statuses: Status[];
+  /** Status facet values: each status and, apart, the same status inferred by our rules (status-facet.ts). */
+  statuses: string[];
   /** Chinese label per status (from the schema at build time: the browser bundle never loads zod). */
-  statusLabels: Record<Status, string>;
+  statusLabels: Record<string, string>;
 }
 
 /** unit-list.json: the units (facet labels, unit filter); loaded only when units are used. */
@@ -39,6 +39,28 @@ export type IndexDocUnits = number[][];
 
 /** g/<b>.json: gram → delta-encoded sorted document numbers, or (dense lists) a base64 bitmap. */
 export type IndexBucket = Record<string, number[] | string>;
+
+/**
+ * lexicon.json: what lets a query find what people type (built by lexicon-build.ts, read by expand.ts).
+ * Every string is normalised like the index text.
+ */
+export interface IndexLexicon {
+  /** Groups of names for the same thing: the reviewed synonym table, each unit's and leader's printed forms. */
+  groups: string[][];
+  /** Traditional → simplified: pairs of characters, only for simplified characters the index holds. */
+  t2s: string;
+}
+
+/** sounds.json: fetched only for a term that matches nothing as typed. */
+export interface IndexSounds {
+  /** Toneless pinyin without separators (caizheng) → words of the index read that way, '|'-separated. */
+  py: Record<string, string>;
+  /** Initials of unit and leader names (czj) → the names, '|'-separated. */
+  ini: Record<string, string>;
+}
+
+/** readings.json: toneless syllable → the characters read that way (fetched only to read a typo). */
+export type IndexReadings = Record<string, string>;
 
 /** d/<c>.json: the documents of one chunk, in order. */
 export type IndexChunk = SearchDoc[];

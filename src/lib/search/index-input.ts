@@ -1,12 +1,17 @@
 // The dataset → documents + the lists buildIndex needs. Shared by the site build and the tests.
 import { buildDocuments, type Dataset } from './documents';
 import { statusDisplay } from '../site/status-display';
+import { partsMix } from '../site/task-parts';
+import { MIXED_PARTS } from './status-facet';
 import { createHash } from 'node:crypto';
 import { buildIndex, type BuildOptions, type IndexFiles } from './build-index';
+import { buildLexicon, buildReadings } from './lexicon-build';
+import { searchText } from './documents';
+import { readSynonyms } from './synonyms-file';
 
 const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-export function indexInput(input: Dataset): { docs: ReturnType<typeof buildDocuments>; opts: BuildOptions } {
+export function indexInput(input: Dataset, root = '.'): { docs: ReturnType<typeof buildDocuments>; opts: BuildOptions } {
   // In id order first: the index is a function of the dataset, not of the order a loader returns it in
   // (the content collections and the build worker's file read differ), so both build the same bytes.
   const data: Dataset = {
@@ -14,7 +19,17 @@ export function indexInput(input: Dataset): { docs: ReturnType<typeof buildDocum
     progress: byId(input.progress), units: byId(input.units), leaders: byId(input.leaders),
   };
   // Word statuses as the other pages do; done here (build only) so the browser bundles stay zod-free.
+  // A task with parts shows the mix of its latest report's parts, as its page does (site/task-parts.ts).
+  const latestReport = new Map(data.tasks.map((t) => [t.id, t.latestReportId]));
+  const parts = Map.groupBy(data.progress.filter((p) => latestReport.get(p.taskId) === p.reportId), (p) => p.taskId);
   const docs = buildDocuments(data).map((d) => {
+    const mine = parts.get(d.id) ?? [];
+    if (mine.length > 1) {
+      const groups = partsMix(mine).map((g) => ({ g, shown: statusDisplay(g.status, g.source, g.phrase) }));
+      const text = `${groups.map(({ g, shown }) => `${shown.text} ${g.count}`).join(' · ')}（共 ${mine.length} 个部分）`;
+      const mixed = groups.length > 1 ? { statusFacet: MIXED_PARTS } : {};
+      return { ...d, statusText: text, statusNote: groups.map(({ g, shown }) => `${g.count} 个部分：${shown.note}`).join(' '), ...mixed };
+    }
     const shown = statusDisplay(d.status, d.statusSource, d.statusPhrase);
     return { ...d, statusText: shown.text, statusNote: shown.note };
   });
@@ -23,7 +38,10 @@ export function indexInput(input: Dataset): { docs: ReturnType<typeof buildDocum
     .filter((u) => used.has(u.id))
     .map((u) => ({ id: u.id, name: u.name, district: u.district, aliases: u.aliases }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { docs, opts: { districts: data.districts.map((d) => ({ id: d.id, name: d.name })), units } };
+  const texts = docs.map(searchText);
+  const names = buildLexicon({ synonyms: readSynonyms(root), units: data.units, leaders: data.leaders, texts });
+  const lexicon = { ...names, readings: buildReadings(texts) };
+  return { docs, opts: { districts: data.districts.map((d) => ({ id: d.id, name: d.name })), units, lexicon } };
 }
 
 /** Hash of an index's files, as the search page's URLs carry it (first 12 hex digits). */

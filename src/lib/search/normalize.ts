@@ -38,34 +38,84 @@ export interface MappedText {
   map: number[];
 }
 
-/** Normalise and keep the offset map (runs of spaces collapse to one). */
+/** Han ideographs (the common blocks): a space between two of them is extraction damage, not a word break. */
+function isHan(cp: string): boolean {
+  const c = cp.codePointAt(0)!;
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x20000 && c <= 0x2ffff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/**
+ * Normalise and keep the offset map. Runs of spaces collapse to one; a space between two Han
+ * characters is dropped (区投资促进 中心, 崔 赞: PDF/OCR damage, and Chinese has no word spaces), so
+ * unbroken queries find broken names. A query gets the same rule, so a pasted broken name still matches.
+ */
 export function normalizeWithMap(original: string): MappedText {
   let text = '';
   const map: number[] = [];
   let offset = 0;
   let gap = false; // the text so far ends with a space or a field separator
+  let pending = -1; // offset of a held-back space (emitted unless a Han character follows a Han character)
+  let prevHan = false;
   for (const cp of original) {
     let out = normalizeCodePoint(cp);
-    if (out === ' ' && gap) out = '';
+    if (out === ' ') {
+      if (!gap && pending < 0) pending = offset;
+      offset += cp.length;
+      continue;
+    }
+    if (out && pending >= 0) {
+      if (!(prevHan && isHan(out))) {
+        map.push(pending);
+        text += ' ';
+        gap = true;
+      }
+      pending = -1;
+    }
     for (let k = 0; k < out.length; k++) map.push(offset);
-    if (out) gap = endsWithGap(out);
+    if (out) {
+      gap = endsWithGap(out);
+      prevHan = isHan(out);
+    }
     text += out;
     offset += cp.length;
+  }
+  if (pending >= 0) {
+    map.push(pending);
+    text += ' ';
   }
   map.push(offset);
   return { text, map };
 }
 
-/** Normalise text for indexing and matching (same result as normalizeWithMap(s).text). */
-export function normalizeText(original: string): string {
+/**
+ * Normalise text for indexing and matching (same result as normalizeWithMap(s).text). `joinHan`
+ * false keeps every space (the query parser splits on them before a phrase is normalised).
+ */
+export function normalizeText(original: string, joinHan = true): string {
   let text = '';
   let gap = false;
+  let pending = false;
+  let prevHan = false;
   for (const cp of original) {
-    let out = normalizeCodePoint(cp);
-    if (out === ' ' && gap) out = '';
-    if (out) gap = endsWithGap(out);
+    const out = normalizeCodePoint(cp);
+    if (out === ' ') {
+      if (!gap) pending = true;
+      continue;
+    }
+    if (out && pending) {
+      if (!(joinHan && prevHan && isHan(out))) {
+        text += ' ';
+        gap = true;
+      }
+      pending = false;
+    }
+    if (out) {
+      gap = endsWithGap(out);
+      prevHan = isHan(out);
+    }
     text += out;
   }
+  if (pending) text += ' ';
   return text;
 }
 

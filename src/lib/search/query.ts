@@ -13,14 +13,17 @@ export const MAX_TERMS = 8;
 
 const OPEN_CLOSE: Record<string, string> = { '"': '"', '“': '”' };
 
+const SINGLE_HAN = /^[\u4e00-\u9fff]$/u;
+
 export function parseQuery(raw: string): ParsedQuery {
-  const text = normalizeText(raw.replace(/\n/g, ' '));
+  const text = normalizeText(raw.replace(/\n/g, ' '), false);
   const terms: string[] = [];
   let i = 0;
   const chars = Array.from(text);
   let current = '';
   const flush = () => {
-    const t = current.trim();
+    // A phrase is normalised like the index text (a space between Han characters dropped).
+    const t = normalizeText(current.trim());
     if (t) terms.push(t);
     current = '';
   };
@@ -46,7 +49,18 @@ export function parseQuery(raw: string): ParsedQuery {
     i++;
   }
   flush();
-  return { terms: [...new Set(terms)].slice(0, MAX_TERMS) };
+  // Two or three single Han characters in a row are one name broken by spaces (崔 赞, as PDFs print
+  // it), not one-character words: joined, as the index text joins them.
+  const joined: string[] = [];
+  for (let i = 0; i < terms.length; ) {
+    let j = i;
+    while (j < terms.length && SINGLE_HAN.test(terms[j]!)) j++;
+    if (j - i >= 2 && j - i <= 3) {
+      joined.push(terms.slice(i, j).join(''));
+      i = j;
+    } else joined.push(terms[i++]!);
+  }
+  return { terms: [...new Set(joined)].slice(0, MAX_TERMS) };
 }
 
 /** All terms occur in the normalised text (the exact-mode rule, shared by engine, tests and bench). */

@@ -1,6 +1,6 @@
-// Fuse.js on the few documents of one page: rank exact matches, and find 相近结果 (near matches)
-// when nothing matches exactly. Fuse never sees the whole corpus, and never sees the reader's input
-// as syntax: extended search is off, so ' ! ^ $ = | are plain characters. Fuse's known traps with
+// Fuse.js on a few candidate documents: 相近结果 (near text) when nothing else matches. Exact matches
+// are not re-ranked: they are listed in document order (newest year first), as the page announces.
+// Fuse never sees the whole corpus, and never sees the reader's input as syntax: extended search is off, so ' ! ^ $ = | are plain characters. Fuse's known traps with
 // Chinese are set explicitly: ignoreLocation (otherwise only ~60 characters of a field are searched)
 // and a low threshold (0.6 turns 财政局 into 区民政局).
 import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
@@ -29,21 +29,6 @@ const base: IFuseOptions<FuseRecord> = {
   isCaseSensitive: true, // the text is already lower-cased by normalizeText; keeps offsets 1:1
   useExtendedSearch: false,
 };
-
-/** Order exactly-matching documents by Fuse score (summed over terms; ties keep document order). */
-export function rankExact(docs: readonly { n: number; doc: SearchDoc }[], terms: readonly string[]): number[] {
-  if (terms.length === 0 || docs.length < 2) return docs.map((d) => d.n);
-  const fuse = new Fuse(docs.map((d) => toRecord(d.doc, d.n)), { ...base, threshold: 0 });
-  const score = new Map<number, number>(docs.map((d) => [d.n, 0]));
-  for (const t of terms) {
-    const found = new Map(fuse.search(t).map((r) => [r.item.n, r.score ?? 1]));
-    for (const d of docs) score.set(d.n, score.get(d.n)! + (found.get(d.n) ?? 1));
-  }
-  return docs
-    .map((d, i) => ({ n: d.n, s: score.get(d.n)!, i }))
-    .sort((a, b) => a.s - b.s || a.i - b.i)
-    .map((x) => x.n);
-}
 
 export interface FuzzyHit {
   n: number;

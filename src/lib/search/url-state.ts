@@ -1,12 +1,12 @@
 // Search state ⇄ URL query string, so a search can be shared and back/forward restore it.
 // Parameters are written in a fixed order and defaults are left out, so equal states give equal URLs.
-import type { Status } from '../schema';
 
 export interface SearchState {
   q: string;
   district?: string;
   year?: number;
-  status?: Status;
+  /** A status facet key: done, or inferredDone for the same status inferred (status-facet.ts). */
+  status?: string;
   unit?: string;
   /** 1-based. */
   page: number;
@@ -17,7 +17,7 @@ export const EMPTY_STATE: SearchState = { q: '', page: 1 };
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 /** A status key's shape (done, notDone…); the engine ignores keys the index does not know. Checked by
  * shape, not against the schema's list, so the page script does not bundle zod. */
-const STATUS_KEY = /^[a-z][a-zA-Z]{1,15}$/;
+const STATUS_KEY = /^[a-z][a-zA-Z]{1,23}$/;
 
 export function encodeState(s: SearchState): string {
   const p = new URLSearchParams();
@@ -40,7 +40,7 @@ export function decodeState(search: string): SearchState {
   const year = p.get('year');
   if (year && /^\d{4}$/.test(year)) state.year = Number(year);
   const status = p.get('status');
-  if (status && STATUS_KEY.test(status)) state.status = status as Status;
+  if (status && STATUS_KEY.test(status)) state.status = status;
   const unit = p.get('unit');
   if (unit && SLUG.test(unit)) state.unit = unit;
   const page = p.get('page');

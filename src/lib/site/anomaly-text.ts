@@ -15,6 +15,7 @@ export const ANOMALY_LABELS: Record<AnomalyKind, string> = {
   'manifest-mismatch': '文件信息与正文不一致',
   decode: '无法识别的字符',
   'invisible-character': '看不见的控制字符',
+  'too-long': '名称过长（可能几格连在一起）',
 };
 
 /** The message as a reader needs it: what is wrong in the original, with no repository paths or to-dos. */

@@ -8,6 +8,8 @@ export interface BulletinCell {
   label: string;
   /** Sanitised HTML from the dataset (b/strong/sup/sub/p/br only) or escaped text, built as Markup. */
   html: string;
+  /** The source stops short in this cell (RichText.truncated): the page adds the cut-off mark. */
+  truncated?: boolean;
 }
 
 export interface BulletinRow {
@@ -25,9 +27,24 @@ export function rowAnchor(p: Pick<Progress, 'number' | 'subIndex'>): string {
 /** RichText.html is the ingest sanitiser's output (src/lib/ingest/rich-text.ts): the one trusted markup. */
 const sanitised = (html: string | undefined) => trusted(html ?? '');
 
-function targetFor(row: Progress, col: Column, targetIndex: number): Markup {
-  const t = row.targets.find((x) => x.label === col.label) ?? (col.period ? row.targets.find((x) => x.period === col.period) : undefined) ?? row.targets[targetIndex];
-  return sanitised(t?.text.html);
+function targetFor(row: Progress, col: Column, targetIndex: number) {
+  return (row.targets.find((x) => x.label === col.label) ?? (col.period ? row.targets.find((x) => x.period === col.period) : undefined) ?? row.targets[targetIndex])?.text;
+}
+
+/** Whether the source stops short in the cell this column shows. */
+function cellTruncated(row: Progress, task: Task | undefined, col: Column, targetIndex: number): boolean {
+  switch (col.key) {
+    case 'pledge':
+      return !!(row.subIndex === 0 && task?.pledge.truncated) || !!row.subGoal?.truncated;
+    case 'subGoal':
+      return !!row.subGoal?.truncated;
+    case 'target':
+      return !!targetFor(row, col, targetIndex)?.truncated;
+    case 'result':
+      return !!row.result?.truncated;
+    default:
+      return false;
+  }
 }
 
 function cellHtml(row: Progress, task: Task | undefined, col: Column, targetIndex: number, hasSubGoalColumn: boolean): Markup {
@@ -44,13 +61,14 @@ function cellHtml(row: Progress, task: Task | undefined, col: Column, targetInde
     case 'subGoal':
       return sanitised(row.subGoal?.html);
     case 'target':
-      return targetFor(row, col, targetIndex);
+      return sanitised(targetFor(row, col, targetIndex)?.html);
     case 'result':
       return sanitised(row.result?.html);
     case 'units':
       return frag(row.unitsPrinted);
     case 'leaders':
-      return frag(row.leadersPrinted ?? '');
+      // As printed; a name matching no known person is marked 存疑 (its anomaly explains why).
+      return frag(row.leadersPrinted ?? '', ...(row.uncertainLeaders ?? []).map((l) => el('span', { class: 'meta uncertain-note' }, `（${l.printed}：存疑，见数据质量）`)));
     default:
       return frag(row.extra.find((x) => x.label === col.label)?.text ?? '');
   }
@@ -63,8 +81,9 @@ export function bulletinRows(ix: SiteIndex, report: Report): BulletinRow[] {
     const hasSubGoalColumn = report.columns.some((c) => c.key === 'subGoal');
     const cells = report.columns.map((col) => {
       const html = cellHtml(row, task, col, targetIndex, hasSubGoalColumn).html;
+      const truncated = cellTruncated(row, task, col, targetIndex);
       if (col.key === 'target') targetIndex++;
-      return { label: col.label || '序号', html };
+      return { label: col.label || '序号', html, ...(truncated ? { truncated } : {}) };
     });
     // Surplus cells the header has no column for (kept by the parser in `extra`).
     const known = new Set(report.columns.map((c) => c.label));

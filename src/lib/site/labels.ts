@@ -11,7 +11,7 @@ export const ROLE_LABELS: Record<UnitRole, string> = {
   lead: '牵头',
   assist: '协办',
   data: '提供数据',
-  unmarked: '未标明牵头',
+  unmarked: '责任单位',
 };
 
 /** "2023年9月" / "2020年第三、四季度" / "2021年全年" */
@@ -34,9 +34,13 @@ export function reportShortLabel(r: Pick<Report, 'kind' | 'periodLabel'>): strin
   return r.kind === 'work-report' ? KIND_LABELS[r.kind] : `${r.periodLabel}${KIND_LABELS[r.kind]}`;
 }
 
-/** Task number for display: 第1项 for a bulletin row, 工作报告第1项 for a work-report pledge (numbered apart). */
-export function taskLabel(t: { number: number; origin?: 'bulletin' | 'work-report' | undefined }): string {
-  return t.origin === 'work-report' ? `工作报告第${t.number}项` : `第${t.number}项`;
+/**
+ * Task number for display: 第1项 for a bulletin row, 工作报告第1项 for a work-report pledge (numbered apart);
+ * a 民生实事候选项目 (still to be voted on) says so wherever the task is named.
+ */
+export function taskLabel(t: { number: number; origin?: 'bulletin' | 'work-report' | undefined; candidate?: boolean | undefined }): string {
+  const label = t.origin === 'work-report' ? `工作报告第${t.number}项` : `第${t.number}项`;
+  return t.candidate ? `${label}（民生实事候选项目）` : label;
 }
 
 /** First `n` characters of plain text, for titles and lists. */

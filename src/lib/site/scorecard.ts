@@ -25,13 +25,13 @@ export interface Scorecard {
   rows: ScoreRow[];
 }
 
-function tally(items: { task: Task; role: UnitRole | undefined }[]) {
+function tally(ix: SiteIndex, items: { task: Task; role: UnitRole | undefined }[]) {
   const led = items.filter((x) => x.role === 'lead').length;
   const assisted = items.filter((x) => x.role === 'assist').length;
-  return { led, assisted, listed: items.length - led - assisted, mix: taskMix(items.map((x) => x.task)) };
+  return { led, assisted, listed: items.length - led - assisted, mix: taskMix(ix, items.map((x) => x.task)) };
 }
 
-function build(items: { task: Task; role: UnitRole | undefined }[]): Scorecard {
+function build(ix: SiteIndex, items: { task: Task; role: UnitRole | undefined }[]): Scorecard {
   const groups = new Map<string, typeof items>();
   for (const it of items) {
     const k = `${it.task.district}\u0000${it.task.year}`;
@@ -39,21 +39,21 @@ function build(items: { task: Task; role: UnitRole | undefined }[]): Scorecard {
     if (g) g.push(it);
     else groups.set(k, [it]);
   }
-  const rows = [...groups.values()].map((g) => ({ district: g[0]!.task.district, year: g[0]!.task.year, total: g.length, ...tally(g) }));
+  const rows = [...groups.values()].map((g) => ({ district: g[0]!.task.district, year: g[0]!.task.year, total: g.length, ...tally(ix, g) }));
   rows.sort((a, b) => a.district.localeCompare(b.district) || a.year - b.year);
-  return { tasks: items, rows, ...tally(items) };
+  return { tasks: items, rows, ...tally(ix, items) };
 }
 
 const resolve = (ix: SiteIndex, ids: string[]) => ids.map((id) => ix.task.get(id)).filter((t): t is Task => !!t);
 
 export function unitScorecard(ix: SiteIndex, unitId: string): Scorecard {
   const unit = ix.unit.get(unitId);
-  return build(resolve(ix, unit?.taskIds ?? []).map((task) => ({ task, role: ix.unitRole.get(`${unitId}|${task.id}`) })));
+  return build(ix, resolve(ix, unit?.taskIds ?? []).map((task) => ({ task, role: ix.unitRole.get(`${unitId}|${task.id}`) })));
 }
 
 export function leaderScorecard(ix: SiteIndex, leaderId: string): Scorecard {
   const leader = ix.leader.get(leaderId);
-  return build(resolve(ix, leader?.taskIds ?? []).map((task) => ({ task, role: undefined })));
+  return build(ix, resolve(ix, leader?.taskIds ?? []).map((task) => ({ task, role: undefined })));
 }
 
 /**

@@ -15,7 +15,9 @@ export interface StatusDisplay {
 export function statusDisplay(status: Status, source: StatusSource, phrase?: string): StatusDisplay {
   const label = STATUS_LABELS[status];
   if (source === 'inferred') {
-    const why = phrase ? `（依据“${phrase}”）` : '';
+    // A partial verdict from a mix carries both sides (status.ts): "not-done phrases；done or under-way ones".
+    const [notDone, progress] = phrase?.includes('；') ? phrase.split('；') : [];
+    const why = notDone !== undefined ? `（依据：未完成的“${notDone}”，已完成或在推进的“${progress}”）` : phrase ? `（依据“${phrase}”）` : '';
     return { text: `推断：${label}${why}`, source, status, note: `原文未写明状态，本站根据完成情况中的措辞推断为“${label}”${why}，不是政府的表述。` };
   }
   if (source === 'stated') {

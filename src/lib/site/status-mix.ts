@@ -1,6 +1,9 @@
 // Status mixes for charts and tables, counted from rows so stated and inferred stay apart.
 import type { StatusCount } from '../charts/types';
 import { STATUS_ORDER, type Status, type StatusSource } from '../schema/status';
+import type { Task } from '../schema';
+import type { SiteIndex } from './dataset';
+import { partRows } from './task-parts';
 
 interface HasStatus {
   status: Status;
@@ -19,11 +22,20 @@ export function statusMix(rows: Iterable<HasStatus>): StatusCount[] {
   ).filter((c) => !c.inferred || c.count > 0);
 }
 
-/** Tasks by their latest status. */
-export function taskMix(tasks: Iterable<{ latestStatus: Status; latestStatusSource: StatusSource }>): StatusCount[] {
-  const rows: HasStatus[] = [];
-  for (const t of tasks) rows.push({ status: t.latestStatus, statusSource: t.latestStatusSource });
-  return statusMix(rows);
+/** Tasks by their latest status; a task with parts counts each part (as the report page counts rows). */
+export function taskMix(ix: SiteIndex, tasks: Iterable<Task>): StatusCount[] {
+  return statusMix(partRows(ix, tasks));
+}
+
+/** What taskMix counted: tasks, or 项 when some task was counted by its parts (see partsNote). */
+export function taskMixNoun(ix: SiteIndex, tasks: readonly Task[]): string {
+  return partRows(ix, tasks).length === tasks.length ? '项任务' : '项';
+}
+
+/** The sentence under a chart that counted some task by its parts; undefined when none has parts. */
+export function partsNote(ix: SiteIndex, tasks: readonly Task[]): string | undefined {
+  const n = partRows(ix, tasks).length;
+  return n === tasks.length ? undefined : `有子目标的任务按各部分（子目标行）分别计数，与报告页按表格行计数相同：${tasks.length} 项任务共计 ${n} 项。`;
 }
 
 /** Stated count of one status (the government's words only). */
@@ -33,4 +45,25 @@ export function stated(mix: StatusCount[], status: Status): number {
 
 export function inferredTotal(mix: StatusCount[]): number {
   return mix.filter((c) => c.inferred).reduce((a, c) => a + c.count, 0);
+}
+
+/**
+ * Tasks grouped by status for a list: the stated status and the same status inferred are two groups
+ * (推断·部分完成 apart from 部分完成). A task with parts is listed in the group of each of its parts'
+ * statuses; `count` counts parts, as the chart above the list does.
+ */
+export function statusGroups(ix: SiteIndex, tasks: readonly Task[]): { key: string; status: Status; inferred: boolean; count: number; tasks: Task[] }[] {
+  const groups = new Map<string, { key: string; status: Status; inferred: boolean; count: number; tasks: Task[] }>();
+  for (const t of tasks) {
+    for (const p of partRows(ix, [t])) {
+      const inferred = p.statusSource === 'inferred';
+      const key = inferred ? `${p.status}-inferred` : p.status;
+      const g = groups.get(key) ?? { key, status: p.status, inferred, count: 0, tasks: [] };
+      g.count++;
+      if (g.tasks.at(-1) !== t) g.tasks.push(t);
+      groups.set(key, g);
+    }
+  }
+  const rank = (g: { status: Status; inferred: boolean }) => STATUS_ORDER.indexOf(g.status) * 2 + (g.inferred ? 1 : 0);
+  return [...groups.values()].sort((a, b) => rank(a) - rank(b));
 }

@@ -31,6 +31,13 @@ export function taskLeaders(ix: SiteIndex, task: Task): (LeaderRef & { printedFo
   return [...byId.values()];
 }
 
+/** Leader names printed for the task that match no known person: as printed, with the anomaly that flags them. */
+export function taskUncertainLeaders(ix: SiteIndex, task: Task): { printed: string; anomalyId: string }[] {
+  const seen = new Map<string, { printed: string; anomalyId: string }>();
+  for (const { row } of taskHistory(ix, task)) for (const l of row.uncertainLeaders ?? []) if (!seen.has(l.printed)) seen.set(l.printed, l);
+  return [...seen.values()];
+}
+
 export function taskTimelineEntries(ix: SiteIndex, task: Task): TaskTimelineEntry[] {
   return taskHistory(ix, task).map(({ row, report }) => ({
     label: report ? reportAxisLabel(report) : [String(row.year), ''],

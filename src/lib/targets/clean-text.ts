@@ -1,14 +1,25 @@
-// PDF/Word extraction leaves spaces around numbers and between Chinese characters ("新增学位 5200 个",
-// "齐盛湖公园 举办"). They carry no meaning in Chinese prose, so matching and display drop them.
+// PDF/Word extraction leaves spaces around numbers ("新增学位 5200 个"): they carry no meaning and go.
+// A space between two Chinese characters is different: it may stand for punctuation the extraction lost
+// ("齐盛湖公园 举办 2021 麦田音乐节 策划环湖马拉松" is three clauses). It stays, as one space, unless the
+// document shows a broken word there (src/lib/ingest/text.ts spaceJoinFrom), and it ends a clause.
+import type { SpaceJoin } from '../ingest/text';
 
 const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef“”‘’、';
+const HAN = /^[\u3400-\u9fff]$/;
 
-const spaceNextToCjk = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0]+|[ \\t\\u00a0]+(?=[${CJK}])`, 'g');
+const spaceNextToCjk = new RegExp(`(?<=([${CJK}]))[ \\t\\u00a0]+(?=([${CJK}]))|(?<=[${CJK}])[ \\t\\u00a0]+|[ \\t\\u00a0]+(?=[${CJK}])`, 'g');
 const spaceInsideNumber = /(?<=\d)[ \t\u00a0]+(?=[%％.])|(?<=[.])[ \t\u00a0]+(?=\d)/g;
+/** A space kept between two Chinese characters: a clause boundary for splitClauses. */
+const HAN_SPACE_HAN = /(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])/;
 
-/** Remove spaces next to Chinese characters and inside numbers; collapse the rest. */
-export function cleanText(text: string): string {
-  return text.replace(/\s*\n\s*/g, '').replace(spaceNextToCjk, '').replace(spaceInsideNumber, '').replace(/[ \t\u00a0]{2,}/g, ' ').trim();
+/** Remove spaces next to numbers and Chinese punctuation; keep one between two Chinese characters (see above). */
+export function cleanText(text: string, join: SpaceJoin = () => false): string {
+  return text
+    .replace(/\s*\n\s*/g, '')
+    .replace(spaceNextToCjk, (_, before?: string, after?: string) => (before && after && HAN.test(before) && HAN.test(after) && !join(before, after) ? ' ' : ''))
+    .replace(spaceInsideNumber, '')
+    .replace(/[ \t\u00a0]{2,}/g, ' ')
+    .trim();
 }
 
 export interface Clause {
@@ -17,10 +28,10 @@ export interface Clause {
   start: number;
 }
 
-/** Split at ，；。：！？ (full- and half-width), keeping offsets into the input. Empty clauses are dropped. */
+/** Split at ，；。：！？ (full- and half-width) and at a space kept between two Chinese characters, keeping offsets into the input. Empty clauses are dropped. */
 export function splitClauses(text: string): Clause[] {
   const out: Clause[] = [];
-  const re = /[^，,；;。：:！!？?]+/g;
+  const re = new RegExp(`(?:(?!${HAN_SPACE_HAN.source})[^，,；;。：:！!？?])+`, 'g');
   for (const m of text.matchAll(re)) {
     const raw = m[0];
     const lead = raw.length - raw.trimStart().length;

@@ -4,7 +4,7 @@
 import type { Anomaly, AnomalyKind, IndicatorPoint, Progress, Report, Task } from '../schema';
 import { rowPoints, uniqueIds, workReportPoints } from '../indicators/build-points';
 import { linkPledges } from '../linking/link-pledges';
-import { parseWorkReport } from './index';
+import { issueKind, parseWorkReport } from './index';
 import type { WorkReportItem } from './work-report-items';
 
 export interface DatasetParts {
@@ -41,6 +41,7 @@ function taskOf(report: Report, item: WorkReportItem, n: number): Task {
     targets: item.targets,
   };
   if (item.projectNumber !== undefined) task.projectNumber = item.projectNumber;
+  if (item.candidate) task.candidate = true;
   return task;
 }
 
@@ -70,7 +71,7 @@ export function extendDataset(data: DatasetParts, linesOf: (reportId: string) =>
     report.taskIds.push(...own.map((t) => t.id));
     report.taskCount = report.taskIds.length;
     for (const issue of parsed.issues) {
-      const kind: AnomalyKind = /编号/.test(issue.message) ? 'numbering-gap' : 'outside-table';
+      const kind: AnomalyKind = issueKind(issue.message);
       anomalies.push({ id: `${report.id}-L${issue.line}-${kind}`, reportId: report.id, file: report.source.file, line: issue.line, kind, message: issue.message, verbatim: lines[issue.line - 1] ?? '' });
     }
     report.anomalyCount += parsed.issues.length;

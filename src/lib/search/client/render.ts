@@ -4,6 +4,9 @@ import type { FacetCount, FacetDim } from '../facets';
 import type { ResultItem, SearchResponse } from '../engine';
 import type { Segment } from '../highlight';
 import { activeFacets, encodeState, type SearchState } from '../url-state';
+import { normalizeText } from '../normalize';
+
+const normalizeForLink = (t: string) => normalizeText(t).trim();
 
 type Make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string>, ...kids: (Node | string)[]) => HTMLElementTagNameMap[K];
 
@@ -48,13 +51,15 @@ function resultItem(ctx: RenderContext, item: ResultItem): HTMLElement {
   const meta = el(
     'p',
     { class: 'result-meta' },
-    `${item.districtName} · ${item.year}年 · `,
+    `${item.districtName} · ${item.year}年 · ${item.kindLabel ? `${item.kindLabel} · ` : ''}`,
     item.reportUrl ? el('a', { href: ctx.href(item.reportUrl) }, item.report) : item.report,
     ' · ',
     statusBadge(item),
   );
   const snippets = item.snippets.map((s) => el('p', { class: 'snippet' }, el('span', { class: 'snippet-label' }, `${s.label}：`), marked(s.segments)));
-  return el('li', { class: 'result' }, el('h3', {}, el('a', { href: ctx.href(item.url) }, marked(item.pledge))), meta, ...snippets);
+  // Why it matched, in words (原文匹配：财政 · 按读音匹配：财政): a near match is never passed off as exact.
+  const why = el('p', { class: 'result-why' }, item.matchedBy.map((m) => m.label).join('；'));
+  return el('li', { class: 'result' }, el('h3', {}, el('a', { href: ctx.href(item.url) }, marked(item.pledge))), meta, why, ...snippets);
 }
 
 function facetGroup(ctx: RenderContext, dim: FacetDim, counts: FacetCount[] | null): HTMLElement | null {
@@ -109,16 +114,45 @@ export function renderSummary(ctx: RenderContext, r: SearchResponse): HTMLElemen
     );
     return box;
   }
-  if (r.unitSuggestions.length) {
+  const unitLinks = () => {
+    if (!r.unitSuggestions.length) return null;
     const links = r.unitSuggestions.map((u) => {
       const next: SearchState = { ...ctx.state, unit: u.value, page: 1 };
       return el('li', {}, el('a', { href: stateLink(ctx, next), 'data-state': encodeState(next) }, `只看责任单位为${u.label}的任务`));
     });
-    box.append(el('ul', { class: 'suggest' }, ...links));
+    return el('ul', { class: 'suggest' }, ...links);
+  };
+  // 你是不是要找 …: what a term was taken to mean, each a search for that text as typed.
+  const meant = () => {
+    const items = r.didYouMean.map((d) => {
+      const next: SearchState = { ...ctx.state, q: q.split(/[ \u3000]+/u).map((t) => (normalizeForLink(t) === d.term ? d.text : t)).join(' '), page: 1 };
+      return el('li', {}, el('a', { href: stateLink(ctx, next), 'data-state': encodeState(next) }, d.text), `（${d.label.split('：')[0]}，${d.count} 项）`);
+    });
+    return el('div', { class: 'did-you-mean' }, el('p', {}, '你是不是要找：'), el('ul', { class: 'suggest' }, ...items));
+  };
+  if (r.mode === 'near') {
+    box.append(
+      el('h2', { id: 'results-heading' }, '相近结果'),
+      el('p', {}, `没有任务包含“${q}”的原文。以下 ${r.total} 项任务按别称、拼音或读音与之相符，每项注明按什么匹配，请核对后再引用。`),
+      meant(),
+    );
+    const units = unitLinks();
+    if (units) box.append(units);
+    box.append(el('p', { class: 'range' }, `第 ${(r.page - 1) * 20 + 1}–${(r.page - 1) * 20 + r.results.length} 项，按匹配方式（别称、拼音、读音）排列，同一方式内按年份从新到旧。`));
+    return box;
   }
+  const units = unitLinks();
+  if (units) box.append(units);
   const range = `第 ${(r.page - 1) * 20 + 1}–${(r.page - 1) * 20 + r.results.length} 项`;
   const count = r.countExact ? `${r.total}` : `约 ${r.total}`;
-  box.append(el('h2', { id: 'results-heading' }, q ? `找到 ${count} 项任务` : `共 ${count} 项任务`), el('p', { class: 'range' }, `${range}，按年份从新到旧排列，同页内匹配越多越靠前。`));
+  const mixed = r.total > r.exactTotal && q !== '';
+  const order = !mixed
+    ? `${range}，按年份从新到旧排列。`
+    : r.exactTotal === 0
+      ? `${range}：原文写法与所输入的不同（如繁体、别称，每项注明），按匹配方式分组，组内按年份从新到旧排列。`
+      : `${range}：前 ${r.exactTotal} 项含有原文，其后 ${r.total - r.exactTotal} 项按别称等匹配（每项注明）；各组内按年份从新到旧排列。`;
+  box.append(el('h2', { id: 'results-heading' }, q ? `找到 ${count} 项任务` : `共 ${count} 项任务`), el('p', { class: 'range' }, order));
+  if (mixed && r.didYouMean.length) box.append(meant());
   return box;
 }
 

@@ -43,7 +43,7 @@ export function startSearchPage(root: HTMLElement): void {
     // One short sentence for screen readers; the list itself is not a live region.
     const res = r.response;
     status.classList.add('visually-hidden');
-    status.textContent = res.total === 0 ? '没有找到结果' : res.mode === 'fuzzy' ? `没有完全匹配的任务，列出 ${res.total} 项相近结果` : `找到${res.countExact ? '' : '约'} ${res.total} 项任务`;
+    status.textContent = res.total === 0 ? '没有找到结果' : res.mode === 'fuzzy' || res.mode === 'near' ? `没有完全匹配的任务，列出 ${res.total} 项相近结果` : `找到${res.countExact ? '' : '约'} ${res.total} 项任务`;
     out.setAttribute('aria-busy', r.final ? 'false' : 'true');
   };
   // Same engine on the page: for browsers without module workers (some in-app browsers).

@@ -1,0 +1,80 @@
+// `astro build` never writes into the published folder (dist/). Astro builds into a staging folder
+// beside it (.dist-build/site/; the build worker stages its files in .dist-build/.site-build-worker/), and
+// only when every page, download, search index and sitemap is there is the staged site swapped into
+// dist/. A failed or killed build leaves the previous dist/ exactly as it was, and says so.
+//
+// Registered last in astro.config.mjs: its astro:build:done runs after every other integration has
+// written into the staged site (sitemap, the build worker's move).
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+export interface Staging {
+  /** The published folder: dist/. */
+  final: string;
+  /** The one staging folder for the whole build: .dist-build/ (a sibling, so the swap is a rename). */
+  root: string;
+  /** Astro's outDir during the build. */
+  site: string;
+}
+
+export const stagingFor = (outDir: string): Staging => {
+  const final = resolve(outDir);
+  const root = join(dirname(final), `.${basename(final)}-build`);
+  return { final, root, site: join(root, 'site') };
+};
+
+/** Clear what an earlier failed or killed build left and make the staging folder. */
+export function beginStaging(s: Staging): void {
+  rmSync(s.root, { recursive: true, force: true });
+  mkdirSync(s.root, { recursive: true });
+}
+
+/**
+ * Swap the complete staged site into place: the old site is renamed aside and the new one renamed in (two
+ * renames on one file system, a moment apart), then the old one is deleted. Throws, leaving dist/ as it
+ * was, if the staged site has no home page.
+ */
+export function publishStaged(s: Staging): void {
+  if (!existsSync(join(s.site, 'index.html'))) throw new Error(`${s.site}: 暂存的网站没有 index.html，构建并未完成；${s.final} 未被改动。`);
+  const previous = join(s.root, 'previous');
+  if (existsSync(s.final)) renameSync(s.final, previous);
+  try {
+    renameSync(s.site, s.final);
+  } catch (e) {
+    if (existsSync(previous) && !existsSync(s.final)) renameSync(previous, s.final);
+    throw e;
+  }
+  rmSync(s.root, { recursive: true, force: true });
+}
+
+export const UNFINISHED = (s: Staging) =>
+  `构建未完成：${basename(s.final)}/ 未被改动，仍是上一次成功构建的网站。未完成的输出留在 ${basename(s.root)}/（下次构建时清除）；修好上面的错误后重新运行 npm run build。`;
+
+export default function stagedSite(): AstroIntegration {
+  let staging: Staging | undefined;
+  let published = false;
+  return {
+    name: 'pledge-portal:staged-site',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command !== 'build') return;
+        staging = stagingFor(fileURLToPath(config.outDir));
+        beginStaging(staging);
+        updateConfig({ outDir: pathToFileURL(`${staging.site}/`) });
+        const s = staging;
+        // A failed build exits through process.exit: say that the published site was kept.
+        process.once('exit', (code) => {
+          if (!published && code !== 0) process.stderr.write(`\n${UNFINISHED(s)}\n`);
+        });
+      },
+      'astro:build:done': ({ logger }) => {
+        if (!staging) return;
+        publishStaged(staging);
+        published = true;
+        logger.info(`site complete: swapped into ${staging.final}`);
+      },
+    },
+  };
+}
