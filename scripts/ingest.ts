@@ -112,6 +112,11 @@ function printCheck(s: CheckSummary) {
   console.log(`  任务 ${s.taskCount} 项，表格行 ${s.rowCount} 行`);
   console.log(`  原文状态：${STATUS_ORDER.map((k) => `${STATUS_LABELS[k]} ${s.statusCounts[k]}`).join(' · ')}`);
   console.log(`  推断状态：完成 ${s.inferredCounts.done} · 部分完成 ${s.inferredCounts.partial} · 未完成 ${s.inferredCounts.notDone}`);
+  if (s.reportedTotals) {
+    const { other, ...keyed } = s.reportedTotals;
+    const parts = [...Object.entries(keyed).map(([k, n]) => `${k === 'total' ? '总数' : (STATUS_LABELS as Record<string, string>)[k] ?? k} ${n}`), ...Object.entries(other ?? {}).map(([k, n]) => `${k} ${n}`)];
+    console.log(`  原文自报：${parts.join(' · ')}`);
+  }
   console.log(`  异常 ${s.anomalies.length} 条${s.anomalies.map((a) => `\n    第 ${a.line} 行 [${a.kind}] ${a.message}`).join('')}`);
   console.log(`  主要指标 ${s.indicators.length} 个${s.indicators.map((i) => `\n    ${checkPointText(i)}`).join('')}`);
 }

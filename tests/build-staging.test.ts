@@ -23,8 +23,8 @@ function cleanEnv(extra: Record<string, string>) {
   for (const k of Object.keys(env)) if (/^(VITEST|VITE_|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$|TEST$)/.test(k)) delete env[k];
   return { ...env, ...extra };
 }
-const build = (outDir: string, data: string) =>
-  spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], { cwd: ROOT, env: cleanEnv({ PORTAL_DATA_DIR: data }), encoding: 'utf8' });
+const build = (outDir: string, data: string, extra: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], { cwd: ROOT, env: cleanEnv({ PORTAL_DATA_DIR: data, ...extra }), encoding: 'utf8' });
 
 /** A previous site: a few files that a new build would not write, so any change to them shows. */
 function previousSite(dir: string) {
@@ -104,14 +104,15 @@ describe('astro build', () => {
   it('a build that succeeds replaces the previous site whole, robots.txt included, and leaves no staging folder', { timeout: 300_000 }, () => {
     const dist = join(tmp, 'ok', 'dist');
     previousSite(dist);
-    const r = build(dist, good);
+    // With an address configured (SITE), so the sitemap is part of what must arrive whole.
+    const r = build(dist, good, { SITE: 'https://gzbg.example.gov.cn' });
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(join(dist, 'only-in-previous.txt'))).toBe(false);
     for (const f of ['index.html', 'sitemap-index.xml', 'data/datapackage.json', 'robots.txt']) expect(existsSync(join(dist, f)), f).toBe(true);
     expect(readdirSync(join(dist, 'search-index')).length).toBe(1);
     expect(readFileSync(join(dist, 'data/all/tasks.csv'), 'utf8')).not.toContain('previous');
     expect(readdirSync(join(tmp, 'ok'))).toEqual(['dist']);
-    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toMatch(/^User-agent: \*\nAllow: \//);
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toMatch(/^User-agent: \*\nAllow: \/\n\nSitemap: https:\/\/gzbg\.example\.gov\.cn\/sitemap-index\.xml\n$/);
   });
 });
 

@@ -25,7 +25,7 @@ describe('npm run ingest -- --check FILE --json', () => {
     const s = JSON.parse(r.stdout);
     expect(s).toMatchObject({
       district: 'linzi', year: 2023, kind: 'progress', period: 'M9', taskCount: 124, rowCount: 124,
-      statusCounts: { done: 104, partial: 13, notDone: 7, transferred: 0, planned: 0, unstated: 0 },
+      statusCounts: { done: 104, partial: 13, onTrack: 0, behind: 0, notDone: 7, suspended: 0, transferred: 0, planned: 0, unstated: 0 },
       inferredCounts: { done: 0, partial: 0, notDone: 0 },
       anomalies: [{ line: 133, kind: 'unknown-name' }],
     });
@@ -36,9 +36,9 @@ describe('npm run ingest -- --check FILE --json', () => {
   it('counts sub-target rows on their own and inferred statuses apart', () => {
     const z = JSON.parse(ingest('--check', 'content/reports/zhangdian/2020-q2-progress.txt', '--json').stdout);
     expect(z).toMatchObject({ district: 'zhangdian', year: 2020, period: 'Q2', taskCount: 72, rowCount: 77 });
-    expect(z.statusCounts).toEqual({ done: 53, partial: 0, notDone: 19, transferred: 5, planned: 0, unstated: 0 });
+    expect(z.statusCounts).toEqual({ done: 53, partial: 0, onTrack: 0, behind: 0, notDone: 19, suspended: 0, transferred: 5, planned: 0, unstated: 0 });
     const q3 = JSON.parse(ingest('--check', 'content/reports/linzi/2021-q3-progress.txt', '--json').stdout);
-    expect(q3.statusCounts).toEqual({ done: 0, partial: 0, notDone: 0, transferred: 0, planned: 0, unstated: 80 });
+    expect(q3.statusCounts).toEqual({ done: 0, partial: 0, onTrack: 0, behind: 0, notDone: 0, suspended: 0, transferred: 0, planned: 0, unstated: 80 });
     expect(q3.inferredCounts).toEqual(repoDataset().dataset.reports.find((r) => r.id === 'linzi-2021-q3')!.inferredCounts);
     expect(q3.inferredCounts.done + q3.inferredCounts.partial + q3.inferredCounts.notDone).toBeGreaterThan(50);
   });

@@ -68,10 +68,10 @@ describe('task and row counts per seed', () => {
 
 describe('stated status counts', () => {
   it('000 (Zhangdian 2020 Q2): 53 done, 19 not done, 5 handed over — sub-target rows count on their own', () => {
-    expect(report('zhangdian-2020-q2').statusCounts).toEqual({ done: 53, partial: 0, notDone: 19, transferred: 5, planned: 0, unstated: 0 });
+    expect(report('zhangdian-2020-q2').statusCounts).toEqual({ done: 53, partial: 0, onTrack: 0, behind: 0, notDone: 19, suspended: 0, transferred: 5, planned: 0, unstated: 0 });
   });
   it('002 (Linzi 2023-09): 104 / 13 / 7', () => {
-    expect(report('linzi-2023-m09').statusCounts).toEqual({ done: 104, partial: 13, notDone: 7, transferred: 0, planned: 0, unstated: 0 });
+    expect(report('linzi-2023-m09').statusCounts).toEqual({ done: 104, partial: 13, onTrack: 0, behind: 0, notDone: 7, suspended: 0, transferred: 0, planned: 0, unstated: 0 });
   });
   it('001 (breakdown) is planned throughout', () => {
     expect(report('linzi-2020-plan-q3-q4').statusCounts.planned).toBe(16);

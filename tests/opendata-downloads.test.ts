@@ -82,7 +82,7 @@ describe('tables stay in step with the zod schemas', () => {
   it('reads field types from the schema and refuses a path the schema lacks', () => {
     const f = fieldsOf(TABLES.progress);
     expect(f.find((x) => x.name === 'number')!.type).toBe('integer');
-    expect(f.find((x) => x.name === 'status')!.enum).toEqual(['done', 'partial', 'notDone', 'transferred', 'planned', 'unstated']);
+    expect(f.find((x) => x.name === 'status')!.enum).toEqual(['done', 'partial', 'onTrack', 'behind', 'notDone', 'suspended', 'transferred', 'planned', 'unstated']);
     expect(f.find((x) => x.name === 'result')!.required).toBe(false);
     expect(() => schemaAt(TABLES.progress.schema, 'pledge.nope')).toThrow(/pledge\.nope/);
   });

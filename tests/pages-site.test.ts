@@ -7,6 +7,7 @@ import { reportTableRows } from '../src/lib/site/overview';
 import { tasksByUnit, unitScorecard } from '../src/lib/site/scorecard';
 import { statusDisplay } from '../src/lib/site/status-display';
 import { stated, statusMix } from '../src/lib/site/status-mix';
+import { STATUS_ORDER } from '../src/lib/schema';
 import { taskTimelineEntries, taskUnits } from '../src/lib/site/task-page';
 import { hasGenerated, loadDataset } from './pages-helpers';
 

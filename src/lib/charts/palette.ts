@@ -11,7 +11,10 @@ import { el } from './svg';
 export const STATUS_COLOURS: Record<Status, string> = {
   done: '#009E73', // bluish green
   partial: '#E69F00', // orange
+  onTrack: '#0072B2', // blue: under way as planned
+  behind: '#F0E442', // yellow: a warning, not yet a failure
   notDone: '#D55E00', // vermillion
+  suspended: '#CC79A7', // reddish purple: stopped by decision
   transferred: '#56B4E9', // sky blue
   planned: '#999999', // grey: targets only
   unstated: '#DDDDDD', // light grey: nothing stated
@@ -21,7 +24,10 @@ export const STATUS_COLOURS: Record<Status, string> = {
 const OVERLAY: Record<Status, string> = {
   done: '',
   partial: 'M0,6L6,0', // diagonal
+  onTrack: 'M3,0v6', // vertical
+  behind: 'M0,0L6,6', // back diagonal
   notDone: 'M0,0L6,6M0,6L6,0', // cross
+  suspended: 'M1.5,0v6M4.5,0v6', // two verticals
   transferred: 'M2,3h2', // dash (reads as dots)
   planned: 'M0,3h6', // horizontal
   unstated: '',

@@ -1,7 +1,7 @@
 // One task's progress across reports: a point per report, placed on the row of its status and
 // drawn with a shape per status (d3 symbols), joined by a line. Inferred points are hollow and dashed.
 import { scalePoint } from 'd3-scale';
-import { line, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolTriangle, symbolWye, type SymbolType } from 'd3-shape';
+import { line, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from 'd3-shape';
 import type { Status } from '../schema/status';
 import { STATUS_LABELS, STATUS_ORDER } from '../schema/status';
 import type { ChartOutput, StatusKey } from './types';
@@ -16,11 +16,17 @@ export interface TaskTimelineEntry extends StatusKey {
 const SHAPES: Record<Status, SymbolType> = {
   done: symbolCircle,
   partial: symbolTriangle,
+  onTrack: symbolStar,
+  behind: symbolTriangle, // drawn pointing down (ROTATE)
   notDone: symbolCross,
+  suspended: symbolCross, // drawn as an × (ROTATE)
   transferred: symbolDiamond,
   planned: symbolSquare,
   unstated: symbolWye,
 };
+
+/** Shapes shared by two statuses are told apart by rotation: behind is partial's triangle upside down, suspended notDone's cross as an ×. */
+const ROTATE: Partial<Record<Status, number>> = { behind: 180, suspended: 45 };
 
 export function taskTimeline(entries: TaskTimelineEntry[], { id, width = 400 }: { id: string; width?: number }): ChartOutput {
   const levels = STATUS_ORDER.filter((s) => entries.some((e) => e.status === s));
@@ -43,7 +49,7 @@ export function taskTimeline(entries: TaskTimelineEntry[], { id, width = 400 }: 
         'path',
         {
           d,
-          transform: `translate(${Math.round(cx * 100) / 100},${Math.round(cy * 100) / 100})`,
+          transform: `translate(${Math.round(cx * 100) / 100},${Math.round(cy * 100) / 100})${ROTATE[e.status] ? ` rotate(${ROTATE[e.status]})` : ''}`,
           fill: e.inferred ? tint(colour, 0.7) : colour,
           stroke: e.inferred ? colour : '#000',
           'stroke-width': 1.5,

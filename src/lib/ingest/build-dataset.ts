@@ -7,6 +7,7 @@ import { parseReport, type ParsedReport } from './parse-report';
 import { NameRegistry, unknownLeaderAnomaly } from './registry';
 import { periodEndMonth, periodLabel, reportSlug } from './slug';
 import { sha256Hex } from './hash';
+import { countedFor } from './reported-totals';
 import { ANOMALIES_PER_REPORT_MAX, NAME_MAX } from '../limits';
 import { sourceFileProblem } from '../source-files';
 import { paths } from '../urls';
@@ -166,6 +167,15 @@ function reportOf(id: string, slug: string, entry: ManifestEntry, periods: Perio
     anomalyCount: 0,
   };
   if (p.headerLine) report.headerLine = p.headerLine;
+  report.tables = p.tables.map((t) => ({
+    number: t.index + 1, layout: t.layout, ...(t.title ? { title: t.title } : {}),
+    ...(t.headerLine ? { headerLine: t.headerLine } : {}), ...(t.headerEndLine ? { headerEndLine: t.headerEndLine } : {}),
+    columns: t.columns, rowCount: t.rowCount,
+  }));
+  if (p.reportedTotals.length > 0) report.reportedTotals = p.reportedTotals.map((t) => {
+    const counted = countedFor(t.key, p.rows);
+    return counted === undefined ? t : { ...t, counted };
+  });
   const printedOr = <T,>(manifest: T | undefined, printed: T | undefined) => manifest ?? printed;
   const issuer = printedOr(entry.issuer, p.printed.issuer?.text);
   const docNumber = printedOr(entry.docNumber, p.printed.docNumber?.text);
@@ -179,7 +189,8 @@ function reportOf(id: string, slug: string, entry: ManifestEntry, periods: Perio
   if (speakerTitle) report.speakerTitle = speakerTitle;
   if (entry.occasion) report.occasion = entry.occasion;
   if (entry.note) report.note = entry.note;
-  if (p.layout === 'prose') report.text = p.lines.join('\n');
+  // Prose (a work report) and prose bulletins keep their whole text for the page: their narrative is not in any row.
+  if (p.layout === 'prose' || p.layout === 'prose-bulletin') report.text = p.lines.join('\n');
   return report;
 }
 
@@ -194,8 +205,11 @@ function assemble(input: BuildInput, parsed: BuildResult['parsed']): Omit<Datase
     const drafts = [...p.anomalies];
     const verbatim = (a: number, b: number) => p.lines.slice(a - 1, b).join('\n');
     for (const row of p.rows) {
-      const taskId = `${report.district}-${report.year}-${pad(row.number)}`;
-      const progressId = row.subIndex === 0 ? `${report.id}-${row.number}` : `${report.id}-${row.number}-s${row.subIndex}`;
+      // Tables after the first number their rows afresh: their ids carry the table (…-t2-001), the first table's do not.
+      const table = row.table > 0 ? `t${row.table + 1}-` : '';
+      const taskId = `${report.district}-${report.year}-${table}${pad(row.number)}`;
+      const rowId = `${report.id}-${table}${row.number}`;
+      const progressId = row.subIndex === 0 ? rowId : `${rowId}-s${row.subIndex}`;
       const source = { file: report.source.file, lines: [row.startLine, row.endLine] as [number, number], verbatim: verbatim(row.startLine, row.endLine) };
       const split = input.unitAliases[report.district]?.splits ?? {};
       const rowUnits = row.units.flatMap((u) => (split[u.name] ? split[u.name]!.map((name) => ({ ...u, name })) : [u]));
@@ -236,6 +250,8 @@ function assemble(input: BuildInput, parsed: BuildResult['parsed']): Omit<Datase
         extra: row.extra,
         source,
       };
+      if (row.table > 0) entry.table = row.table + 1;
+      if (row.group) entry.group = row.group;
       if (row.pledge) entry.pledge = row.pledge;
       if (row.subGoal) entry.subGoal = row.subGoal;
       if (row.result) entry.result = row.result;
@@ -254,6 +270,8 @@ function assemble(input: BuildInput, parsed: BuildResult['parsed']): Omit<Datase
           subTargets: [], unitIds: [], leadUnitIds: [], leaderIds: [], progressIds: [], reportIds: [],
           latestStatus: entry.status, latestStatusSource: entry.statusSource, latestReportId: report.id, source,
         };
+        if (row.table > 0) task.table = row.table + 1;
+        if (row.group) task.group = row.group;
         tasks.set(taskId, task);
       }
       if (row.subIndex === 0) {

@@ -23,6 +23,8 @@ export interface CheckSummary {
   rowCount: number;
   statusCounts: StatusCounts;
   inferredCounts: InferredCounts;
+  /** Totals the document states about itself, only the keys it states (total, done, onTrack…); null when it states none. */
+  reportedTotals: (Partial<Record<string, number>> & { other?: Record<string, number> }) | null;
   anomalies: { line: number; kind: string; message: string }[];
   /** Headline indicator figures the file states (year null when the file's year is unknown). */
   indicators: ReturnType<typeof checkPoint>[];
@@ -57,7 +59,7 @@ export function summarise(
       ? { value: given.kind, confidence: 'given' as Confidence, basis: '命令行参数' }
       : p.printed.kind
         ? { value: p.printed.kind, confidence: 'high' as Confidence, basis: `第 ${title?.line} 行标题“${title?.text}”` }
-        : { value: p.kind, confidence: 'low' as Confidence, basis: p.columns.some((c) => c.key === 'result') ? '表头有“完成情况”类的列' : '表头没有“完成情况”类的列' },
+        : { value: p.kind, confidence: 'low' as Confidence, basis: kindBasis(p) },
     period: given.period ? { value: given.period, confidence: 'given' as Confidence, basis: '命令行参数' } : detectPeriod(p),
   };
   const statusCounts = emptyStatusCounts();
@@ -77,10 +79,11 @@ export function summarise(
     year: det.year.value,
     kind: det.kind.value ?? p.kind,
     period: det.period.value,
-    taskCount: p.kind === 'work-report' ? ind.pledges : new Set(p.rows.map((r) => r.number)).size,
+    taskCount: p.kind === 'work-report' ? ind.pledges : new Set(p.rows.map((r) => `${r.table}-${r.number}`)).size,
     rowCount: p.rows.length,
     statusCounts,
     inferredCounts,
+    reportedTotals: reportedTotalsOf(p),
     anomalies: [...p.anomalies, ...ind.issues, ...unknownLeaders(p, det.district.value, isKnownLeader)]
       .sort((a, b) => a.line - b.line)
       .map(({ line, kind, message }) => ({ line, kind, message })),
@@ -113,4 +116,21 @@ function detectPeriod(p: ParsedReport): Detected<string> {
   if (header.length) return { value: header.join('+'), confidence: 'medium', basis: `第 ${p.headerLine} 行表头的目标列` };
   if (p.kind === 'work-report') return { value: 'year', confidence: 'high', basis: '政府工作报告覆盖全年' };
   return { value: undefined, confidence: 'low', basis: '标题和表头都没有写明时段，请用 --period 指定' };
+}
+
+/** Why the kind was guessed without a title: whether the tasks carry results (a column, or a field of the items). */
+function kindBasis(p: ParsedReport): string {
+  if (p.tables.some((t) => t.columns.length > 0)) return p.columns.some((c) => c.key === 'result') ? '表头有“完成情况”类的列' : '表头没有“完成情况”类的列';
+  return p.rows.some((r) => r.result) ? '条目写有完成情况' : '条目没有完成情况';
+}
+
+/** The totals the document states, only the keys it states; a category with no status key goes under other by its label. */
+function reportedTotalsOf(p: ParsedReport): CheckSummary['reportedTotals'] {
+  if (p.reportedTotals.length === 0) return null;
+  const out: NonNullable<CheckSummary['reportedTotals']> = {};
+  for (const t of p.reportedTotals) {
+    if (t.key === 'other') out.other = { ...out.other, [t.label]: t.count };
+    else out[t.key] = t.count;
+  }
+  return out;
 }

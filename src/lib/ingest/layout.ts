@@ -1,10 +1,14 @@
 import type { Column } from '../schema';
-import { columnsFromHeader, isHeaderRow } from './header';
+import { columnsFromHeader, isHeaderRow, classifyHeaderCell } from './header';
+import { cutCellRuns, cutLineRows } from './cut-rows';
+import { headingLevel } from './group-heading';
 
-// Finding the table and cutting it into rows of cells. The layout is detected from the text, never from
-// the file name: the first line (or run of lines) whose cells carry at least three header words decides it.
+// Finding the tables and cutting them into rows of cells. The layout is detected from the text, never from
+// the file name: a line (or run of lines) whose cells carry at least three header words, one of them a
+// task column, is a header. A file may hold several tables (附件1 targets, 附件2 tasks); each header with
+// other columns than the table before it opens a new table, and the title lines just above it are its caption.
 
-export type Layout = 'cell-per-line' | 'tsv' | 'pipe' | 'spaces';
+export type Layout = 'cell-per-line' | 'paragraph-cells' | 'tsv' | 'pipe' | 'spaces';
 
 export interface Cell {
   raw: string;
@@ -16,53 +20,94 @@ export interface RawRow {
   cells: Cell[];
   startLine: number;
   endLine: number;
+  /** A group heading row (一、…; a row with text only in its first cell): applies to the rows below. */
+  group?: boolean;
 }
 
-export type LineRole = 'blank' | 'preamble' | 'header' | 'separator' | 'row' | 'footnote' | 'outside';
+export type LineRole = 'blank' | 'preamble' | 'header' | 'separator' | 'row' | 'group' | 'footnote' | 'outside';
 
 export interface TableCut {
   layout: Layout;
   headerLine: number;
+  headerEndLine: number;
   columns: Column[];
   rows: RawRow[];
+  /** The caption printed above the table (附件2 / its title), when there is one. */
+  title?: { text: string; line: number };
+}
+
+export interface TablesCut {
+  tables: TableCut[];
   /** Role of each source line (index 0 = line 1). 'outside' lines become anomalies. */
   roles: LineRole[];
-  /** Lines after the table that are not footnotes. */
+  /** Lines in or after a table that are not rows, headers or footnotes. */
   outside: number[];
 }
 
-interface HeaderHit {
+export interface HeaderHit {
   layout: Layout;
   line: number; // 1-based first header line
   endLine: number;
   cells: string[];
   /** For 'spaces': whether columns are separated by runs of two or more spaces. */
   wideGaps?: boolean;
+  /** For 'paragraph-cells': whether cells are separated by blank lines (else one cell per line). */
+  blankSeparated?: boolean;
 }
 
-const SEPARATOR = /^[\s|:：\-—–=+]*-{3,}[\s|:：\-—–=+]*$/;
-const FOOTNOTE = /^\s*(注|说明|备注)\s*[：:]/;
+export const SEPARATOR = /^[\s|:：\-—–=+]*-{3,}[\s|:：\-—–=+]*$/;
+export const FOOTNOTE = /^\s*(注|说明|备注)\s*[：:]/;
 
 export function splitPipe(line: string): string[] {
   const body = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
   return body.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').trim());
 }
 
-function splitSpaces(line: string, wideGaps: boolean): string[] {
+export function splitSpaces(line: string, wideGaps: boolean): string[] {
   return line.trim().split(wideGaps ? /[ \u3000]{2,}|\u3000/ : /[ \u3000]+/).filter((c) => c !== '');
 }
 
-/** Find the first header in the text and say which layout it implies. */
-export function findHeader(lines: string[]): HeaderHit | undefined {
-  for (let i = 0; i < lines.length; i++) {
+/** A short line that could be one header cell of a table copied from a web page (序号, 2022年预期目标, 分值). */
+function headerWordLine(line: string): boolean {
+  const t = line.trim();
+  return t !== '' && !line.includes('\t') && !t.startsWith('|') && [...t].length <= 16 && !/[。，,；;：:！？]/.test(t) && !/^\d+$/.test(t) && !/(表|通知|方案|通报)$/.test(t);
+}
+
+/** Header cells one per line, each its own paragraph or on consecutive lines: gather them from line i. */
+function paragraphHeader(lines: string[], i: number): HeaderHit | undefined {
+  if (classifyHeaderCell(lines[i]!) === undefined || !headerWordLine(lines[i]!)) return undefined;
+  const next = lines.slice(i + 1).findIndex((l) => l.trim() !== '');
+  const blankSeparated = next > 0;
+  const cells: string[] = [];
+  let j = i;
+  let end = i;
+  while (j < lines.length && headerWordLine(lines[j]!)) {
+    cells.push(lines[j]!.trim());
+    end = j;
+    j++;
+    if (blankSeparated) {
+      if (j >= lines.length || lines[j]!.trim() !== '') break;
+      while (j < lines.length && lines[j]!.trim() === '') j++;
+    }
+  }
+  if (cells.length < 3 || !isHeaderRow(cells)) return undefined;
+  return { layout: 'paragraph-cells', line: i + 1, endLine: end + 1, cells, blankSeparated };
+}
+
+/** Find the first header at or after line index `from`, and say which layout it implies. */
+export function findHeader(lines: string[], from = 0): HeaderHit | undefined {
+  for (let i = from; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') continue;
-    // One cell per line, each led by a tab (000): gather the run of such lines.
+    // One cell per line, each led by a tab: gather the run of such lines.
     if (/^\t[^\t]*$/.test(line)) {
       const cells: string[] = [];
       let j = i;
-      while (j < lines.length && /^\t[^\t]*$/.test(lines[j]!)) cells.push(lines[j++]!.slice(1).trim());
+      // The header ends where the rows begin: at a number (序号 of row 1) or a group heading cell.
+      while (j < lines.length && /^\t[^\t]*$/.test(lines[j]!) && (j === i || !/^\t\s*\d+\s*$/.test(lines[j]!)) && !headingLevel(lines[j]!)) cells.push(lines[j++]!.slice(1).trim());
       if (isHeaderRow(cells)) return { layout: 'cell-per-line', line: i + 1, endLine: j, cells };
+      // Not a header: skip the run, so a long run of tab-led lines is scanned once, not once per line.
+      i = Math.max(i, j - 1);
       continue;
     }
     if (line.includes('\t')) {
@@ -78,137 +123,64 @@ export function findHeader(lines: string[]): HeaderHit | undefined {
     const wideGaps = /\S[ ]{2,}\S|\u3000/.test(line.trim());
     const cells = splitSpaces(line, wideGaps);
     if (cells.length >= 3 && isHeaderRow(cells)) return { layout: 'spaces', line: i + 1, endLine: i + 1, cells, wideGaps };
+    if (cells.length === 1) {
+      const hit = paragraphHeader(lines, i);
+      if (hit) return hit;
+    }
   }
   return undefined;
 }
 
-/** Cut the table into rows. Returns undefined when the text has no recognisable table header. */
-export function cutTable(lines: string[]): TableCut | undefined {
-  const hit = findHeader(lines);
-  if (!hit) return undefined;
+const sameHeader = (a: HeaderHit, b: HeaderHit) => a.cells.join('|').replace(/\s+/g, '') === b.cells.join('|').replace(/\s+/g, '');
+
+// Caption lines just above a later table: 附件2, 附表, and its title (…分解表, …情况表).
+const CAPTION = /^\s*(#+\s*)?((附件|附表)\s*[\d一二三四五六七八九十]*\s*[：:]?\s*$|.{0,60}(表|清单|目录|任务|目标|情况)\s*$)/;
+
+/** Walk back from a header over blank lines and up to three caption lines; returns the first caption line (0-based). */
+function captionStart(lines: string[], headerIdx: number, floor: number): number {
+  let start = headerIdx;
+  let taken = 0;
+  for (let i = headerIdx - 1; i >= floor && taken < 3; i--) {
+    const t = lines[i]!;
+    if (t.trim() === '') continue;
+    if (!CAPTION.test(t) || /^\s*\d+\s*$/.test(t) || t.includes('\t') || t.trim().startsWith('|')) break;
+    start = i;
+    taken++;
+  }
+  return start;
+}
+
+/** Cut every table in the text into rows. Returns undefined when the text has no recognisable table header. */
+export function cutTables(lines: string[]): TablesCut | undefined {
+  const hits: HeaderHit[] = [];
+  for (let hit = findHeader(lines); hit; hit = findHeader(lines, hit.endLine)) {
+    const last = hits[hits.length - 1];
+    // The same header again is the header repeated on each page (a PDF), not a new table — unless a caption
+    // (附件2, a title) stands right above it: then it is the next table, with the same columns.
+    if (last && sameHeader(last, hit) && last.layout === hit.layout && captionStart(lines, hit.line - 1, last.endLine) === hit.line - 1) continue;
+    hits.push(hit);
+  }
+  if (hits.length === 0) return undefined;
   const roles: LineRole[] = lines.map((l) => (l.trim() === '' ? 'blank' : 'preamble'));
-  for (let l = hit.line; l <= hit.endLine; l++) roles[l - 1] = 'header';
-  const columns = columnsFromHeader(hit.cells);
-  const cut: TableCut = { layout: hit.layout, headerLine: hit.line, columns, rows: [], roles, outside: [] };
-  if (hit.layout === 'cell-per-line') cutCellPerLine(lines, hit, cut);
-  else cutLineRows(lines, hit, cut);
-  return cut;
+  const outside: number[] = [];
+  const starts = hits.map((h, k) => (k === 0 ? h.line - 1 : captionStart(lines, h.line - 1, hits[k - 1]!.endLine)));
+  const tables = hits.map((hit, k): TableCut => {
+    const end = k + 1 < hits.length ? starts[k + 1]! : lines.length;
+    for (let l = hit.line; l <= hit.endLine; l++) roles[l - 1] = 'header';
+    const table: TableCut = { layout: hit.layout, headerLine: hit.line, headerEndLine: hit.endLine, columns: columnsFromHeader(hit.cells), rows: [] };
+    const capFrom = k === 0 ? captionStart(lines, hit.line - 1, 0) : starts[k]!;
+    const caption = lines.slice(capFrom, hit.line - 1).map((t, i) => ({ text: t.replace(/^\s*#+\s*/, '').trim(), line: capFrom + i + 1 })).filter((c) => c.text !== '' && !/^(附件|附表)\s*[\d一二三四五六七八九十]*\s*[：:]?$/.test(c.text));
+    if (caption.length > 0) table.title = caption[caption.length - 1]!;
+    const region = { hit, table, roles, outside, end, lines };
+    if (hit.layout === 'cell-per-line' || hit.layout === 'paragraph-cells') cutCellRuns(region);
+    else cutLineRows(region);
+    return table;
+  });
+  return { tables, roles, outside };
 }
 
-/** Tab-separated, pipe and space-separated tables: one line per row (a line without a separator continues the row above when that row is short). */
-function cutLineRows(lines: string[], hit: HeaderHit, cut: TableCut): void {
-  const width = cut.columns.length;
-  const split = (line: string): string[] | undefined => {
-    if (hit.layout === 'tsv') return line.includes('\t') ? line.split('\t') : undefined;
-    if (hit.layout === 'pipe') return line.trim().startsWith('|') ? splitPipe(line) : undefined;
-    const cells = splitSpaces(line, hit.wideGaps ?? false);
-    if (cells.length < 2) return undefined;
-    // Surplus words on a space-separated row belong to the last column (units are listed with spaces).
-    return cells.length > width ? [...cells.slice(0, width - 1), cells.slice(width - 1).join(' ')] : cells;
-  };
-  let afterTable = false;
-  for (let i = hit.endLine; i < lines.length; i++) {
-    const line = lines[i]!;
-    const n = i + 1;
-    if (line.trim() === '') continue;
-    if (SEPARATOR.test(line)) {
-      cut.roles[i] = 'separator';
-      continue;
-    }
-    const cells = split(line);
-    if (cells && isHeaderRow(cells.map((c) => c.trim()))) {
-      cut.roles[i] = 'header';
-      continue;
-    }
-    if (cells && !afterTable) {
-      cut.roles[i] = 'row';
-      cut.rows.push({ cells: cells.map((raw) => ({ raw, startLine: n, endLine: n })), startLine: n, endLine: n });
-      continue;
-    }
-    if (FOOTNOTE.test(line)) {
-      cut.roles[i] = 'footnote';
-      afterTable = true;
-      continue;
-    }
-    const prev = cut.rows[cut.rows.length - 1];
-    if (prev && !afterTable && prev.endLine === n - 1 && prev.cells.length < width && !/^#/.test(line)) {
-      // A cell with a hard line break: the text continues the last cell of the row above.
-      const last = prev.cells[prev.cells.length - 1]!;
-      last.raw += `\n${line}`;
-      last.endLine = n;
-      prev.endLine = n;
-      cut.roles[i] = 'row';
-      continue;
-    }
-    cut.roles[i] = 'outside';
-    cut.outside.push(n);
-  }
-}
-
-/**
- * One cell per line (000): a line starting with a tab opens a cell; lines without the tab continue it
- * (blank lines included). Cells are grouped into rows: a numbered or empty cell opens a new row once the
- * current row is full. A row may carry one cell more than the header (a merged sub-goal cell); the
- * sub-target rows under it (empty 序号) repeat that width.
- */
-function cutCellPerLine(lines: string[], hit: HeaderHit, cut: TableCut): void {
-  const width = cut.columns.length;
-  const cells: Cell[] = [];
-  let footnoteFrom = lines.length + 1;
-  for (let i = hit.endLine; i < lines.length; i++) {
-    const line = lines[i]!;
-    const n = i + 1;
-    if (line.startsWith('\t')) {
-      cells.push({ raw: line.slice(1), startLine: n, endLine: n });
-    } else if (FOOTNOTE.test(line)) {
-      footnoteFrom = n;
-      break;
-    } else if (cells.length > 0) {
-      const last = cells[cells.length - 1]!;
-      last.raw += `\n${line}`;
-      last.endLine = n;
-    } else if (line.trim() !== '') {
-      cut.roles[i] = 'outside';
-      cut.outside.push(n);
-    }
-  }
-  for (let i = footnoteFrom - 1; i < lines.length; i++) {
-    if (lines[i]!.trim() === '') continue;
-    cut.roles[i] = FOOTNOTE.test(lines[i]!) || i > footnoteFrom - 1 ? 'footnote' : 'outside';
-  }
-
-  const isNumber = (c: Cell) => /^\s*\d+\s*$/.test(c.raw);
-  const isEmpty = (c: Cell) => c.raw.trim() === '';
-  let row: Cell[] = [];
-  let groupWidth = width;
-  const flush = () => {
-    if (row.length === 0) return;
-    // Trailing blank lines belong to no cell's content; the row ends at its last non-blank line.
-    const last = row[row.length - 1]!;
-    while (last.endLine > last.startLine && lines[last.endLine - 1]!.trim() === '') last.endLine--;
-    last.raw = last.raw.replace(/\n\s*$/g, '');
-    const startLine = row[0]!.startLine;
-    cut.rows.push({ cells: row, startLine, endLine: last.endLine });
-    for (let l = startLine; l <= last.endLine; l++) cut.roles[l - 1] = 'row';
-    row = [];
-  };
-  for (const cell of cells) {
-    const numbered = isNumber(cell);
-    if (row.length === 0) {
-      row.push(cell);
-      continue;
-    }
-    const rowIsSub = isEmpty(row[0]!);
-    const full = row.length >= (rowIsSub ? groupWidth : width);
-    if (full && (numbered || isEmpty(cell))) {
-      if (!rowIsSub) groupWidth = row.length;
-      flush();
-      row.push(cell);
-      if (numbered) groupWidth = width;
-      continue;
-    }
-    row.push(cell);
-  }
-  if (row.length > 0 && !isEmpty(row[0]!)) groupWidth = row.length;
-  flush();
+/** The first table only, in the shape used before a file could hold several (the fixture scripts use it). */
+export function cutTable(lines: string[]): (TableCut & { roles: LineRole[]; outside: number[] }) | undefined {
+  const cut = cutTables(lines);
+  return cut && { ...cut.tables[0]!, roles: cut.roles, outside: cut.outside };
 }

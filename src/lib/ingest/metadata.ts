@@ -12,8 +12,11 @@ export interface PrintedMetadata {
   kind?: 'work-report' | 'breakdown' | 'progress';
 }
 
-const stripMarkdown = (s: string) => s.replace(/^\s*#+\s*/, '').replace(/\s+/g, ' ').trim();
-const TITLE = /(政府工作报告|完成情况|分解表|通报|明细表|目标任务|重点工作)/;
+// A title row of a spreadsheet arrives as a pipe row with its text in the first cell: | 2023年…通报 | | |.
+const stripMarkdown = (s: string) => s.replace(/^\s*\|((?:\s*\|)*)\s*$/, '').replace(/^\s*\|\s*/, '').replace(/(?:\s*\|)+\s*$/, '').replace(/^\s*#+\s*/, '').replace(/^\s*标题\s*[:：]\s*/, '').replace(/\s+/g, ' ').trim();
+// A numbered section heading (一、未完成…情况) is not the document's title.
+const SECTION = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/;
+const TITLE = /(政府工作报告|完成情况|分解表|分解方案|通报|明细表|目标任务|重点工作|进展情况)/;
 
 /** Read what the document prints about itself from the lines before its table (or all lines of a prose report). */
 export function readPrintedMetadata(lines: string[], before: number = lines.length, firstTitle = false): PrintedMetadata {
@@ -29,7 +32,7 @@ export function readPrintedMetadata(lines: string[], before: number = lines.leng
     if (/^[\p{Script=Han}]{2,12}(人民政府|办公室|督查室)$/u.test(text) && !meta.issuer) meta.issuer = { text, line };
     // The table's own title: the last title-like line before the table wins (001 prints the notice's title
     // first); in prose the first one does (later headings are section titles).
-    if (TITLE.test(text) && text.length <= 60 && !/^(附件|关于)/.test(text.replace(/^附件[：:]/, '附件')) && !(firstTitle && meta.title)) {
+    if (TITLE.test(text) && text.length <= 60 && !SECTION.test(text) && !(/[，,]/.test(text) && /[:：。]$/.test(text)) && !/^(附件|关于)/.test(text.replace(/^附件[：:]/, '附件')) && !(firstTitle && meta.title)) {
       meta.title = { text: text.replace(/\s+(?=[\p{Script=Han}])|(?<=[\p{Script=Han}])\s+/gu, ''), line };
     }
   }
@@ -39,7 +42,7 @@ export function readPrintedMetadata(lines: string[], before: number = lines.leng
     if (y) meta.year = Number(y[1]);
     const periods = periodsFromTitle(t);
     if (periods.length > 0) meta.periods = periods;
-    meta.kind = /分解表/.test(t) ? 'breakdown' : /完成情况|通报|明细表/.test(t) ? 'progress' : /^政府工作报告$/.test(t) ? 'work-report' : undefined;
+    meta.kind = /分解(表|方案)|责任分工/.test(t) ? 'breakdown' : /完成情况|通报|明细表/.test(t) ? 'progress' : /^政府工作报告$/.test(t) ? 'work-report' : undefined;
   }
   return meta;
 }

@@ -1,20 +1,27 @@
 import type { AnomalyKind, Column, Period, ReportKind, RichText } from '../schema';
 import { decodeReport, splitLines, type Decoded } from './decode';
 import { IngestError } from './errors';
+import { cutTables, type Cell, type LineRole, type RawRow, type TableCut } from './layout';
+import { headingLevel, pushHeading, readGroupHeading, type GroupHeading } from './group-heading';
+import { mapCells } from './map-cells';
+import { applyGroup, unitsFromLabelled, unitColumnsOf, type RowGroup } from './row-parts';
+import { readStatusCell } from './stated-status';
+import { parseItems } from './list-layout';
+import { readReportedTotals, totalsAnomalies, type ReportedTotal } from './reported-totals';
+import { describeText } from './describe-text';
 import { expandLiteralBreaks } from './literal-breaks';
 import { workReportHeading } from '../workreport/title-block';
-import { cutTable, type Cell, type LineRole, type RawRow } from './layout';
 import { readPrintedMetadata, type PrintedMetadata } from './metadata';
 import { cellPlainText, toRichText } from './rich-text';
-import { markdownDepth, markupDepth } from './nesting';
-import { MARKUP_DEPTH_MAX } from '../limits';
 import { readStatus, type StatusReading } from './status';
 import { removeInvisibleLines } from './invisible';
+import { markdownDepth, markupDepth } from './nesting';
+import { MARKUP_DEPTH_MAX } from '../limits';
 import { endsMidSentence, REPLACEMENT_CHAR, spaceJoinFrom } from './text';
 import { parseLeaders, parseUnits, type ParsedUnit } from './units';
 
 /** Accounting role of every source line: each line is exactly one of these. */
-export type LineUse = 'blank' | 'metadata' | 'header' | 'separator' | 'task' | 'footnote' | 'anomaly' | 'text';
+export type LineUse = 'blank' | 'metadata' | 'header' | 'separator' | 'task' | 'group' | 'footnote' | 'anomaly' | 'text';
 
 export interface AnomalyDraft {
   line: number;
@@ -27,6 +34,10 @@ export interface ParsedRow {
   number: number;
   /** 0 for the numbered row, 1.. for sub-target rows. */
   subIndex: number;
+  /** Which table of the file (0 = the first); numbers restart in each table. */
+  table: number;
+  /** The group heading the row sits under (一、主要经济社会发展指标), when the table or list has them. */
+  group?: RowGroup;
   pledge?: RichText;
   subGoal?: RichText;
   targets: { period?: Period; label: string; text: RichText }[];
@@ -47,10 +58,14 @@ export interface ParsedReport {
   lines: string[];
   /** Per canonical line, where it sits in the original file when that is not simply line N (contract: readers). */
   where?: (string | null)[];
-  layout: 'cell-per-line' | 'tsv' | 'pipe' | 'spaces' | 'prose';
+  layout: ParsedLayout;
   kind: ReportKind;
+  /** The first table's columns (all tables: `tables`). */
   columns: Column[];
   headerLine?: number;
+  tables: ParsedTable[];
+  /** Totals the document states about itself (共124项，完成104项…), with their lines. */
+  reportedTotals: ReportedTotal[];
   printed: PrintedMetadata;
   speaker?: { name: string; title: string };
   preamble: { line: number; text: string }[];
@@ -59,6 +74,22 @@ export interface ParsedReport {
   anomalies: AnomalyDraft[];
   uses: LineUse[];
 }
+
+export type ParsedLayout = 'cell-per-line' | 'paragraph-cells' | 'tsv' | 'pipe' | 'spaces' | 'list' | 'labelled-text' | 'prose-bulletin' | 'prose';
+
+export interface ParsedTable {
+  /** 0-based position in the file. */
+  index: number;
+  layout: ParsedLayout;
+  headerLine?: number;
+  headerEndLine?: number;
+  columns: Column[];
+  title?: { text: string; line: number };
+  rowCount: number;
+}
+
+/** Rich text with the document's own rule for spaces between Chinese characters. */
+export type Rich = (raw: string) => RichText;
 
 export interface ParseOptions {
   /** Kind from the manifest (or --kind); when absent it is read from the title. */
@@ -84,46 +115,103 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
   if (decoded.truncatedTail) {
     anomalies.push({ line: lines.length, kind: 'decode', message: '文件在一个多字节字符中间结束：文件不完整，最后一个字已丢失，请重新下载原件。' });
   }
-  const cut = options.kind === 'work-report' ? undefined : cutTable(lines);
-  const printed = readPrintedMetadata(lines, cut ? cut.headerLine - 1 : lines.length, !cut);
+  const cut = options.kind === 'work-report' ? undefined : cutTables(lines);
   // A work report's own title line (after any page chrome) and dateline say what it is and its year.
   const heading = cut || (options.kind && options.kind !== 'work-report') ? undefined : workReportHeading(lines);
-  if (heading) Object.assign(printed, heading);
+  // Without a table, a list or prose bulletin — unless the text says it is a work report.
+  const items = cut || options.kind === 'work-report' || heading?.kind === 'work-report' ? undefined : parseItems(lines);
+  const firstLine = cut ? cut.tables[0]!.headerLine : items ? items.firstLine : lines.length + 1;
+  const printed = readPrintedMetadata(lines, firstLine - 1, !cut && !items);
+  if (heading && !items) Object.assign(printed, heading);
   const kind = options.kind ?? printed.kind ?? 'progress';
+  const reportKind: 'breakdown' | 'progress' = kind === 'breakdown' ? 'breakdown' : 'progress';
 
-  if (!cut) {
+  if (!cut && !items) {
     if (kind === 'work-report') refuseDeepMarkdown(file, lines);
-    if (kind !== 'work-report') {
-      throw new IngestError(file, undefined, '没有找到表格：需要一行至少含三个可识别的列名（如 序号、年度目标任务、完成情况、责任单位）的表头；若这是政府工作报告全文，请在清单中把 kind 设为 work-report。');
-    }
+    if (kind !== 'work-report') throw new IngestError(file, undefined, describeText(lines));
     return {
-      file, decoded, lines, layout: 'prose', kind, columns: [], printed, speaker: readSpeaker(lines),
+      file, decoded, lines, layout: 'prose', kind, columns: [], tables: [], reportedTotals: [], printed, speaker: readSpeaker(lines),
       preamble: [], footnotes: [], rows: [], anomalies,
       uses: lines.map((l) => (l.trim() === '' ? 'blank' : 'text')),
       ...(expanded ? { where: expanded.where } : {}),
     };
   }
 
-  const uses: LineUse[] = cut.roles.map(toUse);
   // Whether a space between two Chinese characters is a broken word: the document's own evidence.
   const join = spaceJoinFrom(decoded.text);
-  const rich = (raw: string) => toRichText(raw, join);
+  const rich: Rich = (raw: string) => toRichText(raw, join);
+  let rows: ParsedRow[];
+  let uses: LineUse[];
+  let tables: ParsedTable[];
+  if (cut) {
+    uses = cut.roles.map(toUse);
+    // Table numbers run over the file: a table whose numbering starts again at 1 under a group heading takes
+    // one number per scope, so every (table, 序号) names one task.
+    tables = [];
+    rows = [];
+    for (const t of cut.tables) {
+      const cutRows = tableRows(file, t, tables.length, lines, uses, reportKind, anomalies, rich);
+      rows.push(...cutRows.rows);
+      cutRows.scopes.forEach((title, k) => tables.push({
+        index: tables.length, layout: t.layout, headerLine: t.headerLine, headerEndLine: t.headerEndLine, columns: t.columns,
+        ...(k === 0 && t.title ? { title: t.title } : title ? { title } : {}), rowCount: 0,
+      }));
+    }
+    for (const t of tables) t.rowCount = rows.filter((r) => r.table === t.index).length;
+    for (const n of cut.outside) {
+      anomalies.push({ line: n, kind: 'outside-table', message: '表格之外无法归类的文字：已原样保留在此，未计入任何任务。' });
+      uses[n - 1] = 'anomaly';
+    }
+  } else {
+    uses = items!.uses;
+    rows = items!.rows(reportKind, rich);
+    anomalies.push(...items!.anomalies);
+    tables = Array.from({ length: items!.scopes }, (_, index) => ({ index, layout: items!.layout, columns: [], rowCount: rows.filter((r) => r.table === index).length }));
+  }
+  const segments = items ? items.segments : lines.flatMap((text, i) => (uses[i] === 'task' || uses[i] === 'blank' || uses[i] === 'header' ? [] : [{ line: i + 1, text }]));
+  const reportedTotals = readReportedTotals(segments);
+  anomalies.push(...totalsAnomalies(reportedTotals, rows));
+  const preamble = lines.flatMap((l, i) => (uses[i] === 'metadata' ? [{ line: i + 1, text: l.replace(/^\s*#+\s*/, '').trim() }] : []));
+  // Text before the first item on the item's own line (an intro run into the list) is preamble too.
+  if (items) for (const seg of items.segments) if (uses[seg.line - 1] === 'task') preamble.push({ line: seg.line, text: seg.text.trim() });
+  const footnotes = lines.flatMap((l, i) => (uses[i] === 'footnote' ? [{ line: i + 1, text: l.trim() }] : []));
+  anomalies.sort((a, b) => a.line - b.line || a.kind.localeCompare(b.kind));
+  const first = tables[0]!;
+  return {
+    file, decoded, lines, layout: first.layout, kind, columns: first.columns, ...(first.headerLine ? { headerLine: first.headerLine } : {}),
+    tables, reportedTotals, printed, preamble, footnotes, rows, anomalies, uses, ...(expanded ? { where: expanded.where } : {}),
+  };
+}
+
+/** Rows of one table: group headings set the group of the rows below; task rows become ParsedRows. */
+function tableRows(file: string, table: TableCut, first: number, lines: string[], uses: LineUse[], reportKind: 'breakdown' | 'progress', anomalies: AnomalyDraft[], rich: Rich): { rows: ParsedRow[]; scopes: ({ text: string; line: number } | undefined)[] } {
   const rows: ParsedRow[] = [];
-  const reportKind: 'breakdown' | 'progress' = kind === 'breakdown' ? 'breakdown' : 'progress';
+  const scopes: ({ text: string; line: number } | undefined)[] = [undefined];
+  let afterHeading = false;
   let lastNumber = 0;
   let current: ParsedRow | undefined;
   const seen = new Set<number>();
+  let headings: GroupHeading[] = [];
+  const columns = table.columns;
+  const unitCols = unitColumnsOf(columns);
+  const statusCol = columns.findIndex((c) => c.key === 'status');
 
-  cut.rows.forEach((raw, i) => {
+  table.rows.forEach((raw, i) => {
+    if (raw.group) {
+      headings = pushHeading(headings, groupRowHeading(raw, columns));
+      afterHeading = true;
+      current = undefined;
+      return;
+    }
     for (const cell of raw.cells) {
       const depth = markupDepth(cell.raw);
       if (depth > MARKUP_DEPTH_MAX) throw new IngestError(file, cell.startLine, `单元格中的标记嵌套了 ${depth} 层，超过 ${MARKUP_DEPTH_MAX} 层的上限（src/lib/limits.ts）：正常的公文不会这样，多半是转换出错或被篡改。请对照原件重新导出该文件。`);
     }
-    const mapped = mapCells(raw, cut.columns, cut.layout, anomalies);
+    const mapped = mapCells(raw, columns, table.layout, anomalies);
     const numberText = mapped.get('number')?.[0]?.raw ?? '';
     const m = NUMBER.exec(numberText);
     if (!m && numberText.trim() !== '') {
-      unplacedRow(uses, lines, raw, { line: raw.startLine, kind: 'outside-table', message: `序号列的“${numberText.trim().slice(0, 20)}”不是数字：这一行不是任务行（可能是分组标题），原文保留在此。` }, anomalies);
+      unplacedRow(uses, lines, raw, { line: raw.startLine, kind: 'outside-table', message: `序号列的“${numberText.trim().slice(0, 20)}”不是数字：这一行不是任务行，原文保留在此。` }, anomalies);
       return;
     }
     const number = m ? Number(m[1]) : undefined;
@@ -131,6 +219,14 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
       unplacedRow(uses, lines, raw, { line: raw.startLine, kind: 'unnumbered-row', message: '这一行没有序号，上方也没有可归属的任务：无法确定它属于哪项任务，原文保留在此。' }, anomalies);
       return;
     }
+    if (number === 1 && afterHeading && seen.has(1)) {
+      // Numbering starts again under a new group heading: a new scope, not duplicates of the rows above.
+      const h = headings[headings.length - 1]!;
+      scopes.push({ text: h.heading, line: h.line });
+      seen.clear();
+      lastNumber = 0;
+    }
+    afterHeading = false;
     if (number !== undefined) {
       if (seen.has(number)) {
         anomalies.push({ line: raw.startLine, kind: 'duplicate-number', message: `序号 ${number} 在本表中出现了两次：第二次出现的行并入同一任务，请核对原件。` });
@@ -143,31 +239,34 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
     }
     const text = (key: string) => mapped.get(key as never)?.map((c) => c.raw).join('\n');
     const resultRaw = text('result');
-    const unitsText = cellPlainText(text('units') ?? '');
+    const units = unitsFromLabelled(unitCols.map((ci) => ({ label: columns[ci]!.label, text: cellPlainText(mapped.byIndex(ci)?.raw ?? '') })));
     const leadersText = text('leaders') !== undefined ? cellPlainText(text('leaders')!) : undefined;
-    const targets = cut.columns
+    const statusCell = statusCol >= 0 ? readStatusCell(mapped.byIndex(statusCol)?.raw ?? '') : undefined;
+    const targets = columns
       .map((c, idx) => ({ c, idx }))
       .filter(({ c }) => c.key === 'target')
       .map(({ c, idx }) => ({ ...(c.period ? { period: c.period } : {}), label: c.label, text: rich(mapped.byIndex(idx)?.raw ?? '') }));
     const row: ParsedRow = {
       number: number ?? current!.number,
       subIndex: number !== undefined ? 0 : current!.subIndex + 1,
+      table: first + scopes.length - 1,
       targets,
-      status: readStatus(resultRaw === undefined ? undefined : rich(resultRaw).text, resultRaw === undefined ? 'breakdown' : reportKind, targets.map((t) => t.text.text)),
-      // A column headed 牵头单位 states the convention itself: the units in it lead.
-      units: parseUnits(unitsText, { columnMarksLead: cut.columns.some((c) => c.key === 'units' && /牵头/.test(c.label)) }),
-      unitsPrinted: unitsText,
+      status: statusCell ?? readStatus(resultRaw === undefined ? undefined : rich(resultRaw).text, resultRaw === undefined && statusCol < 0 ? 'breakdown' : reportKind, targets.map((t) => t.text.text)),
+      units: units.units,
+      unitsPrinted: units.printed,
       leaders: leadersText ? parseLeaders(leadersText) : [],
       extra: mapped.extra,
       startLine: raw.startLine,
       endLine: raw.endLine,
     };
+    if (statusCol >= 0 && !statusCell && mapped.byIndex(statusCol)?.raw.trim()) row.extra.push({ label: columns[statusCol]!.label, text: cellPlainText(mapped.byIndex(statusCol)!.raw) });
     const pledge = text('pledge');
     if (pledge !== undefined && pledge.trim() !== '') row.pledge = rich(pledge);
     const subGoal = text('subGoal');
     if (subGoal !== undefined && subGoal.trim() !== '') row.subGoal = rich(subGoal);
     if (resultRaw !== undefined) row.result = rich(resultRaw);
     if (leadersText !== undefined) row.leadersPrinted = leadersText;
+    applyGroup(row, headings);
     rows.push(row);
     if (number !== undefined) current = row;
     else current = { ...current!, subIndex: row.subIndex };
@@ -180,26 +279,30 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
         markTruncated(row, rich(cell.raw).text);
       }
     }
-    if (i === cut.rows.length - 1) {
+    if (i === table.rows.length - 1) {
       const lastProse = [...raw.cells].reverse().find((c) => c.raw.trim() !== '' && !NUMBER.test(c.raw));
-      if (lastProse && !lastProse.raw.includes(REPLACEMENT_CHAR) && endsMidSentence(lastProse.raw) && proseKeyOf(cut.columns, raw, lastProse)) {
+      if (lastProse && !lastProse.raw.includes(REPLACEMENT_CHAR) && endsMidSentence(lastProse.raw) && proseKeyOf(columns, raw, lastProse)) {
         anomalies.push({ line: lastProse.endLine, kind: 'row-cut-off', message: '表格最后一行在句子中间结束：原文件到此为止，这一行其后的内容缺失，请对照原件核实。' });
         markTruncated(row, rich(lastProse.raw).text);
       }
     }
   });
+  return { rows, scopes };
+}
 
-  for (const n of cut.outside) {
-    anomalies.push({ line: n, kind: 'outside-table', message: '表格之外无法归类的文字：已原样保留在此，未计入任何任务。' });
-    uses[n - 1] = 'anomaly';
-  }
-  const preamble = lines.flatMap((l, i) => (uses[i] === 'metadata' ? [{ line: i + 1, text: l.replace(/^\s*#+\s*/, '').trim() }] : []));
-  const footnotes = lines.flatMap((l, i) => (uses[i] === 'footnote' ? [{ line: i + 1, text: l.trim() }] : []));
-  anomalies.sort((a, b) => a.line - b.line || a.kind.localeCompare(b.kind));
-  return {
-    file, decoded, lines, layout: cut.layout, kind, columns: cut.columns, headerLine: cut.headerLine, printed,
-    preamble, footnotes, rows, anomalies, uses, ...(expanded ? { where: expanded.where } : {}),
-  };
+/**
+ * A group heading row: its heading text, and the leaders or units it names — in brackets in the heading, or
+ * in their own columns of the heading row (一、主要指标 | | 张三).
+ */
+function groupRowHeading(raw: RawRow, columns: Column[]): GroupHeading {
+  const texts = raw.cells.map((c) => cellPlainText(c.raw).trim());
+  const byColumn = (key: string) => texts.flatMap((t, i) => (i > 0 && t !== '' && columns[i]?.key === key ? [{ label: columns[i]!.label, key: key as 'leaders' | 'units', value: t }] : []));
+  const fields = [...byColumn('leaders'), ...byColumn('units')];
+  const used = new Set(fields.map((f) => f.value));
+  // 一 | 主要经济指标: the numeral and the heading in two cells read as one heading.
+  const text = texts.filter((t, i) => t !== '' && (i === 0 || !used.has(t))).join(/^[一二三四五六七八九十]+$/.test(texts[0] ?? '') ? '、' : ' ');
+  const h = readGroupHeading(text, raw.startLine, headingLevel(text) ?? 1);
+  return { ...h, fields: [...h.fields, ...fields] };
 }
 
 function toUse(role: LineRole): LineUse {
@@ -207,6 +310,7 @@ function toUse(role: LineRole): LineUse {
     case 'preamble': return 'metadata';
     case 'row': return 'task';
     case 'outside': return 'anomaly';
+    case 'group': return 'group';
     default: return role;
   }
 }
@@ -225,8 +329,8 @@ function unplacedRow(uses: LineUse[], lines: string[], raw: RawRow, first: Anoma
   }
 }
 
-/** The row's prose cell with this text is cut off in the source: flag it so every page can say so. */
-function markTruncated(row: ParsedRow, text: string): void {
+/** Mark the cell whose text was cut (truncated-cell, row-cut-off) so pages can say so beside it. */
+export function markTruncated(row: ParsedRow, text: string): void {
   for (const cell of [row.pledge, row.subGoal, row.result, ...row.targets.map((t) => t.text)]) {
     if (cell && cell.text === text) cell.truncated = true;
   }
@@ -236,54 +340,6 @@ function proseKeyOf(columns: Column[], raw: RawRow, cell: Cell): boolean {
   const idx = raw.cells.indexOf(cell);
   const key = columns[Math.min(idx, columns.length - 1)]?.key;
   return key === 'result' || key === 'target' || key === 'pledge' || key === 'subGoal';
-}
-
-interface MappedCells {
-  get(key: 'number' | 'pledge' | 'subGoal' | 'result' | 'units' | 'leaders'): Cell[] | undefined;
-  byIndex(columnIndex: number): Cell | undefined;
-  extra: { label: string; text: string }[];
-}
-
-/**
- * Put a row's cells under its columns. One cell more than the header in a one-cell-per-line table is the
- * merged sub-goal cell after the pledge (000: tasks 15, 16 and the rows under them). Other surplus or
- * missing cells become anomalies; surplus text is kept as `extra`, never dropped.
- */
-function mapCells(raw: RawRow, columns: Column[], layout: string, anomalies: AnomalyDraft[]): MappedCells {
-  let cells = raw.cells.map((c) => ({ ...c, raw: c.raw.replace(/\s+$/, '') }));
-  const pledgeIdx = columns.findIndex((c) => c.key === 'pledge');
-  let subGoal: Cell | undefined;
-  if (cells.length === columns.length + 1 && layout === 'cell-per-line' && pledgeIdx >= 0) {
-    subGoal = cells[pledgeIdx + 1];
-    cells = [...cells.slice(0, pledgeIdx + 1), ...cells.slice(pledgeIdx + 2)];
-  }
-  // Empty cells past the last column (a trailing tab) hold nothing: no data is lost by ignoring them.
-  while (cells.length > columns.length && cells[cells.length - 1]!.raw.trim() === '') cells = cells.slice(0, -1);
-  const extra: { label: string; text: string }[] = [];
-  if (cells.length > columns.length) {
-    const surplus = cells.slice(columns.length);
-    anomalies.push({ line: surplus[0]!.startLine, kind: 'too-many-cells', message: `这一行有 ${raw.cells.length} 个单元格，表头只有 ${columns.length} 列：多出的内容作为“多出的单元格”保留在任务页上。` });
-    extra.push(...surplus.map((c) => ({ label: '多出的单元格', text: cellPlainText(c.raw) })));
-    cells = cells.slice(0, columns.length);
-  } else if (cells.length < columns.length) {
-    const missing = columns.slice(cells.length).map((c) => c.label || c.key).join('、');
-    anomalies.push({ line: raw.endLine, kind: 'too-few-cells', message: `这一行只有 ${cells.length} 个单元格，表头有 ${columns.length} 列：缺少“${missing}”，原文件此行不完整。` });
-  }
-  columns.forEach((c, i) => {
-    if ((c.key === 'extra' || c.key === 'note' || c.key === 'code') && cells[i] && cells[i]!.raw.trim() !== '') {
-      extra.push({ label: c.label || c.key, text: cellPlainText(cells[i]!.raw) });
-    }
-  });
-  return {
-    get(key) {
-      if (key === 'subGoal') return subGoal ? [subGoal] : undefined;
-      const found = columns.flatMap((c, i) => (c.key === key && cells[i] ? [cells[i]!] : []));
-      const declared = columns.some((c) => c.key === key);
-      return declared ? found : undefined;
-    },
-    byIndex: (i) => cells[i],
-    extra,
-  };
 }
 
 /** "张店区人民政府区长 王学刚" → speaker. */

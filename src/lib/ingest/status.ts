@@ -1,4 +1,5 @@
 import type { Status, StatusSource } from '../schema';
+import { readStatedStatus } from './stated-status';
 import { compareQuantities, shareOfGoal } from './status-quantities';
 import { findEvidence, type Evidence } from './status-terms';
 
@@ -9,27 +10,8 @@ export interface StatusReading {
   statusPhrase?: string;
 }
 
-// The stated word opens the result cell: "完成。…", "未完成。…", "部分完成。…", "【完成】…", "完成：…",
-// "已完成。…", "已移交经开区。". Longer words first so 部分完成 / 未完成 are not read as 完成.
-const WORD = '部分完成|基本完成|未完成|没有完成|尚未完成|已完成|完成|已移交[^。；;，,\\s】\\])）]{0,12}|移交[^。；;，,\\s】\\])）]{0,12}';
-// Either bracketed (【完成】, [完成]) or followed by punctuation, a space or the end of the cell.
-const STATED = new RegExp(`^[\\s“"]*(?:[【\\[（(]\\s*(${WORD})\\s*[】\\]）)]|(${WORD})[\\s”"]*(?:[。．.：:；;，,！!]|$|\\s))`, 'u');
-
-const STATED_MAP: [RegExp, Status][] = [
-  [/^(部分完成|基本完成)$/, 'partial'],
-  [/^(未完成|没有完成|尚未完成)$/, 'notDone'],
-  [/^(已完成|完成)$/, 'done'],
-  [/移交/, 'transferred'],
-];
-
-/** The government's own word at the start of a result, if there is one. */
-export function readStatedStatus(result: string): StatusReading | undefined {
-  const m = STATED.exec(result.trim());
-  if (!m) return undefined;
-  const word = (m[1] ?? m[2])!;
-  const status = STATED_MAP.find(([re]) => re.test(word))?.[1];
-  return status ? { status, statusSource: 'stated', statusPhrase: word } : undefined;
-}
+// The stated side (the government's own words) lives in stated-status.ts.
+export { readStatedStatus } from './stated-status';
 
 /**
  * Rules for results that state no status (临淄 2021 Q3 states none). Small on purpose, and shown on the

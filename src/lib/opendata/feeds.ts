@@ -1,7 +1,7 @@
 // RSS feeds of reports: one item per report (bulletin, breakdown or work report), site-wide and per
 // district. Pure: returns @astrojs/rss options; the endpoint renders them.
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
-import { STATUS_LABELS, type District, type Report } from '../schema';
+import { STATUS_LABELS, STATUS_ORDER, type District, type Report, type Status } from '../schema';
 import { paths } from '../urls';
 import { escapeHtml } from '~/lib/markup';
 import { reportAsOf } from './as-of';
@@ -19,9 +19,9 @@ export const feedPaths = {
  * states no status, with what our rules inferred for them marked as ours.
  */
 export function statusSummary(r: Report): string {
-  const list = (ss: readonly (keyof Report['inferredCounts'] | 'transferred')[], counts: Partial<Record<string, number>>) =>
+  const list = (ss: readonly Status[], counts: Partial<Record<string, number>>) =>
     ss.filter((s) => (counts[s] ?? 0) > 0).map((s) => `${STATUS_LABELS[s]} ${counts[s]}`).join(' · ');
-  const stated = list(['done', 'partial', 'notDone', 'transferred'], r.statusCounts);
+  const stated = list(STATUS_ORDER.filter((s) => s !== 'planned' && s !== 'unstated'), r.statusCounts);
   const inferred = list(['done', 'partial', 'notDone'], r.inferredCounts);
   return [
     stated && `原文所述：${stated}`,

@@ -5,7 +5,7 @@
 import type { z } from 'astro/zod';
 import {
   anomalySchema, districtSchema, indicatorPointSchema, leaderSchema, progressSchema, reportSchema, taskSchema, unitSchema,
-  INDICATOR_LABELS, STATUS_LABELS, type Anomaly, type District, type IndicatorPoint, type Leader, type Progress, type Report, type Status, type StatusSource, type Task, type Unit,
+  INDICATOR_LABELS, STATUS_LABELS, STATUS_ORDER, type Anomaly, type District, type IndicatorPoint, type Leader, type Progress, type Report, type Status, type StatusSource, type Task, type Unit,
 } from '../schema';
 import { paths } from '../urls';
 import { CUT_OFF_MARK } from '../schema/provenance';
@@ -109,7 +109,7 @@ export const reportsTable: TableDef<Report> = {
     { name: 'period_end_month', title: '期末月份', description: '报告所述期间的最后一个月，用于排序；政府工作报告为 0。', from: 'periodEndMonth' },
     { name: 'task_count', title: '任务数', description: '表中编号的任务行数。', from: 'taskCount' },
     { name: 'row_count', title: '表格行数', description: '表中全部行数（含无序号的子目标行）。', from: 'rowCount' },
-    ...(['done', 'partial', 'notDone', 'transferred', 'planned', 'unstated'] as const).map((s): Column<Report> => ({
+    ...STATUS_ORDER.map((s): Column<Report> => ({
       name: `stated_${snake(s)}`, title: s === 'planned' ? '仅有目标的行数' : s === 'unstated' ? '未写明状态的行数' : `原文写明“${STATUS_LABELS[s]}”的行数`,
       description: `${s === 'planned' ? '分解表中只列目标、没有结果的行数' : s === 'unstated' ? '原文没有写明状态的行数（含本站据文字推断了状态的行，见 inferred_* 列）' : `原文写明“${STATUS_LABELS[s]}”的行数`}；按表格行计，子目标行单独计。`,
       from: `statusCounts.${s}`,
@@ -118,6 +118,8 @@ export const reportsTable: TableDef<Report> = {
       name: `inferred_${snake(s)}`, title: `本站推断“${STATUS_LABELS[s]}”的行数`,
       description: `原文未写明状态、本站据完成情况文字推断为“${STATUS_LABELS[s]}”的行数（不是政府的原话）。`, from: `inferredCounts.${s}`,
     })),
+    { name: 'table_count', covers: 'tables', title: '表格数', description: '文件中的表格（或条目清单）数；各表的列与表头行见 JSON。', type: 'number', value: (r) => r.tables?.length ?? 1 },
+    { name: 'reported_totals', covers: 'reportedTotals', title: '原文自报合计', description: '原文自己写明的合计，格式“项目=原文数/逐条清点数（第N行）”，以“;”分隔；项目为 total 总数或状态代码，other 为无对应状态的类别。', type: 'string', value: (r) => (r.reportedTotals ?? []).map((t) => `${t.key === 'other' ? t.label : t.key}=${t.count}/${t.counted ?? ''}（第${t.line}行）`).join(';') },
     { name: 'anomaly_count', title: '异常数', description: '解析时记录的异常条数（见 anomalies 表）。', from: 'anomalyCount' },
     { name: 'source_file', title: '来源文件', description: '原始文件的仓库内路径。', from: 'source.file' },
     { name: 'source_url', title: '原始文件网址', description: '本站原样发布的原始文件。', type: 'string', value: (r, c) => url(c, paths.source(r.source.file)) },
@@ -154,6 +156,8 @@ export const tasksTable: TableDef<Task> = {
     { name: 'id', title: '任务编号', description: '区县-年度-序号，如 linzi-2023-001；不随新报告变化。', from: 'id' },
     districtCol, districtNameCol<Task>(), yearCol,
     { name: 'number', title: '序号', description: '原表中的序号。', from: 'number' },
+    { name: 'table', title: '表号', description: '任务所在的表：文件有多张表时，第二张起为 2、3…（任务编号中带 t2 等）；第一张为空。', from: 'table' },
+    { name: 'group', covers: 'group', title: '分组', description: '任务所属的分组标题，照原文；外层分组在前，以“ › ”连接。', type: 'string', value: (t) => groupText(t.group) },
     { name: 'pledge', title: '年度目标任务', description: `年度目标任务，照首次出现时的原文（去除排版符号）；原文在此格中断的，其后加“${CUT_OFF_MARK}”。`, from: 'pledge.text', value: (t) => cutOff(t.pledge) },
     { name: 'sub_targets', covers: 'subTargets', title: '子目标', description: '该任务下无序号的子目标，每条一行。', type: 'string', value: (t) => t.subTargets.map((s) => s.text).join('\n') },
     { name: 'lead_units', covers: 'leadUnitIds', title: '牵头单位', description: '标为牵头的责任单位（规范名称），以“；”分隔。', type: 'string', value: (t, c) => t.leadUnitIds.map((id) => unitName(c, id)).join(NAMES) },
@@ -161,7 +165,7 @@ export const tasksTable: TableDef<Task> = {
     { name: 'unit_ids', covers: 'unitIds', title: '责任单位代码', description: '责任单位代码，以“;”分隔，对应 units 表。', type: 'string', value: (t) => t.unitIds.join(';') },
     { name: 'leaders', title: '分管区领导', description: '分管区领导（规范姓名），以“；”分隔。', type: 'string', value: (t, c) => t.leaderIds.map((id) => leaderName(c, id)).join(NAMES) },
     { name: 'leader_ids', covers: 'leaderIds', title: '分管区领导代码', description: '分管区领导代码，以“;”分隔，对应 leaders 表。', type: 'string', value: (t) => t.leaderIds.join(';') },
-    { name: 'latest_status', from: 'latestStatus', title: '最新状态代码（原文）', description: '最新一期报告原文写明的状态：done 完成；partial 部分完成；notDone 未完成；transferred 已移交；planned 计划；unstated 未标注（原文没有写明，本站推断的状态另见 latest_inferred_status）。', value: (t) => statedOnly(t.latestStatus, t.latestStatusSource) },
+    { name: 'latest_status', from: 'latestStatus', title: '最新状态代码（原文）', description: `最新一期报告原文写明的状态：${STATUS_ORDER.map((s) => `${s} ${STATUS_LABELS[s]}`).join('；')}（unstated：原文没有写明，本站推断的状态另见 latest_inferred_status）。`, value: (t) => statedOnly(t.latestStatus, t.latestStatusSource) },
     { name: 'latest_status_label', title: '最新状态（原文）', description: '最新一期报告原文写明的状态（中文）。', type: 'string', value: (t) => STATUS_LABELS[statedOnly(t.latestStatus, t.latestStatusSource)] },
     { name: 'latest_status_source', title: '状态来源', description: 'stated 原文所述；inferred 原文未写明、本站据完成情况文字推断（见 latest_inferred_status），并非政府原话；none 无。', from: 'latestStatusSource' },
     { name: 'latest_inferred_status', title: '本站推断的最新状态代码', description: '原文未写明状态时，本站据完成情况文字推断的状态（done / partial / notDone）；原文写明时为空。不是政府的表述。', type: 'string', value: (t) => inferredOnly(t.latestStatus, t.latestStatusSource) },
@@ -182,6 +186,10 @@ export const tasksTable: TableDef<Task> = {
   ],
 };
 
+function groupText(g: Progress['group']): string {
+  return g ? [...(g.within ?? []).map((w) => w.heading), g.heading].join(' › ') : '';
+}
+
 export const progressTable: TableDef<Progress> = {
   name: 'progress', title: '进展', description: '每份报告表格的每一行（含子目标行）一行：该期目标、完成情况和状态。', schema: progressSchema,
   omitted: { units: '已拆为 units、unit_roles 列。', leaders: '已拆为 leaders 列。', source: '已拆为 source_* 各列；原文行见 JSON。', targets: '已合并为 targets 列。', extra: '已合并为 extra 列。' },
@@ -193,6 +201,8 @@ export const progressTable: TableDef<Progress> = {
     { name: 'period_label', title: '所述期间', description: '所在报告的期间，如“第三季度”。', type: 'string', value: (p, c) => c.index.report.get(p.reportId)?.periodLabel ?? '' },
     { name: 'number', title: '序号', description: '原表序号。', from: 'number' },
     { name: 'sub_index', title: '子目标序', description: '0 为编号行；1 起为其下无序号的子目标行。', from: 'subIndex' },
+    { name: 'table', title: '表号', description: '行所在的表：文件有多张表时，第二张起为 2、3…（其序号各自从 1 起）；第一张为空。', from: 'table' },
+    { name: 'group', covers: 'group', title: '分组', description: '行所属的分组标题（如“一、主要经济社会发展指标”），照原文；外层分组在前，以“ › ”连接。', type: 'string', value: (p) => groupText(p.group) },
     { name: 'pledge', title: '年度目标任务（本报告原文）', description: '本报告此行印出的年度目标任务（子目标行为空）。', from: 'pledge.text', value: (p) => cutOff(p.pledge) },
     { name: 'sub_goal', title: '具体年度子目标', description: '合并单元格中的具体年度子目标（如有）。', from: 'subGoal.text', value: (p) => cutOff(p.subGoal) },
     { name: 'targets', covers: 'targets', title: '期间目标', description: `各期目标，每期一行，格式“表头：目标”；原文在某格中断的，其后加“${CUT_OFF_MARK}”。`, type: 'string', value: (p) => p.targets.map((t) => `${t.label}：${cutOff(t.text)}`).join('\n') },

@@ -13,6 +13,7 @@ export const anomalyKindSchema = z.enum([
   'unknown-name', // a leader or unit name not in content/aliases (maybe a misprint)
   'manifest-mismatch', // manifest and document disagree (year, period)
   'decode', // bytes that do not decode cleanly
+  'totals-mismatch', // the document's own totals (共124项，完成104项) differ from the rows counted
   'too-long', // a name over the limit in src/lib/limits.ts (its URL is shortened): most likely cells run together
   'invisible-character', // a format character (zero-width, bidi control, BOM inside text, soft hyphen): removed, line flagged
 ]);

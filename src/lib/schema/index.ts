@@ -1,5 +1,6 @@
 export * from './anomaly';
 export * from './district';
+export * from './group';
 export * from './indicator';
 export * from './leader';
 export * from './progress';

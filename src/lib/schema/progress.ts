@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { rowGroupSchema } from './group';
 import { periodSchema } from './report';
 import { provenanceSchema, richTextSchema } from './provenance';
 import { statusSchema, statusSourceSchema } from './status';
@@ -13,6 +14,10 @@ export const progressSchema = z.object({
   reportId: z.string(),
   district: z.string(),
   year: z.number().int(),
+  /** Which table of the file the row is in, when not the first (附件2 → 2); numbers restart in each table. */
+  table: z.number().int().min(2).optional(),
+  /** The group heading the row sits under (一、主要经济社会发展指标), as printed. */
+  group: rowGroupSchema.optional(),
   /** 序号 of the task this row belongs to. */
   number: z.number().int(),
   /** 0 for the numbered row, 1.. for the sub-target rows under it. */

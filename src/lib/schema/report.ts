@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { inferredCountsSchema, statusCountsSchema } from './status';
+import { reportedTotalSchema } from './group';
 
 export const reportKindSchema = z.enum(['work-report', 'breakdown', 'progress']);
 export type ReportKind = z.infer<typeof reportKindSchema>;
@@ -9,7 +10,7 @@ export const periodSchema = z.string().regex(/^(year|Q[1-4]|M([1-9]|1[0-2]))$/);
 export type Period = z.infer<typeof periodSchema>;
 
 /** Column roles the parser recognises by header words (never by position). */
-export const columnKeySchema = z.enum(['number', 'code', 'pledge', 'subGoal', 'target', 'result', 'units', 'leaders', 'note', 'extra']);
+export const columnKeySchema = z.enum(['number', 'code', 'pledge', 'subGoal', 'target', 'result', 'status', 'units', 'leaders', 'note', 'extra']);
 export type ColumnKey = z.infer<typeof columnKeySchema>;
 
 export const columnSchema = z.object({
@@ -34,6 +35,25 @@ export const sourceFileSchema = z.object({
   lineCount: z.number().int(),
 });
 export type SourceFile = z.infer<typeof sourceFileSchema>;
+
+/**
+ * How the tasks are laid out in the text: a table (one cell per line led by a tab; one cell per paragraph as
+ * copied from a web page; tab-separated; Markdown pipe; space-separated), a numbered list with inline
+ * labelled fields, labelled fields in running text, a prose bulletin, or prose (a work report).
+ */
+export const layoutSchema = z.enum(['cell-per-line', 'paragraph-cells', 'tsv', 'pipe', 'spaces', 'list', 'labelled-text', 'prose-bulletin', 'prose']);
+
+/** One table (or list) of a file; a file may hold several (附件1 targets, 附件2 tasks). */
+export const reportTableSchema = z.object({
+  /** 1-based position in the file; tasks of table 2 on have ids with `t2`… */
+  number: z.number().int().positive(),
+  layout: layoutSchema,
+  title: z.object({ text: z.string(), line: z.number().int() }).optional(),
+  headerLine: z.number().int().optional(),
+  headerEndLine: z.number().int().optional(),
+  columns: z.array(columnSchema),
+  rowCount: z.number().int(),
+});
 
 export const reportSchema = z.object({
   /** `${district}-${year}-${slug}`, e.g. linzi-2023-m09. */
@@ -61,11 +81,15 @@ export const reportSchema = z.object({
   note: z.string().optional(),
   source: sourceFileSchema,
   /** How the table was laid out in the text (detected from the text, never the file name). */
-  layout: z.enum(['cell-per-line', 'tsv', 'pipe', 'spaces', 'prose']),
+  layout: layoutSchema,
   /** The table's columns as printed, in source order. */
   columns: z.array(columnSchema),
   /** Line of the (first) header row. */
   headerLine: z.number().int().optional(),
+  /** Every table (or list) of the file with its columns and header lines; absent in datasets made before files could hold several. */
+  tables: z.array(reportTableSchema).optional(),
+  /** Totals the document states about itself, each compared with the rows counted; absent when it states none. */
+  reportedTotals: z.array(reportedTotalSchema).optional(),
   /** Text before the table (notice, title block), for display; sanitised plain paragraphs. */
   preamble: z.array(z.object({ line: z.number().int(), text: z.string() })),
   /** Footnotes after the table (注：…). */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { rowGroupSchema } from './group';
 import { provenanceSchema, richTextSchema } from './provenance';
 import { statusSchema, statusSourceSchema } from './status';
 import { targetSchema } from './target';
@@ -10,6 +11,10 @@ export const taskSchema = z.object({
   district: z.string(),
   year: z.number().int(),
   number: z.number().int(),
+  /** Which table of the file the row is in, when not the first (附件2 → 2); numbers restart in each table. */
+  table: z.number().int().min(2).optional(),
+  /** The group heading the row sits under (一、主要经济社会发展指标), as printed. */
+  group: rowGroupSchema.optional(),
   /** The pledge (年度目标任务) as first printed. */
   pledge: richTextSchema,
   /** Sub-targets (rows with an empty 序号 under this task), in order. */

@@ -16,6 +16,7 @@ export const ANOMALY_LABELS: Record<AnomalyKind, string> = {
   decode: '无法识别的字符',
   'invisible-character': '看不见的控制字符',
   'too-long': '名称过长（可能几格连在一起）',
+  'totals-mismatch': '原文合计与逐条清点不符',
 };
 
 /** The message as a reader needs it: what is wrong in the original, with no repository paths or to-dos. */

@@ -19,9 +19,10 @@ export interface BulletinRow {
   cells: BulletinCell[];
 }
 
-/** Anchor of a row on its report page: row-12, or row-15-s2 for a sub-target row. */
-export function rowAnchor(p: Pick<Progress, 'number' | 'subIndex'>): string {
-  return p.subIndex > 0 ? `row-${p.number}-s${p.subIndex}` : `row-${p.number}`;
+/** Anchor of a row on its report page: row-12, row-15-s2 for a sub-target row, row-t2-3 in a file's second table. */
+export function rowAnchor(p: Pick<Progress, 'number' | 'subIndex'> & { table?: number | undefined }): string {
+  const base = p.table ? `row-t${p.table}-${p.number}` : `row-${p.number}`;
+  return p.subIndex > 0 ? `${base}-s${p.subIndex}` : base;
 }
 
 /** RichText.html is the ingest sanitiser's output (src/lib/ingest/rich-text.ts): the one trusted markup. */
@@ -64,8 +65,11 @@ function cellHtml(row: Progress, task: Task | undefined, col: Column, targetInde
       return sanitised(targetFor(row, col, targetIndex)?.html);
     case 'result':
       return sanitised(row.result?.html);
-    case 'units':
-      return frag(row.unitsPrinted);
+    case 'units': {
+      // Several units columns (牵头单位, 配合单位) print as "label：text" lines: each column shows its own.
+      const own = row.unitsPrinted.split('\n').find((l) => l.startsWith(`${col.label}：`));
+      return frag(own ? own.slice(col.label.length + 1) : row.unitsPrinted);
+    }
     case 'leaders':
       // As printed; a name matching no known person is marked 存疑 (its anomaly explains why).
       return frag(row.leadersPrinted ?? '', ...(row.uncertainLeaders ?? []).map((l) => el('span', { class: 'meta uncertain-note' }, `（${l.printed}：存疑，见数据质量）`)));
@@ -74,27 +78,65 @@ function cellHtml(row: Progress, task: Task | undefined, col: Column, targetInde
   }
 }
 
-export function bulletinRows(ix: SiteIndex, report: Report): BulletinRow[] {
-  return (ix.rowsByReport.get(report.id) ?? []).map((row) => {
+export function bulletinRows(ix: SiteIndex, report: Report, columns: Column[] = report.columns, table?: number): BulletinRow[] {
+  const rows = (ix.rowsByReport.get(report.id) ?? []).filter((row) => table === undefined || (row.table ?? 1) === table);
+  return rows.map((row) => {
     const task = ix.task.get(row.taskId);
     let targetIndex = 0;
-    const hasSubGoalColumn = report.columns.some((c) => c.key === 'subGoal');
-    const cells = report.columns.map((col) => {
+    const hasSubGoalColumn = columns.some((c) => c.key === 'subGoal');
+    const cells = columns.map((col) => {
       const html = cellHtml(row, task, col, targetIndex, hasSubGoalColumn).html;
       const truncated = cellTruncated(row, task, col, targetIndex);
       if (col.key === 'target') targetIndex++;
       return { label: col.label || '序号', html, ...(truncated ? { truncated } : {}) };
     });
     // Surplus cells the header has no column for (kept by the parser in `extra`).
-    const known = new Set(report.columns.map((c) => c.label));
+    const known = new Set(columns.map((c) => c.label));
     for (const x of row.extra) if (!known.has(x.label)) cells.push({ label: x.label, html: frag(x.text).html });
     return { anchor: rowAnchor(row), row, task, cells };
   });
 }
 
-/** Column headers: the report's own, plus labels of surplus cells found in any row. */
-export function bulletinHeaders(rows: BulletinRow[], report: Report): string[] {
-  const heads = report.columns.map((c) => c.label || '序号');
+/** Column headers: the table's own, plus labels of surplus cells found in any row. */
+export function bulletinHeaders(rows: BulletinRow[], report: Report, columns: Column[] = report.columns): string[] {
+  const heads = columns.map((c) => c.label || '序号');
   for (const r of rows) for (const c of r.cells.slice(heads.length)) if (!heads.includes(c.label)) heads.push(c.label);
   return heads;
+}
+
+export interface BulletinTable {
+  /** 1-based; the caption printed above it (附件2's title), when there is one. */
+  number: number;
+  title?: { text: string; line: number };
+  columns: Column[];
+  headers: string[];
+  rows: BulletinRow[];
+}
+
+/** Columns of a list or running text (no header printed): 序号, the task, then the fields its items carry. */
+function itemColumns(rows: Progress[]): Column[] {
+  const cols: Column[] = [{ key: 'number', label: '序号' }, { key: 'pledge', label: '任务' }];
+  // Leaders as printed: a name not yet confirmed in the alias files has no leader link but is still printed.
+  if (rows.some((r) => r.leaders.length > 0 || (r.leadersPrinted ?? '') !== '')) cols.push({ key: 'leaders', label: '领导' });
+  if (rows.some((r) => r.unitsPrinted !== '')) cols.push({ key: 'units', label: '单位' });
+  if (rows.some((r) => r.result)) cols.push({ key: 'result', label: '完成情况' });
+  return cols;
+}
+
+/** Every table of the file with its own columns and rows (a file may hold several: 附件1, 附件2). */
+export function bulletinTables(ix: SiteIndex, report: Report): BulletinTable[] {
+  const tables = report.tables?.length ? report.tables : [{ number: 1, columns: report.columns }];
+  return tables.map((t) => {
+    const own = (ix.rowsByReport.get(report.id) ?? []).filter((row) => (row.table ?? 1) === t.number);
+    const columns = t.columns.length > 0 ? t.columns : itemColumns(own);
+    const rows = bulletinRows(ix, report, columns, t.number);
+    return { number: t.number, ...('title' in t && t.title ? { title: t.title } : {}), columns, headers: bulletinHeaders(rows, report, columns), rows };
+  });
+}
+
+/** The group heading to print above a row: when its group differs from the row before it. */
+export function groupBreak(rows: BulletinRow[], i: number): Progress['group'] | undefined {
+  const g = rows[i]!.row.group;
+  const prev = i > 0 ? rows[i - 1]!.row.group : undefined;
+  return g && (g.line !== prev?.line) ? g : undefined;
 }

@@ -35,11 +35,11 @@ export function reportShortLabel(r: Pick<Report, 'kind' | 'periodLabel'>): strin
 }
 
 /**
- * Task number for display: 第1项 for a bulletin row, 工作报告第1项 for a work-report pledge (numbered apart);
- * a 民生实事候选项目 (still to be voted on) says so wherever the task is named.
+ * Task number for display: 第1项 for a bulletin row, 表2第1项 for a row of a file's second table, 工作报告第1项
+ * for a work-report pledge (numbered apart); a 民生实事候选项目 (still to be voted on) says so wherever the task is named.
  */
-export function taskLabel(t: { number: number; origin?: 'bulletin' | 'work-report' | undefined; candidate?: boolean | undefined }): string {
-  const label = t.origin === 'work-report' ? `工作报告第${t.number}项` : `第${t.number}项`;
+export function taskLabel(t: { number: number; origin?: 'bulletin' | 'work-report' | undefined; candidate?: boolean | undefined; table?: number | undefined }): string {
+  const label = t.origin === 'work-report' ? `工作报告第${t.number}项` : t.table ? `表${t.table}第${t.number}项` : `第${t.number}项`;
   return t.candidate ? `${label}（民生实事候选项目）` : label;
 }
 

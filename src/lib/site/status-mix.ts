@@ -48,6 +48,16 @@ export function inferredTotal(mix: StatusCount[]): number {
 }
 
 /**
+ * Statuses a per-year scorecard table gives a column: 完成, 部分完成, 未完成 always, and any other stated status
+ * (有序推进, 滞后, 暂缓实施…) that one of the rows has, in STATUS_ORDER.
+ */
+export function scorecardStatuses(mixes: StatusCount[][]): Status[] {
+  const always: Status[] = ['done', 'partial', 'notDone'];
+  const extra: Status[] = ['onTrack', 'behind', 'suspended'];
+  return STATUS_ORDER.filter((s) => always.includes(s) || (extra.includes(s) && mixes.some((m) => stated(m, s) > 0)));
+}
+
+/**
  * Tasks grouped by status for a list: the stated status and the same status inferred are two groups
  * (推断·部分完成 apart from 部分完成). A task with parts is listed in the group of each of its parts'
  * statuses; `count` counts parts, as the chart above the list does.
