@@ -15,7 +15,7 @@ import type { Dataset as SiteDataset } from '../src/lib/site/dataset';
 import type { IndicatorPoint } from '../src/lib/schema/indicator';
 import type { Progress, Task } from '../src/lib/schema';
 import portalConfig from '../astro.config.mjs';
-import { phases, routeGroups, type Phases, type RouteGroup } from './build-log';
+import { phases, routeGroups, workerSteps, type Phases, type RouteGroup, type WorkerStep } from './build-log';
 import { DATASET_KEYS } from '../src/lib/opendata/dataset';
 
 /** The page data plus the indicators collection (issue 4's pages read it). */
@@ -127,7 +127,7 @@ export function writeDataset(ds: Dataset, dir: string) {
 }
 
 /** Wall seconds, CPU seconds (user + sys: less sensitive to other load on the machine), peak RSS. */
-interface Run { seconds: number; cpu: number; peakMb: number; pages: number; groups: RouteGroup[]; phases: Phases }
+interface Run { seconds: number; cpu: number; peakMb: number; pages: number; groups: RouteGroup[]; phases: Phases; worker: WorkerStep[] }
 
 /** Run `astro build` under /usr/bin/time -v (same Node as this script) and read wall time and peak RSS. */
 function build(root: string, outDir: string, env: Record<string, string>, extra: string[] = []): Run {
@@ -135,10 +135,13 @@ function build(root: string, outDir: string, env: Record<string, string>, extra:
   rmSync(outDir, { recursive: true, force: true });
   spawnSync('sync');
   const t0 = performance.now();
+  // A fresh share-card cache each run: every card is drawn, the cost of a first build (later builds copy them).
+  const cardCache = mkdtempSync(join(tmpdir(), 'bench-cards-'));
   const r = spawnSync('/usr/bin/time', ['-v', process.execPath, astro, 'build', '--root', root, '--outDir', outDir, ...extra], {
-    cwd: root, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}) }, encoding: 'utf8', maxBuffer: 1 << 30,
+    cwd: root, env: { ...process.env, ...env, SHARE_CARD_CACHE: cardCache, ASTRO_TELEMETRY_DISABLED: '1', ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}) }, encoding: 'utf8', maxBuffer: 1 << 30,
   });
   const seconds = (performance.now() - t0) / 1000;
+  rmSync(cardCache, { recursive: true, force: true });
   if (r.status !== 0) {
     process.stderr.write(r.stdout.slice(-4000) + r.stderr.slice(-4000));
     throw new Error(`astro build failed in ${root} (exit ${r.status})`);
@@ -146,7 +149,7 @@ function build(root: string, outDir: string, env: Record<string, string>, extra:
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0);
   const cpuOf = (label: string) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? 0);
   const pages = countPages(outDir);
-  return { seconds, cpu: cpuOf('User') + cpuOf('System'), peakMb: Math.round(kb / 1024), pages, groups: routeGroups(r.stdout), phases: phases(r.stdout) };
+  return { seconds, cpu: cpuOf('User') + cpuOf('System'), peakMb: Math.round(kb / 1024), pages, groups: routeGroups(r.stdout), phases: phases(r.stdout), worker: workerSteps(r.stdout) };
 }
 
 const describeRun = (r: Run) => `${r.pages} pages in ${r.seconds.toFixed(1)} s (cpu ${r.cpu.toFixed(1)} s), peak ${r.peakMb} MB`;
@@ -189,6 +192,13 @@ function printBreakdown(results: { scale: number; portal: Run }[]) {
     console.log(`${kind.padEnd(26)}${results.map((r) => {
       const g = r.portal.groups.find((x) => x.group === kind);
       return g ? `${String(g.files).padStart(13)}${(g.ms / 1000).toFixed(1).padStart(8)}${(g.ms / g.files).toFixed(2).padStart(9)}` : ' '.repeat(30);
+    }).join('')}`);
+  }
+  console.log(`build worker (second thread, overlapping the pages): seconds per step and share of the build's wall time`);
+  for (const step of [...new Set(results.flatMap((r) => r.portal.worker.map((w) => w.step)))]) {
+    console.log(`${step.padEnd(26)}${results.map((r) => {
+      const w = r.portal.worker.find((x) => x.step === step);
+      return w ? `${(w.ms / 1000).toFixed(1).padStart(21)} s${`${Math.round((w.ms / 1000 / r.portal.seconds) * 100)}%`.padStart(7)}` : ' '.repeat(30);
     }).join('')}`);
   }
   for (const [label, key] of [['content sync (s)', 'contentSyncS'], ['start → first file (s)', 'beforeFirstFileS'], ['generating files (s)', 'filesS']] as const) {

@@ -52,3 +52,13 @@ export function phases(log: string): Phases {
   const diff = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : (b - a + 86400) % 86400);
   return { contentSyncS: diff(syncing, synced), beforeFirstFileS: diff(first, firstFile), filesS: diff(firstFile, done) };
 }
+
+export interface WorkerStep { step: string; ms: number }
+
+/** The build worker's own steps ("share cards: … in N ms"), from its log lines. */
+export function workerSteps(log: string): WorkerStep[] {
+  return [...log.replace(ANSI, '').matchAll(/\[pledge-portal:build-worker\] (.+?) in (\d+) ms$/gm)].map((m) => ({
+    step: /^share cards/.test(m[1]!) ? 'share cards' : /download files/.test(m[1]!) ? 'download files' : /^search index/.test(m[1]!) ? 'search index' : /^similar/.test(m[1]!) ? 'similar pledges' : m[1]!,
+    ms: Number(m[2]),
+  }));
+}

@@ -33,3 +33,21 @@ describe('build log breakdown', () => {
     expect(phases(LOG)).toEqual({ contentSyncS: 4, beforeFirstFileS: 12, filesS: 22 });
   });
 });
+
+describe('build worker steps', () => {
+  it('reads each step of the build worker, share cards included', async () => {
+    const { workerSteps } = await import('../scripts/build-log');
+    const log = [
+      '12:25:35 [pledge-portal:build-worker] 120 download files in data/ (1.2 MB) in 812 ms',
+      '12:25:35 [pledge-portal:build-worker] search index: 5 files in search-index/dc210fde78ad/ in 61 ms',
+      '12:25:35 [pledge-portal:build-worker] similar pledges of 329 tasks in 79 ms',
+      '\x1b[2m12:25:35\x1b[22m [pledge-portal:build-worker] share cards: 334 in share/ (334 drawn, 0 from cache) in 26341 ms',
+    ].join('\n');
+    expect(workerSteps(log)).toEqual([
+      { step: 'download files', ms: 812 },
+      { step: 'search index', ms: 61 },
+      { step: 'similar pledges', ms: 79 },
+      { step: 'share cards', ms: 26341 },
+    ]);
+  });
+});

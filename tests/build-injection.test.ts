@@ -25,7 +25,9 @@ function executable(html: string): string[] {
   const found: string[] = [];
   for (const m of html.matchAll(/<([a-zA-Z][\w-]*)\b([^>]*)>/g)) {
     const [tag, name, attrs] = [m[0], m[1]!.toLowerCase(), m[2]!];
-    if (['iframe', 'object', 'embed', 'img', 'frame', 'applet', 'base'].includes(name)) found.push(tag);
+    // The one <img> the templates write: the page's share card, a PNG under share/.
+    const ownCard = name === 'img' && /^\s+src="\/(?:[^/"]+\/)*share\/[a-z0-9/_-]+\.png"/.test(attrs);
+    if (['iframe', 'object', 'embed', 'img', 'frame', 'applet', 'base'].includes(name) && !ownCard) found.push(tag);
     if (/\son[a-z]+\s*=/i.test(attrs)) found.push(tag);
     if (/(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*javascript:/i.test(attrs)) found.push(tag);
   }

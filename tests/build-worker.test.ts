@@ -48,8 +48,10 @@ describe('runBuildWork on the seeds', () => {
   runBuildWork({ dataDir, siteRoot: SITE, stageDir }, (m) => messages.push(m));
   const byKind = <K extends WorkMessage['kind']>(k: K) => messages.find((m) => m.kind === k) as Extract<WorkMessage, { kind: K }>;
 
-  it('reports the downloads first (the first pages wait for them), then the index, then similar pledges', () => {
-    expect(messages.map((m) => m.kind)).toEqual(['downloads', 'search-index', 'similar']);
+  it('reports the downloads first (the first pages wait for them), then the index, then similar pledges, then the share cards no page waits for', () => {
+    expect(messages.map((m) => m.kind)).toEqual(['downloads', 'search-index', 'similar', 'share-cards']);
+    const cards = byKind('share-cards');
+    expect(cards.cards).toBe(data.tasks.length + data.reports.length);
   });
 
   it('writes every download file with the bytes of the straightforward rendering, and reports each one\'s true size and SHA-256', () => {

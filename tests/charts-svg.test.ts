@@ -50,8 +50,13 @@ describe('unitBars', () => {
 describe('districtTimeline', () => {
   const out = districtTimeline(input.districtTimeline, { id: 'dt' });
   it('matches the golden SVG', () => golden('district-timeline', out));
-  it('prints the share done per report', () => {
-    expect(out.table.rows.map((r) => r.at(-1))).toEqual(['0%', '0%', '83.9%']);
+  it('prints the share done only where the report states statuses: no 0% over a plan or an all-inferred report', () => {
+    expect(out.table.rows.map((r) => r.at(-1))).toEqual(['仅目标', '未标状态', '83.9%']);
+    expect(out.body.html).not.toMatch(/>0%</);
+  });
+  it('writes the year as a word before the period (2023年9月, never 20239月)', () => {
+    expect(out.summary).toBe('3份报告：2020年第三、四季度只列目标（16项）；2021年第三季度原文未标明状态（80项）；2023年9月完成104/124。');
+    expect(out.summary).not.toMatch(/\d{5}/);
   });
 });
 
@@ -60,6 +65,6 @@ describe('taskTimeline', () => {
   it('matches the golden SVG', () => golden('task-timeline', out));
   it('draws inferred points dashed and stated ones solid', () => {
     expect(out.body.html.match(/stroke-dasharray="3,2"/g)?.length).toBe(1);
-    expect(out.summary).toBe('3次记录：2020第三、四季度计划→2020第二季度推断·部分完成→2020第四季度完成。');
+    expect(out.summary).toBe('3次记录：2020年第三、四季度计划→2020年第二季度推断·部分完成→2020年第四季度完成。');
   });
 });

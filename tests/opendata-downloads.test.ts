@@ -10,6 +10,7 @@ import { TABLES, fieldsOf } from '../src/lib/opendata/tables';
 import { buildDataPackage } from '../src/lib/opendata/datapackage';
 import { dataPackageSchema } from '../src/lib/opendata/datapackage-schema';
 import { schemaAt } from '../src/lib/opendata/zod-fields';
+import { columnsFor } from './helpers/csv-columns';
 
 const SITE = 'https://example.org/portal/';
 const meta = { title: 't', description: 'd', homepage: SITE, sources: [{ title: 's', path: `${SITE}sources/` }] };
@@ -30,7 +31,7 @@ describe('CSV and JSON downloads (constructed dataset)', () => {
 
   it('keeps embedded quotes, commas and newlines inside one cell', () => {
     const f = files.find((x) => x.path === 'all/progress.csv')!;
-    const recs = parse(f.body, { bom: true, columns: true }) as Record<string, string>[];
+    const recs = parse(f.body, { bom: true, columns: columnsFor(f.path) }) as Record<string, string>[];
     expect(recs[0]!.targets).toBe('第三季度目标：目标1，含"引号",逗号');
     expect(recs.find((r) => r.id === 'testqu-2022-q3-1')!.result).toBe('结果1\n第二行');
     expect(f.body).toContain('\r\n');
@@ -47,7 +48,7 @@ describe('CSV and JSON downloads (constructed dataset)', () => {
     const hostile = constructedDataset();
     hostile.progress[0]!.result = { text: '=1+1', html: '=1+1' };
     const f = renderDownloads(hostile, SITE).find((x) => x.path === 'all/progress.csv')!;
-    expect((parse(f.body, { bom: true, columns: true }) as Record<string, string>[])[0]!.result).toBe("'=1+1");
+    expect((parse(f.body, { bom: true, columns: columnsFor(f.path) }) as Record<string, string>[])[0]!.result).toBe("'=1+1");
     const j = JSON.parse(renderDownloads(hostile, SITE).find((x) => x.path === 'all/dataset.json')!.body);
     expect(j.progress[0].result.text).toBe('=1+1');
   });
@@ -58,7 +59,7 @@ describe('CSV and JSON downloads (constructed dataset)', () => {
   });
 
   it('indicators: signed numbers, forecast flags and text-only commitments survive', () => {
-    const recs = parse(files.find((f) => f.path === 'all/indicators.csv')!.body, { bom: true, columns: true }) as Record<string, string>[];
+    const recs = parse(files.find((f) => f.path === 'all/indicators.csv')!.body, { bom: true, columns: columnsFor('all/indicators.csv') }) as Record<string, string>[];
     expect(recs.map((r) => [r.indicator_label, r.value, r.forecast])).toEqual([['节能减排约束性指标', '', 'false'], ['地区生产总值增长', '-2.5', 'true']]);
   });
   it('JSON files parse and hold the scope rows', () => {
@@ -108,7 +109,9 @@ describe('datapackage.json', () => {
       expect(res.bytes).toBe(Buffer.byteLength(f.body));
       if (f.format === 'csv') {
         const header = (parse(f.body, { bom: true, to_line: 1 }) as string[][])[0];
-        expect(res.schema!.fields.map((x) => x.name)).toEqual(header);
+        // Excel shows the Chinese titles; datapackage.json keeps the machine names and maps each to its title.
+        expect(res.schema!.fields.map((x) => x.title)).toEqual(header);
+        expect(header!.every((h) => /[\u4e00-\u9fff]/u.test(h) || /^[A-Z0-9-]+$/.test(h) || /SHA-256/.test(h)), header!.join(',')).toBe(true);
       }
     }
   });
@@ -116,7 +119,7 @@ describe('datapackage.json', () => {
     const byName = new Map(pkg.resources.map((r) => [r.name, r]));
     let checked = 0;
     for (const res of pkg.resources) for (const fk of res.schema?.foreignKeys ?? []) {
-      const body = (p: string) => parse(files.find((f) => f.path === p)!.body, { bom: true, columns: true }) as Record<string, string>[];
+      const body = (p: string) => parse(files.find((f) => f.path === p)!.body, { bom: true, columns: columnsFor(p) }) as Record<string, string>[];
       const ids = new Set(body(byName.get(fk.reference.resource)!.path as string).map((r) => r.id));
       for (const row of body(res.path as string)) { expect(ids.has(row[fk.fields as string]!), `${res.path} ${row.id}`).toBe(true); checked++; }
     }

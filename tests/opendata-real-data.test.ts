@@ -13,6 +13,7 @@ import { citeTask } from '../src/lib/opendata/citation';
 import { allCadences, foldSlots } from '../src/lib/opendata/cadence';
 import { allChanges } from '../src/lib/opendata/changes';
 import { parse } from 'csv-parse/sync';
+import { columnsFor } from './helpers/csv-columns';
 
 const SITE = 'https://example.org/';
 const d = realDataset();
@@ -21,19 +22,19 @@ describe('downloads on the real dataset', () => {
   const files = renderDownloads(d, SITE);
   it('every CSV: UTF-8 with BOM, rows equal to the dataset, every cell round-trips through csv-parse', () => { checkDownloads(d, SITE); });
   it('all/tasks.csv has one row per task (292) and all/progress.csv one per progress row (297)', () => {
-    const rows = (p: string) => (parse(files.find((f) => f.path === p)!.body, { bom: true, columns: true }) as unknown[]).length;
+    const rows = (p: string) => (parse(files.find((f) => f.path === p)!.body, { bom: true, columns: columnsFor(p) }) as unknown[]).length;
     expect(rows('all/tasks.csv')).toBe(d.tasks.length);
     expect(rows('all/progress.csv')).toBe(d.progress.length);
     expect(rows('linzi/2023/m09/progress.csv')).toBe(d.reports.find((r) => r.id === 'linzi-2023-m09')!.rowCount);
   });
   it('a known cell survives: 张店 2020 #1 is 未完成 with its result text', () => {
     const f = files.find((x) => x.path === 'zhangdian/2020/q2/progress.csv')!;
-    const rec = (parse(f.body, { bom: true, columns: true }) as Record<string, string>[]).find((r) => r.id === 'zhangdian-2020-q2-1')!;
+    const rec = (parse(f.body, { bom: true, columns: columnsFor(f.path) }) as Record<string, string>[]).find((r) => r.id === 'zhangdian-2020-q2-1')!;
     expect(rec.status_label).toBe('未完成');
     expect(rec.result).toContain('预计同比下降6%');
   });
   it('an inferred status never sits in the status columns: it has its own, marked 推断', () => {
-    const csv = (p: string) => parse(files.find((f) => f.path === p)!.body, { bom: true, columns: true }) as Record<string, string>[];
+    const csv = (p: string) => parse(files.find((f) => f.path === p)!.body, { bom: true, columns: columnsFor(p) }) as Record<string, string>[];
     const inferred = csv('linzi/2021/q3/progress.csv');
     expect(inferred.length).toBe(80);
     for (const r of inferred) {

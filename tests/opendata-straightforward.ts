@@ -22,7 +22,7 @@ export function straightforwardFiles(dataset: Dataset, siteRoot: string): PlainF
         path: scopeFile(scope, `${name}.csv`), scope,
         render: () => {
           const rows = rowsOf(table, entities, ctx).map((r) => r.map((v) => (v === undefined ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : typeof v === 'string' ? excelSafe(v) : v)));
-          return stringify([table.columns.map((c) => c.name), ...rows], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+          return stringify([table.columns.map((c) => c.title), ...rows], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
         },
       });
     }

@@ -40,11 +40,15 @@ describe.skipIf(!hasGenerated)('page data on the real dataset', () => {
 
   it('report index rows agree with the counts the ingest recorded', () => {
     for (const row of reportTableRows(ix)) {
-      const c = row.report.statusCounts;
-      // unstated in statusCounts includes the rows whose status we inferred; the mix keeps those apart.
-      for (const s of STATUS_ORDER.filter((x) => x !== 'unstated')) expect(row.stated[s], `${row.report.id} ${s}`).toBe(c[s]);
-      const inf = row.report.inferredCounts;
-      expect(row.inferred, row.report.id).toBe(inf.done + inf.partial + inf.notDone);
+      const c = row.report.statusCounts as Record<string, number>;
+      for (const t of row.stated) expect(t.count, `${row.report.id} ${t.status}`).toBe(c[t.status]);
+      const inf = row.report.inferredCounts as Record<string, number>;
+      for (const t of row.inferred) expect(t.count, `${row.report.id} inferred ${t.status}`).toBe(inf[t.status]);
+      // Every row counted once: stated, inferred or neither.
+      const all = [...row.stated, ...row.inferred].reduce((a, t) => a + t.count, 0) + row.other;
+      expect(all, row.report.id).toBe(row.report.rowCount);
+      // A work report or a breakdown table reports no results: no zeros drawn for it.
+      if (row.report.kind !== 'progress') expect([row.hasResults, row.stated, row.inferred], row.report.id).toEqual([false, [], []]);
     }
   });
 

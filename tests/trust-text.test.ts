@@ -11,6 +11,7 @@ import { taskCutOff } from '~/lib/site/task-parts';
 import { indexInput } from '~/lib/search/index-input';
 import { renderDownloads } from '~/lib/opendata/download-files';
 import { repoDataset } from './helpers/repo-dataset';
+import { columnsFor } from './helpers/csv-columns';
 
 describe('spaces between Chinese characters', () => {
   const wraps = spaceJoinFrom('路面已完成铺设。绿化已完成。排水管 线已完 成改造，正在铺 设管线，管线完 好。');
@@ -69,7 +70,7 @@ describe('a cut-off cell shows its mark everywhere it is shown', () => {
 
   it('the CSV says so in the cell', () => {
     const f = renderDownloads(d, 'https://portal.test/').find((x) => x.path === 'linzi/2020/plan-q3-q4/progress.csv')!;
-    const rec = (parse(f.body, { bom: true, columns: true }) as Record<string, string>[]).find((r) => r.id === row.id)!;
+    const rec = (parse(f.body, { bom: true, columns: columnsFor(f.path) }) as Record<string, string>[]).find((r) => r.id === row.id)!;
     expect(rec.targets).toContain(`凤凰原著幼儿园进行${CUT_OFF_MARK}`);
   });
 });

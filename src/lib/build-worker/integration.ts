@@ -64,6 +64,9 @@ export function startBuildWork(input: WorkInput): BuildWorkRun {
         similar.resolve(new Map(m.hits));
         log.push(`similar pledges of ${m.hits.length} tasks in ${m.ms} ms`);
         break;
+      case 'share-cards':
+        log.push(`share cards: ${m.cards} in share/ (${m.drawn} drawn, ${m.cards - m.drawn} from cache) in ${m.ms} ms`);
+        break;
       case 'done':
         done.resolve(log);
         break;

@@ -1,5 +1,5 @@
-// The part of `astro build` that needs the dataset but no page: the download files, the search index
-// and similar pledges. worker.mjs runs it on a second thread while Astro renders pages on the first,
+// The part of `astro build` that needs the dataset but no page: the download files, the search index,
+// similar pledges and the share cards (PNG). worker.mjs runs it on a second thread while Astro renders pages on the first,
 // so a 2-core machine uses both. It reads the same generated/*.json through the same zod schemas as
 // the content collections, in the same order, so it computes exactly what the pages would, and
 // writes the files under stageDir (Astro empties outDir before rendering; integration.ts moves them
@@ -11,6 +11,7 @@ import { Downloads, type FileMeasure } from '../opendata/download-files';
 import { writeDownloads } from '../opendata/write-downloads';
 import { indexDataset } from '../site/dataset';
 import { similarTasks, type SimilarHit } from '../site/similar';
+import { writeShareCards } from '../share-card/write-cards';
 
 export interface WorkInput {
   /** Where generated/*.json are (PORTAL_DATA_DIR or generated/, absolute). */
@@ -24,7 +25,8 @@ export interface WorkInput {
 export type WorkMessage =
   | { kind: 'downloads'; measures: [string, FileMeasure][]; bytes: number; ms: number }
   | { kind: 'search-index'; hash: string; files: number; ms: number }
-  | { kind: 'similar'; hits: [string, SimilarHit[]][]; ms: number };
+  | { kind: 'similar'; hits: [string, SimilarHit[]][]; ms: number }
+  | { kind: 'share-cards'; cards: number; drawn: number; ms: number };
 
 export function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void): void {
   const data = readFullDataset(input.dataDir);
@@ -41,6 +43,13 @@ export function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void)
 
   t0 = performance.now();
   // The task order site() sees (indexDataset of the collections in file order), so ties rank alike.
-  const hits = similarTasks(indexDataset(data).tasks);
+  const ix = indexDataset(data);
+  const hits = similarTasks(ix.tasks);
   report({ kind: 'similar', hits: [...hits], ms: Math.round(performance.now() - t0) });
+
+  // Last: no page waits for the cards (their paths follow from the page paths), so they only need
+  // to be staged before the pages finish.
+  t0 = performance.now();
+  const cards = writeShareCards(input.stageDir, ix, input.siteRoot);
+  report({ kind: 'share-cards', ...cards, ms: Math.round(performance.now() - t0) });
 }

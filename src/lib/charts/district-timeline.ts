@@ -1,10 +1,12 @@
 // A district's reports over time: one 100% stacked column per report (d3 stack, expand offset), so
-// completion is comparable between reports of different sizes. Share done is printed above each column.
+// completion is comparable between reports of different sizes. Share done is printed above each column
+// only where the report states statuses: over a targets-only table or an all-inferred report a 0% would
+// read as "nothing was done", so those columns say what they are instead.
 import { sum } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { stack, stackOffsetExpand } from 'd3-shape';
 import type { ChartOutput, StatusCount, StatusKey } from './types';
-import { el, frag, pct } from './svg';
+import { el, frag, labelText, pct } from './svg';
 import { fillOf, keyId, keyLabel, patternDefs } from './palette';
 import { keysOf } from './order';
 
@@ -46,10 +48,17 @@ export function districtTimeline(points: TimelinePoint[], { id, width = 400 }: D
   );
   const totals = points.map((p) => sum(p.counts, (c) => c.count));
   const doneOf = (p: TimelinePoint) => sum(p.counts.filter((c) => c.status === 'done' && !c.inferred), (c) => c.count);
+  // Rows with a status the source itself states (not a target, not blank, not our inference).
+  const statedOf = (p: TimelinePoint) => sum(p.counts.filter((c) => !c.inferred && c.status !== 'planned' && c.status !== 'unstated'), (c) => c.count);
+  const plannedOnly = (p: TimelinePoint) => p.counts.every((c) => c.status === 'planned' || c.count === 0);
+  /** The share label: a percentage only where it means "share the source says is done". */
+  const share = (p: TimelinePoint, i: number) => (!totals[i] ? '—' : statedOf(p) > 0 ? pct(doneOf(p), totals[i]!) : plannedOnly(p) ? '仅目标' : '未标状态');
+  const says = (p: TimelinePoint, i: number) =>
+    statedOf(p) > 0 ? `${labelText(p.label)}完成${doneOf(p)}/${totals[i]}` : plannedOnly(p) ? `${labelText(p.label)}只列目标（${totals[i]}项）` : `${labelText(p.label)}原文未标明状态（${totals[i]}项）`;
   const labels = points.map((p, i) => {
     const cx = (x(i) ?? 0) + x.bandwidth() / 2;
     return frag(
-      el('text', { x: cx, y: top - 5, 'text-anchor': 'middle', class: 'chart-count' }, totals[i] ? pct(doneOf(p), totals[i]!) : '—'),
+      el('text', { x: cx, y: top - 5, 'text-anchor': 'middle', class: 'chart-count' }, share(p, i)),
       el('text', { x: cx, y: top + plotH + 14, 'text-anchor': 'middle', class: 'chart-label' }, p.label[0]),
       el('text', { x: cx, y: top + plotH + 29, 'text-anchor': 'middle', class: 'chart-label' }, p.label[1]),
     );
@@ -58,7 +67,7 @@ export function districtTimeline(points: TimelinePoint[], { id, width = 400 }: D
   const summary =
     points.length === 0
       ? '还没有报告。'
-      : `${points.length}份报告：` + points.map((p, i) => `${p.label.join('')}完成${doneOf(p)}/${totals[i]}`).join('，') + '。';
+      : `${points.length}份报告：` + points.map(says).join('；') + '。';
   return {
     width,
     height,
@@ -66,7 +75,7 @@ export function districtTimeline(points: TimelinePoint[], { id, width = 400 }: D
     summary,
     table: {
       columns: ['报告', '合计', ...keys.map(keyLabel), '完成率'],
-      rows: points.map((p, i) => [p.label.join(' '), totals[i]!, ...keys.map((k) => rows[i]![keyId(k)] ?? 0), totals[i] ? pct(doneOf(p), totals[i]!) : '—']),
+      rows: points.map((p, i) => [labelText(p.label), totals[i]!, ...keys.map((k) => rows[i]![keyId(k)] ?? 0), share(p, i)]),
     },
     keys,
   };

@@ -5,7 +5,7 @@ import { line, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, s
 import type { Status } from '../schema/status';
 import { STATUS_LABELS, STATUS_ORDER } from '../schema/status';
 import type { ChartOutput, StatusKey } from './types';
-import { el, frag } from './svg';
+import { el, frag, labelText } from './svg';
 import { keyLabel, STATUS_COLOURS, tint } from './palette';
 
 export interface TaskTimelineEntry extends StatusKey {
@@ -55,7 +55,7 @@ export function taskTimeline(entries: TaskTimelineEntry[], { id, width = 400 }: 
           'stroke-width': 1.5,
           'stroke-dasharray': e.inferred ? '3,2' : undefined,
         },
-        el('title', {}, `${e.label.join(' ')}：${keyLabel(e)}`),
+        el('title', {}, `${labelText(e.label)}：${keyLabel(e)}`),
       );
     });
   const axis = entries.map((e, i) =>
@@ -65,13 +65,13 @@ export function taskTimeline(entries: TaskTimelineEntry[], { id, width = 400 }: 
     ),
   );
   const summary =
-    entries.length === 0 ? '这项任务还没有进展记录。' : `${entries.length}次记录：` + entries.map((e) => `${e.label.join('')}${keyLabel(e)}`).join('→') + '。';
+    entries.length === 0 ? '这项任务还没有进展记录。' : `${entries.length}次记录：` + entries.map((e) => `${labelText(e.label)}${keyLabel(e)}`).join('→') + '。';
   return {
     width,
     height,
     body: frag(grid, path, marks, axis),
     summary,
-    table: { columns: ['报告', '状态'], rows: entries.map((e) => [e.label.join(' '), keyLabel(e)]) },
+    table: { columns: ['报告', '状态'], rows: entries.map((e) => [labelText(e.label), keyLabel(e)]) },
     keys: entries.map(({ status, inferred }) => ({ status, inferred })),
   };
 }

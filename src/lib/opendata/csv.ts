@@ -2,7 +2,7 @@
 // it Excel guesses GBK and shows mojibake), CRLF line ends (RFC 4180), a field quoted when it holds
 // a comma, a quote or a line break. Written by csv-stringify, never by string concatenation.
 import { stringify } from 'csv-stringify/sync';
-import { rowOf, type RowContext, type TableDef } from './tables';
+import { csvHeaderOf, rowOf, type RowContext, type TableDef } from './tables';
 
 export const UTF8_BOM = '\uFEFF';
 
@@ -25,9 +25,9 @@ export function excelSafe(v: string): string {
 // LF outside quotes (csv-stringify only quotes the record delimiter itself, here CRLF).
 const OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
 
-/** The first bytes of a table's CSV: byte-order mark and header record. */
+/** The first bytes of a table's CSV: byte-order mark and header record (the columns' Chinese titles). */
 export function csvHeader<T>(table: TableDef<T>): string {
-  return stringify([table.columns.map((c) => c.name)], { ...OPTIONS, bom: true });
+  return stringify([csvHeaderOf(table)], { ...OPTIONS, bom: true });
 }
 
 /**

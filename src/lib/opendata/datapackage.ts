@@ -56,7 +56,7 @@ export function buildDataPackage(files: Omit<DownloadFile, 'body'>[], meta: Pack
       return {
         ...base,
         profile: 'tabular-data-resource',
-        description: `${table.description} 共 ${f.rowCount} 行。UTF-8（带 BOM，便于 Excel 识别中文），CRLF 换行。`,
+        description: `${table.description} 共 ${f.rowCount} 行。UTF-8（带 BOM，便于 Excel 识别中文），CRLF 换行。CSV 首行是各字段的中文标题（title），字段名（name）与 JSON 相同。`,
         dialect: { delimiter: ',', lineTerminator: '\r\n', header: true, quoteChar: '"', doubleQuote: true },
         schema: {
           fields: schemaFields(table),

@@ -8,7 +8,7 @@ import { comparisonView, districtView } from '../indicators/page-data';
 import type { IndicatorPoint, Report } from '../schema';
 import type { SiteIndex } from '../site/dataset';
 import { dyKey } from '../site/dataset';
-import { KIND_LABELS, reportAxisLabel, reportPeriod } from '../site/labels';
+import { KIND_LABELS, reportAxisLabel, reportPeriod, reportName } from '../site/labels';
 import { statusMix, taskMix, taskMixNoun } from '../site/status-mix';
 import { tasksByUnit } from '../site/scorecard';
 import { paths } from '../urls';
@@ -117,7 +117,8 @@ function statusEmbeds(ix: SiteIndex): EmbedChart[] {
     }
     for (const year of ix.yearsByDistrict.get(d.id) ?? []) {
       const tasks = ix.tasksByDistrictYear.get(dyKey(d.id, year)) ?? [];
-      // Every year page draws this chart (even with no tasks yet), so every year has its embed.
+      // A year page draws its charts only once a bulletin reports results (targets alone have no status).
+      if (!(ix.reportsByDistrictYear.get(dyKey(d.id, year)) ?? []).some((r) => r.kind === 'progress')) continue;
       // The reports that give the year's tasks their latest status.
       const latest = new Set(tasks.map((t) => t.latestReportId));
       const yearReports = (ix.reportsByDistrictYear.get(dyKey(d.id, year)) ?? []).filter((r) => latest.has(r.id));
@@ -127,7 +128,7 @@ function statusEmbeds(ix: SiteIndex): EmbedChart[] {
         view: { kind: 'status', chart: statusStack(taskMix(ix, tasks), { id, noun: taskMixNoun(ix, tasks) }) }, sources: yearReports.map((r) => tableLines(ix, r)),
       });
       const { byLead, groups } = tasksByUnit(ix, tasks);
-      if (groups.length > 0) {
+      if (groups.some((g) => g.unitId)) {
         const uid = embedIds.yearUnits(d.id, year);
         out.push({
           id: uid, title: `${d.name}${year}年各${byLead ? '牵头' : '责任'}单位的任务状态`, pagePath: paths.year(d.id, year), embedPath: openDataPaths.embed(uid), reports: yearReports,
@@ -141,7 +142,7 @@ function statusEmbeds(ix: SiteIndex): EmbedChart[] {
     if (rows.length === 0) continue;
     const id = embedIds.report(r.id);
     out.push({
-      id, title: `${name(r.district)}${reportPeriod(r)}${KIND_LABELS[r.kind]}：各行的状态`, pagePath: paths.report(r), embedPath: openDataPaths.embed(id), reports: [r],
+      id, title: `${name(r.district)}${reportName(r)}：各行的状态`, pagePath: paths.report(r), embedPath: openDataPaths.embed(id), reports: [r],
       view: { kind: 'status', chart: statusStack(statusMix(rows), { id, noun: '行' }) }, sources: [tableLines(ix, r)],
     });
   }

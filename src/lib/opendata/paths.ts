@@ -1,6 +1,7 @@
 // Base-relative paths of the open-data pages and files (pass them through href() from ../urls).
 import { paths } from '../urls';
 import { feedPaths } from './feeds';
+import { ownerFeedPaths } from './owner-feeds';
 
 export const openDataPaths = {
   dictionary: () => `${paths.data()}dictionary/`,
@@ -11,4 +12,6 @@ export const openDataPaths = {
   embed: (chartId: string) => `embed/${chartId}/`,
   feedAll: feedPaths.all,
   feedDistrict: feedPaths.district,
+  feedUnit: ownerFeedPaths.unit,
+  feedLeader: ownerFeedPaths.leader,
 } as const;

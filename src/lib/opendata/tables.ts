@@ -1,7 +1,7 @@
 // The tables of the open data: one row per entity, one column per field, each column tied to the zod
 // schema field it comes from (`from`), so its type is read from the schema and a renamed field fails
-// loudly. Column names are stable snake_case identifiers; titles and descriptions are the Chinese
-// data dictionary.
+// loudly. Column names are stable snake_case identifiers (JSON, datapackage.json); titles are the CSV
+// headers and, with the descriptions, the Chinese data dictionary.
 import type { z } from 'astro/zod';
 import {
   anomalySchema, districtSchema, indicatorPointSchema, leaderSchema, progressSchema, reportSchema, taskSchema, unitSchema,
@@ -292,6 +292,18 @@ export const TABLES = {
   districts: districtsTable, reports: reportsTable, tasks: tasksTable, progress: progressTable,
   units: unitsTable, leaders: leadersTable, anomalies: anomaliesTable, indicators: indicatorsTable,
 } as const;
+
+/** A CSV's header row: each column's Chinese title, what a reader opening it in Excel sees. The machine
+ * names stay in the JSON, the data dictionary and datapackage.json, which maps one to the other. */
+export function csvHeaderOf<T>(table: TableDef<T>): string[] {
+  return table.columns.map((c) => c.title);
+}
+
+/** Reading a CSV back: its header row as machine names (for csv-parse's `columns`). Unknown titles pass through. */
+export function machineNamesOf<T>(table: TableDef<T>): (header: string[]) => string[] {
+  const byTitle = new Map(table.columns.map((c) => [c.title, c.name]));
+  return (header) => header.map((h) => byTitle.get(h) ?? h);
+}
 
 export interface FieldInfo { name: string; title: string; description: string; type: FieldType; required: boolean; enum?: string[] }
 

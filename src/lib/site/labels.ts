@@ -19,6 +19,11 @@ export function reportPeriod(r: Pick<Report, 'year' | 'periodLabel'>): string {
   return `${r.year}年${r.periodLabel}`;
 }
 
+/** A report's name in running text: "2023年9月完成情况通报", "2021年政府工作报告" (never 全年政府工作报告). */
+export function reportName(r: Pick<Report, 'year' | 'periodLabel' | 'kind'>): string {
+  return r.kind === 'work-report' ? `${r.year}年${KIND_LABELS[r.kind]}` : `${reportPeriod(r)}${KIND_LABELS[r.kind]}`;
+}
+
 /** Two short lines for chart axes. */
 export function reportAxisLabel(r: Pick<Report, 'year' | 'periodLabel'>): [string, string] {
   return [String(r.year), r.periodLabel];

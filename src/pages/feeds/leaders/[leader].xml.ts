@@ -1,0 +1,13 @@
+// Per-leader RSS: /feeds/leaders/<leader>.xml, one item per report naming the leader. Only when the site has an address
+// (content/site.yaml `url`), as the district feeds: a feed's links must be absolute.
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { feedsPublished, loadDataset, siteRoot } from '~/lib/opendata/astro-dataset';
+import { ownerFeedOptions } from '~/lib/opendata/owner-feeds';
+
+export const getStaticPaths = (async () => {
+  if (!feedsPublished()) return [];
+  return (await loadDataset()).leaders.map((leader) => ({ params: { leader: leader.id }, props: { leader } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => rss(ownerFeedOptions(await loadDataset(), 'leader', props.leader, siteRoot()));
