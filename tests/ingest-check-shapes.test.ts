@@ -52,6 +52,17 @@ describe('the year when the title gives none', () => {
   });
 });
 
+describe('the period when the title and header give none', () => {
+  it('is the period the opening says the progress is of, or the whole year for a breakdown without period columns', () => {
+    const ningbo = JSON.parse(ingest('--check', 'tests/fixtures/real/ningbo-2014-m6-minsheng-progress.txt', '--json').stdout);
+    expect([ningbo.period, ningbo.detected.period.confidence]).toEqual(['M6', 'medium']);
+    const xianan = JSON.parse(ingest('--check', 'tests/fixtures/real/xianan-2023-breakdown.txt', '--json').stdout);
+    expect([xianan.period, xianan.detected.period.confidence]).toEqual(['year', 'medium']);
+    const zichuan = JSON.parse(ingest('--check', 'tests/fixtures/real/zichuan-2025-q3-progress.txt', '--json').stdout);
+    expect([zichuan.period, zichuan.detected.period.confidence]).toEqual(['Q3', 'high']);
+  });
+});
+
 describe('not a bulletin: exit 1 and one sentence saying what was found', () => {
   it('a numeric grid of regions × indicators', () => {
     const grid = ['2023年各区县主要经济指标', '地区\t地区生产总值增速\t固定资产投资增速\t社会消费品零售总额增速', '张店区\t6.1\t7.2\t5.0', '临淄区\t5.8\t10.3\t4.6', '淄川区\t5.2\t6.0\t4.1', '博山区\t4.9\t5.5\t3.8'].join('\n');

@@ -1,5 +1,6 @@
 import type { District, InferredCounts, Period, ReportKind, StatusCounts } from '../schema';
 import { emptyStatusCounts } from '../schema';
+import { periodFromHeader } from './header';
 import type { ParsedReport } from './parse-report';
 import { unknownLeaderAnomaly } from './registry';
 import { checkPoint, reportPoints } from '../indicators/report-points';
@@ -116,12 +117,21 @@ function detectDistrict(p: ParsedReport, districts: District[]): Detected<string
   return { value: top!.d.id, confidence, basis: `文中出现“${top!.d.shortName}”${top!.n} 次${second ? `，“${second.d.shortName}”${second.n} 次` : ''}` };
 }
 
+/** The period an opening sentence says the progress is of: `现将实事项目1—6月份进展情况予以公示` → M6, `三季度完成情况` → Q3. */
+const PERIOD_OF_PROGRESS = /(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[—\-–~－至到]\s*)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?(?:底|末)?\s*的?\s*(?:进展|完成|落实|推进)|第?[一二三四1-4]\s*季度\s*的?\s*(?:进展|完成|落实|推进|目标)/;
+
 function detectPeriod(p: ParsedReport): Detected<string> {
   const title = p.printed.title;
   if (p.printed.periods?.length) return { value: p.printed.periods.join('+'), confidence: 'high', basis: `第 ${title?.line} 行标题“${title?.text}”` };
   const header = p.columns.flatMap((c) => (c.key === 'target' && c.period ? [c.period as Period] : []));
   if (header.length) return { value: header.join('+'), confidence: 'medium', basis: `第 ${p.headerLine} 行表头的目标列` };
   if (p.kind === 'work-report') return { value: 'year', confidence: 'high', basis: '政府工作报告覆盖全年' };
+  for (let i = 0; i < Math.min(p.lines.length, 40); i++) {
+    const m = PERIOD_OF_PROGRESS.exec(p.lines[i]!);
+    const period = m ? periodFromHeader(m[0]) : undefined;
+    if (period) return { value: period, confidence: 'medium', basis: `第 ${i + 1} 行“${m![0]}”（标题和表头都没有写明时段）` };
+  }
+  if (p.kind === 'breakdown') return { value: 'year', confidence: 'medium', basis: '分解方案没有分季度或月份的目标列：按全年计' };
   return { value: undefined, confidence: 'low', basis: '标题和表头都没有写明时段，请用 --period 指定' };
 }
 
