@@ -17,6 +17,7 @@ export const ANOMALY_LABELS: Record<AnomalyKind, string> = {
   'invisible-character': '看不见的控制字符',
   'too-long': '名称过长（可能几格连在一起）',
   'totals-mismatch': '原文合计与逐条清点不符',
+  reader: '原件格式的问题（如扩展名与内容不符）',
 };
 
 /** The message as a reader needs it: what is wrong in the original, with no repository paths or to-dos. */
