@@ -59,7 +59,7 @@ describe('a site built from a .docx and a saved web page', () => {
   it('a .docx named .doc is read as what it is, and the quality page says so with the place in the original', () => {
     expect(readFileSync(join(dist, 'zhangdian/2023/m09/index.html'), 'utf8')).toContain('网页（HTML）');
     const quality = readFileSync(join(dist, 'quality/index.html'), 'utf8');
-    expect(quality).toContain('2023-m09-progress.doc:1</a> · 原件第1段');
+    expect(quality).toContain('2023-m09-progress.doc 第1行</a> · 原件第1段');
     expect(quality).toContain('内容却是Word（.docx）：已按内容读取');
   });
 });
