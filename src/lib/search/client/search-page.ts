@@ -108,7 +108,6 @@ export function startSearchPage(root: HTMLElement): void {
       state = next;
       seq += 1; // a reply still on its way is for the page left behind
       out.replaceChildren();
-      out.setAttribute('aria-busy', 'false');
       status.textContent = '';
       document.title = baseTitle;
       return;
@@ -116,7 +115,5 @@ export function startSearchPage(root: HTMLElement): void {
     go(next, 'none');
   });
   root.classList.add('search-ready');
-  // Nothing is pending on the bare page: say so (tests and assistive technology wait on aria-busy).
-  if (isBare(state)) out.setAttribute('aria-busy', 'false');
-  else go(state, 'none');
+  if (!isBare(state)) go(state, 'none');
 }
