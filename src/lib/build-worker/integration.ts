@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { dataDir, pinDataDir } from '../data-dir';
+import { currentSlice } from '../dataset/slice';
 import { siteRootOf } from '../urls';
 import type { FileMeasure } from '../opendata/download-files';
 import type { SimilarHit } from '../site/similar';
@@ -96,6 +97,12 @@ export default function buildWorker(): AstroIntegration {
       },
       'astro:config:done': ({ config, logger: l }) => {
         if (command !== 'build') return;
+        // A district shard (npm run build:shard) leaves the downloads and the search index to the global
+        // shard's worker: nothing to write here, and its pages measure their own downloads from their slice.
+        if (currentSlice().kind === 'districts') {
+          Object.assign(buildWork(), { downloads: Promise.resolve(new Map()), searchIndex: Promise.resolve({ hash: '', files: 0 }) });
+          return;
+        }
         logger = l;
         pinDataDir(fileURLToPath(config.root));
         stageDir = stageDirFor(fileURLToPath(config.outDir));

@@ -8,6 +8,7 @@ import { loadDataset, loadDownloads, siteRoot } from '../../lib/opendata/astro-d
 import { bodyOf, toJson } from '../../lib/opendata/download-files';
 import { buildWork } from '../../lib/build-worker/handoff';
 import { sitePackage } from '../../lib/opendata/package-meta';
+import { globalInSlice } from '~/lib/shards/in-slice';
 
 export const getStaticPaths = (async () => {
   const downloads = await loadDownloads();
@@ -15,7 +16,7 @@ export const getStaticPaths = (async () => {
   const files = buildWork().downloads ? [] : downloads.files;
   return [
     ...files.map((f) => ({ params: { file: f.path }, props: { render: () => bodyOf(downloads.write(f)), type: `${f.mediatype}; charset=utf-8` } })),
-    { params: { file: 'datapackage.json' }, props: { render: () => toJson(sitePackage(downloads.files.map((f) => downloads.describe(f)), d, siteRoot())), type: 'application/json; charset=utf-8' } },
+    ...(globalInSlice() ? [{ params: { file: 'datapackage.json' }, props: { render: () => toJson(sitePackage(downloads.files.map((f) => downloads.describe(f)), d, siteRoot())), type: 'application/json; charset=utf-8' } }] : []),
   ];
 }) satisfies GetStaticPaths;
 

@@ -6,13 +6,14 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import type { District } from '../../lib/schema';
 import { feedsPublished, loadDataset, siteRoot } from '../../lib/opendata/astro-dataset';
 import { feedOptions } from '../../lib/opendata/feeds';
+import { globalInSlice, inSlice } from '~/lib/shards/in-slice';
 
 export const getStaticPaths = (async () => {
   if (!feedsPublished()) return [];
   const d = await loadDataset();
   return [
-    { params: { feed: 'all' }, props: { district: undefined as District | undefined } },
-    ...d.districts.map((district) => ({ params: { feed: district.id }, props: { district: district as District | undefined } })),
+    ...(globalInSlice() ? [{ params: { feed: 'all' }, props: { district: undefined as District | undefined } }] : []),
+    ...d.districts.filter((x) => inSlice(x.id)).map((district) => ({ params: { feed: district.id }, props: { district: district as District | undefined } })),
   ];
 }) satisfies GetStaticPaths;
 

@@ -4,10 +4,11 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedsPublished, loadDataset, siteRoot } from '~/lib/opendata/astro-dataset';
 import { ownerFeedOptions } from '~/lib/opendata/owner-feeds';
+import { inSlice } from '~/lib/shards/in-slice';
 
 export const getStaticPaths = (async () => {
   if (!feedsPublished()) return [];
-  return (await loadDataset()).leaders.map((leader) => ({ params: { leader: leader.id }, props: { leader } }));
+  return (await loadDataset()).leaders.filter(inSlice).map((leader) => ({ params: { leader: leader.id }, props: { leader } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => rss(ownerFeedOptions(await loadDataset(), 'leader', props.leader, siteRoot()));

@@ -1,0 +1,100 @@
+// The whole sharded build: plan the shards over the dataset's districts, give each district shard its
+// slice of the data, build every shard whose output is not cached (at most `jobs` at once), then merge
+// the outputs into dist/ through the staging folder (dist/ is swapped whole, never half-written).
+import { cpus } from 'node:os';
+import { realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beginStaging, publishStaged, stagingFor } from '../build-worker/staged-site';
+import { readSiteConfig } from '../site-config';
+import { hasAddress, siteRootOf } from '../urls';
+import { codeHash, dataHash, shardKey } from './cache-key';
+import { mergeShards, type ShardOutput } from './merge';
+import { describeShard, planShards, sliceEnv, type ShardPlan } from './plan';
+import { buildShard, isCached, pool, pruneShardCache, shardOutDir, type ShardRun } from './run-shard';
+import { districtIdsOf, readRaw, writeSliceData } from './slice-data';
+import { writeSitemap } from './sitemap';
+
+export interface ShardedOptions {
+  root: string;
+  /** The dataset (default PORTAL_DATA_DIR or generated/). */
+  dataDir?: string;
+  /** How many shards (default: one global shard plus one per core). */
+  shards?: number;
+  /** How many shard builds run at once (default: the number of cores). */
+  jobs?: number;
+  /** Default <root>/.cache/shards. */
+  cacheRoot?: string;
+  env?: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+}
+
+export const defaultJobs = () => Math.max(1, cpus().length);
+export const defaultShards = () => defaultJobs() + 1;
+
+export const dataDirOf = (o: Pick<ShardedOptions, 'root' | 'dataDir' | 'env'>) =>
+  realpathSync(resolve(o.root, o.dataDir ?? (o.env ?? process.env).PORTAL_DATA_DIR ?? 'generated'));
+export const cacheRootOf = (o: Pick<ShardedOptions, 'root' | 'cacheRoot'>) => resolve(o.root, o.cacheRoot ?? '.cache/shards');
+
+/** Plan the shards (all, or only those `only` names) and work out each one's data folder and cache key. */
+export function prepareShards(o: ShardedOptions & { of: number; only?: number }): ShardRun[] {
+  const dataDir = dataDirOf(o);
+  const cacheRoot = cacheRootOf(o);
+  const raw = readRaw(dataDir);
+  const plans = planShards(districtIdsOf(raw), o.of).filter((p) => o.only === undefined || p.index === o.only);
+  const code = codeHash(o.root);
+  let whole: string | undefined;
+  return plans.map((plan) => {
+    let dir = dataDir;
+    if (plan.slice.kind === 'districts') {
+      dir = join(cacheRoot, 'slices', plan.name);
+      writeSliceData(raw, plan.districts, dir);
+    }
+    const data = dir === dataDir ? (whole ??= dataHash(dataDir)) : dataHash(dir);
+    const key = shardKey({ code, data, slice: plan.slice.kind === 'districts' ? `districts:${plan.districts.join(',')}` : sliceEnv(plan), env: o.env });
+    return { plan, dataDir: dir, key, outDir: shardOutDir(cacheRoot, plan, key) };
+  });
+}
+
+export interface ShardResult { plan: ShardPlan; outDir: string; cached: boolean; seconds: number }
+
+/** Build every shard of `runs` that is not cached; each output lands in the cache. */
+export async function buildShards(o: ShardedOptions, runs: readonly ShardRun[]): Promise<ShardResult[]> {
+  const log = o.log ?? (() => {});
+  const cacheRoot = cacheRootOf(o);
+  // The global shard first: it carries the build worker's downloads and search index, the longest job.
+  const order = [...runs].sort((a, b) => Number(b.plan.slice.kind !== 'districts') - Number(a.plan.slice.kind !== 'districts'));
+  return pool(order.map((run) => async () => {
+    const t0 = performance.now();
+    if (isCached(run)) {
+      log(`${describeShard(run.plan)}: 缓存命中（${run.key}），不重新构建`);
+      return { plan: run.plan, outDir: run.outDir, cached: true, seconds: 0 };
+    }
+    log(`${describeShard(run.plan)}: 构建中…`);
+    await buildShard(o.root, run, o.env);
+    pruneShardCache(cacheRoot, run.plan, run.key);
+    const seconds = (performance.now() - t0) / 1000;
+    log(`${describeShard(run.plan)}: 完成，用时 ${seconds.toFixed(1)} 秒`);
+    return { plan: run.plan, outDir: run.outDir, cached: false, seconds };
+  }), o.jobs ?? defaultJobs());
+}
+
+/** Merge shard outputs into `outDir` (default dist/) through the staging folder; writes the sitemap when the site has an address. */
+export function mergeIntoSite(o: { root: string; outDir?: string; env?: NodeJS.ProcessEnv }, outputs: readonly ShardOutput[]): number {
+  const env = o.env ?? process.env;
+  const staging = stagingFor(resolve(o.root, o.outDir ?? 'dist'));
+  beginStaging(staging);
+  const files = mergeShards(outputs, staging.site);
+  const root = siteRootOf(env.SITE || readSiteConfig(o.root).url || undefined, env.BASE ?? '/');
+  if (hasAddress(root)) writeSitemap(staging.site, root);
+  publishStaged(staging);
+  return files;
+}
+
+/** npm run build: every shard, then the merge into dist/. */
+export async function buildSharded(o: ShardedOptions & { outDir?: string }): Promise<ShardResult[]> {
+  const runs = prepareShards({ ...o, of: o.shards ?? defaultShards() });
+  const results = await buildShards(o, runs);
+  const files = mergeIntoSite(o, results.map((r) => ({ label: describeShard(r.plan), dir: r.outDir })));
+  o.log?.(`合并 ${results.length} 个分片（${results.filter((r) => r.cached).length} 个来自缓存）：${files} 个文件`);
+  return results;
+}
