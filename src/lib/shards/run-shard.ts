@@ -3,9 +3,9 @@
 // beside it, see staged-site.ts). A failed shard throws a ShardError that names the shard and its
 // districts and quotes Astro's own message, without a stack trace.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describeShard, sliceEnv, type ShardPlan } from './plan';
 import { MANIFEST } from './merge';
 
@@ -29,8 +29,12 @@ export const isCached = (run: ShardRun) => existsSync(join(run.outDir, MANIFEST)
 
 /** Astro's message from a failed build's output: its error lines, without stack frames or colours. */
 export function failureText(output: string): string {
-  const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => !/^\s+at /.test(l) && l.trim() !== '');
-  const from = lines.findIndex((l) => /error|错误|失败|\[ERROR\]/i.test(l));
+  const lines = output
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    // Stack frames, the list of pages written, warnings and progress lines say nothing about the failure.
+    .filter((l) => l.trim() !== '' && !/^\s+at /.test(l) && !/[├└]─/.test(l) && !/^\d\d:\d\d:\d\d \[(WARN|build|content|vite|types|glob-loader|file-loader|pledge-portal:[a-z-]+)\] /.test(l));
+  const from = lines.findIndex((l) => /\[ERROR\]/.test(l));
   return (from >= 0 ? lines.slice(from) : lines.slice(-15)).slice(0, 25).join('\n');
 }
 
@@ -45,8 +49,13 @@ export function buildShard(root: string, run: ShardRun, env: NodeJS.ProcessEnv =
   }
   const cacheDir = mkdtempSync(join(tmpdir(), `astro-${plan.name}-`));
   const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+  // Astro bundles the pages under outDir when outDir is inside the working directory, else under
+  // <root>/.astro/, which parallel shards would share: so every shard builds inside the project, then
+  // its output moves to the cache (a rename when the cache is under .cache/ too).
+  const buildDir = join(root, '.cache', 'shard-builds', `${plan.name}-${run.key}`);
+  rmSync(buildDir, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astro, 'build', '--root', root, '--outDir', run.outDir], {
+    const child = spawn(process.execPath, [astro, 'build', '--root', root, '--outDir', buildDir], {
       cwd: root,
       env: { ...env, PORTAL_DATA_DIR: run.dataDir, PORTAL_SLICE: sliceEnv(plan), PORTAL_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,15 +66,29 @@ export function buildShard(root: string, run: ShardRun, env: NodeJS.ProcessEnv =
     child.on('error', (e) => reject(new ShardError(`分片 ${describeShard(plan)} 无法启动：${e.message}`)));
     child.on('close', (code) => {
       rmSync(cacheDir, { recursive: true, force: true });
-      if (code !== 0 || !existsSync(join(run.outDir, 'index.html')) && plan.slice.kind !== 'districts') {
-        rmSync(run.outDir, { recursive: true, force: true });
+      if (code !== 0 || (!existsSync(join(buildDir, 'index.html')) && plan.slice.kind !== 'districts')) {
+        rmSync(buildDir, { recursive: true, force: true });
         reject(new ShardError(`分片 ${describeShard(plan)} 构建失败（exit ${code}）：\n${failureText(out)}`));
         return;
       }
+      // The manifest last: an entry without it is incomplete and never used (isCached).
+      rmSync(run.outDir, { recursive: true, force: true });
+      moveDir(buildDir, run.outDir);
       writeFileSync(join(run.outDir, MANIFEST), JSON.stringify({ name: plan.name, label: describeShard(plan), key: run.key }));
       resolve(out);
     });
   });
+}
+
+function moveDir(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
 }
 
 /** Drop the other (stale) entries of this shard, keeping `key`. */

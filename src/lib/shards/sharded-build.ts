@@ -7,11 +7,11 @@ import { join, resolve } from 'node:path';
 import { beginStaging, publishStaged, stagingFor } from '../build-worker/staged-site';
 import { readSiteConfig } from '../site-config';
 import { hasAddress, siteRootOf } from '../urls';
-import { codeHash, dataHash, shardKey } from './cache-key';
+import { codeHash, dataHash, shardKey, sourcesHash } from './cache-key';
 import { mergeShards, type ShardOutput } from './merge';
 import { describeShard, planShards, sliceEnv, type ShardPlan } from './plan';
 import { buildShard, isCached, pool, pruneShardCache, shardOutDir, type ShardRun } from './run-shard';
-import { districtIdsOf, readRaw, writeSliceData } from './slice-data';
+import { districtIdsOf, readRaw, sourceFilesOf, writeSliceData } from './slice-data';
 import { writeSitemap } from './sitemap';
 
 export interface ShardedOptions {
@@ -42,6 +42,7 @@ export function prepareShards(o: ShardedOptions & { of: number; only?: number })
   const raw = readRaw(dataDir);
   const plans = planShards(districtIdsOf(raw), o.of).filter((p) => o.only === undefined || p.index === o.only);
   const code = codeHash(o.root);
+  const env = o.env ?? process.env;
   let whole: string | undefined;
   return plans.map((plan) => {
     let dir = dataDir;
@@ -50,7 +51,8 @@ export function prepareShards(o: ShardedOptions & { of: number; only?: number })
       writeSliceData(raw, plan.districts, dir);
     }
     const data = dir === dataDir ? (whole ??= dataHash(dataDir)) : dataHash(dir);
-    const key = shardKey({ code, data, slice: plan.slice.kind === 'districts' ? `districts:${plan.districts.join(',')}` : sliceEnv(plan), env: o.env });
+    const sources = sourcesHash(resolve(o.root, env.PORTAL_CONTENT_ROOT ?? '.'), sourceFilesOf(raw, plan.slice.kind === 'districts' ? plan.districts : undefined));
+    const key = shardKey({ code, data, sources, slice: plan.slice.kind === 'districts' ? `districts:${plan.districts.join(',')}` : sliceEnv(plan), env: o.env });
     return { plan, dataDir: dir, key, outDir: shardOutDir(cacheRoot, plan, key) };
   });
 }

@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-type Row = { id: string; district?: string; reportId?: string };
+type Row = { id: string; district?: string; reportId?: string; source?: { file?: string } };
 
 /** The dataset as raw rows (no schema: the shard's own build validates its slice), read once for every shard. */
 export interface RawDataset {
@@ -43,4 +43,10 @@ export function writeSliceData(raw: RawDataset, districts: readonly string[], ou
   for (const f of readdirSync(renderings)) {
     if (keep.has(raw.reportDistrict.get(f.replace(/\.json$/, '')) ?? '')) copyFileSync(join(renderings, f), join(out, 'renderings', f));
   }
+}
+
+/** The source files (repository-relative) cited by the reports of these districts, or of every district. */
+export function sourceFilesOf(raw: RawDataset, districts?: readonly string[]): string[] {
+  const keep = districts && new Set(districts);
+  return (raw.tables.get('reports') ?? []).filter((r) => !keep || keep.has(r.district ?? '')).flatMap((r) => (r.source?.file ? [r.source.file] : []));
 }
