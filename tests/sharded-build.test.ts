@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { synthesize, writeDataset } from '../scripts/bench-build';
+import { synthesize, writeDataset } from '../scripts/bench/build';
 import { mergeShards, MergeError } from '~/lib/shards/merge';
 import { planShards } from '~/lib/shards/plan';
 import { shardKey } from '~/lib/shards/cache-key';

@@ -14,19 +14,15 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { prng } from '../src/lib/prng';
+import { prng } from '../../src/lib/prng';
 import { join, resolve } from 'node:path';
-import type { Dataset as SiteDataset } from '../src/lib/site/dataset';
-import type { IndicatorPoint } from '../src/lib/schema/indicator';
-import type { Progress, Task } from '../src/lib/schema';
-import portalConfig from '../astro.config.mjs';
-import { phases, routeGroups, workerSteps, type Phases, type RouteGroup, type WorkerStep } from './build-log';
-import { DATASET_KEYS } from '../src/lib/opendata/dataset';
+import type { Progress, Task } from '../../src/lib/schema';
+import portalConfig from '../../astro.config.mjs';
+import { phases, routeGroups, workerSteps, type Phases, type RouteGroup, type WorkerStep } from '../build-log';
+import { type Dataset, COLLECTION_NAMES } from '~/lib/dataset/collections';
+import { readDataset } from '~/lib/dataset/read';
 
-/** The page data plus the indicators collection (issue 4's pages read it). */
-type Dataset = SiteDataset & { indicators: IndicatorPoint[] };
-
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const SCALES = (process.env.BENCH_SCALES ?? '10,100').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 /** The portal is measured with a site address, as deployed: feeds, sitemap and share cards are built. */
@@ -34,11 +30,8 @@ const BENCH_SITE = process.env.BENCH_SITE ?? 'https://bench.example.gov.cn';
 // BENCH_NODE_OPTIONS is applied to both builds (portal and bare) alike, e.g. GC flags.
 
 
-function loadReal(dir: string): Dataset {
-  const read = (n: string) => JSON.parse(readFileSync(join(dir, `${n}.json`), 'utf8'));
-  const indicators = existsSync(join(dir, 'indicators.json')) ? read('indicators') : [];
-  return { districts: read('districts'), reports: read('reports'), tasks: read('tasks'), progress: read('progress'), units: read('units'), leaders: read('leaders'), anomalies: read('anomalies'), indicators };
-}
+/** The real dataset, validated (a DatasetError names each bad file and what to do). */
+const loadReal = (dir: string): Dataset => readDataset(dir, { kind: 'all' });
 
 export function synthesize(real: Dataset, scale: number): Dataset {
   const out: Dataset = { districts: [], reports: [], tasks: [], progress: [], units: [], leaders: [], anomalies: [], indicators: [] };
@@ -228,7 +221,7 @@ function floorSite(dir: string, pages: number, concurrency: number) {
   writeFileSync(join(dir, 'src/content.config.ts'), `export { collections } from ${JSON.stringify(join(ROOT, 'src/content.config.ts'))};\n`);
   writeFileSync(join(dir, 'src/pages/[...slug].astro'), `---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() {\n  let entries = 0;\n  for (const c of ${JSON.stringify(COLLECTIONS)}) entries += (await getCollection(c as never)).length;\n  return Array.from({ length: ${pages} }, (_, i) => ({ params: { slug: i === 0 ? undefined : 'p/' + i }, props: { entries } }));\n}\nconst { slug } = Astro.params;\n---\n<html lang="zh-CN"><head><meta charset="utf-8" /><title>{slug ?? 'home'}</title></head><body><h1>{slug ?? 'home'} {Astro.props.entries}</h1></body></html>\n`);
 }
-const COLLECTIONS = DATASET_KEYS; // every collection of src/content.config.ts
+const COLLECTIONS = COLLECTION_NAMES; // every collection of src/content.config.ts
 
 /** The sharded build (npm run build's own command) under /usr/bin/time: wall time, CPU, and the largest single process's peak RSS. */
 function shardedBuild(data: string, contentRoot: string, outDir: string, cache: string, cards: string): Run & { shards: number; rebuilt: number; cardsMs: number } {
