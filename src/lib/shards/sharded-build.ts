@@ -72,7 +72,9 @@ export async function buildShards(o: ShardedOptions, runs: readonly ShardRun[]):
       return { plan: run.plan, outDir: run.outDir, cached: true, seconds: 0 };
     }
     log(`${describeShard(run.plan)}: 构建中…`);
-    await buildShard(o.root, run, o.env);
+    const out = await buildShard(o.root, run, o.env);
+    // The build worker's own lines (downloads, search index, share cards, each "in N ms"): bench:build reads them.
+    for (const line of out.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) if (line.includes('[pledge-portal:build-worker]')) log(`${run.plan.name}: ${line.trim()}`);
     pruneShardCache(cacheRoot, run.plan, run.key);
     const seconds = (performance.now() - t0) / 1000;
     log(`${describeShard(run.plan)}: 完成，用时 ${seconds.toFixed(1)} 秒`);
