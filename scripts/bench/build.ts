@@ -249,6 +249,9 @@ function shardedBuild(data: string, contentRoot: string, outDir: string, cache: 
   const shards = new Set([...r.stdout.matchAll(/\[shards\] (shard-\d+-of-\d+)/g)].map((m) => m[1])).size;
   const rebuilt = [...r.stdout.matchAll(/\[shards\] shard-\S+ .*完成，用时/g)].length;
   const worker = workerSteps(r.stdout);
+  // Where the wall time went: preparing the slices, each shard rebuilt, the merge.
+  const steps = [...r.stdout.matchAll(/\[shards\] (准备.*|shard-\d+-of-\d+) .*?(\d+\.\d) (?:秒|s)$/gm), ...r.stdout.matchAll(/\[shards\] 合并.*，(\d+\.\d) 秒$/gm)];
+  console.log(`    ${steps.map((m) => (m.length > 2 && m[2] ? `${m[1]!.startsWith('准备') ? 'prepare' : m[1]} ${m[2]} s` : `merge ${m[1]} s`)).join(', ')}`);
   const cardsMs = worker.filter((w) => w.step === 'share cards').reduce((a, w) => a + w.ms, 0);
   return { seconds, cpu: cpuOf('User') + cpuOf('System'), peakMb: Math.round(kb / 1024), pages: countPages(outDir), groups: [], phases: {}, worker, shards, rebuilt, cardsMs };
 }

@@ -96,9 +96,12 @@ export function mergeIntoSite(o: { root: string; outDir?: string; env?: NodeJS.P
 
 /** npm run build: every shard, then the merge into dist/. */
 export async function buildSharded(o: ShardedOptions & { outDir?: string }): Promise<ShardResult[]> {
+  let t0 = performance.now();
   const runs = prepareShards({ ...o, of: o.shards ?? defaultShards() });
+  o.log?.(`准备 ${runs.length} 个分片的数据与缓存键：${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
   const results = await buildShards(o, runs);
+  t0 = performance.now();
   const files = mergeIntoSite(o, results.map((r) => ({ label: describeShard(r.plan), dir: r.outDir })));
-  o.log?.(`合并 ${results.length} 个分片（${results.filter((r) => r.cached).length} 个来自缓存）：${files} 个文件`);
+  o.log?.(`合并 ${results.length} 个分片（${results.filter((r) => r.cached).length} 个来自缓存）：${files} 个文件，${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
   return results;
 }
