@@ -15,8 +15,8 @@ import { buildIndex } from '../src/lib/search/build-index';
 import { indexHash, indexInput } from '../src/lib/search/index-input';
 import { indexDataset } from '../src/lib/site/dataset';
 import { similarPledges } from '../src/lib/site/similar';
-import { straightforwardFiles } from './opendata-straightforward';
-import { realDataset } from './opendata-real';
+import { straightforwardFiles } from '../scripts/bench/straightforward-downloads';
+import { realDataset } from './helpers/repo-dataset';
 import { readFullDataset } from '../src/lib/search/dataset-files';
 
 const SITE = 'https://example.org/portal/';

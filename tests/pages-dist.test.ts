@@ -12,7 +12,7 @@ import { paths } from '../src/lib/urls';
 import { statusDisplay } from '../src/lib/site/status-display';
 import { isZipped } from '../src/lib/source-files';
 import { unzipSync } from 'fflate';
-import { BASE, DIST, byId, decode, hasDist, hasGenerated, loadDataset, page, text, walk } from './pages-helpers';
+import { BASE, DIST, byId, decode, hasDist, hasGenerated, loadDataset, page, text, walk } from './helpers/built-site';
 import { findBrokenLinks } from './helpers/dist-checks';
 
 if (!hasDist) console.warn('[pages-dist] dist/ is absent: run `npm run build` first. Skipping the built-site tests.');

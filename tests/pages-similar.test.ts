@@ -3,7 +3,7 @@
 // pledge with its own year or another district.
 import { describe, expect, it } from 'vitest';
 import { bigrams, dice, similarPledges, SIMILARITY_THRESHOLD, MAX_SIMILAR, type SimilarDoc } from '../src/lib/site/similar';
-import { hasGenerated, loadDataset } from './pages-helpers';
+import { hasGenerated, loadDataset } from './helpers/built-site';
 
 describe('bigrams and dice', () => {
   it('drops punctuation and spaces and pairs adjacent characters', () => {

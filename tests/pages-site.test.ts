@@ -9,7 +9,7 @@ import { statusDisplay } from '../src/lib/site/status-display';
 import { stated, statusMix } from '../src/lib/site/status-mix';
 import { STATUS_ORDER } from '../src/lib/schema';
 import { taskTimelineEntries, taskUnits } from '../src/lib/site/task-page';
-import { hasGenerated, loadDataset } from './pages-helpers';
+import { hasGenerated, loadDataset } from './helpers/built-site';
 
 describe('statusDisplay', () => {
   it('marks an inferred status and names the deciding phrase', () => {

@@ -1,7 +1,7 @@
 // Summaries that mean what a reader takes them to mean, checked on the built pages (dist/).
 import { describe, expect, it } from 'vitest';
 import { paths } from '../src/lib/urls';
-import { byId, hasDist, hasGenerated, loadDataset, page, text, walk, DIST } from './pages-helpers';
+import { byId, hasDist, hasGenerated, loadDataset, page, text, walk, DIST } from './helpers/built-site';
 
 describe.skipIf(!hasDist || !hasGenerated)('summaries on the built pages', () => {
   it('no 0% above a column that has no stated status (a plan, an all-inferred report)', () => {

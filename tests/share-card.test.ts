@@ -12,7 +12,7 @@ import { renderPng, writeCard } from '~/lib/share-card/render';
 import { indexDataset } from '~/lib/site/dataset';
 import { paths } from '~/lib/urls';
 import { repoDataset } from './helpers/repo-dataset';
-import { DIST, hasDist, hasGenerated, loadDataset, page } from './pages-helpers';
+import { DIST, hasDist, hasGenerated, loadDataset, page } from './helpers/built-site';
 
 const SITE = 'https://pledges.example.cn/';
 const ix = indexDataset(repoDataset().dataset);

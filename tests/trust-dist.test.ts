@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { readSiteConfig } from '~/lib/site-config';
 import { walk } from './helpers/dist-checks';
-import { DIST, hasDist, page } from './pages-helpers';
+import { DIST, hasDist, page } from './helpers/built-site';
 import { columnsFor } from './helpers/csv-columns';
 
 const configured = Boolean(process.env.SITE || readSiteConfig().url);

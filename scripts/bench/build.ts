@@ -9,14 +9,14 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { prng } from '../../src/lib/prng';
+import { prng } from './prng';
 import { join, resolve } from 'node:path';
-import type { Dataset as SiteDataset } from '../../src/lib/site/dataset';
-import type { IndicatorPoint } from '../../src/lib/schema/indicator';
-import type { Progress, Task } from '../../src/lib/schema';
+import type { Dataset as SiteDataset } from '~/lib/site/dataset';
+import type { IndicatorPoint } from '~/lib/schema/indicator';
+import type { Progress, Task } from '~/lib/schema';
 import portalConfig from '../../astro.config.mjs';
 import { phases, routeGroups, workerSteps, type Phases, type RouteGroup, type WorkerStep } from '../build-log';
-import { DATASET_KEYS } from '../../src/lib/opendata/dataset';
+import { DATASET_KEYS } from '~/lib/opendata/dataset';
 
 /** The page data plus the indicators collection (issue 4's pages read it). */
 type Dataset = SiteDataset & { indicators: IndicatorPoint[] };

@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, test } from 'vitest';
 import { STATUS_LABELS } from '../../src/lib/schema/status';
 import { openPage, PHONE, useSite } from './helpers/site';
-import { PAGE_TYPES, pageTypes } from './helpers/page-types';
+import { PAGE_TYPES, pageTypes } from '../../scripts/browser/page-types';
 import { focusStop, tabTo } from './helpers/keyboard';
 import { results, revealFacets, searchBox, unitFacet } from './helpers/search-page';
 

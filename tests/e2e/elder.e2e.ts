@@ -5,7 +5,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, PHONE, useSite } from './helpers/site';
-import { PAGE_TYPES, pageTypes } from './helpers/page-types';
+import { PAGE_TYPES, pageTypes } from '../../scripts/browser/page-types';
 
 const site = useSite();
 const types = pageTypes();

@@ -2,7 +2,7 @@
 // (SVG drawn at build time) show, links navigate, and the search page explains itself and offers lists.
 import { describe, expect, test } from 'vitest';
 import { openPage, useSite } from './helpers/site';
-import { PAGE_TYPES, pageTypes } from './helpers/page-types';
+import { PAGE_TYPES, pageTypes } from '../../scripts/browser/page-types';
 
 const site = useSite();
 const types = pageTypes();

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DESKTOP, PHONE, openPage, useSite } from './helpers/site';
-import { PAGE_TYPES, ROOT, pageTypes } from './helpers/page-types';
+import { PAGE_TYPES, ROOT, pageTypes } from '../../scripts/browser/page-types';
 
 const site = useSite();
 const SHOTS = join(ROOT, 'test-output', 'screenshots');

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DESKTOP, openPage, useSite } from './helpers/site';
-import { ROOT, pageTypes } from './helpers/page-types';
+import { ROOT, pageTypes } from '../../scripts/browser/page-types';
 import { pdfContains, readPdf } from './helpers/pdf';
 
 const site = useSite();

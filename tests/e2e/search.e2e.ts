@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { openPage, useSite } from './helpers/site';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, pageTypes } from './helpers/page-types';
+import { ROOT, pageTypes } from '../../scripts/browser/page-types';
 import { results, resultLinks, revealFacets, searchBox, totalOf, unitFacet } from './helpers/search-page';
 
 const site = useSite();

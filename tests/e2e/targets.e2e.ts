@@ -1,7 +1,7 @@
 // Tap targets of at least 44×44 px on a phone for every control outside running text, on every page type.
 import { describe, expect, test } from 'vitest';
 import { openPage, PHONE, useSite } from './helpers/site';
-import { PAGE_TYPES, pageTypes } from './helpers/page-types';
+import { PAGE_TYPES, pageTypes } from '../../scripts/browser/page-types';
 import { smallTargets } from './helpers/targets';
 
 const site = useSite();

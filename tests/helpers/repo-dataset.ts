@@ -17,6 +17,14 @@ export function repoDataset(): BuildResult {
   return cached;
 }
 
+/** The dataset alone; throws listing every problem if the repository's content/ does not ingest cleanly. */
+export function realDataset(): BuildResult['dataset'] {
+  const r = repoDataset();
+  if (r.errors.length) throw new Error(r.errors.join('\n'));
+  // A copy: callers may change it, and repoDataset() is shared.
+  return structuredClone(r.dataset);
+}
+
 export function readRepoFile(rel: string): Buffer {
   return readFileSync(join(ROOT, rel));
 }

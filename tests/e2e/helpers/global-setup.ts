@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, ROOT } from './page-types';
+import { DIST, ROOT } from '../../../scripts/browser/page-types';
 
 export default function setup(): void {
   if (existsSync(join(DIST, 'index.html')) && existsSync(join(ROOT, 'generated', 'tasks.json'))) return;

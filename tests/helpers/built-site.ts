@@ -1,7 +1,7 @@
 // Shared by the pages-* tests: the real generated dataset and the built dist/.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Dataset } from '../src/lib/site/dataset';
+import type { Dataset } from '../../src/lib/site/dataset';
 
 /** The built site; PAGES_DIST lets the same tests check a build made elsewhere (e.g. with BASE=/portal/). */
 export const DIST = process.env.PAGES_DIST ?? 'dist';

@@ -2,10 +2,10 @@
 // src/lib/urls.ts, so the suite follows the data instead of hard-coding ids that may change.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { paths } from '../../../src/lib/urls';
-import { openDataPaths } from '../../../src/lib/opendata/paths';
+import { paths } from '~/lib/urls';
+import { openDataPaths } from '~/lib/opendata/paths';
 
-export const ROOT = join(import.meta.dirname, '..', '..', '..');
+export const ROOT = join(import.meta.dirname, '..', '..');
 export const DIST = join(ROOT, 'dist');
 
 interface Row { id: string; [k: string]: unknown }

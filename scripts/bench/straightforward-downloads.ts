@@ -3,10 +3,10 @@
 // slice through one JSON.stringify. The oracle for tests/opendata-bytes.test.ts and the baseline of
 // `npm run bench:downloads`.
 import { stringify } from 'csv-stringify/sync';
-import { excelSafe } from '../src/lib/opendata/csv';
-import { indexDataset, sortDataset, type Dataset } from '../src/lib/opendata/dataset';
-import { SCOPE_TABLES, scopesOf, scopeFile, type Scope } from '../src/lib/opendata/scopes';
-import { TABLES, rowsOf, type RowContext, type TableDef } from '../src/lib/opendata/tables';
+import { excelSafe } from '~/lib/opendata/csv';
+import { indexDataset, sortDataset, type Dataset } from '~/lib/opendata/dataset';
+import { SCOPE_TABLES, scopesOf, scopeFile, type Scope } from '~/lib/opendata/scopes';
+import { TABLES, rowsOf, type RowContext, type TableDef } from '~/lib/opendata/tables';
 
 export interface PlainFile { path: string; scope: Scope; render: () => string }
 
