@@ -4,10 +4,11 @@
 // Golden files hold each format's canonical rendering with its location labels.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectGolden, goldenJson } from './helpers/golden';
 import type { BuildResult } from '~/lib/ingest/build-dataset';
 import { readSource } from '~/lib/ingest/read-source';
 import { makeDocx, makeHtml, makeWorkReportDocx } from './fixtures/make-formats';
@@ -113,11 +114,7 @@ describe('golden renderings', () => {
   it.each(['docx', 'html', 'doc'])('m09-excerpt.%s matches tests/golden/formats/', async (ext) => {
     const file = `${FORMATS_DIR}/m09-excerpt.${ext}`;
     const { reading } = await readSource(readFileSync(join(ROOT, file)), file);
-    const golden = join(ROOT, 'tests/golden/formats', `m09-excerpt.${ext}.json`);
-    const actual = `${JSON.stringify({ tables: reading!.tables, meta: reading!.meta, notes: reading!.notes, lines: reading!.lines.map((l, i) => `${reading!.where[i] ?? '-'}  ${l}`) }, null, 1)}\n`;
-    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, actual);
-    expect(existsSync(golden), `${golden} is missing: run UPDATE_GOLDEN=1 npx vitest run tests/readers-formats.test.ts`).toBe(true);
-    expect(actual).toBe(readFileSync(golden, 'utf8'));
+    expectGolden(`formats/m09-excerpt.${ext}.json`, goldenJson({ tables: reading!.tables, meta: reading!.meta, notes: reading!.notes, lines: reading!.lines.map((l, i) => `${reading!.where[i] ?? '-'}  ${l}`) }));
   });
 });
 

@@ -1,3 +1,4 @@
+import { escapeHtml } from '~/lib/markup';
 import { Numbering } from './docx-numbering';
 import { attr, child, find, kids, parseXml, readZipParts, tagOf, textOf, type XNode } from './ooxml';
 import { ReaderError, type Block, type ReadDocument, type Reader, type TableCell, type TableRow } from './types';
@@ -12,7 +13,6 @@ interface Run {
 }
 
 const isOn = (n: XNode | undefined) => n !== undefined && !['0', 'false', 'off'].includes(attr(n, 'w:val') ?? '');
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The runs of a paragraph in order (its list number first): text, tabs and line breaks; deleted text and field codes left out. */
 function runsOf(p: XNode, numbering: Numbering): Run[] {
