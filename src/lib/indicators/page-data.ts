@@ -23,7 +23,6 @@ export const INDICATOR_SHORT: Record<IndicatorKey, string> = {
   energy: '节能减排',
 };
 
-export const ROLE_LABELS: Record<IndicatorPoint['role'], string> = { target: '年度目标', periodTarget: '阶段目标', actual: '实际' };
 
 export interface YearView {
   year: number;

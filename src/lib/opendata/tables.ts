@@ -9,7 +9,7 @@ import {
 } from '../schema';
 import { paths } from '../urls';
 import { CUT_OFF_MARK } from '../schema/provenance';
-import { ROLE_LABELS } from '../indicators/page-data';
+import { INDICATOR_ROLE_LABELS } from '../labels';
 import type { DatasetIndex } from './dataset';
 import { fieldTypeOf, schemaAt, type FieldType } from './zod-fields';
 
@@ -273,7 +273,7 @@ export const indicatorsTable: TableDef<IndicatorPoint> = {
     { name: 'indicator', title: '指标代码', description: '指标的英文代码。', from: 'indicator' },
     { name: 'indicator_label', title: '指标', description: '指标名称。', type: 'string', value: (p) => INDICATOR_LABELS[p.indicator] },
     { name: 'role', title: '角色代码', description: 'target 年度目标；periodTarget 阶段目标（通报期间的目标）；actual 实际。', from: 'role' },
-    { name: 'role_label', title: '角色', description: '年度目标、阶段目标或实际。', type: 'string', value: (p) => ROLE_LABELS[p.role] },
+    { name: 'role_label', title: '角色', description: '年度目标、阶段目标或实际。', type: 'string', value: (p) => INDICATOR_ROLE_LABELS[p.role] },
     { name: 'period', title: '期间', description: 'year 全年；Q1–Q4、M1–M12 为通报的期间。', from: 'period' },
     { name: 'value', title: '数值', description: '单位见 unit 列（空为 %）：增长率带符号（下降29% 记为 -29）；区间（增长4.5%—5%）为下限；只有文字的承诺为空。', from: 'value' },
     { name: 'value_to', title: '区间上限', description: '原文为区间时的上限（增长4.5%—5% 记为 5）。', from: 'valueTo' },

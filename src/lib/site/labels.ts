@@ -1,18 +1,9 @@
 // Short Chinese labels used in breadcrumbs, charts and lists.
-import type { Report, UnitRole } from '../schema';
+import type { Report } from '../schema';
+import { REPORT_KIND_LABELS as KIND_LABELS } from '../labels';
 
-export const KIND_LABELS: Record<Report['kind'], string> = {
-  'work-report': '政府工作报告',
-  breakdown: '任务目标分解表',
-  progress: '完成情况通报',
-};
-
-export const ROLE_LABELS: Record<UnitRole, string> = {
-  lead: '牵头',
-  assist: '协办',
-  data: '提供数据',
-  unmarked: '责任单位',
-};
+// The maps live in src/lib/labels.ts; these names remain for the routes that still import them from here.
+export { REPORT_KIND_LABELS as KIND_LABELS, UNIT_ROLE_LABELS as ROLE_LABELS } from '../labels';
 
 /** "2023年9月" / "2020年第三、四季度" / "2021年全年" */
 export function reportPeriod(r: Pick<Report, 'year' | 'periodLabel'>): string {
