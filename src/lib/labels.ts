@@ -23,7 +23,7 @@ export const UNIT_ROLE_LABELS: Record<UnitRole, string> = {
 export const INDICATOR_ROLE_LABELS: Record<IndicatorRole, string> = { target: '年度目标', periodTarget: '阶段目标', actual: '实际' };
 
 /** What kind of work-report task: a pledge of a work area, a 民生实事 project, or 政府自身建设. */
-export const TASK_KIND_LABELS: Record<TaskKind, string> = { pledge: '重点工作', livelihood: '民生实事', 'self-building': '政府自身建设' };
+const TASK_KIND_LABELS: Record<TaskKind, string> = { pledge: '重点工作', livelihood: '民生实事', 'self-building': '政府自身建设' };
 
 /** 民生实事 or 民生实事候选项目 (a candidate still to be voted on): the kind as every page, file and search result words it. */
 export function taskKindLabel(t: { kind?: TaskKind | undefined; candidate?: boolean | undefined }): string | undefined {

@@ -18,7 +18,7 @@ export interface Problem {
 }
 
 /** Where a problem is: `file:line`, `file（part）` or `file`. */
-export function problemPlace(p: Pick<Problem, 'file' | 'line' | 'part'>): string {
+function problemPlace(p: Pick<Problem, 'file' | 'line' | 'part'>): string {
   if (p.line) return `${p.file}:${p.line}`;
   return p.part ? `${p.file}（${p.part}）` : p.file;
 }

@@ -5,7 +5,7 @@ import { ProblemError } from './problems';
 import { readYaml } from './read-yaml';
 
 /** content/site.yaml: the site's address, publisher and where corrections go (see the file's comments). */
-export const siteConfigSchema = z.object({
+const siteConfigSchema = z.object({
   /** Absolute address of the deployed site (with scheme), or empty while it has none. */
   url: z.union([z.literal(''), z.url()]).default(''),
   publisher: z.string().min(1),

@@ -9,9 +9,9 @@
 // public/_headers adds nosniff and Content-Disposition: attachment under /sources/ for hosts that read it.
 import type { Problem } from './problems';
 
-export const TEXT_EXTENSIONS = ['txt', 'md', 'html', 'htm'] as const;
-export const BINARY_EXTENSIONS = ['docx', 'doc', 'xlsx', 'xls', 'pdf'] as const;
-export const SOURCE_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS, ...BINARY_EXTENSIONS];
+const TEXT_EXTENSIONS = ['txt', 'md', 'html', 'htm'] as const;
+const BINARY_EXTENSIONS = ['docx', 'doc', 'xlsx', 'xls', 'pdf'] as const;
+const SOURCE_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS, ...BINARY_EXTENSIONS];
 
 const MAGIC: Record<(typeof BINARY_EXTENSIONS)[number], { bytes: number[]; name: string }> = {
   docx: { bytes: [0x50, 0x4b, 0x03, 0x04], name: 'Word（.docx）' },
@@ -22,7 +22,7 @@ const MAGIC: Record<(typeof BINARY_EXTENSIONS)[number], { bytes: number[]; name:
 };
 
 /** Lower-case extension without the dot, or '' when the name has none. */
-export function extensionOf(file: string): string {
+function extensionOf(file: string): string {
   const name = file.split('/').at(-1) ?? '';
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';

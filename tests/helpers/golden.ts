@@ -11,7 +11,7 @@ import { expect } from 'vitest';
 const ROOT = join(import.meta.dirname, '../..');
 const updating = () => Boolean(process.env.UPDATE_GOLDEN) && process.env.UPDATE_GOLDEN !== '0';
 
-export const GOLDEN_DIR = join(ROOT, 'tests/golden');
+const GOLDEN_DIR = join(ROOT, 'tests/golden');
 
 /** Where the actual output goes when it differs: linzi-2023-m09.json → linzi-2023-m09-changed.json. */
 export function changedPath(golden: string): string {

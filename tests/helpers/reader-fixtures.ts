@@ -6,7 +6,7 @@ import type { Block, ReadDocument, TableRow } from '~/lib/ingest/readers';
 import { expectGolden, goldenJson } from './golden';
 
 export const ROOT = join(import.meta.dirname, '../..');
-export const FIXTURES = join(ROOT, 'tests/fixtures/spreadsheet-pdf');
+const FIXTURES = join(ROOT, 'tests/fixtures/spreadsheet-pdf');
 
 export const fixtureBytes = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
 

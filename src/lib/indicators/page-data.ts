@@ -5,7 +5,7 @@ import { layoutTargetActual, type ChartLayout } from './chart-layout';
 import { pointText, valueText } from './format';
 
 /** Short row labels for charts (fit a phone screen); tables use the full INDICATOR_LABELS. */
-export const INDICATOR_SHORT: Record<IndicatorKey, string> = {
+const INDICATOR_SHORT: Record<IndicatorKey, string> = {
   gdp: '地区生产总值',
   revenue: '一般公共预算收入',
   investment: '固定资产投资',

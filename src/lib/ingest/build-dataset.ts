@@ -189,7 +189,7 @@ function manifestDisagreements(file: string, entry: ManifestEntry, periods: Peri
 }
 
 /** The location label of source lines a..b in the original file (表格1第3行), when the file is not text. */
-export function whereOf(p: ParsedReport, a: number, b: number): string | undefined {
+function whereOf(p: ParsedReport, a: number, b: number): string | undefined {
   const first = p.where?.[a - 1];
   const last = p.where?.[b - 1];
   if (!first) return last ?? undefined;

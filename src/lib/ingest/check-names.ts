@@ -6,7 +6,7 @@ import type { Problem } from '../problems';
 import { reservedDistrictSlugs } from './site-routes';
 
 /** 1-based line of the value at `path` in a YAML text, or undefined. */
-export function yamlLine(text: string, path: (string | number)[]): number | undefined {
+function yamlLine(text: string, path: (string | number)[]): number | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const node = doc.getIn(path, true);

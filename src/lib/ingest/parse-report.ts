@@ -351,7 +351,7 @@ function unplacedRow(uses: LineUse[], lines: string[], raw: RawRow, first: Anoma
 }
 
 /** Mark the cell whose text was cut (truncated-cell, row-cut-off) so pages can say so beside it. */
-export function markTruncated(row: ParsedRow, text: string): void {
+function markTruncated(row: ParsedRow, text: string): void {
   for (const cell of [row.pledge, row.subGoal, row.result, ...row.targets.map((t) => t.text)]) {
     if (cell && cell.text === text) cell.truncated = true;
   }

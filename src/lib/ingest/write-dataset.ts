@@ -18,7 +18,7 @@ export const DATASET_MARKER = '.pledge-dataset';
 const MARKER_TEXT = 'Written by `npm run ingest` (scripts/ingest.ts). The ingest replaces this folder on every run: do not keep anything else here.\n';
 
 /** Serialise deterministically: same dataset, same bytes (no timestamps, no absolute paths). */
-export function serialise(value: unknown): string {
+function serialise(value: unknown): string {
   return `${JSON.stringify(value)}\n`;
 }
 

@@ -10,7 +10,7 @@ export type DatasetKey = (typeof DATASET_KEYS)[number];
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Reports in reading order: district, year, then the period they cover (work report first). */
-export function compareReports(a: Report, b: Report): number {
+function compareReports(a: Report, b: Report): number {
   return a.district.localeCompare(b.district, 'en') || a.year - b.year || a.periodEndMonth - b.periodEndMonth || byId(a, b);
 }
 

@@ -42,7 +42,7 @@ export interface SearchDoc {
 
 export type Dataset = Pick<FullDataset, 'districts' | 'reports' | 'tasks' | 'progress' | 'units' | 'leaders'>;
 
-export function reportLabel(r: Report): string {
+function reportLabel(r: Report): string {
   return r.kind === 'work-report' ? REPORT_KIND_LABELS[r.kind] : `${r.periodLabel}${REPORT_KIND_LABELS[r.kind]}`;
 }
 

@@ -7,7 +7,7 @@ import { readYaml } from '~/lib/read-yaml';
 import { z } from 'astro/zod';
 import type { SearchEngine } from './engine';
 
-export const judgedSchema = z.object({
+const judgedSchema = z.object({
   queries: z
     .array(
       z.object({

@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import { ProblemError } from '~/lib/problems';
 import { readYaml } from '~/lib/read-yaml';
 
-export const SYNONYMS_FILE = 'content/aliases/search-synonyms.yaml';
+const SYNONYMS_FILE = 'content/aliases/search-synonyms.yaml';
 
 const entrySchema = z
   .object({

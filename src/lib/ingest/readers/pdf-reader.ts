@@ -15,7 +15,7 @@ import { checkSize } from './xlsx-reader';
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
-export const pdfLabel = (page: number, line: number) => `第${page}页第${line}行`;
+const pdfLabel = (page: number, line: number) => `第${page}页第${line}行`;
 const at = (page: number, line: number): SourceLocation => ({ label: pdfLabel(page, line), page, line });
 
 /**
