@@ -5,7 +5,8 @@ import { buildDataset } from '../src/lib/ingest/build-dataset';
 import { IngestError } from '../src/lib/ingest/errors';
 import { loadInputs } from '../src/lib/ingest/load-inputs';
 import { parseReport, type ParsedReport } from '../src/lib/ingest/parse-report';
-import { bigTable, corpus } from './fixtures/make-hostile';
+import { bigTable } from '../scripts/bench/seed-tables';
+import { corpus } from './fixtures/make-hostile';
 import { ROOT } from './helpers/repo-dataset';
 
 const DIR = join(ROOT, 'tests/fixtures/hostile');

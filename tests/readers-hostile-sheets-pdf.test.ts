@@ -8,7 +8,7 @@ import { MAX_FILE_BYTES, MAX_SHEET_ROWS } from '~/lib/limits';
 import { pdfReader } from '~/lib/ingest/readers/pdf-reader';
 import { parseInWorker, xlsReader } from '~/lib/ingest/readers/xls-reader';
 import { xlsxReader } from '~/lib/ingest/readers/xlsx-reader';
-import { plainXlsxBytes, resampledRows, seedRows } from './fixtures/spreadsheet-pdf/make';
+import { plainXlsxBytes, resampledRows, seedRows } from '../scripts/bench/seed-tables';
 import { protoPollutionXlsx } from './fixtures/spreadsheet-pdf/proto-pollution';
 import { fixtureBytes, rowTexts, tables } from './helpers/reader-fixtures';
 

@@ -4,7 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { READERS, type ReadDocument } from '~/lib/ingest/readers';
 import { pdfReader } from '~/lib/ingest/readers/pdf-reader';
-import { proseParagraphs, seedRows, TITLE, UNIT_LINE } from './fixtures/spreadsheet-pdf/make';
+import { seedRows, TITLE, UNIT_LINE } from '../scripts/bench/seed-tables';
+import { proseParagraphs } from './fixtures/spreadsheet-pdf/make';
 import { expectReaderGolden, fixtureBytes, paragraphs, pdfComparable, rowTexts, tables } from './helpers/reader-fixtures';
 
 const seed = seedRows();

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { READERS, type ReadDocument } from '~/lib/ingest/readers';
 import { xlsReader } from '~/lib/ingest/readers/xls-reader';
 import { xlsxReader } from '~/lib/ingest/readers/xlsx-reader';
-import { seedRows, TITLE, UNIT_LINE } from './fixtures/spreadsheet-pdf/make';
+import { seedRows, TITLE, UNIT_LINE } from '../scripts/bench/seed-tables';
 import { expectReaderGolden, fixtureBytes, paragraphs, rowTexts, seedTexts, tables } from './helpers/reader-fixtures';
 
 const seed = seedRows();

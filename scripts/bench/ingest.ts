@@ -5,8 +5,7 @@
 import { parseReport } from '~/lib/ingest/parse-report';
 import { pdfReader } from '~/lib/ingest/readers/pdf-reader';
 import { xlsxReader } from '~/lib/ingest/readers/xlsx-reader';
-import { bigTable } from '../../tests/fixtures/make-hostile';
-import { printPdfs, resampledRows, tableHtml, xlsxBytes } from '../../tests/fixtures/spreadsheet-pdf/make';
+import { bigTable, printPdfs, resampledRows, tableHtml, xlsxBytes } from './seed-tables';
 
 function time(rows: number, repeats = 3): number {
   const bytes = new TextEncoder().encode(bigTable(rows));
