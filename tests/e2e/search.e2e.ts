@@ -89,6 +89,27 @@ describe('search', () => {
     await context.close();
   });
 
+  test('the bare search page keeps its browse lists where they were painted (no layout shift), and lists results once asked', async () => {
+    const { context, page } = await openPage(site, pageTypes().search);
+    await page.locator('.search-ready').waitFor();
+    await page.waitForTimeout(600);
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          let sum = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) sum += (e as PerformanceEntry & { value: number }).value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => done(sum), 200);
+        }),
+    );
+    expect(shift).toBeLessThan(0.05);
+    expect(await results(page).count()).toBe(0);
+    await searchBox(page).fill(KEYWORD);
+    await results(page).waitFor();
+    await context.close();
+  });
+
   test('the header search box (a plain GET form) lands on the search page with the query run', async () => {
     const { context, page } = await openPage(site, pageTypes().task);
     await page.getByRole('search').getByRole('searchbox').fill(KEYWORD);
