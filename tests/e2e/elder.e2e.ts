@@ -61,7 +61,7 @@ describe('长辈版', () => {
     await context.addInitScript((k) => localStorage.setItem(k, '1'), KEY);
     const page = await context.newPage();
     await page.goto(site.url(types[type]), { waitUntil: 'networkidle' });
-    if (type === 'search') await page.locator('[data-search-output][aria-busy="false"]').waitFor();
+    if (type === 'search') await page.locator('[data-search-output][aria-busy="false"]').waitFor({ state: 'attached' });
     expect((await bodyText(page)).size).toBeGreaterThanOrEqual(20);
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
     const { violations } = await new AxeBuilder({ page }).analyze();

@@ -108,6 +108,7 @@ export function startSearchPage(root: HTMLElement): void {
       state = next;
       seq += 1; // a reply still on its way is for the page left behind
       out.replaceChildren();
+      out.setAttribute('aria-busy', 'false');
       status.textContent = '';
       document.title = baseTitle;
       return;
@@ -115,5 +116,7 @@ export function startSearchPage(root: HTMLElement): void {
     go(next, 'none');
   });
   root.classList.add('search-ready');
-  if (!isBare(state)) go(state, 'none');
+  // Nothing is pending on the bare page: say so (tests and assistive technology wait on aria-busy).
+  if (isBare(state)) out.setAttribute('aria-busy', 'false');
+  else go(state, 'none');
 }
