@@ -17,11 +17,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import { DATASET_KEYS, type Dataset } from '../src/lib/opendata/dataset';
-import { Downloads, measure, toJson, type DownloadFile } from '../src/lib/opendata/download-files';
-import { buildDataPackage } from '../src/lib/opendata/datapackage';
-import { TABLES } from '../src/lib/opendata/tables';
-import { straightforwardFiles } from '../tests/opendata-straightforward';
+import { DATASET_KEYS, type Dataset } from '../../src/lib/opendata/dataset';
+import { Downloads, measure, toJson, type DownloadFile } from '../../src/lib/opendata/download-files';
+import { buildDataPackage } from '../../src/lib/opendata/datapackage';
+import { TABLES } from '../../src/lib/opendata/tables';
+import { straightforwardFiles } from '../../tests/opendata-straightforward';
 
 const SITE = 'https://example.org/';
 const REPS = Number(process.env.BENCH_REPS ?? 3);
