@@ -11,8 +11,8 @@ import { realDataset } from './opendata-real';
 import { constructedDataset } from './opendata-fixture';
 import { straightforwardFiles } from './opendata-straightforward';
 import { Downloads, bodyOf, renderDownloads } from '../src/lib/opendata/download-files';
-import type { Dataset } from '../src/lib/opendata/dataset';
 import { PackedTable } from '../src/lib/opendata/packed-table';
+import type { Dataset } from '~/lib/dataset/collections';
 
 const SITE = 'https://example.org/portal/';
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildDataset } from '../src/lib/ingest/build-dataset';
 import { loadInputs } from '../src/lib/ingest/load-inputs';
-import type { Dataset } from '../src/lib/opendata/dataset';
+import type { Dataset } from '~/lib/dataset/collections';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 

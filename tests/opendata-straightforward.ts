@@ -4,9 +4,11 @@
 // `npm run bench:downloads`.
 import { stringify } from 'csv-stringify/sync';
 import { excelSafe } from '../src/lib/opendata/csv';
-import { indexDataset, sortDataset, type Dataset } from '../src/lib/opendata/dataset';
 import { SCOPE_TABLES, scopesOf, scopeFile, type Scope } from '../src/lib/opendata/scopes';
 import { TABLES, rowsOf, type RowContext, type TableDef } from '../src/lib/opendata/tables';
+import { indexDataset } from '~/lib/dataset/site-index';
+import { sortDataset } from '~/lib/dataset/order';
+import type { Dataset } from '~/lib/dataset/collections';
 
 export interface PlainFile { path: string; scope: Scope; render: () => string }
 

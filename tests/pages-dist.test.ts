@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_LABELS } from '../src/lib/schema/status';
 import { rowAnchor } from '../src/lib/site/bulletin';
-import type { Dataset } from '../src/lib/site/dataset';
 import { paths } from '../src/lib/urls';
 import { statusDisplay } from '../src/lib/site/status-display';
 import { isZipped } from '../src/lib/source-files';
 import { unzipSync } from 'fflate';
 import { BASE, DIST, byId, decode, hasDist, hasGenerated, loadDataset, page, text, walk } from './pages-helpers';
 import { findBrokenLinks } from './helpers/dist-checks';
+import type { Dataset } from '~/lib/dataset/collections';
 
 if (!hasDist) console.warn('[pages-dist] dist/ is absent: run `npm run build` first. Skipping the built-site tests.');
 

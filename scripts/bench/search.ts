@@ -14,11 +14,11 @@ import { FIELD_KINDS, searchText, type SearchDoc } from '../../src/lib/search/do
 import { normalizeText } from '../../src/lib/search/normalize';
 import { matchesAll, parseQuery } from '../../src/lib/search/query';
 import { syntheticCorpus, vocabularyFrom } from '../../src/lib/search/synthetic-corpus';
-import { DatasetError, readDataset } from '../../src/lib/search/dataset-files';
 import { indexInput } from '../../src/lib/search/index-input';
 import { buildLexicon, buildReadings } from '../../src/lib/search/lexicon-build';
 import { readSynonyms } from '../../src/lib/search/synonyms-file';
 import { judge, readJudged, relevanceLine } from '../../src/lib/search/relevance';
+import { DatasetError, readDataset } from '~/lib/dataset/read';
 
 const WARM_RUNS = 15;
 const BASELINE_RUNS = 2;
