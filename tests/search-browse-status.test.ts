@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { browseByStatus } from '~/lib/search/browse-status';
 import { attentionOrder } from '~/lib/site/attention';
-import { indexDataset } from '~/lib/site/dataset';
+import { indexDataset } from '~/lib/dataset/site-index';
 import { partRows } from '~/lib/site/task-parts';
 import { repoDataset } from './helpers/repo-dataset';
 

@@ -4,7 +4,7 @@
 import type { Status } from '~/lib/schema/status';
 import { STATUS_LABELS } from '~/lib/schema/status';
 import { attentionOrder } from '~/lib/site/attention';
-import { dyKey, type SiteIndex } from '~/lib/site/dataset';
+import { dyKey, type SiteIndex } from '~/lib/dataset/site-index';
 import { statusGroups } from '~/lib/site/status-mix';
 import { paths } from '~/lib/urls';
 
