@@ -39,7 +39,7 @@ async function main() {
           if (mode === 'elder') await context.addInitScript(() => localStorage.setItem('pledge-portal:elder', '1'));
           const page = await context.newPage();
           await page.goto(`${server.url}${types[type].replace(/^\//, '')}`, { waitUntil: 'networkidle' });
-          if (type === 'search') await page.locator('[data-search-output][aria-busy="false"]').waitFor();
+          if (type === 'search') await page.locator('[data-search-output][aria-busy="false"]').waitFor({ state: 'attached' });
           const file = `${type}-${device}-${mode}.png`;
           writeFileSync(join(OUT, file), small(await page.screenshot()));
           await context.close();

@@ -1,29 +1,13 @@
-// Astro content collections over the generated dataset (written by `npm run ingest` into generated/).
-// The same zod schemas validate the data here as in the ingest, so a page can never see a field the
-// parser did not promise.
+// Astro content collections over the generated dataset (written by `npm run ingest` into generated/):
+// one per entry of the collection map (src/lib/dataset/collections.ts), each holding the rows the build's
+// slice loads. The same zod schemas validate the data here as in the ingest, so a page can never see a
+// field the parser did not promise. Pages read them through src/lib/dataset/astro.ts.
 import { defineCollection } from 'astro:content';
-import { file } from 'astro/loaders';
-import { dataDir } from './lib/data-dir';
-import {
-  anomalySchema,
-  districtSchema,
-  indicatorPointSchema,
-  leaderSchema,
-  progressSchema,
-  reportSchema,
-  taskSchema,
-  unitSchema,
-} from './lib/schema';
+import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from './lib/dataset/collections';
+import { collectionLoader } from './lib/dataset/content-loader';
 
-const fromGenerated = (name: string) => file(`${dataDir()}/${name}.json`);
+const collection = <K extends CollectionName>(name: K) => defineCollection({ loader: collectionLoader(name), schema: COLLECTIONS[name] });
 
-export const collections = {
-  districts: defineCollection({ loader: fromGenerated('districts'), schema: districtSchema }),
-  reports: defineCollection({ loader: fromGenerated('reports'), schema: reportSchema }),
-  tasks: defineCollection({ loader: fromGenerated('tasks'), schema: taskSchema }),
-  progress: defineCollection({ loader: fromGenerated('progress'), schema: progressSchema }),
-  units: defineCollection({ loader: fromGenerated('units'), schema: unitSchema }),
-  leaders: defineCollection({ loader: fromGenerated('leaders'), schema: leaderSchema }),
-  anomalies: defineCollection({ loader: fromGenerated('anomalies'), schema: anomalySchema }),
-  indicators: defineCollection({ loader: fromGenerated('indicators'), schema: indicatorPointSchema }),
+export const collections = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, collection(name)])) as {
+  [K in CollectionName]: ReturnType<typeof collection<K>>;
 };

@@ -13,11 +13,11 @@ import { buildWork } from '../src/lib/build-worker/handoff';
 import { moveStaged } from '../src/lib/build-worker/move-staged';
 import { buildIndex } from '../src/lib/search/build-index';
 import { indexHash, indexInput } from '../src/lib/search/index-input';
-import { indexDataset } from '../src/lib/site/dataset';
 import { similarPledges } from '../src/lib/site/similar';
 import { straightforwardFiles } from '../scripts/bench/straightforward-downloads';
 import { realDataset } from './helpers/repo-dataset';
-import { readFullDataset } from '../src/lib/search/dataset-files';
+import { indexDataset } from '~/lib/dataset/site-index';
+import { readDataset } from '~/lib/dataset/read';
 
 const SITE = 'https://example.org/portal/';
 const tmp: string[] = [];
@@ -34,7 +34,7 @@ afterAll(() => {
 const dataDir = tempDir('build-worker-data');
 for (const [name, rows] of Object.entries(realDataset())) writeFileSync(join(dataDir, `${name}.json`), JSON.stringify(rows));
 /** …and as the pages see it: through the collections' zod schemas (which also fix each object's key order). */
-const data = readFullDataset(dataDir);
+const data = readDataset(dataDir);
 
 const filesUnder = (root: string): string[] =>
   readdirSync(root, { withFileTypes: true, recursive: true })

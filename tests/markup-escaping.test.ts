@@ -9,10 +9,10 @@ import { el, escapeHtml, frag, trusted } from '~/lib/markup';
 import { embedCharts } from '~/lib/opendata/embeds';
 import { feedOptions } from '~/lib/opendata/feeds';
 import { bulletinRows } from '~/lib/site/bulletin';
-import { indexDataset } from '~/lib/site/dataset';
 import { hostileDataset } from './helpers/hostile-dataset';
 import { ALL_PAYLOADS, PAYLOADS } from './helpers/hostile-payloads';
 import { liveMarkupInFeed, liveMarkupInHtml } from './helpers/live-markup';
+import { indexDataset } from '~/lib/dataset/site-index';
 
 const page = (body: string) => `<!doctype html><html><body>${body}</body></html>`;
 const counts = [{ status: 'done' as const, inferred: false, count: 3 }, { status: 'partial' as const, inferred: true, count: 1 }];

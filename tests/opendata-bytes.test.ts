@@ -11,8 +11,8 @@ import { realDataset } from './helpers/repo-dataset';
 import { constructedDataset } from './helpers/opendata-fixture';
 import { straightforwardFiles } from '../scripts/bench/straightforward-downloads';
 import { Downloads, bodyOf, renderDownloads } from '../src/lib/opendata/download-files';
-import type { Dataset } from '../src/lib/opendata/dataset';
 import { PackedTable } from '../src/lib/opendata/packed-table';
+import type { Dataset } from '~/lib/dataset/collections';
 
 const SITE = 'https://example.org/portal/';
 

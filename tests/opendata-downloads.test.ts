@@ -5,12 +5,12 @@ import { excelSafe } from '../src/lib/opendata/csv';
 import { createHash } from 'node:crypto';
 import { constructedDataset } from './helpers/opendata-fixture';
 import { renderDownloads } from '../src/lib/opendata/download-files';
-import type { Dataset } from '../src/lib/opendata/dataset';
 import { TABLES, fieldsOf } from '../src/lib/opendata/tables';
 import { buildDataPackage } from '../src/lib/opendata/datapackage';
 import { dataPackageSchema } from '../src/lib/opendata/datapackage-schema';
 import { schemaAt } from '../src/lib/opendata/zod-fields';
 import { columnsFor } from './helpers/csv-columns';
+import type { Dataset } from '~/lib/dataset/collections';
 
 const SITE = 'https://example.org/portal/';
 const meta = { title: 't', description: 'd', homepage: SITE, sources: [{ title: 's', path: `${SITE}sources/` }] };

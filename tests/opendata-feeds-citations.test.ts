@@ -5,7 +5,7 @@ import { constructedDataset } from './helpers/opendata-fixture';
 import { feedOptions } from '../src/lib/opendata/feeds';
 import { citeChart, citeReport, citeTask } from '../src/lib/opendata/citation';
 import { reportAsOf } from '../src/lib/opendata/as-of';
-import type { Dataset } from '../src/lib/opendata/dataset';
+import type { Dataset } from '~/lib/dataset/collections';
 
 const SITE = 'https://example.org/portal/';
 

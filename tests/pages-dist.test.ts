@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_LABELS } from '../src/lib/schema/status';
 import { rowAnchor } from '../src/lib/site/bulletin';
-import type { Dataset } from '../src/lib/site/dataset';
 import { paths } from '../src/lib/urls';
 import { statusDisplay } from '../src/lib/site/status-display';
 import { isZipped } from '../src/lib/source-files';
 import { unzipSync } from 'fflate';
 import { BASE, DIST, byId, decode, loadDataset, page, text, walk } from './helpers/built-site';
 import { findBrokenLinks } from './helpers/dist-checks';
+import type { Dataset } from '~/lib/dataset/collections';
 
 /** Every page the dataset calls for, as base-relative directory paths. */
 function expectedPages(ds: Dataset): string[] {

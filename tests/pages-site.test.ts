@@ -2,7 +2,6 @@
 // are built from.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bulletinRows, rowAnchor } from '../src/lib/site/bulletin';
-import { indexDataset, taskHistory, type SiteIndex } from '../src/lib/site/dataset';
 import { reportTableRows } from '../src/lib/site/overview';
 import { tasksByUnit, unitScorecard } from '../src/lib/site/scorecard';
 import { statusDisplay } from '../src/lib/site/status-display';
@@ -10,6 +9,7 @@ import { stated, statusMix } from '../src/lib/site/status-mix';
 import { STATUS_ORDER } from '../src/lib/schema';
 import { taskTimelineEntries, taskUnits } from '../src/lib/site/task-page';
 import { loadDataset } from './helpers/built-site';
+import { indexDataset, taskHistory, type SiteIndex } from '~/lib/dataset/site-index';
 
 describe('statusDisplay', () => {
   it('marks an inferred status and names the deciding phrase', () => {

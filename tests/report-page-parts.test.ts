@@ -2,10 +2,10 @@
 // their rows, and the document's own totals beside the rows counted.
 import { describe, expect, it } from 'vitest';
 import { bulletinTables, groupBreak } from '~/lib/site/bulletin';
-import { indexDataset } from '~/lib/site/dataset';
 import { totalsRows } from '~/lib/site/reported-totals';
 import { taskLabel } from '~/lib/site/labels';
 import { datasetOf, readRealSample } from './helpers/parse-text';
+import { indexDataset } from '~/lib/dataset/site-index';
 
 const TWO_TABLES = [
   '2022年重点工作任务完成情况通报（共4项，完成2项，有序推进1项，滞后1项）',

@@ -2,15 +2,15 @@
 // 'single' (what today's ~300 tasks ship as) and 'sharded' (the gram-bucket index used at scale).
 // Every expectation is checked against a brute-force substring scan of the same documents.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDataset } from '../src/lib/search/dataset-files';
 import { indexInput } from '../src/lib/search/index-input';
 import { buildIndex, type IndexFiles } from '../src/lib/search/build-index';
 import { SearchEngine, type SearchResponse } from '../src/lib/search/engine';
 import { searchText, type SearchDoc } from '../src/lib/search/documents';
 import { matchesAll, parseQuery } from '../src/lib/search/query';
-import type { Dataset } from '../src/lib/search/documents';
+import type { Dataset } from '~/lib/dataset/collections';
 import type { SearchState } from '../src/lib/search/url-state';
 import { statusFacetKey } from '~/lib/search/status-facet';
+import { readDataset } from '~/lib/dataset/read';
 
 let data: Dataset;
 let docs: SearchDoc[];

@@ -1,12 +1,12 @@
 // The search page's renderer, run against the real dataset with a minimal stand-in DOM (no browser
 // on the build machines): what a reader sees for exact, inferred, fuzzy and empty results.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDataset } from '../src/lib/search/dataset-files';
 import { indexInput } from '../src/lib/search/index-input';
 import { buildIndex } from '../src/lib/search/build-index';
 import { SearchEngine } from '../src/lib/search/engine';
 import { renderFacets, renderResults, renderSummary, type RenderContext } from '../src/lib/search/client/render';
 import type { SearchState } from '../src/lib/search/url-state';
+import { readDataset } from '~/lib/dataset/read';
 
 // Just enough DOM for render.ts: elements, text, fragments; serialised with HTML escaping.
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -9,10 +9,10 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { cardSvg, CARD } from '~/lib/share-card/card-svg';
 import { taskCard } from '~/lib/share-card/cards';
 import { renderPng, writeCard } from '~/lib/share-card/render';
-import { indexDataset } from '~/lib/site/dataset';
 import { paths } from '~/lib/urls';
 import { repoDataset } from './helpers/repo-dataset';
 import { DIST, loadDataset, page } from './helpers/built-site';
+import { indexDataset } from '~/lib/dataset/site-index';
 
 const SITE = 'https://pledges.example.cn/';
 const ix = indexDataset(repoDataset().dataset);

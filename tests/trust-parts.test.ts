@@ -1,7 +1,6 @@
 // Tasks with parts: a numbered row and the sub-target rows under it each carry a status. The task's
 // headline is the mix of its latest parts and counts are of parts, as the report page counts rows.
 import { describe, expect, it } from 'vitest';
-import { indexDataset } from '~/lib/site/dataset';
 import { latestParts, partsMix, partRows } from '~/lib/site/task-parts';
 import { statusGroups, taskMix } from '~/lib/site/status-mix';
 import { indexInput } from '~/lib/search/index-input';
@@ -9,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { renderDownloads } from '~/lib/opendata/download-files';
 import { repoDataset } from './helpers/repo-dataset';
 import { columnsFor } from './helpers/csv-columns';
+import { indexDataset } from '~/lib/dataset/site-index';
 
 const data = repoDataset().dataset;
 const ix = indexDataset(data);

@@ -5,13 +5,13 @@ import { parse } from 'csv-parse/sync';
 import { removeCjkSpaces, spaceJoinFrom } from '~/lib/ingest/text';
 import { cleanText, splitClauses } from '~/lib/targets/clean-text';
 import { CUT_OFF_MARK } from '~/lib/schema/provenance';
-import { indexDataset } from '~/lib/site/dataset';
 import { bulletinRows } from '~/lib/site/bulletin';
 import { taskCutOff } from '~/lib/site/task-parts';
 import { indexInput } from '~/lib/search/index-input';
 import { renderDownloads } from '~/lib/opendata/download-files';
 import { repoDataset } from './helpers/repo-dataset';
 import { columnsFor } from './helpers/csv-columns';
+import { indexDataset } from '~/lib/dataset/site-index';
 
 describe('spaces between Chinese characters', () => {
   const wraps = spaceJoinFrom('路面已完成铺设。绿化已完成。排水管 线已完 成改造，正在铺 设管线，管线完 好。');

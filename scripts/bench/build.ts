@@ -11,15 +11,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { prng } from './prng';
 import { join, resolve } from 'node:path';
-import type { Dataset as SiteDataset } from '~/lib/site/dataset';
-import type { IndicatorPoint } from '~/lib/schema/indicator';
 import type { Progress, Task } from '~/lib/schema';
 import portalConfig from '../../astro.config.mjs';
 import { phases, routeGroups, workerSteps, type Phases, type RouteGroup, type WorkerStep } from '../build-log';
-import { DATASET_KEYS } from '~/lib/opendata/dataset';
-
-/** The page data plus the indicators collection (issue 4's pages read it). */
-type Dataset = SiteDataset & { indicators: IndicatorPoint[] };
+import { type Dataset, COLLECTION_NAMES } from '~/lib/dataset/collections';
+import { readDataset } from '~/lib/dataset/read';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SCALES = (process.env.BENCH_SCALES ?? '10,100').split(',').map(Number);
@@ -27,11 +23,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 // BENCH_NODE_OPTIONS is applied to both builds (portal and bare) alike, e.g. GC flags.
 
 
-function loadReal(dir: string): Dataset {
-  const read = (n: string) => JSON.parse(readFileSync(join(dir, `${n}.json`), 'utf8'));
-  const indicators = existsSync(join(dir, 'indicators.json')) ? read('indicators') : [];
-  return { districts: read('districts'), reports: read('reports'), tasks: read('tasks'), progress: read('progress'), units: read('units'), leaders: read('leaders'), anomalies: read('anomalies'), indicators };
-}
+/** The real dataset, validated (a DatasetError names each bad file and what to do). */
+const loadReal = (dir: string): Dataset => readDataset(dir, { kind: 'all' });
 
 export function synthesize(real: Dataset, scale: number): Dataset {
   const out: Dataset = { districts: [], reports: [], tasks: [], progress: [], units: [], leaders: [], anomalies: [], indicators: [] };
@@ -181,7 +174,7 @@ function floorSite(dir: string, pages: number, concurrency: number) {
   writeFileSync(join(dir, 'src/content.config.ts'), `export { collections } from ${JSON.stringify(join(ROOT, 'src/content.config.ts'))};\n`);
   writeFileSync(join(dir, 'src/pages/[...slug].astro'), `---\nimport { getCollection } from 'astro:content';\nexport async function getStaticPaths() {\n  let entries = 0;\n  for (const c of ${JSON.stringify(COLLECTIONS)}) entries += (await getCollection(c as never)).length;\n  return Array.from({ length: ${pages} }, (_, i) => ({ params: { slug: i === 0 ? undefined : 'p/' + i }, props: { entries } }));\n}\nconst { slug } = Astro.params;\n---\n<html lang="zh-CN"><head><meta charset="utf-8" /><title>{slug ?? 'home'}</title></head><body><h1>{slug ?? 'home'} {Astro.props.entries}</h1></body></html>\n`);
 }
-const COLLECTIONS = DATASET_KEYS; // every collection of src/content.config.ts
+const COLLECTIONS = COLLECTION_NAMES; // every collection of src/content.config.ts
 
 /** Where the portal's time goes at each scale: per kind of file, its count and ms per file (a kind whose ms per file grows with scale is worse than linear). */
 function printBreakdown(results: { scale: number; portal: Run }[]) {

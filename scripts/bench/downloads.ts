@@ -14,30 +14,26 @@
 // that both runs produce the same SHA-256 for every file.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadavg } from 'node:os';
-import { DATASET_KEYS, type Dataset } from '~/lib/opendata/dataset';
 import { Downloads, measure, toJson, type DownloadFile } from '~/lib/opendata/download-files';
 import { buildDataPackage } from '~/lib/opendata/datapackage';
 import { TABLES } from '~/lib/opendata/tables';
 import { straightforwardFiles } from './straightforward-downloads';
+import type { Dataset } from '~/lib/dataset/collections';
+import { DatasetError, readDataset } from '~/lib/dataset/read';
 
 const SITE = 'https://example.org/';
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const META = { title: 't', description: 'd', homepage: SITE, sources: [] };
 
 function load(dir: string): Dataset {
-  const out: Record<string, unknown> = {};
-  for (const k of DATASET_KEYS) {
-    const f = join(dir, `${k}.json`);
-    if (!existsSync(f)) {
-      console.error(`bench:downloads: ${f} 不存在；请先运行 npm run ingest，或给出数据目录。`);
-      process.exit(1);
-    }
-    out[k] = JSON.parse(readFileSync(f, 'utf8'));
+  try {
+    return readDataset(dir, { kind: 'all' });
+  } catch (e) {
+    if (!(e instanceof DatasetError)) throw e;
+    console.error(`bench:downloads: ${e.message}`);
+    process.exit(1);
   }
-  return out as unknown as Dataset;
 }
 
 interface Result { cpu: number; wall: number; rss: number; files: number; bytes: number; digest: string }

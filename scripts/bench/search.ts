@@ -14,11 +14,11 @@ import { FIELD_KINDS, searchText, type SearchDoc } from '~/lib/search/documents'
 import { normalizeText } from '~/lib/search/normalize';
 import { matchesAll, parseQuery } from '~/lib/search/query';
 import { syntheticCorpus, vocabularyFrom } from './synthetic-corpus';
-import { DatasetError, readDataset } from '~/lib/search/dataset-files';
 import { indexInput } from '~/lib/search/index-input';
 import { buildLexicon, buildReadings } from '~/lib/search/lexicon-build';
 import { readSynonyms } from '~/lib/search/synonyms-file';
 import { judge, readJudged, relevanceLine } from '~/lib/search/relevance';
+import { DatasetError, readDataset } from '~/lib/dataset/read';
 
 const WARM_RUNS = 15;
 const BASELINE_RUNS = 2;

@@ -4,9 +4,11 @@
 // `npm run bench:downloads`.
 import { stringify } from 'csv-stringify/sync';
 import { excelSafe } from '~/lib/opendata/csv';
-import { indexDataset, sortDataset, type Dataset } from '~/lib/opendata/dataset';
 import { SCOPE_TABLES, scopesOf, scopeFile, type Scope } from '~/lib/opendata/scopes';
 import { TABLES, rowsOf, type RowContext, type TableDef } from '~/lib/opendata/tables';
+import { indexDataset } from '~/lib/dataset/site-index';
+import { sortDataset } from '~/lib/dataset/order';
+import type { Dataset } from '~/lib/dataset/collections';
 
 export interface PlainFile { path: string; scope: Scope; render: () => string }
 

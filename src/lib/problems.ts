@@ -45,6 +45,11 @@ export class ProblemError extends Error {
   }
 }
 
+/** Where in a value a zod issue is: `reports[0].kind`, `[3].units[0].role`, or (整个文件) for the whole. */
+export function zodPath(path: readonly PropertyKey[]): string {
+  return path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '') || '(整个文件)';
+}
+
 /**
  * Every issue of a failed zod parse as a Problem of `file`: the message names the field path (or the whole
  * file) and says what zod found; `lineOf` maps a path to its line when the caller has the source text.
@@ -59,7 +64,7 @@ export function zodProblems(
     return {
       file,
       ...(line ? { line } : {}),
-      message: `${i.path.map(String).join('.') || '(整个文件)'}: ${i.message}`,
+      message: `${zodPath(i.path)}: ${i.message}`,
       ...(options.hint ? { hint: options.hint } : {}),
     };
   });

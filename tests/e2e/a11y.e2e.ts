@@ -15,7 +15,7 @@ const LABELS = Object.values(STATUS_LABELS);
 describe('axe-core', () => {
   test.each(PAGE_TYPES)('%s: no serious or critical violations', async (type) => {
     const { context, page } = await openPage(site, types[type]);
-    if (type === 'search') await page.locator('[data-search-output][aria-busy="false"]').waitFor();
+    if (type === 'search') await page.locator('[data-search-output][aria-busy="false"]').waitFor({ state: 'attached' });
     // Open every <details> so the data tables and source excerpts inside are checked too.
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
     const { violations } = await new AxeBuilder({ page }).analyze();
@@ -30,7 +30,7 @@ describe('axe-core', () => {
 describe('keyboard', () => {
   test('search: skip link, then the search box, Enter, then a unit facet — all by Tab, all with visible focus', async () => {
     const { context, page } = await openPage(site, types.search);
-    await page.locator('[data-search-output][aria-busy="false"]').waitFor();
+    await page.locator('[data-search-output][aria-busy="false"]').waitFor({ state: 'attached' });
     // First Tab: the skip link, shown on screen when focused.
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: '跳到正文' });

@@ -9,10 +9,10 @@ import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { CHROMIUM, launch } from '../../scripts/browser/browser';
 import { serveDist, type StaticServer } from '../../scripts/browser/server';
-import { readDataset } from '../../src/lib/search/dataset-files';
-import { indexInput } from '../../src/lib/search/index-input';
-import { searchText } from '../../src/lib/search/documents';
-import { matchesAll, parseQuery } from '../../src/lib/search/query';
+import { indexInput } from '~/lib/search/index-input';
+import { searchText } from '~/lib/search/documents';
+import { matchesAll, parseQuery } from '~/lib/search/query';
+import { readDataset } from '~/lib/dataset/read';
 
 const DIST = process.env.PAGES_DIST ?? 'dist';
 const BASE = (process.env.BASE ?? '/').replace(/\/?$/, '/');

@@ -1,24 +1,17 @@
 // Shared by the pages-* tests: the real generated dataset and the built dist/.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Dataset } from '../../src/lib/site/dataset';
+import type { Dataset } from '~/lib/dataset/collections';
+import { readDataset } from '~/lib/dataset/read';
 
 /** The built site; PAGES_DIST lets the same tests check a build made elsewhere (e.g. with BASE=/portal/). */
 export const DIST = process.env.PAGES_DIST ?? 'dist';
 /** The deployment base the site was built with (BASE env, as in astro.config.mjs). */
 export const BASE = (process.env.BASE ?? '/').replace(/\/?$/, '/');
 
+/** The generated dataset, validated by the same schemas as the site's content collections. */
 export function loadDataset(): Dataset {
-  const read = (n: string) => JSON.parse(readFileSync(`generated/${n}.json`, 'utf8'));
-  return {
-    districts: read('districts'),
-    reports: read('reports'),
-    tasks: read('tasks'),
-    progress: read('progress'),
-    units: read('units'),
-    leaders: read('leaders'),
-    anomalies: read('anomalies'),
-  };
+  return readDataset('generated');
 }
 
 /** The HTML of a page by its base-relative path ("linzi/2023/m09/"). */

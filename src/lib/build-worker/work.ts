@@ -4,14 +4,14 @@
 // the content collections, in the same order, so it computes exactly what the pages would, and
 // writes the files under stageDir (Astro empties outDir before rendering; integration.ts moves them
 // in after). Each result is reported as soon as it is ready, because pages wait for them.
-import { readFullDataset } from '../search/dataset-files';
 import { searchIndexOf } from '../search/index-input';
 import { writeIndex } from '../search/write-index';
 import { Downloads, type FileMeasure } from '../opendata/download-files';
 import { writeDownloads } from '../opendata/write-downloads';
-import { indexDataset } from '../site/dataset';
 import { similarTasks, type SimilarHit } from '../site/similar';
 import { writeShareCards } from '../share-card/write-cards';
+import { readDataset } from '~/lib/dataset/read';
+import { indexDataset } from '~/lib/dataset/site-index';
 
 export interface WorkInput {
   /** Where generated/*.json are (PORTAL_DATA_DIR or generated/, absolute). */
@@ -29,7 +29,7 @@ export type WorkMessage =
   | { kind: 'share-cards'; cards: number; drawn: number; ms: number };
 
 export function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void): void {
-  const data = readFullDataset(input.dataDir);
+  const data = readDataset(input.dataDir);
   let t0 = performance.now();
   // First what the first pages wait for: /data/ and datapackage.json come early in Astro's order.
   const downloads = new Downloads(data, input.siteRoot);
@@ -42,7 +42,7 @@ export function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void)
   report({ kind: 'search-index', hash: index.hash, files: index.files.size, ms: Math.round(performance.now() - t0) });
 
   t0 = performance.now();
-  // The task order site() sees (indexDataset of the collections in file order), so ties rank alike.
+  // The task order loadSite() sees (indexDataset of the collections in file order), so ties rank alike.
   const ix = indexDataset(data);
   const hits = similarTasks(ix.tasks);
   report({ kind: 'similar', hits: [...hits], ms: Math.round(performance.now() - t0) });

@@ -5,21 +5,13 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { ProblemError } = await import('../problems.ts');
-// Bridge until DatasetError extends ProblemError (it moves to src/lib/dataset/): its message is already
-// "file: what is wrong。what to do".
-const { DatasetError } = await import('../search/dataset-files.ts');
-const datasetProblem = (message) => {
-  const m = /^(.+?\.json): (.*?)(请.*)?$/su.exec(message);
-  return m ? { file: m[1], message: m[2].replace(/。$/u, ''), ...(m[3] ? { hint: m[3] } : {}) } : { file: 'generated/', message };
-};
 try {
   const { runBuildWork } = await import('./work.ts');
   runBuildWork(workerData, (m) => parentPort.postMessage(m));
   parentPort.postMessage({ kind: 'done' });
 } catch (e) {
-  // A ProblemError (a generated file missing or invalid) says which file and what to do: its problems
-  // cross the thread as data. Anything else is a bug: keep its stack.
+  // A ProblemError (a DatasetError: generated/ missing or invalid) says which file and what to do: its
+  // problems cross the thread as data. Anything else is a bug: keep its stack.
   if (e instanceof ProblemError) parentPort.postMessage({ kind: 'problems', problems: e.problems });
-  else if (e instanceof DatasetError) parentPort.postMessage({ kind: 'problems', problems: [datasetProblem(e.message)] });
   else parentPort.postMessage({ kind: 'bug', stack: e?.stack ?? String(e) });
 }

@@ -3,7 +3,7 @@
 // All dates come from the data, never from "today", so the page reads the same on every build.
 import type { Period, Report } from '../schema';
 import { addDays, monthEnd, periodEndMonth } from './as-of';
-import type { Dataset } from './dataset';
+import type { Dataset } from '../schema';
 
 /**
  * A bulletin counts as due this many days after its period ends. Our assumption, not a rule printed

@@ -4,7 +4,7 @@
 // pledge and the bulletin task the linking step found to be the same pledge).
 import { diffChars } from 'diff';
 import type { Progress, Report, Status, StatusSource, Task } from '../schema';
-import type { Dataset } from './dataset';
+import type { Dataset } from '../schema';
 
 /** What one report says about one task (its numbered row). */
 export interface TaskSnapshot {

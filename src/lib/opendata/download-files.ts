@@ -4,8 +4,9 @@
 // Endpoints, hashes and tests all see the same bytes.
 import { createHash } from 'node:crypto';
 import { csvHeader, csvRecord } from './csv';
-import type { Dataset } from './dataset';
-import { indexDataset, sortDataset } from './dataset';
+import type { Dataset } from '../schema';
+import { sortDataset } from '../dataset/order';
+import { indexDataset } from '../dataset/site-index';
 import { PackedTable } from './packed-table';
 import { SCOPE_TABLES, scopeFile, scopesOf, type Scope } from './scopes';
 import { TABLES, type RowContext, type TableDef, type TableName } from './tables';

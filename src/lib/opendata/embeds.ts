@@ -6,14 +6,13 @@ import type { ChartLayout } from '../indicators/chart-layout';
 import type { IndicatorComparison } from '../indicators/compare';
 import { comparisonView, districtView } from '../indicators/page-data';
 import type { IndicatorPoint, Report } from '../schema';
-import type { SiteIndex } from '../site/dataset';
-import { dyKey } from '../site/dataset';
 import { KIND_LABELS, reportAxisLabel, reportPeriod, reportName } from '../site/labels';
 import { statusMix, taskMix, taskMixNoun } from '../site/status-mix';
 import { tasksByUnit } from '../site/scorecard';
 import { paths } from '../urls';
 import { sourceRef, type SourceRef } from './citation';
 import { openDataPaths } from './paths';
+import { type SiteIndex, dyKey } from '~/lib/dataset/site-index';
 
 export interface EmbedChart {
   /** Stable id, the URL segment under /embed/: report-linzi-2023-m09, year-linzi-2023, district-linzi. */

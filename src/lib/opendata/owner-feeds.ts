@@ -7,7 +7,7 @@ import { paths } from '../urls';
 import { reportAsOf } from './as-of';
 import { SITE_NAME } from './citation';
 import { kindLabel } from './scopes';
-import type { Dataset } from './dataset';
+import type { Dataset } from '../schema';
 import { escapeHtml } from '~/lib/markup';
 
 export const ownerFeedPaths = {

@@ -1,5 +1,5 @@
 // The datapackage.json descriptor for the built site.
-import type { Dataset } from './dataset';
+import type { Dataset } from '../schema';
 import { SITE_NAME } from './citation';
 import { hasAddress, paths } from '../urls';
 import { buildDataPackage } from './datapackage';

@@ -2,7 +2,7 @@
 // gets CSV tables and one JSON file; this module decides which entities belong to which scope and
 // where its files live (all paths relative to /data/).
 import type { Report } from '../schema';
-import type { Dataset } from './dataset';
+import type { Dataset } from '../schema';
 import type { TableName } from './tables';
 
 export interface Scope {

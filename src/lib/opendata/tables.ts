@@ -10,11 +10,12 @@ import {
 import { paths } from '../urls';
 import { CUT_OFF_MARK } from '../schema/provenance';
 import { INDICATOR_ROLE_LABELS } from '../labels';
-import type { DatasetIndex } from './dataset';
+import type { SiteIndex } from '../dataset/site-index';
+import { latestParts } from '../site/task-parts';
 import { fieldTypeOf, schemaAt, type FieldType } from './zod-fields';
 
 export interface RowContext {
-  index: DatasetIndex;
+  index: SiteIndex;
   /** Absolute site root with the deployment base, ending in "/" (https://…/portal/), or root-relative (/portal/) when the site has no address. */
   siteRoot: string;
 }
@@ -133,8 +134,9 @@ const reportsTable: TableDef<Report> = {
 };
 
 /** "已移交齐鲁化工区 1；完成 3": a task's parts by status as shown (stated word as printed, inferred marked 推断：). */
-function partsText(parts: Progress[] | undefined): string {
-  if (!parts) return '';
+function partsText(parts: Progress[]): string {
+  // A task without sub-target rows has one part: its status is latest_status.
+  if (parts.length < 2) return '';
   const counts = new Map<string, number>();
   for (const p of parts) {
     const shown = p.statusSource === 'inferred' ? `推断：${STATUS_LABELS[p.status]}` : p.statusSource === 'stated' && p.statusPhrase ? p.statusPhrase : STATUS_LABELS[p.status];
@@ -171,7 +173,7 @@ const tasksTable: TableDef<Task> = {
     { name: 'latest_status_label', title: '最新状态（原文）', description: '最新一期报告原文写明的状态（中文）。', type: 'string', value: (t) => STATUS_LABELS[statedOnly(t.latestStatus, t.latestStatusSource)] },
     { name: 'latest_status_source', title: '状态来源', description: 'stated 原文所述；inferred 原文未写明、本站据完成情况文字推断（见 latest_inferred_status），并非政府原话；none 无。', from: 'latestStatusSource' },
     { name: 'latest_inferred_status', title: '本站推断的最新状态代码', description: '原文未写明状态时，本站据完成情况文字推断的状态（done / partial / notDone）；原文写明时为空。不是政府的表述。', type: 'string', value: (t) => inferredOnly(t.latestStatus, t.latestStatusSource) },
-    { name: 'latest_parts', title: '各部分的最新状态', description: '有子目标行的任务：最新一期报告中各部分（编号行和子目标行）的状态及个数，如“已移交齐鲁化工区 1；完成 3”，与报告页按表格行计数相同；推断的带“推断：”。无子目标行的任务为空，见 latest_status。', type: 'string', value: (t, c) => partsText(c.index.latestParts.get(t.id)) },
+    { name: 'latest_parts', title: '各部分的最新状态', description: '有子目标行的任务：最新一期报告中各部分（编号行和子目标行）的状态及个数，如“已移交齐鲁化工区 1；完成 3”，与报告页按表格行计数相同；推断的带“推断：”。无子目标行的任务为空，见 latest_status。', type: 'string', value: (t, c) => partsText(latestParts(c.index, t)) },
     { name: 'latest_inferred_status_label', title: '本站推断的最新状态', description: '同上，中文，带“推断”字样。', type: 'string', value: (t) => inferredLabel(t.latestStatus, t.latestStatusSource) },
     { name: 'latest_report_id', title: '最新报告编号', description: '给出最新状态的报告。', from: 'latestReportId' },
     { name: 'report_ids', covers: 'reportIds', title: '出现的报告', description: '列有该任务的全部报告编号，按时间先后，以“;”分隔。', type: 'string', value: (t) => t.reportIds.join(';') },

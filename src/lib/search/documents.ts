@@ -40,7 +40,8 @@ export interface SearchDoc {
   fields: SearchField[];
 }
 
-export type Dataset = Pick<FullDataset, 'districts' | 'reports' | 'tasks' | 'progress' | 'units' | 'leaders'>;
+/** The collections search reads (a part of the one Dataset type). */
+export type SearchData = Pick<FullDataset, 'districts' | 'reports' | 'tasks' | 'progress' | 'units' | 'leaders'>;
 
 function reportLabel(r: Report): string {
   return r.kind === 'work-report' ? REPORT_KIND_LABELS[r.kind] : `${r.periodLabel}${REPORT_KIND_LABELS[r.kind]}`;
@@ -60,7 +61,7 @@ export function compareDocs(districtOrder: readonly string[]) {
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-export function buildDocuments(data: Dataset): SearchDoc[] {
+export function buildDocuments(data: SearchData): SearchDoc[] {
   const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
   const districts = byId(data.districts);
   const reports = byId(data.reports);

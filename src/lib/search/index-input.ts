@@ -1,5 +1,5 @@
 // The dataset → documents + the lists buildIndex needs. Shared by the site build and the tests.
-import { buildDocuments, type Dataset } from './documents';
+import { buildDocuments, type SearchData } from './documents';
 import { statusDisplay } from '../site/status-display';
 import { partsMix } from '../site/task-parts';
 import { MIXED_PARTS } from './status-facet';
@@ -11,10 +11,10 @@ import { readSynonyms } from './synonyms-file';
 
 const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-export function indexInput(input: Dataset, root = '.'): { docs: ReturnType<typeof buildDocuments>; opts: BuildOptions } {
+export function indexInput(input: SearchData, root = '.'): { docs: ReturnType<typeof buildDocuments>; opts: BuildOptions } {
   // In id order first: the index is a function of the dataset, not of the order a loader returns it in
   // (the content collections and the build worker's file read differ), so both build the same bytes.
-  const data: Dataset = {
+  const data: SearchData = {
     districts: byId(input.districts), reports: byId(input.reports), tasks: byId(input.tasks),
     progress: byId(input.progress), units: byId(input.units), leaders: byId(input.leaders),
   };
@@ -52,7 +52,7 @@ export function indexHash(files: Iterable<[string, string]>): string {
 }
 
 /** The site's search index and its hash: what the build worker writes and the dev server serves. */
-export function searchIndexOf(data: Dataset): { hash: string; files: IndexFiles } {
+export function searchIndexOf(data: SearchData): { hash: string; files: IndexFiles } {
   const { docs, opts } = indexInput(data);
   const files = buildIndex(docs, opts);
   return { hash: indexHash(files), files };

@@ -2,11 +2,10 @@
 // search-index/<hash>/ so a redeploy never mixes old and new chunks in a reader's cache.
 // In `astro build` the build worker (src/lib/build-worker/) builds and writes the same index from the
 // same dataset; the pages then only need its hash. The dev server builds it here, once.
-import { getCollection } from 'astro:content';
+import { loadDataset } from '../dataset/astro';
 import type { IndexFiles } from './build-index';
 import { searchIndexOf } from './index-input';
 import { buildWork } from '../build-worker/handoff';
-import type { Dataset } from './documents';
 
 export interface SiteIndex {
   /** Content hash of all index files (first 12 hex digits). */
@@ -17,17 +16,7 @@ export interface SiteIndex {
 let cached: Promise<SiteIndex> | undefined;
 
 async function load(): Promise<SiteIndex> {
-  const data = async <K extends 'districts' | 'reports' | 'tasks' | 'progress' | 'units' | 'leaders'>(k: K) =>
-    (await getCollection(k)).map((e) => e.data);
-  const dataset = {
-    districts: await data('districts'),
-    reports: await data('reports'),
-    tasks: await data('tasks'),
-    progress: await data('progress'),
-    units: await data('units'),
-    leaders: await data('leaders'),
-  } as Dataset;
-  return searchIndexOf(dataset);
+  return searchIndexOf(await loadDataset());
 }
 
 /** The whole index (dev server, or a build without the worker). */

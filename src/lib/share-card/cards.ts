@@ -4,10 +4,10 @@ import { STATUS_COLOURS } from '~/lib/charts/palette';
 import { SITE_NAME } from '~/lib/opendata/citation';
 import { reportName, reportShortLabel, taskLabel } from '~/lib/site/labels';
 import { statusDisplay } from '~/lib/site/status-display';
-import type { SiteIndex } from '~/lib/site/dataset';
 import { paths } from '~/lib/urls';
 import type { CardSpec } from './card-svg';
 import { shareCardPath } from './paths';
+import type { SiteIndex } from '~/lib/dataset/site-index';
 
 export interface CardJob { path: string; spec: CardSpec }
 

@@ -2,9 +2,9 @@
 // on its own thread). Cards come from the content-hash cache when unchanged (render.ts).
 import { join } from 'node:path';
 import { hasAddress } from '~/lib/urls';
-import type { SiteIndex } from '~/lib/site/dataset';
 import { allCards } from './cards';
 import { writeCard } from './render';
+import type { SiteIndex } from '~/lib/dataset/site-index';
 
 /** The cache lives outside dist/ (Astro empties outDir on every build) and node_modules/ (npm ci empties that); SHARE_CARD_CACHE overrides it. */
 const defaultCacheDir = () => process.env.SHARE_CARD_CACHE ?? join(process.cwd(), '.cache', 'share-cards');

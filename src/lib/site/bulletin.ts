@@ -1,7 +1,7 @@
 // The bulletin as published: one cell per source column for every row (sub-target rows included),
 // so the report page can print the table exactly as the source laid it out.
 import type { Column, Progress, Report, Task } from '../schema';
-import type { SiteIndex } from './dataset';
+import type { SiteIndex } from '../dataset/site-index';
 import { el, frag, trusted, type Markup } from '~/lib/markup';
 
 export interface BulletinCell {

@@ -2,7 +2,7 @@
 // results, its status counts by table row (stated and inferred apart), statuses iterated from STATUS_ORDER.
 import type { Report, Status } from '../schema';
 import { STATUS_LABELS, STATUS_ORDER } from '../schema/status';
-import type { SiteIndex } from './dataset';
+import type { SiteIndex } from '../dataset/site-index';
 import { statusMix } from './status-mix';
 
 export interface StatusTally { status: Status; label: string; count: number }

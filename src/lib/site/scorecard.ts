@@ -2,7 +2,7 @@
 // latest status mix, overall and per district-year.
 import type { StatusCount } from '../charts/types';
 import type { Task, UnitRole } from '../schema';
-import type { SiteIndex } from './dataset';
+import type { SiteIndex } from '../dataset/site-index';
 import { taskMix } from './status-mix';
 
 export interface ScoreRow {

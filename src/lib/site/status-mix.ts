@@ -2,7 +2,7 @@
 import type { StatusCount } from '../charts/types';
 import { STATUS_ORDER, type Status, type StatusSource } from '../schema/status';
 import type { Task } from '../schema';
-import type { SiteIndex } from './dataset';
+import type { SiteIndex } from '../dataset/site-index';
 import { partRows } from './task-parts';
 
 interface HasStatus {

@@ -2,8 +2,8 @@
 // other tasks of the same units and similar pledges in other years.
 import type { TaskTimelineEntry } from '../charts';
 import type { LeaderRef, Task, UnitRef } from '../schema';
-import type { SiteIndex } from './dataset';
-import { taskHistory } from './dataset';
+import type { SiteIndex } from '../dataset/site-index';
+import { taskHistory } from '../dataset/site-index';
 import { reportAxisLabel } from './labels';
 
 /** Units named for the task across its reports; the latest report's role wins; every printed form kept. */

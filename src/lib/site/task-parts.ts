@@ -2,7 +2,7 @@
 // part. Its headline shows the mix of the latest report's parts (完成 3 · 已移交齐鲁化工区 1), never the
 // first part's status alone, and counts are of parts, as the report page counts table rows.
 import type { Progress, Status, StatusSource, Task } from '../schema';
-import type { SiteIndex } from './dataset';
+import type { SiteIndex } from '../dataset/site-index';
 
 /** The latest report's rows of the task: the numbered row, then its sub-target rows. */
 export function latestParts(ix: SiteIndex, task: Task): Progress[] {

@@ -4,14 +4,16 @@
 // instead of ~1 ms of route pipeline per file), else writes them here. Either way the bytes are the
 // pieces datapackage.json and the pages measured.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadDataset, loadDownloads, siteRoot } from '../../lib/opendata/astro-dataset';
 import { bodyOf, toJson } from '../../lib/opendata/download-files';
 import { buildWork } from '../../lib/build-worker/handoff';
 import { sitePackage } from '../../lib/opendata/package-meta';
+import { loadSorted } from '~/lib/dataset/astro';
+import { loadDownloads } from '~/lib/opendata/load-downloads';
+import { siteRoot } from '~/lib/site/address';
 
 export const getStaticPaths = (async () => {
   const downloads = await loadDownloads();
-  const d = await loadDataset();
+  const d = await loadSorted();
   const files = buildWork().downloads ? [] : downloads.files;
   return [
     ...files.map((f) => ({ params: { file: f.path }, props: { render: () => bodyOf(downloads.write(f)), type: `${f.mediatype}; charset=utf-8` } })),

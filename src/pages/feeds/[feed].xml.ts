@@ -4,12 +4,13 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { District } from '../../lib/schema';
-import { feedsPublished, loadDataset, siteRoot } from '../../lib/opendata/astro-dataset';
 import { feedOptions } from '../../lib/opendata/feeds';
+import { feedsPublished, siteRoot } from '~/lib/site/address';
+import { loadSorted } from '~/lib/dataset/astro';
 
 export const getStaticPaths = (async () => {
   if (!feedsPublished()) return [];
-  const d = await loadDataset();
+  const d = await loadSorted();
   return [
     { params: { feed: 'all' }, props: { district: undefined as District | undefined } },
     ...d.districts.map((district) => ({ params: { feed: district.id }, props: { district: district as District | undefined } })),
@@ -17,6 +18,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
-  const d = await loadDataset();
+  const d = await loadSorted();
   return rss(feedOptions(d.reports, d.districts, siteRoot(), props.district as District | undefined));
 };

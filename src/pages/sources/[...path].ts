@@ -5,13 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { site } from '../../lib/site/load';
 import { paths } from '../../lib/urls';
 import { isZipped } from '../../lib/source-files';
 import { zipVerbatim } from '../../lib/source-zip';
+import { loadSite } from '~/lib/dataset/astro';
 
 export const getStaticPaths = (async () => {
-  const ix = await site();
+  const ix = await loadSite();
   // One route per file (several reports never share a file today, but a route must not repeat).
   const byFile = new Map(ix.reports.map((r) => [r.source.file, r.source]));
   return [...byFile.values()].map((s) => ({

@@ -2,12 +2,13 @@
 // (content/site.yaml `url`), as the district feeds: a feed's links must be absolute.
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedsPublished, loadDataset, siteRoot } from '~/lib/opendata/astro-dataset';
 import { ownerFeedOptions } from '~/lib/opendata/owner-feeds';
+import { feedsPublished, siteRoot } from '~/lib/site/address';
+import { loadSorted } from '~/lib/dataset/astro';
 
 export const getStaticPaths = (async () => {
   if (!feedsPublished()) return [];
-  return (await loadDataset()).units.map((unit) => ({ params: { unit: unit.id }, props: { unit } }));
+  return (await loadSorted()).units.map((unit) => ({ params: { unit: unit.id }, props: { unit } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) => rss(ownerFeedOptions(await loadDataset(), 'unit', props.unit, siteRoot()));
+export const GET: APIRoute = async ({ props }) => rss(ownerFeedOptions(await loadSorted(), 'unit', props.unit, siteRoot()));

@@ -1,9 +1,9 @@
-// The whole dataset, indexed once per build. Every page looks things up here in O(1) instead of
-// filtering whole collections (which would make the build quadratic in the number of pages).
-import type { Anomaly, Dataset as FullDataset, District, Leader, Progress, Report, Task, Unit, UnitRole } from '../schema';
-
-/** The site reads every collection but the indicators (their pages load them separately). */
-export type Dataset = Omit<FullDataset, 'indicators'>;
+// The dataset, indexed once per build (or once per test). Every page looks things up here in O(1)
+// instead of filtering whole collections (which would make the build quadratic in the number of pages).
+// The collections keep the order they were read in, except reports and tasks, which are put in the one
+// order of order.ts.
+import type { Anomaly, Dataset, District, Leader, Progress, Report, Task, Unit, UnitRole } from '../schema';
+import { cmp, reportOrder, taskOrder } from './order';
 
 export interface SiteIndex extends Dataset {
   district: Map<string, District>;
@@ -31,13 +31,6 @@ export interface SiteIndex extends Dataset {
 
 export const dyKey = (district: string, year: number) => `${district}-${year}`;
 
-/** Code-point order for ASCII ids (localeCompare is ICU-slow on tens of thousands of entries). */
-export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-export function reportOrder(a: Report, b: Report): number {
-  return cmp(a.district, b.district) || a.year - b.year || a.periodEndMonth - b.periodEndMonth || cmp(a.slug, b.slug);
-}
-
 function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
   const list = m.get(k);
   if (list) list.push(v);
@@ -48,7 +41,7 @@ const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id,
 
 export function indexDataset(data: Dataset): SiteIndex {
   const reports = [...data.reports].sort(reportOrder);
-  const tasks = [...data.tasks].sort((a, b) => cmp(a.district, b.district) || a.year - b.year || a.number - b.number || cmp(a.id, b.id));
+  const tasks = [...data.tasks].sort(taskOrder);
   const reportsByDistrict = new Map<string, Report[]>();
   const reportsByDistrictYear = new Map<string, Report[]>();
   for (const r of reports) {
