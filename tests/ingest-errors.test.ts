@@ -45,8 +45,8 @@ describe('manifest problems are collected, each naming where and how to fix', ()
     const r = readYaml('m.yaml', 'reports:\n  - file: linzi/x.txt\n    district: linzi\n    year: 2023\n    kind: bulletin\n    period: M13\n    title: x\n', manifestSchema);
     // Every problem at once, each at the line of its field.
     expect(r.problems.map(({ file, line, message }) => [file, line, message.split(':')[0]])).toEqual([
-      ['m.yaml', 5, 'reports.0.kind'],
-      ['m.yaml', 6, 'reports.0.period'],
+      ['m.yaml', 5, 'reports[0].kind'],
+      ['m.yaml', 6, 'reports[0].period'],
     ]);
   });
 });

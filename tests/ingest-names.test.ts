@@ -80,7 +80,7 @@ describe('source file names', () => {
     ['linzi/a&b+c.txt', 'a-b-c.txt', /& \+/],
   ])('%s is refused with a safe name to use instead', (file, safe, chars) => {
     const { problems } = readYaml('content/reports/manifest.yaml', entry(file), manifestSchema);
-    expect(problems).toEqual([{ file: 'content/reports/manifest.yaml', line: 2, message: expect.stringMatching(/^reports\.0\.file: 文件名“.*”含有网址或路径中有特殊含义的字符/) }]);
+    expect(problems).toEqual([{ file: 'content/reports/manifest.yaml', line: 2, message: expect.stringMatching(/^reports\[0\]\.file: 文件名“.*”含有网址或路径中有特殊含义的字符/) }]);
     expect(problems[0]!.message).toMatch(chars);
     expect(problems[0]!.message).toContain(`请把文件改名为“${safe}”`);
     expect(fileNameProblem(safe)).toBeUndefined();

@@ -38,13 +38,13 @@ describe('zodProblems and readYaml', () => {
     const r = schema.safeParse({ year: 1.5, tags: [1] });
     expect(r.success).toBe(false);
     const problems = zodProblems('x.json', r.error!, { hint: '请重新生成。' });
-    expect(problems.map((p) => p.message.split(':')[0])).toEqual(['name', 'year', 'tags.0']);
+    expect(problems.map((p) => p.message.split(':')[0])).toEqual(['name', 'year', 'tags[0]']);
     expect(problems.every((p) => p.file === 'x.json' && p.hint === '请重新生成。' && p.line === undefined)).toBe(true);
   });
   it('a YAML file gives each problem the line of its field', () => {
     const { value, problems } = readYaml('c.yaml', 'name: 甲\nyear: 2023.5\ntags:\n  - a\n  - 7\n', schema);
     expect(value).toBeUndefined();
-    expect(problems.map(({ line, message }) => [line, message.split(':')[0]])).toEqual([[2, 'year'], [5, 'tags.1']]);
+    expect(problems.map(({ line, message }) => [line, message.split(':')[0]])).toEqual([[2, 'year'], [5, 'tags[1]']]);
   });
   it('a whole-file problem says so', () => {
     expect(readYaml('c.yaml', '- 1\n', schema).problems[0]!.message).toMatch(/^\(整个文件\): /);

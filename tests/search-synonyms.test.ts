@@ -26,8 +26,8 @@ describe('content/aliases/search-synonyms.yaml', () => {
     };
     const file = 'content/aliases/search-synonyms.yaml';
     const hint = expect.stringMatching(/^请/);
-    expect(refused(text)).toEqual([{ file, line: 4, message: 'bodies.1: 每条都要写明 source（出处）或 reason（理由）', hint }]);
-    expect(refused('bodies:\n  - forms: [教体局]\n    reason: x\n')).toEqual([{ file, line: 2, message: expect.stringMatching(/^bodies\.0\.forms: 至少要有两个名称/), hint }]);
+    expect(refused(text)).toEqual([{ file, line: 4, message: 'bodies[1]: 每条都要写明 source（出处）或 reason（理由）', hint }]);
+    expect(refused('bodies:\n  - forms: [教体局]\n    reason: x\n')).toEqual([{ file, line: 2, message: expect.stringMatching(/^bodies\[0\]\.forms: 至少要有两个名称/), hint }]);
     expect(refused('bodies: [\n')).toEqual([{ file, line: expect.any(Number), message: expect.stringMatching(/^YAML 语法错误/), hint }]);
     expect(refused('bodies:\n  - forms: [a1, b1]\n    reason: x\n  - forms: [a1, c1]\n    reason: y\n')).toEqual([{ file, message: '“a1”出现在两条同义词里：同一名称只能属于一组', hint: '请合并这两条。' }]);
   });

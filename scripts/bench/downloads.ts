@@ -7,7 +7,7 @@
 // the pieces the build writer passes to writev); datapackage.json describes every file.
 // Disk writes are left out of both, and so is Astro's per-route cost, which "before" also paid
 // (~1 ms per file: the build log shows it, this bench does not).
-// "before" is tests/opendata-straightforward.ts (each file on its own, one csv-stringify call, one
+// "before" is scripts/bench/straightforward-downloads.ts (each file on its own, one csv-stringify call, one
 // JSON.stringify, string bodies); datapackage.json is today's code in both.
 // DIR: generated/*.json style dataset directories (default: PORTAL_DATA_DIR or generated/).
 // Reports CPU seconds (user+system: fair on a shared machine), wall seconds and peak RSS, and checks
