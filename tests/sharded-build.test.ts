@@ -36,16 +36,27 @@ describe('sharded build', () => {
     expect(siteDifferences(join(work, 'three'), join(work, 'one'))).toEqual([]);
   }, 300_000);
 
-  it('at 10× the seeds, with a site address (sitemap, feeds), 4 shards merge into the same bytes as one shard', async () => {
+  it('with a site address (sitemap, feeds, share cards), the seeds in 3 shards merge into the same bytes as one shard', async () => {
+    const env = { SITE: 'https://gzbg.example.gov.cn' };
+    await build(seeds, join(work, 'site-three'), 3, { env, cache: join(work, 'cache-site') });
+    await build(seeds, join(work, 'site-one'), 1, { env, cache: join(work, 'cache-site') });
+    expect(readFileSync(join(work, 'site-three/sitemap-0.xml'), 'utf8')).toContain('https://gzbg.example.gov.cn/linzi/');
+    expect(readFileSync(join(work, 'site-three/sitemap-0.xml'), 'utf8')).not.toContain('/embed/');
+    expect(existsSync(join(work, 'site-three/feeds/all.xml'))).toBe(true);
+    expect(readdirSync(join(work, 'site-three'), { recursive: true }).some((p) => String(p).startsWith('share/') && String(p).endsWith('.png'))).toBe(true);
+    expect(siteDifferences(join(work, 'site-three'), join(work, 'site-one'))).toEqual([]);
+  }, 300_000);
+
+  it('at 10× the seeds, 4 shards merge into the same bytes as one shard', async () => {
     const data = join(work, 'x10');
     const real = Object.fromEntries(['districts', 'reports', 'tasks', 'progress', 'units', 'leaders', 'anomalies', 'indicators'].map((n) => [n, JSON.parse(readFileSync(join(seeds, `${n}.json`), 'utf8'))]));
     const contentRoot = join(work, 'x10-content');
     writeDataset(synthesize(real as never, 10), data, contentRoot);
-    const env = { SITE: 'https://gzbg.example.gov.cn', PORTAL_CONTENT_ROOT: contentRoot };
+    const env = { PORTAL_CONTENT_ROOT: contentRoot };
     const results = await build(data, join(work, 'x10-four'), 4, { env, cache: join(work, 'cache-x10') });
     expect(results.filter((r) => r.plan.districts.length > 0)).toHaveLength(3);
     await build(data, join(work, 'x10-one'), 1, { env, cache: join(work, 'cache-x10') });
-    expect(readFileSync(join(work, 'x10-four/sitemap-0.xml'), 'utf8')).toContain('https://gzbg.example.gov.cn/linzi-c4/');
+    expect(existsSync(join(work, 'x10-four/linzi-c4/index.html'))).toBe(true);
     expect(siteDifferences(join(work, 'x10-four'), join(work, 'x10-one'))).toEqual([]);
   }, 600_000);
 
