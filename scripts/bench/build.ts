@@ -9,15 +9,15 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { prng } from '../src/lib/prng';
+import { prng } from '../../src/lib/prng';
 import { join, resolve } from 'node:path';
-import type { Progress, Task } from '../src/lib/schema';
-import portalConfig from '../astro.config.mjs';
-import { phases, routeGroups, workerSteps, type Phases, type RouteGroup, type WorkerStep } from './build-log';
+import type { Progress, Task } from '../../src/lib/schema';
+import portalConfig from '../../astro.config.mjs';
+import { phases, routeGroups, workerSteps, type Phases, type RouteGroup, type WorkerStep } from '../build-log';
 import { type Dataset, COLLECTION_NAMES } from '~/lib/dataset/collections';
 import { readDataset } from '~/lib/dataset/read';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const SCALES = (process.env.BENCH_SCALES ?? '10,100').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 // BENCH_NODE_OPTIONS is applied to both builds (portal and bare) alike, e.g. GC flags.

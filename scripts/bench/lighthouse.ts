@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { serveDist } from '../tests/e2e/helpers/server';
-import { DIST, pageTypes } from '../tests/e2e/helpers/page-types';
+import { serveDist } from '../../tests/e2e/helpers/server';
+import { DIST, pageTypes } from '../../tests/e2e/helpers/page-types';
 
 const TARGET = 95;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

@@ -4,11 +4,11 @@
 // from files (HTML + stylesheets + scripts). Targets: tests/e2e/helpers/budgets.ts.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from '../tests/e2e/helpers/browser';
-import { serveDist } from '../tests/e2e/helpers/server';
-import { DIST, PAGE_TYPES, allTaskPaths, pageTypes } from '../tests/e2e/helpers/page-types';
-import { INDEX_PATH, TARGET } from '../tests/e2e/helpers/budgets';
-import { kb, measureFromDist, measureInBrowser, type Transfer } from '../tests/e2e/helpers/transfer';
+import { launch } from '../../tests/e2e/helpers/browser';
+import { serveDist } from '../../tests/e2e/helpers/server';
+import { DIST, PAGE_TYPES, allTaskPaths, pageTypes } from '../../tests/e2e/helpers/page-types';
+import { INDEX_PATH, TARGET } from '../../tests/e2e/helpers/budgets';
+import { kb, measureFromDist, measureInBrowser, type Transfer } from '../../tests/e2e/helpers/transfer';
 
 if (!existsSync(join(DIST, 'index.html'))) {
   console.error('bench:pages: dist/ is missing — run `npm run build` first.');

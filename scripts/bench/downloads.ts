@@ -15,10 +15,10 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { Downloads, measure, toJson, type DownloadFile } from '../src/lib/opendata/download-files';
-import { buildDataPackage } from '../src/lib/opendata/datapackage';
-import { TABLES } from '../src/lib/opendata/tables';
-import { straightforwardFiles } from '../tests/opendata-straightforward';
+import { Downloads, measure, toJson, type DownloadFile } from '../../src/lib/opendata/download-files';
+import { buildDataPackage } from '../../src/lib/opendata/datapackage';
+import { TABLES } from '../../src/lib/opendata/tables';
+import { straightforwardFiles } from '../../tests/opendata-straightforward';
 import type { Dataset } from '~/lib/dataset/collections';
 import { DatasetError, readDataset } from '~/lib/dataset/read';
 
