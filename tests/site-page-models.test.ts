@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { indexDataset } from '~/lib/dataset/site-index';
 import { fullTrail } from '~/lib/site/breadcrumbs';
 import { districtPage } from '~/lib/site/district-page';
+import { cadenceBasisText, changesPage, receivedText } from '~/lib/site/changes-page';
+import { sortDataset } from '~/lib/dataset/order';
 import { homePage, qualityPage, sourcePage } from '~/lib/site/overview-pages';
 import { leaderPage, unitPage } from '~/lib/site/owner-page';
 import { reportPage } from '~/lib/site/report-page';
@@ -160,5 +162,23 @@ describe.skipIf(!existsSync('generated/renderings'))('sourcePage (reads generate
     expect(page.rendering.lines.length).toBeGreaterThan(0);
     for (const a of data.anomalies.filter((x) => x.reportId === r.id)) expect(page.anomalies.get(a.line)?.length).toBeGreaterThan(0);
     expect(page.breadcrumbs.at(-1)).toEqual({ label: '原文逐行' });
+  });
+});
+
+describe('changesPage', () => {
+  const page = changesPage(sortDataset(data));
+  const year = (district: string, y: number) => page.cadences.find((c) => c.district === district)!.years.find((x) => x.year === y)!;
+
+  it('says how each year’s expected bulletins were worked out and which are in', () => {
+    // 临淄 2023 has the September bulletin only: monthly, the other eleven months missing.
+    expect([cadenceBasisText(year('linzi', 2023)), receivedText(year('linzi', 2023)), page.missingText(year('linzi', 2023))]).toEqual(['按月通报（据已收录的月度通报）', '9月', '1月至8月、10月至12月']);
+    // 临淄 2020 has only the breakdown table; 张店 2021 only the work report.
+    expect([cadenceBasisText(year('linzi', 2020)), receivedText(year('linzi', 2020))]).toEqual(['任务分解表列出的期别', '无']);
+    expect(cadenceBasisText(year('zhangdian', 2021))).toBe('尚无通报，按季度推算');
+  });
+
+  it('names districts and keeps only the reports it has', () => {
+    expect(page.districtName('linzi')).toBe('临淄区');
+    expect(page.reports(['linzi-2023-m09', 'no-such-report']).map((r) => r.id)).toEqual(['linzi-2023-m09']);
   });
 });
