@@ -7,6 +7,8 @@ import { fullTrail } from '~/lib/site/breadcrumbs';
 import { districtPage } from '~/lib/site/district-page';
 import { cadenceBasisText, changesPage, receivedText } from '~/lib/site/changes-page';
 import { sortDataset } from '~/lib/dataset/order';
+import { dataPage } from '~/lib/site/data-page';
+import { Downloads } from '~/lib/opendata/download-files';
 import { homePage, qualityPage, sourcePage } from '~/lib/site/overview-pages';
 import { leaderPage, unitPage } from '~/lib/site/owner-page';
 import { reportPage } from '~/lib/site/report-page';
@@ -180,5 +182,31 @@ describe('changesPage', () => {
   it('names districts and keeps only the reports it has', () => {
     expect(page.districtName('linzi')).toBe('临淄区');
     expect(page.reports(['linzi-2023-m09', 'no-such-report']).map((r) => r.id)).toEqual(['linzi-2023-m09']);
+  });
+});
+
+describe('dataPage', () => {
+  const sorted = sortDataset(data);
+  const page = dataPage(sorted, new Downloads(sorted, 'https://example.org/'));
+
+  it('a row per district, year and report, each linking its four files', () => {
+    const districts = page.scopes.filter((g) => g.kind === 'district');
+    expect(districts.map((g) => g.label)).toEqual(sorted.districts.map((d) => `${d.name}（全部年度）`));
+    expect(page.scopes.filter((g) => g.kind === 'report')).toHaveLength(sorted.reports.length);
+    for (const g of page.scopes) {
+      expect(g.cells).toHaveLength(4);
+      // Every scope has its tasks and its JSON; a CSV cell says how many rows it holds.
+      expect(g.cells[0]?.text).toMatch(/^\d+ 行$/);
+      expect(g.cells[3]?.text).toBe('JSON');
+    }
+    const linzi2023 = page.scopes.find((g) => g.kind === 'year' && g.cells[0]?.href.includes('/linzi/2023/'))!;
+    expect(linzi2023.label).toBe('2023年');
+    expect(linzi2023.cells[0]?.text).toBe(`${sorted.tasks.filter((t) => t.district === 'linzi' && t.year === 2023).length} 行`);
+  });
+
+  it('the whole-dataset files first, measured; every source file listed', () => {
+    expect(page.all?.files.every((f) => f.size !== undefined)).toBe(true);
+    expect(page.sources.map((s) => s.report.id)).toEqual(sorted.reports.map((r) => r.id));
+    expect(page.asOf).toBeDefined();
   });
 });
