@@ -6,6 +6,8 @@ export default defineConfig({
   resolve: { alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) } },
   test: {
     include: ['tests/**/*.test.ts'],
+    // Builds dist/ once if it is missing or stale, so the tests that read it never skip silently.
+    globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 60_000,
   },
 });

@@ -9,11 +9,10 @@ import { parseArgs } from 'node:util';
 import { buildDataset } from '../src/lib/ingest/build-dataset';
 import { summarise, type CheckSummary } from '../src/lib/ingest/check';
 import { checkPointText } from '../src/lib/indicators/report-points';
-import { IngestError } from '../src/lib/ingest/errors';
 import { loadInputs } from '../src/lib/ingest/load-inputs';
 import { parseReport } from '../src/lib/ingest/parse-report';
 import { readSource, readSources } from '~/lib/ingest/read-source';
-import { ReaderError } from '~/lib/ingest/readers/types';
+import { ProblemError, problemText, type Problem } from '~/lib/problems';
 import { NameRegistry } from '../src/lib/ingest/registry';
 import { outDirProblem, writeDataset } from '../src/lib/ingest/write-dataset';
 import { renderingFiles } from '../src/lib/ingest/renderings';
@@ -27,6 +26,9 @@ function fail(message: string): never {
   process.stderr.write(`错误：${message}\n`);
   process.exit(1);
 }
+
+/** Every problem, one per line under a heading: what a maintainer sees. */
+const listed = (heading: string, problems: readonly Problem[]) => `${heading}\n  ${problems.map(problemText).join('\n  ')}`;
 
 async function main() {
   let args;
@@ -56,14 +58,14 @@ async function ingestAll(out: string) {
   // Refuse a folder the ingest did not write (e.g. --out content) before parsing anything.
   const outProblem = outDirProblem(resolve(root, out));
   if (outProblem) fail(`--out ${out}: ${outProblem}。请用默认的 generated/，或换一个不存在的或空的目录。`);
-  const { inputs, errors: inputErrors } = loadInputs(root);
-  if (!inputs) fail(`content/ 下的配置有误，未写入任何数据：\n  ${inputErrors.join('\n  ')}`);
+  const { inputs, problems: inputProblems } = loadInputs(root);
+  if (!inputs) fail(listed('content/ 下的配置有误，未写入任何数据：', inputProblems));
   const readFile = (rel: string) => (existsSync(join(root, rel)) ? readFileSync(join(root, rel)) : undefined);
   // Word, Excel, PDF and web pages are read first (readers are async); the dataset is then built synchronously.
   const sources = await readSources(inputs.manifest.map((e) => `content/reports/${e.file}`), readFile);
   const result = buildDataset({ ...inputs, readFile, sources });
-  const errors = [...inputErrors, ...result.errors];
-  if (errors.length > 0) fail(`${errors.length} 个问题，未写入任何数据（原有数据保持不变）：\n  ${errors.join('\n  ')}`);
+  const problems = [...inputProblems, ...result.problems];
+  if (problems.length > 0) fail(listed(`${problems.length} 个问题，未写入任何数据（原有数据保持不变）：`, problems));
   const { dataset } = result;
   const meta = {
     sources: dataset.reports.map((r) => ({ reportId: r.id, file: r.source.file, sha256: r.source.sha256, bytes: r.source.bytes })),
@@ -90,7 +92,7 @@ async function check(file: string, args: { district?: string; year?: string; kin
   const { inputs } = loadInputs(root);
   const bytes = readFileSync(path);
   const refused = sourceFileProblem(shown, bytes);
-  if (refused) fail(refused);
+  if (refused) fail(problemText(refused));
   const { reading, mismatch } = await readSource(bytes, shown);
   const parsed = parseReport(shown, bytes, { ...(kind?.success ? { kind: kind.data } : {}), ...(reading ? { reading } : {}), ...(mismatch ? { fileNotes: [mismatch] } : {}) });
   const leaders = inputs ? NameRegistry.forLeaders(inputs.leaderAliases) : undefined;
@@ -127,7 +129,7 @@ function printCheck(s: CheckSummary) {
 try {
   await main();
 } catch (e) {
-  if (e instanceof IngestError || e instanceof ReaderError) fail(e.message);
+  if (e instanceof ProblemError) fail(e.message);
   // Anything else is a bug in the parser, not in the input: say so plainly, with the detail for the report.
   fail(`解析器内部错误（这是程序的缺陷，不是文件的问题）：${(e as Error).message}。请把所用文件和这条信息报告给维护者。${process.env.DEBUG ? `\n${(e as Error).stack}` : ''}`);
 }

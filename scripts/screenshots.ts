@@ -4,9 +4,9 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import UPNG from 'upng-js';
 import { join } from 'node:path';
-import { launch } from '../tests/e2e/helpers/browser';
-import { serveDist } from '../tests/e2e/helpers/server';
-import { DIST, PAGE_TYPES, ROOT, pageTypes } from '../tests/e2e/helpers/page-types';
+import { launch } from './browser/browser';
+import { serveDist } from './browser/server';
+import { DIST, PAGE_TYPES, ROOT, pageTypes } from './browser/page-types';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 const DEVICES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
@@ -39,7 +39,7 @@ async function main() {
           if (mode === 'elder') await context.addInitScript(() => localStorage.setItem('pledge-portal:elder', '1'));
           const page = await context.newPage();
           await page.goto(`${server.url}${types[type].replace(/^\//, '')}`, { waitUntil: 'networkidle' });
-          if (type === 'search') await page.locator('[data-search-output][aria-busy="false"]').waitFor();
+          if (type === 'search') await page.locator('[data-search-output][aria-busy="false"]').waitFor({ state: 'attached' });
           const file = `${type}-${device}-${mode}.png`;
           writeFileSync(join(OUT, file), small(await page.screenshot()));
           await context.close();

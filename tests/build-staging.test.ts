@@ -13,11 +13,10 @@ import { pinDataDir } from '../src/lib/data-dir';
 import { realpathSync } from 'node:fs';
 import { listTree } from './helpers/file-tree';
 import { ROOT, repoDataset } from './helpers/repo-dataset';
-import { childEnv } from './helpers/child-env';
+import { ASTRO, childEnv } from './helpers/child-env';
 
 const tmp = mkdtempSync(join(tmpdir(), 'staged-build-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 const cleanEnv = childEnv;
 const build = (outDir: string, data: string, extra: Record<string, string> = {}) =>

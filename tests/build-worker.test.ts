@@ -14,8 +14,8 @@ import { moveStaged } from '../src/lib/build-worker/move-staged';
 import { buildIndex } from '../src/lib/search/build-index';
 import { indexHash, indexInput } from '../src/lib/search/index-input';
 import { similarPledges } from '../src/lib/site/similar';
-import { straightforwardFiles } from './opendata-straightforward';
-import { realDataset } from './opendata-real';
+import { straightforwardFiles } from '../scripts/bench/straightforward-downloads';
+import { realDataset } from './helpers/repo-dataset';
 import { indexDataset } from '~/lib/dataset/site-index';
 import { readDataset } from '~/lib/dataset/read';
 
@@ -117,7 +117,7 @@ describe('startBuildWork: the worker thread', () => {
     const empty = tempDir('build-worker-empty');
     const run = startBuildWork({ dataDir: empty, siteRoot: SITE, stageDir: join(empty, 'stage') });
     for (const p of [run.downloads, run.searchIndex, run.similar, run.done]) {
-      await expect(p).rejects.toThrow(/构建线程.*失败.*\.json: 文件不存在。请先运行 npm run ingest/);
+      await expect(p).rejects.toThrow(/构建线程.*失败.*\.json: 文件不存在/);
     }
     const e = (await run.done.catch((x: Error) => x)) as Error;
     expect(e.stack ?? '').not.toMatch(/\n\s+at /);

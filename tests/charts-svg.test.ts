@@ -1,18 +1,15 @@
 // Chart functions against a small fixture: the rounded SVG output must equal the checked-in golden
 // files (as d3-shape's tests compare rounded paths), plus a few geometric facts that must hold.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { districtTimeline, statusStack, taskTimeline, unitBars, type ChartOutput } from '../src/lib/charts';
+import { expectGolden } from './helpers/golden';
 
 const dir = new URL('./fixtures/charts/', import.meta.url);
 const input = JSON.parse(readFileSync(new URL('input.json', dir), 'utf8'));
-const update = process.env.UPDATE_CHART_FIXTURES === '1';
 
 function golden(name: string, out: ChartOutput) {
-  const file = new URL(`${name}.svg`, dir);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${out.width} ${out.height}">${out.body}</svg>\n`;
-  if (update || !existsSync(file)) writeFileSync(file, svg);
-  expect(svg).toBe(readFileSync(file, 'utf8'));
+  expectGolden(`charts/${name}.svg`, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${out.width} ${out.height}">${out.body}</svg>\n`);
 }
 
 const widths = (body: string) => [...body.matchAll(/<rect x="[^"]+" y="0" width="([^"]+)"/g)].map((m) => Number(m[1]));

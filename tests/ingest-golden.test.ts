@@ -1,8 +1,9 @@
 // Golden files: the parsed dataset slice of each seed, committed under tests/golden/. A parser change that
 // alters output shows up as a diff to review. Regenerate deliberately with UPDATE_GOLDEN=1 npm test.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectGolden, goldenJson } from './helpers/golden';
 import { buildDataset } from '../src/lib/ingest/build-dataset';
 import { loadInputs } from '../src/lib/ingest/load-inputs';
 import { ROOT, repoDataset } from './helpers/repo-dataset';
@@ -22,11 +23,7 @@ function sliceOf(reportId: string) {
 
 describe('golden files', () => {
   it.each(dataset.reports.map((r) => r.id))('%s matches tests/golden/%s.json', (id) => {
-    const file = join(ROOT, 'tests/golden', `${id}.json`);
-    const actual = `${JSON.stringify(sliceOf(id), null, 1)}\n`;
-    if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
-    expect(existsSync(file), `${file} is missing: run UPDATE_GOLDEN=1 npm test and review the new file`).toBe(true);
-    expect(actual).toBe(readFileSync(file, 'utf8'));
+    expectGolden(`${id}.json`, goldenJson(sliceOf(id)));
   });
 
   it('building the dataset twice gives identical bytes', () => {

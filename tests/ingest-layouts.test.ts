@@ -68,8 +68,8 @@ describe('several tables in one file', () => {
     expect(p.tables.map((t) => t.layout)).toEqual(['tsv', 'pipe']);
     expect(p.anomalies.map((a) => [a.line, a.kind])).toEqual([[6, 'outside-table'], [15, 'outside-table']]);
     expect(p.rows.find((r) => r.table === 1 && r.number === 1)!.units.map((u) => `${u.name}/${u.role}`)).toEqual(['区科技局/lead', '区财政局/assist', '区住建委/assist']);
-    const { dataset: d, errors } = dataset(text);
-    expect(errors).toEqual([]);
+    const { dataset: d, problems } = dataset(text);
+    expect(problems).toEqual([]);
     expect(d.tasks.map((t) => t.id)).toEqual(['ceshi-2022-001', 'ceshi-2022-002', 'ceshi-2022-t2-001', 'ceshi-2022-t2-002']);
     const r = d.reports[0]!.id;
     expect(d.progress.map((x) => [x.id, x.table])).toEqual([[`${r}-1`, undefined], [`${r}-2`, undefined], [`${r}-t2-1`, 2], [`${r}-t2-2`, 2]]);

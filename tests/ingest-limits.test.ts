@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../src/lib/ingest/build-dataset';
 import { loadInputs } from '../src/lib/ingest/load-inputs';
+import { ProblemError } from '~/lib/problems';
 import { markdownDepth, markupDepth } from '../src/lib/ingest/nesting';
 import { boundedSlug } from '../src/lib/ingest/slug';
 import { ANOMALIES_PER_REPORT_MAX, ANOMALIES_SHOWN_PER_REPORT, SLUG_MAX } from '../src/lib/limits';
@@ -16,28 +17,34 @@ import { ROOT } from './helpers/repo-dataset';
 import { childEnv } from './helpers/child-env';
 
 function ingestIn(root: string) {
-  const { inputs, errors } = loadInputs(root);
-  if (!inputs) throw new Error(errors.join('\n'));
+  const { inputs, problems } = loadInputs(root);
+  if (!inputs) throw new ProblemError(problems);
   return buildDataset({ ...inputs, readFile: (rel) => (existsSync(join(root, rel)) ? readFileSync(join(root, rel)) : undefined) });
 }
 const ingest = (o: Oversize) => ingestIn(oversizeRoot(o));
 
 describe('oversized input at ingest', () => {
   it('a million stray lines: refused with file:line and counts, not a million anomalies', { timeout: 120_000 }, () => {
-    const { errors } = ingest({ strayLines: 1_000_000 });
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(new RegExp(`^${BULLETIN}:186: 有 1000000 处无法整理（outside-table 1000000），超过每份文件 ${ANOMALIES_PER_REPORT_MAX} 处的上限`));
+    const { problems } = ingest({ strayLines: 1_000_000 });
+    expect(problems).toEqual([
+      {
+        file: BULLETIN,
+        line: 186,
+        message: expect.stringMatching(new RegExp(`^有 1000000 处无法整理（outside-table 1000000），超过每份文件 ${ANOMALIES_PER_REPORT_MAX} 处的上限`)),
+        hint: expect.stringContaining('第一处在第 186 行'),
+      },
+    ]);
   });
 
   it('stray lines under the limit stay anomalies, each with its line', () => {
-    const { errors, dataset } = ingest({ strayLines: 1500 });
-    expect(errors).toEqual([]);
+    const { problems, dataset } = ingest({ strayLines: 1500 });
+    expect(problems).toEqual([]);
     expect(dataset.anomalies.filter((a) => a.kind === 'outside-table')).toHaveLength(1500);
   });
 
   it('a 10,000-character unit name: kept as printed, flagged too-long at its line, with a bounded URL slug', () => {
-    const { errors, dataset } = ingest({ unitNameChars: 10_000 });
-    expect(errors).toEqual([]);
+    const { problems, dataset } = ingest({ unitNameChars: 10_000 });
+    expect(problems).toEqual([]);
     const unit = dataset.units.find((u) => u.name.length === 10_000)!;
     expect(unit.id.length).toBeLessThanOrEqual('linzi-'.length + SLUG_MAX);
     expect(dataset.anomalies).toContainEqual(expect.objectContaining({ kind: 'too-long', line: TASK5_LINE, file: BULLETIN }));
@@ -45,8 +52,8 @@ describe('oversized input at ingest', () => {
   });
 
   it('10,000 nested tags: a file:line error, not a stack overflow', () => {
-    const { errors } = ingest({ nestedTags: 10_000 });
-    expect(errors).toEqual([expect.stringMatching(new RegExp(`^${BULLETIN}:${TASK5_LINE}: 单元格中的标记嵌套了 10000 层，超过 100 层的上限`))]);
+    const { problems } = ingest({ nestedTags: 10_000 });
+    expect(problems).toEqual([{ file: BULLETIN, line: TASK5_LINE, message: expect.stringMatching(/^单元格中的标记嵌套了 10000 层，超过 100 层的上限/), hint: '请对照原件重新导出该文件。' }]);
     expect(markupDepth('<b>a<br>b<sup>1</sup></b><p>x</p>')).toBe(2);
   });
 
@@ -58,8 +65,8 @@ describe('oversized input at ingest', () => {
     const at = lines.findIndex((l) => l.includes('各位代表')) + 1;
     for (const [deep, depth] of [[`${'*'.repeat(10_000)}各位代表${'*'.repeat(10_000)}`, 10_000], [`${'>'.repeat(10_000)} 各位代表`, 10_000]] as const) {
       const text = real.replace(/各位代表/, deep);
-      const { errors } = buildDataset({ ...inputs!, readFile: (rel) => (rel === wr ? Buffer.from(text) : existsSync(join(ROOT, rel)) ? readFileSync(join(ROOT, rel)) : undefined) });
-      expect(errors).toEqual([expect.stringMatching(new RegExp(`^${wr}:${at}: 这一行的 Markdown 嵌套.*可达 ${depth} 层，超过 100 层的上限`))]);
+      const { problems } = buildDataset({ ...inputs!, readFile: (rel) => (rel === wr ? Buffer.from(text) : existsSync(join(ROOT, rel)) ? readFileSync(join(ROOT, rel)) : undefined) });
+      expect(problems).toEqual([{ file: wr, line: at, message: expect.stringMatching(new RegExp(`^这一行的 Markdown 嵌套.*可达 ${depth} 层，超过 100 层的上限`)), hint: expect.stringMatching(/^请/) }]);
     }
     // every real document is far below the limit
     for (const f of ['content/reports/zhangdian/2021-work-report.txt', 'content/reports/linzi/2023-m09-progress.txt']) {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileNameProblem, safeFileName } from '../src/lib/ingest/check-names';
 import { loadInputs } from '../src/lib/ingest/load-inputs';
-import { manifestSchema, readYaml } from '../src/lib/ingest/manifest';
+import { manifestSchema } from '../src/lib/ingest/manifest';
+import { readYaml } from '~/lib/read-yaml';
 import { reservedDistrictSlugs } from '../src/lib/ingest/site-routes';
 import { ROOT } from './helpers/repo-dataset';
 
@@ -29,21 +30,20 @@ describe('district slugs', () => {
     ['data', /\/data\//],
     ['dictionary', /\/data\/dictionary\//],
   ])('“%s” is refused: it is one of the site’s own URLs', (slug, where) => {
-    const { inputs, errors } = loadInputs(rootWith(slug));
+    const { inputs, problems } = loadInputs(rootWith(slug));
     expect(inputs).toBeUndefined();
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(new RegExp(`^content/districts\\.yaml:${lines}: districts\\[2\\]\\.slug “${slug}”：与本站自己的网址 `));
-    expect(errors[0]).toMatch(where);
+    expect(problems).toEqual([{ file: 'content/districts.yaml', line: lines, message: expect.stringMatching(where), hint: expect.stringContaining(`zibo-${slug}`) }]);
+    expect(problems[0]!.message).toMatch(new RegExp(`^districts\\[2\\]\\.slug “${slug}”与本站自己的网址 `));
   });
 
   it('a duplicate slug is refused, naming both entries', () => {
-    const { errors } = loadInputs(rootWith('linzi'));
-    expect(errors).toEqual([expect.stringMatching(/^content\/districts\.yaml:\d+: districts\[2\]\.slug “linzi”：与 districts\[1\] 重复/)]);
+    const { problems } = loadInputs(rootWith('linzi'));
+    expect(problems).toEqual([{ file: 'content/districts.yaml', line: lines, message: 'districts[2].slug “linzi”与 districts[1] 重复', hint: '每个区县的 slug 必须不同。' }]);
   });
 
   it.each(['../../x', 'Linzi', 'lin zi', 'a'.repeat(33)])('a malformed or overlong slug “%s” is refused', (slug) => {
-    const { errors } = loadInputs(rootWith(slug));
-    expect(errors).toEqual([expect.stringMatching(/districts\[2\]\.slug .*(应为小写拼音|超过上限)/)]);
+    const { problems } = loadInputs(rootWith(slug));
+    expect(problems).toEqual([{ file: 'content/districts.yaml', line: lines, message: expect.stringMatching(/^districts\[2\]\.slug .*(不是合格的 slug|超过上限)/), hint: expect.stringMatching(/小写拼音|更短的拼音/) }]);
   });
 
   it('the ingest stops with the message and no stack trace', () => {
@@ -79,11 +79,10 @@ describe('source file names', () => {
     ['linzi/a?b.txt', 'a-b.txt', /\?/],
     ['linzi/a&b+c.txt', 'a-b-c.txt', /& \+/],
   ])('%s is refused with a safe name to use instead', (file, safe, chars) => {
-    const { errors } = readYaml('content/reports/manifest.yaml', entry(file), manifestSchema);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^content\/reports\/manifest\.yaml: reports\.0\.file: 文件名“.*”含有网址或路径中有特殊含义的字符/);
-    expect(errors[0]).toMatch(chars);
-    expect(errors[0]).toContain(`请把文件改名为“${safe}”`);
+    const { problems } = readYaml('content/reports/manifest.yaml', entry(file), manifestSchema);
+    expect(problems).toEqual([{ file: 'content/reports/manifest.yaml', line: 2, message: expect.stringMatching(/^reports\[0\]\.file: 文件名“.*”含有网址或路径中有特殊含义的字符/) }]);
+    expect(problems[0]!.message).toMatch(chars);
+    expect(problems[0]!.message).toContain(`请把文件改名为“${safe}”`);
     expect(fileNameProblem(safe)).toBeUndefined();
   });
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../src/lib/ingest/errors';
 import { parseReport } from '../src/lib/ingest/parse-report';
-import { prng } from '../src/lib/prng';
+import { prng } from '../scripts/bench/prng';
 import { readRepoFile } from './helpers/repo-dataset';
 
 const SEEDS = [

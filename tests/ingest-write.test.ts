@@ -7,6 +7,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildDataset, type Dataset } from '../src/lib/ingest/build-dataset';
+import { IngestError } from '~/lib/ingest/errors';
 import { loadInputs } from '../src/lib/ingest/load-inputs';
 import { DATASET_MARKER, stateDirOf, writeDataset } from '../src/lib/ingest/write-dataset';
 import { listTree } from './helpers/file-tree';
@@ -91,7 +92,19 @@ describe('the ingest replaces only what it wrote', () => {
     const out = join(tmp(), 'generated');
     writeDataset(out, dataset);
     // A file where a folder must go: mkdir fails with ENOTDIR/EEXIST, as a full disk or a permission would.
-    expect(() => writeDataset(out, { ...dataset, tasks: [] }, {}, { 'x.json': 1, 'x.json/y.json': 2 })).toThrow(/generated: 写入失败（E[A-Z]+：.*原有数据未被改动；请检查磁盘空间和目录权限后重试/);
+    const failed = (() => {
+      try {
+        writeDataset(out, { ...dataset, tasks: [] }, {}, { 'x.json': 1, 'x.json/y.json': 2 });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(failed).toBeInstanceOf(IngestError);
+    expect((failed as IngestError).problem).toEqual({
+      file: expect.stringMatching(/generated$/),
+      message: expect.stringMatching(/^写入失败（E[A-Z]+：.*原有数据未被改动$/),
+      hint: '请检查磁盘空间和目录权限后重试。',
+    });
     expect(JSON.parse(readFileSync(join(out, 'tasks.json'), 'utf8'))).toHaveLength(dataset.tasks.length);
     expect(readdirSync(stateDirOf(out)).filter((n) => !n.startsWith('gen-'))).toEqual([]);
     expect(readdirSync(stateDirOf(out))).toHaveLength(1);

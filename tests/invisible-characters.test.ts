@@ -44,9 +44,9 @@ describe('invisible format characters', () => {
     lines[5] = lines[5]!.replace('区发改局', '区发\u200B改局').replace('地区生产总值', '地区\u202E生产总值').replace('部分完成。', '部分完成。\u202Egpj.exe');
     lines[6] = lines[6]!.replace('区发改局', '\u202E区发改局').replace('化工', '化\u00AD工\uFEFF');
   });
-  const { dataset, errors } = built;
+  const { dataset, problems } = built;
 
-  it('ingests without errors', () => expect(errors).toEqual([]));
+  it('ingests without errors', () => expect(problems).toEqual([]));
 
   it('区发\\u200B改局 is the same unit as 区发改局: no second unit page', () => {
     expect(dataset.units.length).toBe(original.units.length);
@@ -87,9 +87,9 @@ describe('invisible characters in the files a maintainer types', () => {
       const manifest = readFileSync(join(ROOT, 'content/reports/manifest.yaml'), 'utf8').replace('title: ', 'title: \u200B');
       writeFileSync(join(dir, 'content/reports/manifest.yaml'), manifest);
       const line = manifest.split('\n').findIndex((l) => l.includes('\u200B')) + 1;
-      const { inputs, errors } = loadInputs(dir);
+      const { inputs, problems } = loadInputs(dir);
       expect(inputs).toBeDefined();
-      expect(errors).toEqual([`content/reports/manifest.yaml:${line}: 这一行含有看不见的格式字符 U+200B（零宽空格）（多半是从网页或 Word 复制带来的）：请删除后重试。`]);
+      expect(problems).toEqual([{ file: 'content/reports/manifest.yaml', line, message: '这一行含有看不见的格式字符 U+200B（零宽空格）（多半是从网页或 Word 复制带来的）', hint: '请删除后重试。' }]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constructedDataset } from './opendata-fixture';
+import { constructedDataset } from './helpers/opendata-fixture';
 import { allChanges, changesBetween, normaliseWording, snapshotOf } from '../src/lib/opendata/changes';
 import { allCadences, districtCadence, foldSlots, yearCadence } from '../src/lib/opendata/cadence';
 import type { Report, Task } from '../src/lib/schema';

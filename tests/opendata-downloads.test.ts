@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { checkDownloads, tableSchemaProblems } from './opendata-checks';
+import { checkDownloads, tableSchemaProblems } from './helpers/opendata-checks';
 import { excelSafe } from '../src/lib/opendata/csv';
 import { createHash } from 'node:crypto';
-import { constructedDataset } from './opendata-fixture';
+import { constructedDataset } from './helpers/opendata-fixture';
 import { renderDownloads } from '../src/lib/opendata/download-files';
 import { TABLES, fieldsOf } from '../src/lib/opendata/tables';
 import { buildDataPackage } from '../src/lib/opendata/datapackage';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getRssString } from '@astrojs/rss';
-import { checkCitations, checkRss } from './opendata-checks';
-import { constructedDataset } from './opendata-fixture';
+import { checkCitations, checkRss } from './helpers/opendata-checks';
+import { constructedDataset } from './helpers/opendata-fixture';
 import { feedOptions } from '../src/lib/opendata/feeds';
 import { citeChart, citeReport, citeTask } from '../src/lib/opendata/citation';
 import { reportAsOf } from '../src/lib/opendata/as-of';

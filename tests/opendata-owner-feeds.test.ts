@@ -4,7 +4,7 @@ import { getRssString } from '@astrojs/rss';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { ownerFeedOptions, ownerFeedPaths, ownerRowsSummary } from '~/lib/opendata/owner-feeds';
-import { realDataset } from './opendata-real';
+import { realDataset } from './helpers/repo-dataset';
 
 const SITE = 'https://pledges.example.cn/';
 const d = realDataset();

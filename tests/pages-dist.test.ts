@@ -1,6 +1,6 @@
 // The built portal (dist/) against the real dataset (generated/): every entity has its page, the
 // pages say what the sources say, and no internal link or #anchor is broken.
-// Runs after `npm run build` (as the README and CI do); skips with a message if dist/ is absent.
+// Reads dist/, which the test setup builds if it is missing or stale (tests/helpers/build-once.ts).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,11 +11,9 @@ import { paths } from '../src/lib/urls';
 import { statusDisplay } from '../src/lib/site/status-display';
 import { isZipped } from '../src/lib/source-files';
 import { unzipSync } from 'fflate';
-import { BASE, DIST, byId, decode, hasDist, hasGenerated, loadDataset, page, text, walk } from './pages-helpers';
+import { BASE, DIST, byId, decode, loadDataset, page, text, walk } from './helpers/built-site';
 import { findBrokenLinks } from './helpers/dist-checks';
 import type { Dataset } from '~/lib/dataset/collections';
-
-if (!hasDist) console.warn('[pages-dist] dist/ is absent: run `npm run build` first. Skipping the built-site tests.');
 
 /** Every page the dataset calls for, as base-relative directory paths. */
 function expectedPages(ds: Dataset): string[] {
@@ -33,7 +31,7 @@ function expectedPages(ds: Dataset): string[] {
   ];
 }
 
-describe.skipIf(!hasDist || !hasGenerated)('built pages (dist/)', () => {
+describe('built pages (dist/)', () => {
   let ds: Dataset;
   let files: string[];
   beforeAll(() => {

@@ -8,7 +8,7 @@ import { statusDisplay } from '../src/lib/site/status-display';
 import { stated, statusMix } from '../src/lib/site/status-mix';
 import { STATUS_ORDER } from '../src/lib/schema';
 import { taskTimelineEntries, taskUnits } from '../src/lib/site/task-page';
-import { hasGenerated, loadDataset } from './pages-helpers';
+import { loadDataset } from './helpers/built-site';
 import { indexDataset, taskHistory, type SiteIndex } from '~/lib/dataset/site-index';
 
 describe('statusDisplay', () => {
@@ -27,7 +27,7 @@ describe('statusDisplay', () => {
   });
 });
 
-describe.skipIf(!hasGenerated)('page data on the real dataset', () => {
+describe('page data on the real dataset', () => {
   let ix: SiteIndex;
   beforeAll(() => {
     ix = indexDataset(loadDataset());

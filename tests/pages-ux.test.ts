@@ -1,9 +1,9 @@
 // Summaries that mean what a reader takes them to mean, checked on the built pages (dist/).
 import { describe, expect, it } from 'vitest';
 import { paths } from '../src/lib/urls';
-import { byId, hasDist, hasGenerated, loadDataset, page, text, walk, DIST } from './pages-helpers';
+import { byId, loadDataset, page, text, walk, DIST } from './helpers/built-site';
 
-describe.skipIf(!hasDist || !hasGenerated)('summaries on the built pages', () => {
+describe('summaries on the built pages', () => {
   it('no 0% above a column that has no stated status (a plan, an all-inferred report)', () => {
     const ds = loadDataset();
     for (const d of ds.districts) {
@@ -53,7 +53,7 @@ describe.skipIf(!hasDist || !hasGenerated)('summaries on the built pages', () =>
   });
 });
 
-describe.skipIf(!hasDist || !hasGenerated)('careful editorial Chinese on every page', () => {
+describe('careful editorial Chinese on every page', () => {
   it('no jargon or awkward phrases outside the method page, sub-targets numbered from 1', () => {
     const bad = /二元组|阈值|全年政府工作报告|列名（未标明|子目标 0|numbering-gap|row-cut-off|unknown-name|content\/aliases/;
     const found: string[] = [];
@@ -71,7 +71,7 @@ describe.skipIf(!hasDist || !hasGenerated)('careful editorial Chinese on every p
   });
 });
 
-describe.skipIf(!hasDist || !hasGenerated)('downloads a reporter opens in Excel', () => {
+describe('downloads a reporter opens in Excel', () => {
   it('CSV headers are Chinese; datapackage.json maps each machine name to its header', async () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
@@ -87,7 +87,7 @@ describe.skipIf(!hasDist || !hasGenerated)('downloads a reporter opens in Excel'
   });
 });
 
-describe.skipIf(!hasDist || !hasGenerated)('纠错 on every task and report page', () => {
+describe('纠错 on every task and report page', () => {
   it('names the page, the id and the source line, as a prefilled link or (no contact configured) as text to send', async () => {
     const { readSiteConfig } = await import('../src/lib/site-config');
     const { correctionHref, sourceLine } = await import('../src/lib/site/corrections');
@@ -115,7 +115,7 @@ describe.skipIf(!hasDist || !hasGenerated)('纠错 on every task and report page
   });
 });
 
-describe.skipIf(!hasDist || !hasGenerated)('feeds per unit and per leader', () => {
+describe('feeds per unit and per leader', () => {
   it('every unit and leader page links to its own feed, and the feed is built (when the site has an address)', async () => {
     const { existsSync } = await import('node:fs');
     const { join } = await import('node:path');

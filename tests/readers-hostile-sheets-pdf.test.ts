@@ -8,7 +8,7 @@ import { MAX_FILE_BYTES, MAX_SHEET_ROWS } from '~/lib/limits';
 import { pdfReader } from '~/lib/ingest/readers/pdf-reader';
 import { parseInWorker, xlsReader } from '~/lib/ingest/readers/xls-reader';
 import { xlsxReader } from '~/lib/ingest/readers/xlsx-reader';
-import { plainXlsxBytes, resampledRows, seedRows } from './fixtures/spreadsheet-pdf/make';
+import { plainXlsxBytes, resampledRows, seedRows } from '../scripts/bench/seed-tables';
 import { protoPollutionXlsx } from './fixtures/spreadsheet-pdf/proto-pollution';
 import { fixtureBytes, rowTexts, tables } from './helpers/reader-fixtures';
 
@@ -19,11 +19,11 @@ async function refusal(reader: Reader, bytes: Uint8Array, file: string): Promise
     (e: unknown) => e,
   );
   expect(error, `${file} should be refused`).toBeInstanceOf(ReaderError);
-  const e = error as ReaderError;
-  expect(e.message.startsWith(file)).toBe(true);
-  expect(e.reason).toMatch(/[：:].*请/u); // what is wrong, then what to do
-  expect(e.message).not.toMatch(/\n\s+at /); // no stack trace in the sentence
-  return e;
+  const { problem } = error as ReaderError;
+  expect(problem.file).toBe(file);
+  expect(problem.hint, 'says what to do').toMatch(/请/u);
+  expect((error as ReaderError).message).not.toMatch(/\n\s+at /); // no stack trace in the sentence
+  return error as ReaderError;
 }
 
 describe('broken spreadsheets', () => {
@@ -31,14 +31,14 @@ describe('broken spreadsheets', () => {
 
   it('refuses a truncated .xlsx (download cut off): not a complete zip', async () => {
     const e = await refusal(xlsxReader, xlsx.slice(0, Math.floor(xlsx.length / 2)), 'cut.xlsx');
-    expect(e.reason).toContain('已损坏');
+    expect(e.problem.message).toContain('已损坏');
   });
 
   it('refuses an .xlsx whose directory is intact but whose packed data is damaged', async () => {
     const bytes = xlsx.slice();
     for (let i = 2000; i < 6000; i++) bytes[i] = (bytes[i]! * 7 + 13) & 0xff;
     const e = await refusal(xlsxReader, bytes, 'damaged.xlsx');
-    expect(e.reason).toMatch(/已损坏|无法读取/);
+    expect(e.problem.message).toMatch(/已损坏|无法读取/);
   });
 
   it('refuses a zip bomb from its directory, before inflating anything', async () => {
@@ -55,7 +55,7 @@ describe('broken spreadsheets', () => {
     expect(patched).toBe(2);
     const t = performance.now();
     const e = await refusal(xlsxReader, zip, 'bomb.xlsx');
-    expect(e.reason).toContain('解压后有');
+    expect(e.problem.message).toContain('解压后有');
     expect(performance.now() - t).toBeLessThan(1000);
   });
 
@@ -66,12 +66,12 @@ describe('broken spreadsheets', () => {
       'xl/worksheets/sheet1.xml': strToU8(`<worksheet><sheetData>${rows}</sheetData></worksheet>`),
     });
     const e = await refusal(xlsxReader, zip, 'rows.xlsx');
-    expect(e.reason).toContain(`超过 ${MAX_SHEET_ROWS} 行`);
+    expect(e.problem.message).toContain(`超过 ${MAX_SHEET_ROWS} 行`);
   });
 
   it('says an encrypted (or old) Excel file is not an .xlsx, and refuses a broken .xls', async () => {
     const xls = fixtureBytes('linzi-2023-m09.xls');
-    expect((await refusal(xlsxReader, xls, 'old.xlsx')).reason).toContain('加密的 Excel 文件或旧版 .xls');
+    expect((await refusal(xlsxReader, xls, 'old.xlsx')).problem.message).toContain('加密的 Excel 文件或旧版 .xls');
     const broken = xls.slice();
     for (let i = 512; i < broken.length; i += 3) broken[i] = 0xff;
     await refusal(xlsReader, broken, 'broken.xls');
@@ -93,7 +93,7 @@ describe('SheetJS prototype pollution (CVE-2023-30533) kept inside the worker', 
 describe('PDFs that cannot be read as text', () => {
   it('refuses a PDF with a password to open, saying so', async () => {
     const e = await refusal(pdfReader, fixtureBytes('encrypted.pdf'), 'encrypted.pdf');
-    expect(e.reason).toContain('密码');
+    expect(e.problem.message).toContain('密码');
   });
 
   it('reads a PDF that is encrypted only against printing and copying (it opens without a password)', async () => {
@@ -105,14 +105,14 @@ describe('PDFs that cannot be read as text', () => {
 
   it('refuses a scanned PDF (an image, no text layer), saying that no OCR is done', async () => {
     const e = await refusal(pdfReader, fixtureBytes('scanned.pdf'), 'scanned.pdf');
-    expect(e.reason).toContain('没有文字层');
-    expect(e.reason).toContain('OCR');
+    expect(e.problem.message).toContain('没有文字层');
+    expect(e.problem.message).toContain('OCR');
   });
 
   it('refuses a page whose text is all set at an angle (a table turned 90°), naming the page', async () => {
     const e = await refusal(pdfReader, fixtureBytes('rotated.pdf'), 'rotated.pdf');
-    expect(e.where).toBe('第1页');
-    expect(e.reason).toContain('旋转排版');
+    expect(e.problem.part).toBe('第1页');
+    expect(e.problem.message).toContain('旋转排版');
   });
 
   it('refuses bytes that are not a PDF, and a PDF cut off in the middle', async () => {
@@ -155,7 +155,7 @@ describe('size limits', () => {
     expect(big.length).toBeGreaterThan(MAX_FILE_BYTES);
     const t = performance.now();
     const e = await refusal(reader, big, `big.${ext}`);
-    expect(e.reason).toContain('超过可读取的上限');
+    expect(e.problem.message).toContain('超过可读取的上限');
     expect(performance.now() - t).toBeLessThan(1000);
   });
 

@@ -30,45 +30,45 @@ describe('hostile files get a sentence naming the file', () => {
   it('a .docx cut in half (truncated zip)', async () => {
     const docx = fixture('m09-excerpt.docx');
     const e = await refusal(docx.subarray(0, docx.length >> 1), '通报.docx');
-    expect(e.message).toMatch(/^通报\.docx: .*(损坏|不完整).*请重新下载原件/);
+    expect(e.problem).toMatchObject({ file: '通报.docx', message: expect.stringMatching(/损坏|不完整/), hint: expect.stringContaining('请重新下载原件') });
   });
 
   it('a zip whose document.xml inflates past the cap (a zip bomb) is refused before it is inflated', async () => {
     const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(50 * 1024 * 1024) }, { level: 9 });
     expect(bomb.length).toBeLessThan(200_000);
     const e = await refusal(bomb, 'bomb.docx');
-    expect(e.message).toMatch(/^bomb\.docx（word\/document\.xml）: 这一部分解压后有 50 MB，超过上限/);
+    expect(e.problem).toMatchObject({ file: 'bomb.docx', part: 'word/document.xml', message: expect.stringMatching(/^这一部分解压后有 50 MB，超过上限/) });
   });
 
   it('a file larger than any bulletin is refused unread', async () => {
     const e = await refusal(new Uint8Array(MAX_FILE_BYTES + 1), 'huge.pdf');
-    expect(e.message).toMatch(new RegExp(`^huge\\.pdf: 文件有 \\d+ MB，超过上限 ${MAX_FILE_BYTES / 1048576} MB`));
+    expect(e.problem).toMatchObject({ file: 'huge.pdf', message: expect.stringMatching(new RegExp(`^文件有 \\d+ MB，超过上限 ${MAX_FILE_BYTES / 1048576} MB`)) });
   });
 
   it('a web page too large to be a bulletin page is refused before it is parsed', async () => {
     const page = new TextEncoder().encode(`<html><body>${'<p>填充</p>'.repeat(1_000_000)}</body></html>`);
-    expect((await refusal(page, 'big.html')).message).toMatch(/^big\.html: 网页文件有 \d+ MB，超过上限 10 MB/);
+    expect((await refusal(page, 'big.html')).problem).toMatchObject({ file: 'big.html', message: expect.stringMatching(/^网页文件有 \d+ MB，超过上限 10 MB/) });
   });
 
   it('a .doc that is not one: random bytes, and an OLE header with its streams cut off', async () => {
     const random = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 251);
-    expect((await refusal(random, '通报.doc')).message).toMatch(/^通报\.doc: 扩展名是 \.doc，但内容既不是这种格式/);
+    expect((await refusal(random, '通报.doc')).problem).toMatchObject({ file: '通报.doc', message: expect.stringMatching(/^扩展名是 \.doc，但内容既不是这种格式/) });
     const cut = fixture('m09-excerpt.doc').subarray(0, 1536);
-    expect((await refusal(cut, '通报.doc')).message).toMatch(/^通报\.doc: .*(损坏|不完整)/);
+    expect((await refusal(cut, '通报.doc')).problem).toMatchObject({ file: '通报.doc', message: expect.stringMatching(/损坏|不完整/) });
   });
 
   it('a zip that is neither Word nor Excel, and an encrypted Office file', async () => {
-    expect((await refusal(zipSync({ 'a.txt': strToU8('x') }), 'x.docx')).message).toContain('不是 Word（.docx）或 Excel（.xlsx）文档');
+    expect((await refusal(zipSync({ 'a.txt': strToU8('x') }), 'x.docx')).problem.message).toContain('不是 Word（.docx）或 Excel（.xlsx）文档');
     const encrypted = CFB.utils.cfb_new();
     CFB.utils.cfb_add(encrypted, 'EncryptionInfo', Buffer.from('x'.repeat(100)));
     CFB.utils.cfb_add(encrypted, 'EncryptedPackage', Buffer.from('y'.repeat(5000)));
-    expect((await refusal(new Uint8Array(CFB.write(encrypted, { type: 'buffer' }) as Buffer), 'x.docx')).message).toMatch(/^x\.docx: 文件是加密的 Office 文档/);
+    expect((await refusal(new Uint8Array(CFB.write(encrypted, { type: 'buffer' }) as Buffer), 'x.docx')).problem).toMatchObject({ file: 'x.docx', message: expect.stringMatching(/^文件是加密的 Office 文档/), hint: expect.stringContaining('未加密的原件') });
   });
 
   it('RTF and single-file web pages (.mht) named .doc: a sentence saying what they are and how to convert them', async () => {
-    expect((await refusal(new TextEncoder().encode('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}'), '通报.doc')).message).toMatch(/^通报\.doc: 这是 RTF 格式的文件/);
+    expect((await refusal(new TextEncoder().encode('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}'), '通报.doc')).problem).toMatchObject({ file: '通报.doc', message: expect.stringMatching(/^这是 RTF 格式的文件/), hint: expect.stringContaining('另存为 .docx') });
     const mht = 'From: <Saved by Windows Internet Explorer>\r\nSubject: 通报\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html"\r\n';
-    expect((await refusal(new TextEncoder().encode(mht), '通报.doc')).message).toMatch(/^通报\.doc: 这是“单个文件网页”/);
+    expect((await refusal(new TextEncoder().encode(mht), '通报.doc')).problem).toMatchObject({ file: '通报.doc', message: expect.stringMatching(/^这是“单个文件网页”/) });
   });
 
   it('a text file named .doc is read as the text it is, with the mismatch noted', async () => {

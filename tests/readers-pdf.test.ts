@@ -4,8 +4,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { READERS, type ReadDocument } from '~/lib/ingest/readers';
 import { pdfReader } from '~/lib/ingest/readers/pdf-reader';
-import { proseParagraphs, seedRows, TITLE, UNIT_LINE } from './fixtures/spreadsheet-pdf/make';
-import { expectGolden, fixtureBytes, paragraphs, pdfComparable, rowTexts, tables } from './helpers/reader-fixtures';
+import { seedRows, TITLE, UNIT_LINE } from '../scripts/bench/seed-tables';
+import { proseParagraphs } from './fixtures/spreadsheet-pdf/make';
+import { expectReaderGolden, fixtureBytes, paragraphs, pdfComparable, rowTexts, tables } from './helpers/reader-fixtures';
 
 const seed = seedRows();
 let bordered: ReadDocument;
@@ -20,7 +21,7 @@ beforeAll(async () => {
 describe('pdf reader: a bordered table over many pages', () => {
   it('is registered for pdf', () => expect(READERS.pdf).toBe(pdfReader));
 
-  it('matches tests/golden/readers/linzi-2023-m09.pdf.json', () => expectGolden('linzi-2023-m09.pdf', bordered));
+  it('matches tests/golden/readers/linzi-2023-m09.pdf.json', () => expectReaderGolden('linzi-2023-m09.pdf', bordered));
 
   it('keeps the paragraphs outside the table in order, with page and line', () => {
     expect(paragraphs(bordered).map((p) => [p.text, p.at.label])).toEqual([
@@ -64,14 +65,14 @@ describe('pdf reader: a bordered table over many pages', () => {
 
 describe('pdf reader: other table shapes', () => {
   it('rebuilds columns from the gaps when a table has no borders (12 rows over 3 pages)', () => {
-    expectGolden('borderless.pdf', borderless);
+    expectReaderGolden('borderless.pdf', borderless);
     const [table] = tables(borderless);
     expect(rowTexts(table!.rows[0]!)).toEqual(seed.header);
     expect(table!.rows.slice(1).map((r) => pdfComparable(rowTexts(r)))).toEqual(seed.rows.slice(0, 12).map(pdfComparable));
   });
 
   it('keeps a group row spanning every column as one cell and gives a row-spanning cell to both rows', () => {
-    expectGolden('merged.pdf', merged);
+    expectReaderGolden('merged.pdf', merged);
     const rows = tables(merged)[0]!.rows;
     expect(rows[1]!.cells).toEqual([{ text: '一、主要经济社会发展指标', colSpan: 6 }]);
     expect(pdfComparable(rowTexts(rows[2]!))).toEqual(pdfComparable(seed.rows[3]!));
@@ -82,7 +83,7 @@ describe('pdf reader: other table shapes', () => {
 
   it('leaves out a watermark drawn at an angle (as a note) and keeps a framed note as a paragraph, not a table', async () => {
     const doc = await pdfReader.read(fixtureBytes('watermark.pdf'), 'watermark.pdf');
-    expectGolden('watermark.pdf', doc);
+    expectReaderGolden('watermark.pdf', doc);
     expect(JSON.stringify(doc.blocks)).not.toContain('内部资料');
     expect(doc.notes).toContainEqual({ at: { label: '第1页', page: 1 }, message: '第1页有 1 段斜排或竖排的文字（如水印、印章），未作为正文读取。' });
     expect(tables(doc)).toHaveLength(1);
@@ -92,7 +93,7 @@ describe('pdf reader: other table shapes', () => {
 
   it('joins the pieces of a row the page break cut (no border under it) into one row', async () => {
     const doc = await pdfReader.read(fixtureBytes('split-rows.pdf'), 'split-rows.pdf');
-    expectGolden('split-rows.pdf', doc);
+    expectReaderGolden('split-rows.pdf', doc);
     const [table] = tables(doc);
     expect(table!.rows.slice(1).map((r) => pdfComparable(rowTexts(r)))).toEqual(seed.rows.slice(0, 20).map(pdfComparable));
     // Rows 10 and 16 are cut by page breaks in this fixture: unjoined, their pieces would be extra rows here.
@@ -103,7 +104,7 @@ describe('pdf reader: other table shapes', () => {
 describe('pdf reader: prose', () => {
   it('joins the lines of each paragraph (also over a page break) and starts a new one at an indent or a heading', async () => {
     const doc = await pdfReader.read(fixtureBytes('prose.pdf'), 'prose.pdf');
-    expectGolden('prose.pdf', doc);
+    expectReaderGolden('prose.pdf', doc);
     expect(tables(doc)).toEqual([]);
     const squash = (s: string) => s.replace(/\s+/g, '');
     expect(paragraphs(doc).map((p) => squash(p.text))).toEqual(proseParagraphs().map(squash));

@@ -6,8 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { READERS, type ReadDocument } from '~/lib/ingest/readers';
 import { xlsReader } from '~/lib/ingest/readers/xls-reader';
 import { xlsxReader } from '~/lib/ingest/readers/xlsx-reader';
-import { seedRows, TITLE, UNIT_LINE } from './fixtures/spreadsheet-pdf/make';
-import { expectGolden, fixtureBytes, paragraphs, rowTexts, seedTexts, tables } from './helpers/reader-fixtures';
+import { seedRows, TITLE, UNIT_LINE } from '../scripts/bench/seed-tables';
+import { expectReaderGolden, fixtureBytes, paragraphs, rowTexts, seedTexts, tables } from './helpers/reader-fixtures';
 
 const seed = seedRows();
 let xlsx: ReadDocument;
@@ -23,7 +23,7 @@ describe('xlsx reader', () => {
     expect(READERS.xls).toBe(xlsReader);
   });
 
-  it('matches tests/golden/readers/linzi-2023-m09.xlsx.json', () => expectGolden('linzi-2023-m09.xlsx', xlsx));
+  it('matches tests/golden/readers/linzi-2023-m09.xlsx.json', () => expectReaderGolden('linzi-2023-m09.xlsx', xlsx));
 
   it('makes the merged title row and the 填报单位/截至 line paragraphs, with the date as the sheet shows it', () => {
     const [title, unit] = paragraphs(xlsx);
@@ -68,7 +68,7 @@ describe('xlsx reader', () => {
 });
 
 describe('xls reader (the same workbook saved by LibreOffice as Excel 97–2003)', () => {
-  it('matches tests/golden/readers/linzi-2023-m09.xls.json', () => expectGolden('linzi-2023-m09.xls', xls));
+  it('matches tests/golden/readers/linzi-2023-m09.xls.json', () => expectReaderGolden('linzi-2023-m09.xls', xls));
 
   it('gives exactly the blocks the .xlsx gives', () => {
     expect(xls.format).toBe('xls');

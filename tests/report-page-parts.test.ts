@@ -16,11 +16,11 @@ const TWO_TABLES = [
 ].join('\n');
 
 describe('the report page of a file with two tables, groups and stated totals', () => {
-  const { dataset, errors } = datasetOf(TWO_TABLES, 'progress');
+  const { dataset, problems } = datasetOf(TWO_TABLES, 'progress');
   const ix = indexDataset(dataset);
   const r = dataset.reports[0]!;
 
-  it('builds without errors', () => expect(errors).toEqual([]));
+  it('builds without errors', () => expect(problems).toEqual([]));
 
   it('prints each table with its own headers, caption and rows, row anchors unique across tables', () => {
     const tables = bulletinTables(ix, r);

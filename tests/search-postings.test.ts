@@ -7,7 +7,7 @@ import { gramPostings } from '../src/lib/search/gram-postings';
 import { gramsOf } from '../src/lib/search/normalize';
 import { unitKey } from '../src/lib/search/index-format';
 import { searchText } from '../src/lib/search/documents';
-import { syntheticCorpus, vocabularyFrom } from '../src/lib/search/synthetic-corpus';
+import { syntheticCorpus, vocabularyFrom } from '../scripts/bench/synthetic-corpus';
 
 function plain(texts: string[], units: number[][]): Map<string, number[]> {
   const out = new Map<string, number[]>();

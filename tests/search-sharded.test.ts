@@ -8,7 +8,7 @@ import { buildIndex, type IndexFiles } from '../src/lib/search/build-index';
 import { SearchEngine } from '../src/lib/search/engine';
 import { searchText, type SearchDoc } from '../src/lib/search/documents';
 import { matchesAll, parseQuery } from '../src/lib/search/query';
-import { prng, syntheticCorpus, vocabularyFrom } from '../src/lib/search/synthetic-corpus';
+import { prng, syntheticCorpus, vocabularyFrom } from '../scripts/bench/synthetic-corpus';
 
 let files: IndexFiles;
 let docs: SearchDoc[];

@@ -15,11 +15,21 @@ describe('content/aliases/search-synonyms.yaml', () => {
 
   it('names the file and line of an entry without a source or reason, and says what to do', () => {
     const text = 'bodies:\n  - forms: [教体局, 教育局]\n    reason: 全称\n  - forms: [发改局, 发改委]\n';
-    expect(() => parseSynonyms(text)).toThrow(SynonymsError);
-    expect(() => parseSynonyms(text)).toThrow(/search-synonyms\.yaml:4: bodies\.1: 每条都要写明 source（出处）或 reason（理由）。请改正/);
-    expect(() => parseSynonyms('bodies:\n  - forms: [教体局]\n    reason: x\n')).toThrow(/:2: bodies\.0\.forms: 至少要有两个名称/);
-    expect(() => parseSynonyms('bodies: [\n')).toThrow(/YAML 语法错误/);
-    expect(() => parseSynonyms('bodies:\n  - forms: [a1, b1]\n    reason: x\n  - forms: [a1, c1]\n    reason: y\n')).toThrow(/“a1”出现在两条同义词里/);
+    const refused = (t: string) => {
+      try {
+        parseSynonyms(t);
+      } catch (e) {
+        expect(e).toBeInstanceOf(SynonymsError);
+        return (e as SynonymsError).problems;
+      }
+      throw new Error('accepted');
+    };
+    const file = 'content/aliases/search-synonyms.yaml';
+    const hint = expect.stringMatching(/^请/);
+    expect(refused(text)).toEqual([{ file, line: 4, message: 'bodies[1]: 每条都要写明 source（出处）或 reason（理由）', hint }]);
+    expect(refused('bodies:\n  - forms: [教体局]\n    reason: x\n')).toEqual([{ file, line: 2, message: expect.stringMatching(/^bodies\[0\]\.forms: 至少要有两个名称/), hint }]);
+    expect(refused('bodies: [\n')).toEqual([{ file, line: expect.any(Number), message: expect.stringMatching(/^YAML 语法错误/), hint }]);
+    expect(refused('bodies:\n  - forms: [a1, b1]\n    reason: x\n  - forms: [a1, c1]\n    reason: y\n')).toEqual([{ file, message: '“a1”出现在两条同义词里：同一名称只能属于一组', hint: '请合并这两条。' }]);
   });
 
   it('expands a name to its other names, by the table and by the regular patterns', () => {

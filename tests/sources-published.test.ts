@@ -20,15 +20,15 @@ const bytes = (s: string | number[]) => (typeof s === 'string' ? new TextEncoder
 
 describe('which source files are accepted', () => {
   it.each(['evil.js', 'evil.svg', 'evil.xhtml', 'evil.exe', 'noextension', 'evil.csv'])('refuses %s, naming the file and the allowed list', (name) => {
-    const msg = sourceFileProblem(`content/reports/linzi/${name}`, bytes('alert(1)'));
-    expect(msg).toMatch(new RegExp(`^content/reports/linzi/${name.replace('.', '\\.')}: 扩展名`));
-    expect(msg).toContain('.txt、.md、.html、.htm、.docx、.doc、.xlsx、.xls、.pdf');
+    const problem = sourceFileProblem(`content/reports/linzi/${name}`, bytes('alert(1)'));
+    expect(problem).toMatchObject({ file: `content/reports/linzi/${name}`, message: expect.stringMatching(/^扩展名/), hint: expect.stringContaining('另存为') });
+    expect(problem!.message).toContain('.txt、.md、.html、.htm、.docx、.doc、.xlsx、.xls、.pdf');
   });
 
   it('refuses a binary extension whose bytes are not that format (a web page saved as .xls, script as .pdf)', () => {
-    expect(sourceFileProblem('content/reports/linzi/x.xls', bytes('<html><script>alert(1)</script>'))).toContain('扩展名是 .xls，但内容不是 Excel 97–2003（.xls） 文件');
-    expect(sourceFileProblem('content/reports/linzi/x.pdf', bytes('alert(1)//%PDF-'))).toContain('不是 PDF 文件');
-    expect(sourceFileProblem('content/reports/linzi/x.docx', bytes('PK\x05\x06'))).toContain('不是 Word（.docx） 文件');
+    expect(sourceFileProblem('content/reports/linzi/x.xls', bytes('<html><script>alert(1)</script>'))?.message).toContain('扩展名是 .xls，但内容不是 Excel 97–2003（.xls） 文件');
+    expect(sourceFileProblem('content/reports/linzi/x.pdf', bytes('alert(1)//%PDF-'))?.message).toContain('不是 PDF 文件');
+    expect(sourceFileProblem('content/reports/linzi/x.docx', bytes('PK\x05\x06'))?.message).toContain('不是 Word（.docx） 文件');
   });
 
   it('accepts the allowed formats with their own bytes', () => {
@@ -43,8 +43,7 @@ describe('which source files are accepted', () => {
     const { inputs } = loadInputs(ROOT);
     const manifest = [{ ...inputs!.manifest[0]!, file: 'linzi/evil.js' }];
     const r = buildDataset({ ...inputs!, manifest, readFile: (rel) => (rel.endsWith('evil.js') ? bytes('alert(1)') : undefined) });
-    expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatch(/^content\/reports\/linzi\/evil\.js: 扩展名“\.js”不在允许的列表中/);
+    expect(r.problems).toEqual([{ file: 'content/reports/linzi/evil.js', message: expect.stringMatching(/^扩展名“\.js”不在允许的列表中/), hint: expect.any(String) }]);
     expect(r.dataset.reports).toEqual([]);
   });
 });

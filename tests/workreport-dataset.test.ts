@@ -11,14 +11,14 @@ import { indicatorPointSchema, taskSchema } from '../src/lib/schema';
 
 const root = resolve(import.meta.dirname, '..');
 const { inputs } = loadInputs(root);
-const { dataset, errors } = buildDataset({ ...inputs!, readFile: (rel) => (existsSync(join(root, rel)) ? readFileSync(join(root, rel)) : undefined) });
+const { dataset, problems } = buildDataset({ ...inputs!, readFile: (rel) => (existsSync(join(root, rel)) ? readFileSync(join(root, rel)) : undefined) });
 
 describe('work report in the dataset', () => {
   const wr = dataset.tasks.filter((t) => t.origin === 'work-report');
   const report = dataset.reports.find((r) => r.id === 'zhangdian-2021-work-report')!;
 
   it('builds without errors and every task and point passes its schema', () => {
-    expect(errors).toEqual([]);
+    expect(problems).toEqual([]);
     for (const t of dataset.tasks) taskSchema.parse(t);
     for (const p of dataset.indicators) indicatorPointSchema.parse(p);
     expect(new Set(dataset.tasks.map((t) => t.id)).size).toBe(dataset.tasks.length);

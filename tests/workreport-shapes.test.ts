@@ -1,8 +1,9 @@
 // Work reports of shapes the seed does not show: one test per shape, on the variant fixtures in
 // tests/fixtures/workreports/ (see the README there) and on short texts of our own.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectGolden, goldenJson } from './helpers/golden';
 import { parseWorkReport } from '~/lib/workreport';
 import { parseReport } from '~/lib/ingest/parse-report';
 import { expandLiteralBreaks } from '~/lib/ingest/literal-breaks';
@@ -198,11 +199,7 @@ describe('prose is not Markdown', () => {
 
 describe('golden files of the variant reports', () => {
   it.each(['qingshan-2024-three-part.txt', 'hedong-2022-webpage.txt', 'linhe-2023-literal-crlf.txt', 'nanxi-2025-archived-page.txt'])('%s matches tests/golden/workreports/', (name) => {
-    const file = join(ROOT, 'tests/golden/workreports', name.replace(/\.txt$/, '.json'));
-    const actual = `${JSON.stringify(goldenSlice(name), null, 1)}\n`;
-    if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
-    expect(existsSync(file), `${file} is missing: run UPDATE_GOLDEN=1 and review it`).toBe(true);
-    expect(actual).toBe(readFileSync(file, 'utf8'));
+    expectGolden(`workreports/${name.replace(/\.txt$/, '.json')}`, goldenJson(goldenSlice(name)));
   });
 });
 

@@ -9,9 +9,9 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { prng } from '../../src/lib/prng';
+import { prng } from './prng';
 import { join, resolve } from 'node:path';
-import type { Progress, Task } from '../../src/lib/schema';
+import type { Progress, Task } from '~/lib/schema';
 import portalConfig from '../../astro.config.mjs';
 import { phases, routeGroups, workerSteps, type Phases, type RouteGroup, type WorkerStep } from '../build-log';
 import { type Dataset, COLLECTION_NAMES, emptyDataset } from '~/lib/dataset/collections';

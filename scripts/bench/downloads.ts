@@ -7,7 +7,7 @@
 // the pieces the build writer passes to writev); datapackage.json describes every file.
 // Disk writes are left out of both, and so is Astro's per-route cost, which "before" also paid
 // (~1 ms per file: the build log shows it, this bench does not).
-// "before" is tests/opendata-straightforward.ts (each file on its own, one csv-stringify call, one
+// "before" is scripts/bench/straightforward-downloads.ts (each file on its own, one csv-stringify call, one
 // JSON.stringify, string bodies); datapackage.json is today's code in both.
 // DIR: generated/*.json style dataset directories (default: PORTAL_DATA_DIR or generated/).
 // Reports CPU seconds (user+system: fair on a shared machine), wall seconds and peak RSS, and checks
@@ -15,10 +15,10 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { Downloads, measure, toJson, type DownloadFile } from '../../src/lib/opendata/download-files';
-import { buildDataPackage } from '../../src/lib/opendata/datapackage';
-import { TABLES } from '../../src/lib/opendata/tables';
-import { straightforwardFiles } from '../../tests/opendata-straightforward';
+import { Downloads, measure, toJson, type DownloadFile } from '~/lib/opendata/download-files';
+import { buildDataPackage } from '~/lib/opendata/datapackage';
+import { TABLES } from '~/lib/opendata/tables';
+import { straightforwardFiles } from './straightforward-downloads';
 import type { Dataset } from '~/lib/dataset/collections';
 import { DatasetError, readDataset } from '~/lib/dataset/read';
 

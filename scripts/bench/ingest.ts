@@ -2,11 +2,10 @@
 // side by side in one run and prints the times and the ratio (linear ≈ 10). Then the readers: an .xlsx of
 // 1,000 and 10,000 rows (title, merged and wrapped cells, as tests/fixtures/spreadsheet-pdf/make.ts builds
 // it) and a bordered PDF table of about 10 and 100 pages (printed by Chromium), time per row for each.
-import { parseReport } from '../../src/lib/ingest/parse-report';
-import { pdfReader } from '../../src/lib/ingest/readers/pdf-reader';
-import { xlsxReader } from '../../src/lib/ingest/readers/xlsx-reader';
-import { bigTable } from '../../tests/fixtures/make-hostile';
-import { printPdfs, resampledRows, tableHtml, xlsxBytes } from '../../tests/fixtures/spreadsheet-pdf/make';
+import { parseReport } from '~/lib/ingest/parse-report';
+import { pdfReader } from '~/lib/ingest/readers/pdf-reader';
+import { xlsxReader } from '~/lib/ingest/readers/xlsx-reader';
+import { bigTable, printPdfs, resampledRows, tableHtml, xlsxBytes } from './seed-tables';
 
 function time(rows: number, repeats = 3): number {
   const bytes = new TextEncoder().encode(bigTable(rows));

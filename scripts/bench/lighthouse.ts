@@ -1,13 +1,13 @@
 // npm run bench:lighthouse — Lighthouse (mobile; performance, accessibility, best practices, SEO) on the
-// home, year, report and task pages of dist/, served locally, in Debian's Chromium (CHROME_PATH or
+// home, year, report, task and search pages of dist/, served locally, in Debian's Chromium (CHROME_PATH or
 // /usr/bin/chromium). Prints each score (0–100) against the target of 95 and the audits that cost points.
 // Throttling is Lighthouse's simulated mobile default; on a busy 2-core machine performance varies ±5.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { serveDist } from '../../tests/e2e/helpers/server';
-import { DIST, pageTypes } from '../../tests/e2e/helpers/page-types';
+import { serveDist } from '../browser/server';
+import { DIST, pageTypes } from '../browser/page-types';
 
 const TARGET = 95;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -20,7 +20,7 @@ const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const server = await serveDist(DIST);
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 const types = pageTypes();
-const pages = (['home', 'year', 'report', 'task'] as const).map((t) => [t, types[t]] as const);
+const pages = (['home', 'year', 'report', 'task', 'search'] as const).map((t) => [t, types[t]] as const);
 
 console.log(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile, ${chromePath}\n`);
 console.log(['page'.padEnd(30), ...CATEGORIES.map((c) => c.padStart(16))].join(''));

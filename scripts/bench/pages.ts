@@ -1,14 +1,14 @@
 // npm run bench:pages — gzipped transfer per page type of the production build (dist/), measured in
 // Debian's Chromium: HTML, CSS, JS (the search worker included) and data (the search index), as a
 // reader's first visit requests them. Then the search page after a query, and every task page resolved
-// from files (HTML + stylesheets + scripts). Targets: tests/e2e/helpers/budgets.ts.
+// from files (HTML + stylesheets + scripts). Targets: scripts/browser/budgets.ts.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from '../../tests/e2e/helpers/browser';
-import { serveDist } from '../../tests/e2e/helpers/server';
-import { DIST, PAGE_TYPES, allTaskPaths, pageTypes } from '../../tests/e2e/helpers/page-types';
-import { INDEX_PATH, TARGET } from '../../tests/e2e/helpers/budgets';
-import { kb, measureFromDist, measureInBrowser, type Transfer } from '../../tests/e2e/helpers/transfer';
+import { launch } from '../browser/browser';
+import { serveDist } from '../browser/server';
+import { DIST, PAGE_TYPES, allTaskPaths, pageTypes } from '../browser/page-types';
+import { INDEX_PATH, TARGET } from '../browser/budgets';
+import { kb, measureFromDist, measureInBrowser, type Transfer } from '../browser/transfer';
 
 if (!existsSync(join(DIST, 'index.html'))) {
   console.error('bench:pages: dist/ is missing — run `npm run build` first.');

@@ -4,7 +4,7 @@
 // only here. frame-ancestors cannot be set from <meta>; set it as a header where the host allows.
 // A static policy (rather than Astro's security.csp) also spares every page a hash computation:
 // Astro hashes each page's stylesheet entries even when they are files.
-export const CSP_DIRECTIVES = [
+const CSP_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",

@@ -42,7 +42,7 @@ export function frag(...children: Child[]): Markup {
 }
 
 /** Round to 2 decimals and drop trailing zeros, so numbers in markup are stable across platforms. */
-export function round2(n: number): string {
+function round2(n: number): string {
   const v = Math.round(n * 100) / 100;
   return String(Object.is(v, -0) ? 0 : v);
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'astro/zod';
+import { ProblemError } from './problems';
+import { readYaml } from './read-yaml';
 
 /** content/site.yaml: the site's address, publisher and where corrections go (see the file's comments). */
-export const siteConfigSchema = z.object({
+const siteConfigSchema = z.object({
   /** Absolute address of the deployed site (with scheme), or empty while it has none. */
   url: z.union([z.literal(''), z.url()]).default(''),
   publisher: z.string().min(1),
@@ -13,13 +14,10 @@ export const siteConfigSchema = z.object({
 });
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
 
-/** Read and validate content/site.yaml under `root`. Throws a sentence naming the file on bad input. */
+/** Read and validate content/site.yaml under `root`. Throws a ProblemError listing every problem with its line. */
 export function readSiteConfig(root: string = process.cwd()): SiteConfig {
-  const file = join(root, 'content', 'site.yaml');
-  const result = siteConfigSchema.safeParse(parse(readFileSync(file, 'utf8')) ?? {});
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(整个文件)'}: ${i.message}`).join('；');
-    throw new Error(`content/site.yaml: ${problems}。请按文件中的注释更正。`);
-  }
-  return result.data;
+  const text = readFileSync(join(root, 'content', 'site.yaml'), 'utf8');
+  const { value, problems } = readYaml('content/site.yaml', text, siteConfigSchema, '请按文件中的注释更正。');
+  if (!value) throw new ProblemError(problems);
+  return value;
 }

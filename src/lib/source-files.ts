@@ -7,10 +7,11 @@
 // - binary formats (docx, xlsx: zip "PK\x03\x04"; doc, xls: OLE "\xD0\xCF\x11\xE0"; pdf: "%PDF-") start
 //   with bytes that are a syntax error as script and are not HTML, so they are published as they are.
 // public/_headers adds nosniff and Content-Disposition: attachment under /sources/ for hosts that read it.
+import type { Problem } from './problems';
 
-export const TEXT_EXTENSIONS = ['txt', 'md', 'html', 'htm'] as const;
-export const BINARY_EXTENSIONS = ['docx', 'doc', 'xlsx', 'xls', 'pdf'] as const;
-export const SOURCE_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS, ...BINARY_EXTENSIONS];
+const TEXT_EXTENSIONS = ['txt', 'md', 'html', 'htm'] as const;
+const BINARY_EXTENSIONS = ['docx', 'doc', 'xlsx', 'xls', 'pdf'] as const;
+const SOURCE_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS, ...BINARY_EXTENSIONS];
 
 const MAGIC: Record<(typeof BINARY_EXTENSIONS)[number], { bytes: number[]; name: string }> = {
   docx: { bytes: [0x50, 0x4b, 0x03, 0x04], name: 'Word（.docx）' },
@@ -21,7 +22,7 @@ const MAGIC: Record<(typeof BINARY_EXTENSIONS)[number], { bytes: number[]; name:
 };
 
 /** Lower-case extension without the dot, or '' when the name has none. */
-export function extensionOf(file: string): string {
+function extensionOf(file: string): string {
   const name = file.split('/').at(-1) ?? '';
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
@@ -53,10 +54,14 @@ export function sourceViewDir(file: string): string {
  * Why this file cannot be published, or undefined: an extension outside the allowed list, or a binary
  * extension whose bytes are not that format (an .xls that is really a saved web page, a .pdf that is text).
  */
-export function sourceFileProblem(file: string, bytes: Uint8Array): string | undefined {
+export function sourceFileProblem(file: string, bytes: Uint8Array): Problem | undefined {
   const ext = extensionOf(file);
   if (!SOURCE_EXTENSIONS.includes(ext)) {
-    return `${file}: 扩展名${ext ? `“.${ext}”` : '为空'}不在允许的列表中（${SOURCE_EXTENSIONS.map((e) => `.${e}`).join('、')}）：本站只收录这些格式的原件，以免发布可执行或可被浏览器当作网页打开的文件。请另存为其中一种格式后重新登记。`;
+    return {
+      file,
+      message: `扩展名${ext ? `“.${ext}”` : '为空'}不在允许的列表中（${SOURCE_EXTENSIONS.map((e) => `.${e}`).join('、')}）：本站只收录这些格式的原件，以免发布可执行或可被浏览器当作网页打开的文件。`,
+      hint: '请另存为其中一种格式后重新登记。',
+    };
   }
   if (isBinary(ext)) {
     const m = MAGIC[ext];
@@ -64,7 +69,7 @@ export function sourceFileProblem(file: string, bytes: Uint8Array): string | und
     // the ingest reads it by its bytes and notes the mismatch (src/lib/ingest/readers/detect.ts).
     const anyBinary = Object.values(MAGIC).some((x) => x.bytes.every((b, i) => bytes[i] === b));
     if (!anyBinary) {
-      return `${file}: 扩展名是 .${ext}，但内容不是 ${m.name} 文件（开头的字节不符；常见于另存为网页或文本后改了扩展名）：请按实际格式更正扩展名（网页用 .html，文本用 .txt）后重新登记。`;
+      return { file, message: `扩展名是 .${ext}，但内容不是 ${m.name} 文件（开头的字节不符；常见于另存为网页或文本后改了扩展名）`, hint: '请按实际格式更正扩展名（网页用 .html，文本用 .txt）后重新登记。' };
     }
   }
   return undefined;

@@ -4,7 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, test } from 'vitest';
 import { STATUS_LABELS } from '../../src/lib/schema/status';
 import { openPage, PHONE, useSite } from './helpers/site';
-import { PAGE_TYPES, pageTypes } from './helpers/page-types';
+import { PAGE_TYPES, pageTypes } from '../../scripts/browser/page-types';
 import { focusStop, tabTo } from './helpers/keyboard';
 import { results, revealFacets, searchBox, unitFacet } from './helpers/search-page';
 
@@ -15,7 +15,7 @@ const LABELS = Object.values(STATUS_LABELS);
 describe('axe-core', () => {
   test.each(PAGE_TYPES)('%s: no serious or critical violations', async (type) => {
     const { context, page } = await openPage(site, types[type]);
-    if (type === 'search') await page.locator('[data-search-output][aria-busy="false"]').waitFor();
+    if (type === 'search') await page.locator('[data-search-output][aria-busy="false"]').waitFor({ state: 'attached' });
     // Open every <details> so the data tables and source excerpts inside are checked too.
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
     const { violations } = await new AxeBuilder({ page }).analyze();
@@ -30,7 +30,7 @@ describe('axe-core', () => {
 describe('keyboard', () => {
   test('search: skip link, then the search box, Enter, then a unit facet — all by Tab, all with visible focus', async () => {
     const { context, page } = await openPage(site, types.search);
-    await page.locator('[data-search-output][aria-busy="false"]').waitFor();
+    await page.locator('[data-search-output][aria-busy="false"]').waitFor({ state: 'attached' });
     // First Tab: the skip link, shown on screen when focused.
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: '跳到正文' });

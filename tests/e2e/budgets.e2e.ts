@@ -2,9 +2,9 @@
 // regression (FAIL_FACTOR × a target) or when a page other than search fetches the search index.
 import { describe, expect, test } from 'vitest';
 import { useSite } from './helpers/site';
-import { DIST, PAGE_TYPES, allTaskPaths, pageTypes } from './helpers/page-types';
-import { FAIL_FACTOR, INDEX_PATH, TARGET } from './helpers/budgets';
-import { measureFromDist, measureInBrowser } from './helpers/transfer';
+import { DIST, PAGE_TYPES, allTaskPaths, pageTypes } from '../../scripts/browser/page-types';
+import { FAIL_FACTOR, INDEX_PATH, TARGET } from '../../scripts/browser/budgets';
+import { measureFromDist, measureInBrowser } from '../../scripts/browser/transfer';
 
 const site = useSite();
 const types = pageTypes();

@@ -5,7 +5,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, PHONE, useSite } from './helpers/site';
-import { PAGE_TYPES, pageTypes } from './helpers/page-types';
+import { PAGE_TYPES, pageTypes } from '../../scripts/browser/page-types';
 
 const site = useSite();
 const types = pageTypes();
@@ -46,13 +46,16 @@ describe('长辈版', () => {
     await context.close();
   });
 
-  test('without JavaScript the same control works on the page', async () => {
+  test('without JavaScript the same control works on the page, on and off', async () => {
     const { context, page } = await openPage(site, types.report, { javaScriptEnabled: false });
     await page.getByText('长辈版', { exact: true }).click();
     const on = await bodyText(page);
     expect(on.size).toBeGreaterThanOrEqual(20);
     expect(on.lineRatio).toBeGreaterThanOrEqual(1.5);
     expect(on.on).toBe(false); // CSS alone, through :has(#elder-toggle:checked)
+    await page.getByText('长辈版', { exact: true }).click();
+    expect(await page.getByRole('checkbox', { name: '长辈版' }).isChecked()).toBe(false);
+    expect((await bodyText(page)).size).toBeLessThan(20);
     await context.close();
   });
 
@@ -61,7 +64,7 @@ describe('长辈版', () => {
     await context.addInitScript((k) => localStorage.setItem(k, '1'), KEY);
     const page = await context.newPage();
     await page.goto(site.url(types[type]), { waitUntil: 'networkidle' });
-    if (type === 'search') await page.locator('[data-search-output][aria-busy="false"]').waitFor();
+    if (type === 'search') await page.locator('[data-search-output][aria-busy="false"]').waitFor({ state: 'attached' });
     expect((await bodyText(page)).size).toBeGreaterThanOrEqual(20);
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
     const { violations } = await new AxeBuilder({ page }).analyze();

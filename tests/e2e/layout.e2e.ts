@@ -1,7 +1,7 @@
 // Layout a reader can use: the bulletin table uses a wide screen and keeps names and badges whole.
 import { describe, expect, test } from 'vitest';
 import { openPage, PHONE, useSite } from './helpers/site';
-import { pageTypes } from './helpers/page-types';
+import { pageTypes } from '../../scripts/browser/page-types';
 import { STATUS_LABELS } from '../../src/lib/schema/status';
 import { brokenWords } from './helpers/words';
 

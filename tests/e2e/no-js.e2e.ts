@@ -2,7 +2,7 @@
 // (SVG drawn at build time) show, links navigate, and the search page explains itself and offers lists.
 import { describe, expect, test } from 'vitest';
 import { openPage, useSite } from './helpers/site';
-import { PAGE_TYPES, pageTypes } from './helpers/page-types';
+import { PAGE_TYPES, pageTypes } from '../../scripts/browser/page-types';
 
 const site = useSite();
 const types = pageTypes();
@@ -61,14 +61,25 @@ describe('JavaScript off', () => {
     await context.close();
   });
 
-  test('search page explains that search needs JavaScript and links to per-year and per-unit lists', async () => {
+  test('search page explains that search needs JavaScript and links to per-year, per-status and per-unit lists', async () => {
     const { context, page } = await openPage(site, types.search, NO_JS);
     // (Playwright's text locators skip <noscript>; innerText is what the reader sees.)
     const explains = async () => (await page.getByRole('main').innerText()).includes('搜索需要浏览器启用 JavaScript');
     expect(await explains()).toBe(true);
-    const browse = page.getByRole('region', { name: '按年份和责任单位浏览' });
+    const browse = page.getByRole('region', { name: '按年份、状态和责任单位浏览' });
     const yearLinks = browse.locator('a[href]').filter({ hasText: /\d{4}/ });
     expect(await yearLinks.count()).toBeGreaterThan(0);
+    // By status: each reported year's statuses with counts, not done first; a link opens that year's
+    // section of the same status, whose heading gives the same count.
+    const firstYear = browse.getByRole('region', { name: /按最新状态$/ }).first();
+    const statusLink = firstYear.getByRole('listitem').first().getByRole('link');
+    const [, label, count] = /^(\S+) (\d+) 项$/.exec((await statusLink.innerText()).trim())!;
+    expect(label).toMatch(/未完成|滞后|部分完成/);
+    await statusLink.click();
+    await page.waitForURL(/\/\d{4}\/#status-/);
+    const section = page.locator(new URL(page.url()).hash);
+    expect((await section.getByRole('heading', { level: 3 }).innerText()).replace(/\s/g, '')).toMatch(new RegExp(`^${label}（${count}`));
+    await page.goBack();
     // Unit lists sit in <details>, which open without script.
     const unitGroup = browse.locator('details').first();
     await unitGroup.locator('summary').click();

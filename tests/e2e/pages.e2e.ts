@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DESKTOP, PHONE, openPage, useSite } from './helpers/site';
-import { PAGE_TYPES, ROOT, pageTypes } from './helpers/page-types';
+import { PAGE_TYPES, ROOT, pageTypes } from '../../scripts/browser/page-types';
 
 const site = useSite();
 const SHOTS = join(ROOT, 'test-output', 'screenshots');
@@ -18,7 +18,7 @@ describe.each([
   test.each(PAGE_TYPES)('%s: loads without errors, only from its own origin', async (type) => {
     const { context, page, trouble } = await openPage(site, types[type], { viewport });
     // The search page runs its (empty) query in a worker; wait for the result so its requests count too.
-    if (type === 'search') await page.locator('[data-search-output][aria-busy="false"]').waitFor();
+    if (type === 'search') await page.locator('[data-search-output][aria-busy="false"]').waitFor({ state: 'attached' });
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
     expect(trouble.consoleErrors.join('\n'), 'console errors').toBe('');
     expect(trouble.failedRequests.join('\n'), 'failed requests').toBe('');

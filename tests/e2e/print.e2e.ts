@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DESKTOP, openPage, useSite } from './helpers/site';
-import { ROOT, pageTypes } from './helpers/page-types';
+import { ROOT, allTaskPaths, pageTypes } from '../../scripts/browser/page-types';
+import { printHeights } from '../helpers/print-height';
 import { pdfContains, readPdf } from './helpers/pdf';
 
 const site = useSite();
@@ -42,17 +43,29 @@ describe('print', () => {
     await context.close();
   });
 
-  test('a task page: one A4 page with its source line and citation', async () => {
-    const { context, page } = await openPage(site, types.task, { viewport: DESKTOP });
+  /** Print one task page to PDF: one A4 portrait page holding its source line, its citation and a page number. */
+  async function printsOnOnePage(path: string, shot: string): Promise<void> {
+    const { context, page } = await openPage(site, path, { viewport: DESKTOP });
     await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: join(SHOTS, 'task-print.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, shot), fullPage: true });
     const sourceLine = (await page.locator('main .source-ref').first().innerText()).trim();
     const pages = await readPdf(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    expect(pages.length).toBe(1);
+    expect(pages.length, `${path} prints on ${pages.length} pages`).toBe(1);
     expect([pages[0]!.width, pages[0]!.height]).toEqual([A4.short, A4.long]);
     expect(pdfContains(pages[0]!.text, sourceLine), sourceLine).toBe(true);
     expect(pdfContains(pages[0]!.text, '引用'), 'citation').toBe(true);
     expect(pdfContains(pages[0]!.text, '第1页，共1页'), 'page number').toBe(true);
     await context.close();
+  }
+
+  test('a task page: one A4 page with its source line and citation', () => printsOnOnePage(types.task, 'task-print.png'));
+
+  test('the longest task page (by printed height, every task page measured) still prints on one A4 page', async () => {
+    // A4 portrait less the side margins of @page in print.css (12 mm each).
+    const heights = await printHeights(site.browser, allTaskPaths().map((p) => site.url(p)), 210 - 24);
+    const tallest = heights[0]!;
+    // The measure is real: pages differ, and the tallest is taller than the median one.
+    expect(tallest.height).toBeGreaterThan(heights[Math.floor(heights.length / 2)]!.height);
+    await printsOnOnePage(tallest.url.slice(site.server.url.length), 'task-longest-print.png');
   });
 });

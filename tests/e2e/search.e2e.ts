@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { openPage, useSite } from './helpers/site';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, pageTypes } from './helpers/page-types';
+import { ROOT, pageTypes } from '../../scripts/browser/page-types';
 import { results, resultLinks, revealFacets, searchBox, totalOf, unitFacet } from './helpers/search-page';
 
 const site = useSite();
@@ -86,6 +86,36 @@ describe('search', () => {
     await page.waitForURL(/[?&]unit=linzi-/);
     await expect.poll(() => unitFacet(page).locator('[aria-current="true"]').count()).toBe(1);
     expect(trouble.consoleErrors.join('\n')).toBe('');
+    await context.close();
+  });
+
+  test('the bare search page keeps its browse lists where they were painted (no layout shift), lists results once asked, and empties again on Back', async () => {
+    const { context, page } = await openPage(site, pageTypes().search);
+    const settled = page.locator('[data-search-output][aria-busy="false"]');
+    await settled.waitFor({ state: 'attached' });
+    const browseTop = () => page.getByRole('region', { name: '按年份、状态和责任单位浏览' }).evaluate((e) => e.getBoundingClientRect().top);
+    const before = await browseTop();
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          let sum = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) sum += (e as PerformanceEntry & { value: number }).value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => done(sum), 300);
+        }),
+    );
+    expect(shift).toBeLessThan(0.05);
+    expect(await browseTop()).toBe(before);
+    expect(await results(page).count()).toBe(0);
+    await searchBox(page).fill(KEYWORD);
+    await results(page).waitFor();
+    await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, KEYWORD);
+    // Back to the bare address: the list goes, the output says it is settled, the box is empty.
+    await page.goBack();
+    await expect.poll(() => results(page).count()).toBe(0);
+    await settled.waitFor({ state: 'attached' });
+    expect(await searchBox(page).inputValue()).toBe('');
     await context.close();
   });
 

@@ -33,7 +33,7 @@ export const PAYLOADS: readonly Payload[] = [
 export const ALL_PAYLOADS = PAYLOADS.map((p) => p.text).join(' ');
 
 /** Stable small hash, to rotate which payload leads a field (formula prefixes only work at the start). */
-export function rotate(s: string): number {
+function rotate(s: string): number {
   let h = 7;
   for (const c of s) h = (h * 31 + c.codePointAt(0)!) | 0;
   return Math.abs(h) % PAYLOADS.length;

@@ -4,7 +4,7 @@ import { buildDataset } from '~/lib/ingest/build-dataset';
 import { parseReport, type ParsedReport } from '~/lib/ingest/parse-report';
 import { ROOT } from './repo-dataset';
 
-export const enc = (s: string) => new TextEncoder().encode(s);
+const enc = (s: string) => new TextEncoder().encode(s);
 
 /** Parse text as a file would be parsed (kind from the text unless given). */
 export function parseText(text: string, kind?: 'progress' | 'breakdown', file = 'variant.txt'): ParsedReport {

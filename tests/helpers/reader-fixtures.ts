@@ -1,21 +1,17 @@
 // Reading the committed spreadsheet/PDF fixtures (tests/fixtures/spreadsheet-pdf/) and comparing a
-// ReadDocument with its golden file (tests/golden/readers/). UPDATE_GOLDEN=1 rewrites the golden files.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// ReadDocument with its golden file (tests/golden/readers/, see tests/helpers/golden.ts).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
 import type { Block, ReadDocument, TableRow } from '~/lib/ingest/readers';
+import { expectGolden, goldenJson } from './golden';
 
 export const ROOT = join(import.meta.dirname, '../..');
-export const FIXTURES = join(ROOT, 'tests/fixtures/spreadsheet-pdf');
+const FIXTURES = join(ROOT, 'tests/fixtures/spreadsheet-pdf');
 
 export const fixtureBytes = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
 
-export function expectGolden(name: string, doc: ReadDocument): void {
-  const file = join(ROOT, 'tests/golden/readers', `${name}.json`);
-  const actual = `${JSON.stringify(doc, null, 1)}\n`;
-  if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
-  expect(existsSync(file), `${file} is missing: run UPDATE_GOLDEN=1 and review the new file`).toBe(true);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
+export function expectReaderGolden(name: string, doc: ReadDocument): void {
+  expectGolden(`readers/${name}.json`, goldenJson(doc));
 }
 
 export const tables = (doc: ReadDocument) => doc.blocks.filter((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table');

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildDataset, type BuildResult } from '../../src/lib/ingest/build-dataset';
 import { loadInputs } from '../../src/lib/ingest/load-inputs';
+import { ProblemError } from '../../src/lib/problems';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -11,10 +12,18 @@ let cached: BuildResult | undefined;
 
 export function repoDataset(): BuildResult {
   if (cached) return cached;
-  const { inputs, errors } = loadInputs(ROOT);
-  if (!inputs) throw new Error(errors.join('\n'));
+  const { inputs, problems } = loadInputs(ROOT);
+  if (!inputs) throw new ProblemError(problems);
   cached = buildDataset({ ...inputs, readFile: (rel) => (existsSync(join(ROOT, rel)) ? readFileSync(join(ROOT, rel)) : undefined) });
   return cached;
+}
+
+/** The dataset alone; throws listing every problem if the repository's content/ does not ingest cleanly. */
+export function realDataset(): BuildResult['dataset'] {
+  const r = repoDataset();
+  if (r.problems.length) throw new ProblemError(r.problems);
+  // A copy: callers may change it, and repoDataset() is shared.
+  return structuredClone(r.dataset);
 }
 
 export function readRepoFile(rel: string): Buffer {

@@ -7,7 +7,7 @@ import { parseWorkReport } from '~/lib/workreport';
 import { workReportPoints } from '~/lib/indicators/build-points';
 import { ROOT } from './repo-dataset';
 
-export const FIXTURES = 'tests/fixtures/workreports';
+const FIXTURES = 'tests/fixtures/workreports';
 
 export function parseFixture(name: string) {
   const file = `${FIXTURES}/${name}`;

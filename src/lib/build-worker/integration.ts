@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { dataDir, pinDataDir } from '../data-dir';
+import { problemText, type Problem } from '../problems';
 import { siteRootOf } from '../urls';
 import type { FileMeasure } from '../opendata/download-files';
 import type { SimilarHit } from '../site/similar';
@@ -43,14 +44,23 @@ export function startBuildWork(input: WorkInput): BuildWorkRun {
   const similar = deferred<Map<string, SimilarHit[]>>();
   const done = deferred<string[]>();
   const log: string[] = [];
-  /** `known`: the message already says which file and what to do, so Astro prints it without a stack trace. */
-  const fail = (message: string, known = false) => {
-    const e = new AstroError(`构建线程（src/lib/build-worker/）失败：${message}`, known ? '修好上面所说的文件（或重新运行 npm run ingest），然后重新构建。' : '这是本站代码的错误，请附上这段输出报告。');
-    if (known) e.stack = '';
+  // The Astro boundary: what the worker found becomes one AstroError. Problems in the input name their
+  // files and what to do, so Astro prints them without a stack trace; a bug keeps its stack for the report.
+  const reject = (e: AstroError) => {
     for (const d of [downloads, searchIndex, similar, done]) d.reject(e);
   };
+  const failWith = (problems: readonly Problem[]) => {
+    const hints = [...new Set(problems.flatMap((p) => (p.hint ? [p.hint] : [])))];
+    const e = new AstroError(
+      `构建线程（src/lib/build-worker/）失败：${problems.map((p) => problemText({ ...p, hint: undefined })).join('\n')}`,
+      hints.length > 0 ? hints.join(' ') : '修好上面所说的文件（或重新运行 npm run ingest），然后重新构建。',
+    );
+    e.stack = '';
+    reject(e);
+  };
+  const fail = (message: string) => reject(new AstroError(`构建线程（src/lib/build-worker/）失败：${message}`, '这是本站代码的错误，请附上这段输出报告。'));
   const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: input });
-  worker.on('message', (m: WorkMessage | { kind: 'done' } | { kind: 'error'; message: string; known: boolean }) => {
+  worker.on('message', (m: WorkMessage | { kind: 'done' } | { kind: 'problems'; problems: Problem[] } | { kind: 'bug'; stack: string }) => {
     switch (m.kind) {
       case 'downloads':
         downloads.resolve(new Map(m.measures));
@@ -70,8 +80,11 @@ export function startBuildWork(input: WorkInput): BuildWorkRun {
       case 'done':
         done.resolve(log);
         break;
-      case 'error':
-        fail(m.message, m.known);
+      case 'problems':
+        failWith(m.problems);
+        break;
+      case 'bug':
+        fail(m.stack);
         break;
     }
   });

@@ -49,7 +49,7 @@ export function publishStaged(s: Staging): void {
   rmSync(s.root, { recursive: true, force: true });
 }
 
-export const UNFINISHED = (s: Staging) =>
+const UNFINISHED = (s: Staging) =>
   `构建未完成：${basename(s.final)}/ 未被改动，仍是上一次成功构建的网站。未完成的输出留在 ${basename(s.root)}/（下次构建时清除）；修好上面的错误后重新运行 npm run build。`;
 
 export default function stagedSite(): AstroIntegration {

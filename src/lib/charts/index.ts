@@ -1,6 +1,6 @@
 export * from './types';
 export { statusStack } from './status-stack';
-export { unitBars, sortUnitRows, type UnitBarRow } from './unit-bars';
+export { unitBars, type UnitBarRow } from './unit-bars';
 export { districtTimeline, type TimelinePoint } from './district-timeline';
 export { taskTimeline, type TaskTimelineEntry } from './task-timeline';
-export { swatch, keyLabel, keyId, STATUS_COLOURS } from './palette';
+export { swatch, keyLabel } from './palette';

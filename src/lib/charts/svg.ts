@@ -1,7 +1,7 @@
 // Charts are pure functions returning markup, so the fixture tests can compare the exact (rounded)
 // output, as d3-shape's own tests do. Markup is built only with `el`/`frag` (~/lib/markup): every label
 // from a source file is a text child and is escaped by construction.
-export { el, frag, round2 as r, type Child } from '~/lib/markup';
+export { el, frag, type Child } from '~/lib/markup';
 
 /** Percentage with at most one decimal, for summaries and labels. */
 export function pct(part: number, whole: number): string {

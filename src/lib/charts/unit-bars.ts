@@ -21,7 +21,7 @@ export interface UnitBarsOptions {
 const done = (cs: StatusCount[]) => sum(cs.filter((c) => c.status === 'done' && !c.inferred), (c) => c.count);
 
 /** Sort: most tasks first, then most done, then name (stable, deterministic). */
-export function sortUnitRows(rows: UnitBarRow[]): UnitBarRow[] {
+function sortUnitRows(rows: UnitBarRow[]): UnitBarRow[] {
   const total = (r: UnitBarRow) => sum(r.counts, (c) => c.count);
   return [...rows].sort((a, b) => total(b) - total(a) || done(b.counts) - done(a.counts) || a.label.localeCompare(b.label, 'zh-CN'));
 }

@@ -6,30 +6,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { dataDir } from '../data-dir';
+import { ProblemError, zodProblems, type Problem } from '../problems';
 import { COLLECTION_NAMES, COLLECTIONS, reportDistricts, type CollectionName, type Dataset } from './collections';
 import { currentSlice, type Slice } from './slice';
 import { sliceRows } from './slice-rows';
 
-/** One problem with one file of the dataset (the shape every error of the project reports). */
-export interface DatasetProblem {
-  file: string;
-  message: string;
-  hint?: string;
-}
+/** One problem with one file of the dataset (src/lib/problems.ts). */
+export type DatasetProblem = Problem;
 
 const REINGEST = '请重新运行 npm run ingest 生成数据集。';
 
-export class DatasetError extends Error {
-  override name = 'DatasetError';
-  constructor(readonly problems: DatasetProblem[]) {
-    super(problems.map((p) => `${p.file}: ${p.message}。${p.hint ?? ''}`).join('\n'));
-  }
-}
-
-/** `[3].units[0].role`: where in a file's array a zod issue is. */
-export function issuePath(path: readonly PropertyKey[]): string {
-  return path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '') || '(整个文件)';
-}
+/** The dataset in generated/ cannot be used: every problem of every file. */
+export class DatasetError extends ProblemError {}
 
 function readOne(dir: string, name: CollectionName, slice: Slice, problems: DatasetProblem[], reports: () => Map<string, string>): unknown[] | undefined {
   const file = join(dir, `${name}.json`);
@@ -52,7 +40,7 @@ function readOne(dir: string, name: CollectionName, slice: Slice, problems: Data
   const rows = sliceRows(slice, name, raw, name === 'anomalies' && slice.kind === 'districts' ? reports() : undefined);
   const parsed = z.array(COLLECTIONS[name] as z.ZodType).safeParse(rows);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) problems.push({ file, message: `${issuePath(issue.path)}: ${issue.message}`, hint: REINGEST });
+  problems.push(...zodProblems(file, parsed.error, { hint: REINGEST }));
   return undefined;
 }
 

@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../data-dir';
 import { renderingSchema, type Rendering } from '../schema/rendering';
-import { DatasetError, issuePath } from './read';
+import { zodProblems } from '../problems';
+import { DatasetError } from './read';
 
 const pathOf = (reportId: string, dir: string) => join(dir, 'renderings', `${reportId}.json`);
 
@@ -23,6 +24,6 @@ export function readRendering(reportId: string, file: string, dir = dataDir()): 
     throw new DatasetError([{ file: path, message: `不是有效的 JSON：${(e as Error).message}`, hint }]);
   }
   const parsed = renderingSchema.safeParse(raw);
-  if (!parsed.success) throw new DatasetError(parsed.error.issues.map((i) => ({ file: path, message: `${issuePath(i.path)}: ${i.message}`, hint })));
+  if (!parsed.success) throw new DatasetError(zodProblems(path, parsed.error, { hint }));
   return parsed.data;
 }

@@ -127,11 +127,6 @@ export function statesALevel(text: string): boolean {
   return /稳定|增长|持平|回升|提升|提高|下降|回落|同步|正增长|高于|低于|不低于|好于|稳中/.test(text) && !/出数据|数据未出|暂无数据|尚未公布|未公布|待统计|统计局提供/.test(text);
 }
 
-/** The headline indicators a pledge speaks of (empty: not an indicator row). */
-export function pledgeIndicators(pledge: string): IndicatorKey[] {
-  return [...new Set(indicatorFigures(pledge).map((f) => f.indicator))];
-}
-
 /**
  * Points of one bulletin row: annual target(s), period target(s), result(s). `withAnnualTargets: false`
  * for a later report of a task whose annual target an earlier report already gave.

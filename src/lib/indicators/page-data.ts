@@ -5,7 +5,7 @@ import { layoutTargetActual, type ChartLayout } from './chart-layout';
 import { pointText, valueText } from './format';
 
 /** Short row labels for charts (fit a phone screen); tables use the full INDICATOR_LABELS. */
-export const INDICATOR_SHORT: Record<IndicatorKey, string> = {
+const INDICATOR_SHORT: Record<IndicatorKey, string> = {
   gdp: '地区生产总值',
   revenue: '一般公共预算收入',
   investment: '固定资产投资',
@@ -23,7 +23,6 @@ export const INDICATOR_SHORT: Record<IndicatorKey, string> = {
   energy: '节能减排',
 };
 
-export const ROLE_LABELS: Record<IndicatorPoint['role'], string> = { target: '年度目标', periodTarget: '阶段目标', actual: '实际' };
 
 export interface YearView {
   year: number;

@@ -1,6 +1,7 @@
 import type { Anomaly, Dataset, District, Leader, Period, Progress, Report, Task, Unit } from '../schema';
 import { extendDataset } from '../workreport/extend-dataset';
 import { emptyStatusCounts } from '../schema';
+import type { Problem } from '../problems';
 import { IngestError } from './errors';
 import { periodsOf, type LeaderAliases, type ManifestEntry, type UnitAliases } from './manifest';
 import { parseReport, type ParsedReport } from './parse-report';
@@ -35,8 +36,8 @@ export interface BuildInput {
 
 export interface BuildResult {
   dataset: Dataset;
-  /** Problems that stop the dataset from being written, each "file[:line]: sentence saying how to fix". */
-  errors: string[];
+  /** Problems that stop the dataset from being written, each with where and how to fix. */
+  problems: Problem[];
   parsed: { entry: ManifestEntry; report: Report; parsed: ParsedReport }[];
 }
 
@@ -45,7 +46,7 @@ const pad = (n: number) => String(n).padStart(3, '0');
 /** Parse every manifest entry and assemble one dataset. Pure: all I/O comes through `readFile`. */
 export function buildDataset(input: BuildInput): BuildResult {
   const dir = input.reportsDir ?? 'content/reports';
-  const errors: string[] = [];
+  const problems: Problem[] = [];
   const districtIds = new Set(input.districts.map((d) => d.id));
   const seenFiles = new Set<string>();
   const seenReports = new Map<string, string>();
@@ -53,13 +54,14 @@ export function buildDataset(input: BuildInput): BuildResult {
 
   input.manifest.forEach((entry, i) => {
     const file = `${dir}/${entry.file}`;
-    const where = `${dir}/manifest.yaml: reports[${i}]`;
+    const manifest = `${dir}/manifest.yaml`;
+    const entryName = `reports[${i}]`;
     if (!districtIds.has(entry.district)) {
-      errors.push(`${where}: 区县 “${entry.district}” 不在 content/districts.yaml 中：请先在那里登记该区县。`);
+      problems.push({ file: manifest, message: `${entryName}: 区县 “${entry.district}” 不在 content/districts.yaml 中`, hint: '请先在那里登记该区县。' });
       return;
     }
     if (seenFiles.has(entry.file)) {
-      errors.push(`${where}: 文件 ${entry.file} 在清单中出现了两次：请删除重复的条目。`);
+      problems.push({ file: manifest, message: `${entryName}: 文件 ${entry.file} 在清单中出现了两次`, hint: '请删除重复的条目。' });
       return;
     }
     seenFiles.add(entry.file);
@@ -67,23 +69,23 @@ export function buildDataset(input: BuildInput): BuildResult {
     const slug = reportSlug(entry.kind, periods);
     const id = `${entry.district}-${entry.year}-${slug}`;
     if (seenReports.has(id)) {
-      errors.push(`${where}: 与 ${seenReports.get(id)} 是同一份报告（${entry.district} ${entry.year} ${slug}）：同一报告不能登记两次，请删除其一或更正 period/kind。`);
+      problems.push({ file: manifest, message: `${entryName}: 与 ${seenReports.get(id)} 是同一份报告（${entry.district} ${entry.year} ${slug}）：同一报告不能登记两次`, hint: '请删除其一或更正 period/kind。' });
       return;
     }
     seenReports.set(id, entry.file);
     const bytes = input.readFile(file);
     if (!bytes) {
-      errors.push(`${where}: 清单指向的文件 ${file} 不存在：请把原件放到该路径，或更正清单中的 file。`);
+      problems.push({ file: manifest, message: `${entryName}: 清单指向的文件 ${file} 不存在`, hint: '请把原件放到该路径，或更正清单中的 file。' });
       return;
     }
     const refused = sourceFileProblem(file, bytes);
     if (refused) {
-      errors.push(refused);
+      problems.push(refused);
       return;
     }
     const reading = input.sources?.readings.get(file);
     if (reading instanceof ReaderError) {
-      errors.push(reading.message);
+      problems.push(...reading.problems);
       return;
     }
     if (!reading) {
@@ -92,11 +94,11 @@ export function buildDataset(input: BuildInput): BuildResult {
         format = detectFormat(bytes, file).format;
       } catch (e) {
         if (!(e instanceof ReaderError)) throw e;
-        errors.push(e.message);
+        problems.push(...e.problems);
         return;
       }
       if (format !== 'text') {
-        errors.push(`${file}: 这是${formatName(format)}文件，需要先由读取器读出（scripts/ingest.ts 先调用 readSources）：请用 npm run ingest 导入。`);
+        problems.push({ file, message: `这是${formatName(format)}文件，需要先由读取器读出（scripts/ingest.ts 先调用 readSources）`, hint: '请用 npm run ingest 导入。' });
         return;
       }
     }
@@ -106,17 +108,17 @@ export function buildDataset(input: BuildInput): BuildResult {
       p = parseReport(file, bytes, { kind: entry.kind, ...(reading ? { reading } : {}), ...(mismatch ? { fileNotes: [mismatch] } : {}) });
     } catch (e) {
       if (e instanceof IngestError) {
-        errors.push(e.message);
+        problems.push(...e.problems);
         return;
       }
       throw e;
     }
     const flood = anomalyFlood(file, p);
     if (flood) {
-      errors.push(flood);
+      problems.push(flood);
       return;
     }
-    errors.push(...manifestDisagreements(file, entry, periods, p));
+    problems.push(...manifestDisagreements(file, entry, periods, p));
     parsed.push({ entry, parsed: p, report: reportOf(id, slug, entry, periods, file, bytes, p) });
   });
 
@@ -126,7 +128,7 @@ export function buildDataset(input: BuildInput): BuildResult {
   const linesById = new Map(parsed.map((x) => [x.report.id, x.parsed.lines]));
   const dataset = { ...base, ...extendDataset(base, (id) => linesById.get(id)) };
   fillWhere(dataset, parsed);
-  return { dataset, errors, parsed };
+  return { dataset, problems, parsed };
 }
 
 /**
@@ -148,13 +150,18 @@ function fillWhere(dataset: Dataset, parsed: BuildResult['parsed']): void {
 }
 
 /** A report with more anomalies than ANOMALIES_PER_REPORT_MAX is not a table the parser understands: refused, with counts. */
-function anomalyFlood(file: string, p: ParsedReport): string | undefined {
+function anomalyFlood(file: string, p: ParsedReport): Problem | undefined {
   if (p.anomalies.length <= ANOMALIES_PER_REPORT_MAX) return undefined;
   const byKind = new Map<string, number>();
   for (const a of p.anomalies) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
   const first = p.anomalies.reduce((m, a) => Math.min(m, a.line), Infinity);
   const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join('、');
-  return `${file}:${first}: 有 ${p.anomalies.length} 处无法整理（${kinds}），超过每份文件 ${ANOMALIES_PER_REPORT_MAX} 处的上限（src/lib/limits.ts）：这不像一份能整理的表格，可能混入了别的内容或转换出错。请对照原件核对该文件（第一处在第 ${first} 行），删去表格以外混入的内容后再导入。`;
+  return {
+    file,
+    line: first,
+    message: `有 ${p.anomalies.length} 处无法整理（${kinds}），超过每份文件 ${ANOMALIES_PER_REPORT_MAX} 处的上限（src/lib/limits.ts）：这不像一份能整理的表格，可能混入了别的内容或转换出错。`,
+    hint: `请对照原件核对该文件（第一处在第 ${first} 行），删去表格以外混入的内容后再导入。`,
+  };
 }
 
 /** A unit or leader name over NAME_MAX: kept as printed (its URL is shortened), and flagged. */
@@ -164,24 +171,25 @@ function tooLongName(what: string, name: string, line: number) {
 }
 
 /** The manifest must agree with what the document prints about itself (year and period in its title). */
-function manifestDisagreements(file: string, entry: ManifestEntry, periods: Period[], p: ParsedReport): string[] {
-  const out: string[] = [];
+function manifestDisagreements(file: string, entry: ManifestEntry, periods: Period[], p: ParsedReport): Problem[] {
+  const out: Problem[] = [];
+  const hint = '请核对后更正 content/reports/manifest.yaml。';
   const t = p.printed.title;
   if (t && p.printed.year !== undefined && p.printed.year !== entry.year) {
-    out.push(`${file}:${t.line}: 标题写的是 ${p.printed.year} 年，清单写的是 ${entry.year} 年：请核对后更正 content/reports/manifest.yaml。`);
+    out.push({ file, line: t.line, message: `标题写的是 ${p.printed.year} 年，清单写的是 ${entry.year} 年`, hint });
   }
   if (t && p.printed.periods && entry.kind !== 'work-report' && p.printed.periods.join(',') !== periods.join(',')) {
-    out.push(`${file}:${t.line}: 标题写的时段是 ${p.printed.periods.join('、')}，清单写的是 ${periods.join('、')}：请核对后更正 content/reports/manifest.yaml。`);
+    out.push({ file, line: t.line, message: `标题写的时段是 ${p.printed.periods.join('、')}，清单写的是 ${periods.join('、')}`, hint });
   }
   const headerPeriods = p.columns.flatMap((c) => (c.key === 'target' && c.period ? [c.period] : []));
   if (headerPeriods.length > 0 && headerPeriods.join(',') !== periods.join(',')) {
-    out.push(`${file}:${p.headerLine}: 表头的目标时段是 ${headerPeriods.join('、')}，清单写的是 ${periods.join('、')}：请核对后更正 content/reports/manifest.yaml。`);
+    out.push({ file, line: p.headerLine, message: `表头的目标时段是 ${headerPeriods.join('、')}，清单写的是 ${periods.join('、')}`, hint });
   }
   return out;
 }
 
 /** The location label of source lines a..b in the original file (表格1第3行), when the file is not text. */
-export function whereOf(p: ParsedReport, a: number, b: number): string | undefined {
+function whereOf(p: ParsedReport, a: number, b: number): string | undefined {
   const first = p.where?.[a - 1];
   const last = p.where?.[b - 1];
   if (!first) return last ?? undefined;

@@ -2,10 +2,11 @@
 // checked before anything is parsed, and every problem names the file, the line and the entry.
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { DISTRICT_SLUG_MAX, FILE_NAME_MAX } from '../limits';
+import type { Problem } from '../problems';
 import { reservedDistrictSlugs } from './site-routes';
 
 /** 1-based line of the value at `path` in a YAML text, or undefined. */
-export function yamlLine(text: string, path: (string | number)[]): number | undefined {
+function yamlLine(text: string, path: (string | number)[]): number | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const node = doc.getIn(path, true);
@@ -16,16 +17,17 @@ export function yamlLine(text: string, path: (string | number)[]): number | unde
 const SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** District slugs: well-formed, short, unique, and not a name the site uses itself (/data/, /search/, /data/all/…). */
-export function districtSlugProblems(file: string, text: string, districts: { slug: string }[], reserved = reservedDistrictSlugs()): string[] {
-  const problems: string[] = [];
+export function districtSlugProblems(file: string, text: string, districts: { slug: string }[], reserved = reservedDistrictSlugs()): Problem[] {
+  const problems: Problem[] = [];
   const seen = new Map<string, number>();
   districts.forEach(({ slug }, i) => {
     const line = yamlLine(text, ['districts', i, 'slug']);
-    const where = `${file}${line ? `:${line}` : ''}: districts[${i}].slug “${slug}”`;
-    if (!SLUG.test(slug)) problems.push(`${where}：应为小写拼音字母、数字和连字符，以字母开头（如 linzi、zhang-dian），因为它是网址的一段。`);
-    else if (slug.length > DISTRICT_SLUG_MAX) problems.push(`${where}：长 ${slug.length} 个字符，超过上限 ${DISTRICT_SLUG_MAX}：请用更短的拼音。`);
-    else if (reserved.has(slug)) problems.push(`${where}：与本站自己的网址 ${reserved.get(slug)} 同名，会覆盖它或失去该区县的页面：请换一个 slug（如加上市名：zibo-${slug}）。`);
-    if (seen.has(slug)) problems.push(`${where}：与 districts[${seen.get(slug)}] 重复：每个区县的 slug 必须不同。`);
+    const at = { file, ...(line ? { line } : {}) };
+    const what = `districts[${i}].slug “${slug}”`;
+    if (!SLUG.test(slug)) problems.push({ ...at, message: `${what}不是合格的 slug：它是网址的一段`, hint: '应为小写拼音字母、数字和连字符，以字母开头（如 linzi、zhang-dian）。' });
+    else if (slug.length > DISTRICT_SLUG_MAX) problems.push({ ...at, message: `${what}长 ${slug.length} 个字符，超过上限 ${DISTRICT_SLUG_MAX}`, hint: '请用更短的拼音。' });
+    else if (reserved.has(slug)) problems.push({ ...at, message: `${what}与本站自己的网址 ${reserved.get(slug)} 同名，会覆盖它或失去该区县的页面`, hint: `请换一个 slug（如加上市名：zibo-${slug}）。` });
+    if (seen.has(slug)) problems.push({ ...at, message: `${what}与 districts[${seen.get(slug)}] 重复`, hint: '每个区县的 slug 必须不同。' });
     else seen.set(slug, i);
   });
   return problems;

@@ -19,7 +19,7 @@ const CN_NUMERAL = /^\s*[一二三四五六七八九十]+\s*[、.．]?\s*$/;
  * A row that is a group heading, not a task: text only in its first cell (a merged row across the table,
  * rendered with the other cells empty), or a Chinese numeral in the 序号 cell with at most one more cell.
  */
-export function isGroupCells(cells: string[]): boolean {
+function isGroupCells(cells: string[]): boolean {
   const texts = cells.map((c) => c.replace(/<[^>]*>/g, '').trim());
   const filled = texts.filter((t) => t !== '');
   if (filled.length === 0 || texts[0] === '') return false;

@@ -24,7 +24,7 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
  * GB18030 (a superset of GBK and GB2312). Throws IngestError for empty or binary input.
  */
 export function decodeReport(bytes: Uint8Array, file: string): Decoded {
-  if (bytes.length === 0) throw new IngestError(file, undefined, '文件是空的（0 字节）：请确认下载的是完整的通报文件。');
+  if (bytes.length === 0) throw new IngestError({ file, message: '文件是空的（0 字节）', hint: '请确认下载的是完整的通报文件。' });
 
   let text: string;
   let encoding: Encoding;
@@ -44,7 +44,7 @@ export function decodeReport(bytes: Uint8Array, file: string): Decoded {
     if (truncatedTail) text += '\uFFFD';
   } else {
     if (looksBinary(bytes)) {
-      throw new IngestError(file, undefined, '这不是文本文件（含有二进制字节），也不是能识别的 Word、Excel、PDF 或网页文件：请确认下载的是通报附件本身（.docx、.doc、.xlsx、.xls、.pdf、.html 或文本）。');
+      throw new IngestError({ file, message: '这不是文本文件（含有二进制字节），也不是能识别的 Word、Excel、PDF 或网页文件', hint: '请确认下载的是通报附件本身（.docx、.doc、.xlsx、.xls、.pdf、.html 或文本）。' });
     }
     const strict = tryUtf8(bytes);
     if (strict !== null) {
@@ -57,11 +57,11 @@ export function decodeReport(bytes: Uint8Array, file: string): Decoded {
       encoding = 'gb18030';
       text = iconv.decode(Buffer.from(bytes), 'gb18030');
       if (!plausibleChinese(text)) {
-        throw new IngestError(file, undefined, '无法识别文件编码（既不是 UTF-8/UTF-16，也不像 GB18030/GBK 中文文本）：请另存为 UTF-8 再导入。');
+        throw new IngestError({ file, message: '无法识别文件编码（既不是 UTF-8/UTF-16，也不像 GB18030/GBK 中文文本）', hint: '请另存为 UTF-8 再导入。' });
       }
     }
   }
-  if (text.trim() === '') throw new IngestError(file, undefined, '文件只有空白字符，没有内容：请确认下载的是完整的通报文件。');
+  if (text.trim() === '') throw new IngestError({ file, message: '文件只有空白字符，没有内容', hint: '请确认下载的是完整的通报文件。' });
   return { text, encoding, bom, lineEnding: detectLineEnding(text), truncatedTail };
 }
 

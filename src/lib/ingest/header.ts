@@ -50,11 +50,6 @@ export function classifyHeaderCell(raw: string): ColumnKey | undefined {
   return RULES.find((r) => r.test(label))?.key;
 }
 
-/** How many header words a row of cells contains: a row is a header when at least three are recognised. */
-export function headerScore(cells: string[]): number {
-  return cells.filter((c) => classifyHeaderCell(c) !== undefined).length;
-}
-
 export function isHeaderRow(cells: string[]): boolean {
   const keys = cells.map(classifyHeaderCell);
   const known = keys.filter(Boolean).length;

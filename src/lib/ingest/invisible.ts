@@ -32,7 +32,7 @@ const NAMES: Record<string, string> = {
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Remove format characters from a string (for text that does not come from a numbered line, e.g. the manifest). */
-export function stripInvisible(s: string): string {
+function stripInvisible(s: string): string {
   return s.replace(FORMAT, '');
 }
 

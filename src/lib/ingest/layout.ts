@@ -95,7 +95,7 @@ function paragraphHeader(lines: string[], i: number): HeaderHit | undefined {
 }
 
 /** Find the first header at or after line index `from`, and say which layout it implies. */
-export function findHeader(lines: string[], from = 0): HeaderHit | undefined {
+function findHeader(lines: string[], from = 0): HeaderHit | undefined {
   for (let i = from; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') continue;

@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { periodSchema, reportKindSchema } from '../schema';
 import { fileNameProblem } from './check-names';
@@ -50,26 +49,6 @@ export type UnitAliases = z.infer<typeof unitAliasesSchema>;
 
 export const leaderAliasesSchema = z.record(z.string(), z.array(z.object({ name: z.string(), variants: z.array(z.string()).default([]) })));
 export type LeaderAliases = z.infer<typeof leaderAliasesSchema>;
-
-/**
- * Parse a YAML file against a schema. Problems are returned, not thrown, each as "file: path.to.field: what
- * is wrong", so a maintainer sees every mistake at once.
- */
-export function readYaml<T>(file: string, text: string, schema: z.ZodType<T>): { value?: T; errors: string[] } {
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (e) {
-    const err = e as { linePos?: { line: number }[]; message: string };
-    const line = err.linePos?.[0]?.line;
-    return { errors: [`${file}${line ? `:${line}` : ''}: YAML 语法错误：${err.message.split('\n')[0]}`] };
-  }
-  const result = schema.safeParse(data);
-  if (result.success) return { value: result.data, errors: [] };
-  return {
-    errors: result.error.issues.map((i) => `${file}: ${i.path.join('.') || '(根)'}: ${i.message}`),
-  };
-}
 
 export function periodsOf(entry: ManifestEntry): string[] {
   return Array.isArray(entry.period) ? entry.period : [entry.period];

@@ -116,7 +116,7 @@ const NUMBER = /^\s*[（(]?\s*(\d{1,5})\s*[)）.、．]?\s*$/;
 function refuseDeepMarkdown(file: string, lines: string[]) {
   lines.forEach((line, i) => {
     const depth = markdownDepth(line);
-    if (depth > MARKUP_DEPTH_MAX) throw new IngestError(file, i + 1, `这一行的 Markdown 嵌套（引用、列表缩进或 * _ 强调符号）可达 ${depth} 层，超过 ${MARKUP_DEPTH_MAX} 层的上限（src/lib/limits.ts）：正常的报告不会这样，多半是转换出错。请对照原件重新导出该文件。`);
+    if (depth > MARKUP_DEPTH_MAX) throw new IngestError({ file, line: i + 1, message: `这一行的 Markdown 嵌套（引用、列表缩进或 * _ 强调符号）可达 ${depth} 层，超过 ${MARKUP_DEPTH_MAX} 层的上限（src/lib/limits.ts）：正常的报告不会这样，多半是转换出错`, hint: '请对照原件重新导出该文件。' });
   });
 }
 
@@ -150,7 +150,7 @@ export function parseReport(file: string, bytes: Uint8Array, options: ParseOptio
 
   if (!cut && !items) {
     if (kind === 'work-report') refuseDeepMarkdown(file, lines);
-    if (kind !== 'work-report') throw new IngestError(file, undefined, describeText(lines));
+    if (kind !== 'work-report') throw new IngestError({ file, message: describeText(lines) });
     return {
       file, ...source, layout: 'prose', kind, columns: [], tables: [], reportedTotals: [], printed, speaker: readSpeaker(lines),
       preamble: [], footnotes: [], rows: [], anomalies,
@@ -226,7 +226,7 @@ function tableRows(file: string, table: TableCut, first: number, lines: string[]
     }
     for (const cell of raw.cells) {
       const depth = markupDepth(cell.raw);
-      if (depth > MARKUP_DEPTH_MAX) throw new IngestError(file, cell.startLine, `单元格中的标记嵌套了 ${depth} 层，超过 ${MARKUP_DEPTH_MAX} 层的上限（src/lib/limits.ts）：正常的公文不会这样，多半是转换出错或被篡改。请对照原件重新导出该文件。`);
+      if (depth > MARKUP_DEPTH_MAX) throw new IngestError({ file, line: cell.startLine, message: `单元格中的标记嵌套了 ${depth} 层，超过 ${MARKUP_DEPTH_MAX} 层的上限（src/lib/limits.ts）：正常的公文不会这样，多半是转换出错或被篡改`, hint: '请对照原件重新导出该文件。' });
     }
     const mapped = mapCells(raw, columns, table.layout, anomalies);
     const numberText = mapped.get('number')?.[0]?.raw ?? '';
@@ -351,7 +351,7 @@ function unplacedRow(uses: LineUse[], lines: string[], raw: RawRow, first: Anoma
 }
 
 /** Mark the cell whose text was cut (truncated-cell, row-cut-off) so pages can say so beside it. */
-export function markTruncated(row: ParsedRow, text: string): void {
+function markTruncated(row: ParsedRow, text: string): void {
   for (const cell of [row.pledge, row.subGoal, row.result, ...row.targets.map((t) => t.text)]) {
     if (cell && cell.text === text) cell.truncated = true;
   }

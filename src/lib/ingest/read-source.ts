@@ -29,7 +29,7 @@ export interface SourceReading {
  */
 export async function readSource(bytes: Uint8Array, file: string): Promise<{ reading?: SourceReading; mismatch?: string }> {
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new ReaderError(file, undefined, `文件有 ${Math.round(bytes.length / 1048576)} MB，超过上限 ${MAX_FILE_BYTES / 1048576} MB：通报附件通常只有几 MB，请确认下载的是正确的文件。`);
+    throw new ReaderError({ file, message: `文件有 ${Math.round(bytes.length / 1048576)} MB，超过上限 ${MAX_FILE_BYTES / 1048576} MB：通报附件通常只有几 MB`, hint: '请确认下载的是正确的文件。' });
   }
   const { format, mismatch } = detectFormat(bytes, file);
   if (format === 'text') {
@@ -38,18 +38,18 @@ export async function readSource(bytes: Uint8Array, file: string): Promise<{ rea
       try {
         decodeReport(bytes, file);
       } catch (e) {
-        if (e instanceof IngestError) throw new ReaderError(file, undefined, `扩展名是 .${extensionOf(file)}，但内容既不是这种格式，也不是 Word/Excel/PDF/网页或可读的文本：文件已损坏或不是通报附件，请重新下载原件。`);
+        if (e instanceof IngestError) throw new ReaderError({ file, message: `扩展名是 .${extensionOf(file)}，但内容既不是这种格式，也不是 Word/Excel/PDF/网页或可读的文本：文件已损坏或不是通报附件`, hint: '请重新下载原件。' });
         throw e;
       }
     }
     return mismatch ? { mismatch } : {};
   }
   const reader = READERS[format];
-  if (!reader) throw new ReaderError(file, undefined, `这是${formatName(format)}文件，本程序暂时还不能读取这种格式：请把附件另存为 .docx 或文本后再导入。`);
+  if (!reader) throw new ReaderError({ file, message: `这是${formatName(format)}文件，本程序暂时还不能读取这种格式`, hint: '请把附件另存为 .docx 或文本后再导入。' });
   // A copy as a plain Uint8Array: pdf.js refuses a Node Buffer, and a reader may detach what it is given.
   const doc = await reader.read(new Uint8Array(bytes), file);
   const rendering = renderCanonical(doc);
-  if (rendering.lines.length === 0) throw new ReaderError(file, undefined, `读出的${formatName(format)}文件没有任何文字：请确认原件不是扫描图片或空文档。`);
+  if (rendering.lines.length === 0) throw new ReaderError({ file, message: `读出的${formatName(format)}文件没有任何文字`, hint: '请确认原件不是扫描图片或空文档。' });
   const lineOf = (label: string) => Math.max(1, rendering.where.indexOf(label) + 1);
   const notes = doc.notes.map((n) => ({ line: lineOf(n.at.label), message: `${n.at.label}：${n.message}` }));
   if (mismatch) notes.unshift({ line: 1, message: mismatch });

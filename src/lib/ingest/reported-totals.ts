@@ -1,3 +1,4 @@
+import type { ReportedTotalKey } from '../schema';
 import type { AnomalyDraft, ParsedRow } from './parse-report';
 import { statusOfPhrase } from './stated-status';
 
@@ -7,10 +8,8 @@ import { statusOfPhrase } from './stated-status';
 // prose), one clause at a time; a status count needs a total or another count in the same sentence, so a
 // lone "完成120项审批" in a narrative is not taken for a total.
 
-export type ReportedKey = 'total' | 'done' | 'partial' | 'onTrack' | 'behind' | 'notDone' | 'suspended' | 'transferred' | 'other';
-
 export interface ReportedTotal {
-  key: ReportedKey;
+  key: ReportedTotalKey;
   /** The category as printed: 已完成年度目标任务, 待确定. */
   label: string;
   count: number;
@@ -92,7 +91,7 @@ export function totalsAnomalies(totals: ReportedTotal[], rows: ParsedRow[]): Ano
 }
 
 /** What the rows give for a stated total: numbered tasks for the total, tasks with that stated status for a status; nothing for other. */
-export function countedFor(key: ReportedKey, rows: ParsedRow[]): number | undefined {
+export function countedFor(key: ReportedTotalKey, rows: ParsedRow[]): number | undefined {
   if (key === 'other') return undefined;
   const tasks = rows.filter((r) => r.subIndex === 0);
   return key === 'total' ? tasks.length : tasks.filter((r) => r.status.statusSource === 'stated' && r.status.status === key).length;

@@ -26,7 +26,7 @@ const parser = unified().use(rehypeParse, { fragment: true });
 const HTML_TAG = /<\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>|<!--/;
 
 /** Parse and sanitise a cell's markup; text nodes get the PDF-space clean-up. */
-export function sanitizeCell(raw: string, fixSpaces = true, join?: SpaceJoin): Root {
+function sanitizeCell(raw: string, fixSpaces = true, join?: SpaceJoin): Root {
   // Multi-line cells without markup (000) become paragraphs so line structure survives.
   // Anything that looks like a tag sends the cell through the HTML parser and the sanitiser, so markup
   // nobody meant to run is removed, never shown or passed through as text.

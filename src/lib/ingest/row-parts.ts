@@ -35,7 +35,7 @@ export function unitColumnsOf(columns: Column[]): number[] {
 }
 
 /** The row's group (innermost heading) and the leaders/units its headings name, innermost first. */
-export function groupOf(stack: GroupHeading[]): { group?: RowGroup; fields: LabelledField[] } {
+function groupOf(stack: GroupHeading[]): { group?: RowGroup; fields: LabelledField[] } {
   if (stack.length === 0) return { fields: [] };
   const inner = stack[stack.length - 1]!;
   const group: RowGroup = { heading: inner.heading, line: inner.line };
@@ -45,7 +45,7 @@ export function groupOf(stack: GroupHeading[]): { group?: RowGroup; fields: Labe
 }
 
 /** Leaders and units a heading names, for rows that have none of their own. */
-export function inheritedPeople(fields: LabelledField[]): { leaders: { name: string; printed: string }[]; leadersPrinted?: string; units: ParsedUnit[]; unitsPrinted?: string } {
+function inheritedPeople(fields: LabelledField[]): { leaders: { name: string; printed: string }[]; leadersPrinted?: string; units: ParsedUnit[]; unitsPrinted?: string } {
   const leaderField = fields.find((f) => f.key === 'leaders');
   const unitFields = fields.filter((f) => f.key === 'units');
   const out: ReturnType<typeof inheritedPeople> = { leaders: [], units: [] };

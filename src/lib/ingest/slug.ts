@@ -26,7 +26,7 @@ export function boundedSlug(slug: string, max = SLUG_MAX): string {
 
 const CN = ['', '一', '二', '三', '四'];
 
-export function periodSlug(p: Period): string {
+function periodSlug(p: Period): string {
   if (p === 'year') return 'annual';
   if (p.startsWith('Q')) return p.toLowerCase();
   return `m${p.slice(1).padStart(2, '0')}`;

@@ -23,7 +23,7 @@ export interface TermRules {
 }
 
 /** Every occurrence of `term` in `text` that is not part of a longer word listed for it. */
-export function wholeTermAt(text: string, term: string, notInside: readonly string[] = []): number[] {
+function wholeTermAt(text: string, term: string, notInside: readonly string[] = []): number[] {
   const out: number[] = [];
   for (let i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + 1)) {
     const inside = notInside.some((w) => {

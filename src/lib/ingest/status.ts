@@ -11,7 +11,6 @@ export interface StatusReading {
 }
 
 // The stated side (the government's own words) lives in stated-status.ts.
-export { readStatedStatus } from './stated-status';
 
 /**
  * Rules for results that state no status (临淄 2021 Q3 states none). Small on purpose, and shown on the

@@ -61,7 +61,7 @@ export function cleanProse(s: string, join?: SpaceJoin): string {
  * Form used only for matching: NFKC (full-width brackets, digits and colons become half-width), no
  * zero-width characters, no whitespace, lower case.
  */
-export function normalizeForMatch(s: string): string {
+function normalizeForMatch(s: string): string {
   return s.normalize('NFKC').replace(ZERO_WIDTH, '').replace(/\s+/g, '').toLowerCase();
 }
 

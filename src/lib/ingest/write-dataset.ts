@@ -18,7 +18,7 @@ export const DATASET_MARKER = '.pledge-dataset';
 const MARKER_TEXT = 'Written by `npm run ingest` (scripts/ingest.ts). The ingest replaces this folder on every run: do not keep anything else here.\n';
 
 /** Serialise deterministically: same dataset, same bytes (no timestamps, no absolute paths). */
-export function serialise(value: unknown): string {
+function serialise(value: unknown): string {
   return `${JSON.stringify(value)}\n`;
 }
 
@@ -62,7 +62,7 @@ export function writeDataset(outDir: string, dataset: Dataset, extra: Record<str
   const out = resolve(outDir);
   const shown = relative(process.cwd(), out) || out;
   const problem = outDirProblem(out);
-  if (problem) throw new IngestError(shown, undefined, `${problem}。请用默认的 generated/，或换一个不存在的或空的目录作为 --out。`);
+  if (problem) throw new IngestError({ file: shown, message: problem, hint: '请用默认的 generated/，或换一个不存在的或空的目录作为 --out。' });
   const state = stateDirOf(out);
   mkdirSync(state, { recursive: true });
   const release = acquireLock(join(state, 'lock'), shown);
@@ -91,7 +91,7 @@ export function writeDataset(outDir: string, dataset: Dataset, extra: Record<str
       rmSync(gen, { recursive: true, force: true });
       // A file-system failure (disk full, no permission) is not a parser bug: say where and what to check.
       const code = (e as NodeJS.ErrnoException).code;
-      if (code) throw new IngestError(shown, undefined, `写入失败（${code}：${(e as Error).message}）。原有数据未被改动；请检查磁盘空间和目录权限后重试。`);
+      if (code) throw new IngestError({ file: shown, message: `写入失败（${code}：${(e as Error).message}）。原有数据未被改动`, hint: '请检查磁盘空间和目录权限后重试。' });
       throw e;
     }
     prune(state, [gen, previous]);

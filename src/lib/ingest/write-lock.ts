@@ -29,7 +29,7 @@ export function acquireLock(file: string, what: string): () => void {
     writeFileSync(file, `${JSON.stringify(me)}\n`, { flag: 'wx' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    throw new IngestError(what, undefined, heldMessage(file));
+    throw new IngestError({ file: what, message: heldMessage(file) });
   }
   return () => rmSync(file, { force: true });
 }

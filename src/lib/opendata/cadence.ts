@@ -47,7 +47,7 @@ export interface DistrictCadence {
 }
 
 const CN_NUM = ['', '一', '二', '三', '四'];
-export function periodLabel(p: Period): string {
+function periodLabel(p: Period): string {
   if (p === 'year') return '全年';
   if (p.startsWith('Q')) return `第${CN_NUM[Number(p.slice(1))]}季度`;
   return `${Number(p.slice(1))}月`;

@@ -47,7 +47,7 @@ export function normaliseWording(s: string): string {
 }
 
 /** Reading order within a district-year: the work report sets the pledges, a breakdown plans them, bulletins follow by period. */
-export function compareInYear(a: Report, b: Report): number {
+function compareInYear(a: Report, b: Report): number {
   const rank = (r: Report) => (r.kind === 'work-report' ? 0 : r.kind === 'breakdown' ? 1 : 2);
   return rank(a) - rank(b) || a.periodEndMonth - b.periodEndMonth || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -56,7 +56,7 @@ export function compareInYear(a: Report, b: Report): number {
  * The pledge text a progress row prints. Uses the row's own `pledge` when the ingest records it;
  * otherwise the task's pledge (as first printed) — then wording changes cannot be seen.
  */
-export function pledgeOfRow(p: Progress, task: Task | undefined): string {
+function pledgeOfRow(p: Progress, task: Task | undefined): string {
   const own = (p as Progress & { pledge?: { text: string } }).pledge?.text;
   return own ?? task?.pledge.text ?? '';
 }
@@ -83,7 +83,7 @@ export function snapshotOf(report: Report, progress: Progress[], tasks: Map<stri
 /** taskId → the task ids linked to it as the same pledge (symmetric). */
 export type PledgeLinks = Map<string, string[]>;
 
-export function linksOf(tasks: Iterable<Task>): PledgeLinks {
+function linksOf(tasks: Iterable<Task>): PledgeLinks {
   const m: PledgeLinks = new Map();
   for (const t of tasks) if (t.links?.length) m.set(t.id, t.links.map((l) => l.taskId));
   return m;

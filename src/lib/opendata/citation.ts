@@ -9,7 +9,7 @@ import { ADDRESS_NOT_CONFIGURED, hasAddress, paths } from '../urls';
 import { latestAsOf, reportAsOf, type AsOf } from './as-of';
 
 export const SITE_NAME = '区县政府工作报告目标任务公开平台';
-export const CITE_DATE_PLACEHOLDER = '[引用日期]';
+const CITE_DATE_PLACEHOLDER = '[引用日期]';
 
 export interface SourceRef {
   /** Repository-relative path, e.g. content/reports/linzi/2023-m09-progress.txt */
@@ -57,7 +57,7 @@ const join = (...parts: string[]) => parts.filter(Boolean).join('. ');
 const accessPath = (permalink: string) => (hasAddress(permalink) ? permalink : `${ADDRESS_NOT_CONFIGURED}（本站内路径 ${permalink}）`);
 
 /** 题名: as printed; a work report adds the occasion as 其他题名信息 (政府工作报告: 2021年2月7日在…会议上), as it is usually cited. */
-export function docTitle(r: Pick<Report, 'title' | 'kind' | 'date' | 'occasion'>): string {
+function docTitle(r: Pick<Report, 'title' | 'kind' | 'date' | 'occasion'>): string {
   if (r.kind !== 'work-report' || !r.occasion) return r.title;
   const m = r.date?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
   const when = m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : '';
@@ -85,7 +85,7 @@ export function citeReport(r: Report, d: District | undefined, siteRoot: string)
 }
 
 /** Pledge text shortened for a title: the first clause, at most `max` characters. */
-export function shortPledge(text: string, max = 30): string {
+function shortPledge(text: string, max = 30): string {
   const first = text.split(/[。；;]/)[0] ?? text;
   return first.length <= max ? first : `${first.slice(0, max)}…`;
 }

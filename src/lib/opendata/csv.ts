@@ -4,8 +4,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { csvHeaderOf, rowOf, type RowContext, type TableDef } from './tables';
 
-export const UTF8_BOM = '\uFEFF';
-
 /** A figure as printed, alone in its cell: -6, +3.2, -2.5%, -1,234.5. Excel reads it as a number, not a formula. */
 const PLAIN_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 /**

@@ -9,9 +9,9 @@ const frictionlessName = z.string().regex(/^([-a-z0-9._/])+$/, 'name: 只能含�
 /** A path is a POSIX relative path or a URL: never absolute, never climbing out with "..". */
 const resourcePath = z.string().refine((p) => /^https?:\/\//.test(p) || (!p.startsWith('/') && !p.split('/').includes('..') && !p.includes('\\')), 'path: 必须是相对路径（不以 / 开头，不含 ..）或 http(s) 网址');
 
-export const TABLE_SCHEMA_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'date', 'time', 'datetime', 'year', 'yearmonth', 'duration', 'geopoint', 'geojson', 'any'] as const;
+const TABLE_SCHEMA_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'date', 'time', 'datetime', 'year', 'yearmonth', 'duration', 'geopoint', 'geojson', 'any'] as const;
 
-export const tableSchemaSchema = z.object({
+const tableSchemaSchema = z.object({
   fields: z.array(z.object({
     name: z.string().min(1),
     title: z.string().optional(),
@@ -33,7 +33,7 @@ export const tableSchemaSchema = z.object({
   for (const k of keys) if (!names.has(k)) ctx.addIssue({ code: 'custom', message: `primaryKey/foreignKeys: 字段 ${k} 不在 fields 中` });
 });
 
-export const dataResourceSchema = z.object({
+const dataResourceSchema = z.object({
   name: frictionlessName,
   path: z.union([resourcePath, z.array(resourcePath).min(1)]),
   profile: z.string().optional(),

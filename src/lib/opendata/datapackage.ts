@@ -6,7 +6,7 @@ import type { Scope } from './scopes';
 import { TABLES, fieldsOf, type TableDef, type TableName } from './tables';
 
 /** Resource name for a file: its path with separators made name-safe ("linzi/2023/m09/progress.csv" → "linzi-2023-m09-progress-csv"). */
-export const resourceName = (path: string) => path.replace(/[/.]/g, '-');
+const resourceName = (path: string) => path.replace(/[/.]/g, '-');
 
 /** Foreign keys within one scope: progress → tasks and reports, tasks → reports, anomalies → reports. */
 // Smaller scopes do not always hold the other end: a report's scope has only that report (a task's

@@ -39,7 +39,7 @@ export const toJson = (value: unknown) => `${JSON.stringify(value)}\n`;
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
 /** Bytes and SHA-256 of a file given as pieces, without joining them. */
-export function measureParts(parts: readonly Uint8Array[]): FileMeasure {
+function measureParts(parts: readonly Uint8Array[]): FileMeasure {
   const hash = createHash('sha256');
   let bytes = 0;
   for (const p of parts) {
@@ -157,7 +157,7 @@ export class Downloads {
   }
 }
 
-export function renderFile(spec: DownloadSpec): DownloadFile {
+function renderFile(spec: DownloadSpec): DownloadFile {
   const { parts: _parts, ...rest } = spec;
   const parts = spec.parts();
   return { ...rest, body: Buffer.concat(parts).toString('utf8'), ...measureParts(parts) };

@@ -18,7 +18,7 @@ export const feedPaths = {
  * "原文所述：完成 104 · 部分完成 13 · 未完成 7", then rows with targets only, then rows whose source
  * states no status, with what our rules inferred for them marked as ours.
  */
-export function statusSummary(r: Report): string {
+function statusSummary(r: Report): string {
   const list = (ss: readonly Status[], counts: Partial<Record<string, number>>) =>
     ss.filter((s) => (counts[s] ?? 0) > 0).map((s) => `${STATUS_LABELS[s]} ${counts[s]}`).join(' · ');
   const stated = list(STATUS_ORDER.filter((s) => s !== 'planned' && s !== 'unstated'), r.statusCounts);
@@ -30,7 +30,7 @@ export function statusSummary(r: Report): string {
   ].filter(Boolean).join('；');
 }
 
-export function reportItem(r: Report, d: District | undefined, siteRoot: string): RSSFeedItem {
+function reportItem(r: Report, d: District | undefined, siteRoot: string): RSSFeedItem {
   const name = d?.name ?? r.district;
   const asOf = reportAsOf(r);
   const summary = statusSummary(r);

@@ -9,7 +9,7 @@ import {
 } from '../schema';
 import { paths } from '../urls';
 import { CUT_OFF_MARK } from '../schema/provenance';
-import { ROLE_LABELS } from '../indicators/page-data';
+import { INDICATOR_ROLE_LABELS } from '../labels';
 import type { SiteIndex } from '../dataset/site-index';
 import { latestParts } from '../site/task-parts';
 import { fieldTypeOf, schemaAt, type FieldType } from './zod-fields';
@@ -76,7 +76,7 @@ const sourceCols = <T extends { source: { file: string; lines: [number, number] 
   { name: 'source_where', title: '原件位置', description: 'Word、Excel、PDF、网页原件中的位置（如 表格1第3行、第2页第14行）；文本文件为空。', from: 'source.where' },
 ];
 
-export const districtsTable: TableDef<District> = {
+const districtsTable: TableDef<District> = {
   name: 'districts', title: '区县', description: '本站收录的区县。', schema: districtSchema, omitted: {},
   columns: [
     { name: 'id', title: '区县代码', description: '拼音代码，用于网址和编号。', from: 'id' },
@@ -87,7 +87,7 @@ export const districtsTable: TableDef<District> = {
   ],
 };
 
-export const reportsTable: TableDef<Report> = {
+const reportsTable: TableDef<Report> = {
   name: 'reports', title: '报告与通报', description: '每个来源文件一行：政府工作报告、任务目标分解表或完成情况通报。', schema: reportSchema,
   omitted: {
     columns: '表格列结构，见 JSON。', headerLine: '表头行号，见 JSON。', preamble: '表前文字，见 JSON。', footnotes: '表后注释，见 JSON。',
@@ -153,7 +153,7 @@ const statedOnly = (s: Status, source: StatusSource): Status => (source === 'inf
 const inferredOnly = (s: Status, source: StatusSource): string => (source === 'inferred' ? s : '');
 const inferredLabel = (s: Status, source: StatusSource): string => (source === 'inferred' ? `推断：${STATUS_LABELS[s]}` : '');
 
-export const tasksTable: TableDef<Task> = {
+const tasksTable: TableDef<Task> = {
   name: 'tasks', title: '年度任务', description: '每个区县每年的每项年度目标任务一行；进展见 progress 表。', schema: taskSchema,
   omitted: { progressIds: '见 progress 表的 task_id。', source: '已拆为 source_* 各列；原文行见 JSON。' },
   columns: [
@@ -194,7 +194,7 @@ function groupText(g: Progress['group']): string {
   return g ? [...(g.within ?? []).map((w) => w.heading), g.heading].join(' › ') : '';
 }
 
-export const progressTable: TableDef<Progress> = {
+const progressTable: TableDef<Progress> = {
   name: 'progress', title: '进展', description: '每份报告表格的每一行（含子目标行）一行：该期目标、完成情况和状态。', schema: progressSchema,
   omitted: { units: '已拆为 units、unit_roles 列。', leaders: '已拆为 leaders 列。', source: '已拆为 source_* 各列；原文行见 JSON。', targets: '已合并为 targets 列。', extra: '已合并为 extra 列。' },
   columns: [
@@ -229,7 +229,7 @@ export const progressTable: TableDef<Progress> = {
   ],
 };
 
-export const unitsTable: TableDef<Unit> = {
+const unitsTable: TableDef<Unit> = {
   name: 'units', title: '责任单位', description: '每个区县的每个责任单位一行（两区同名单位是不同机关）。', schema: unitSchema, omitted: {},
   columns: [
     { name: 'id', title: '单位代码', description: '区县-名称拼音。', from: 'id' },
@@ -241,7 +241,7 @@ export const unitsTable: TableDef<Unit> = {
   ],
 };
 
-export const leadersTable: TableDef<Leader> = {
+const leadersTable: TableDef<Leader> = {
   name: 'leaders', title: '分管区领导', description: '每个区县的每位分管区领导一行。', schema: leaderSchema, omitted: {},
   columns: [
     { name: 'id', title: '领导代码', description: '区县-姓名拼音。', from: 'id' },
@@ -252,7 +252,7 @@ export const leadersTable: TableDef<Leader> = {
   ],
 };
 
-export const anomaliesTable: TableDef<Anomaly> = {
+const anomaliesTable: TableDef<Anomaly> = {
   name: 'anomalies', title: '解析异常', description: '解析器无法归位的内容：序号缺失、行被截断、多余单元格等，附文件与行号。', schema: anomalySchema, omitted: {},
   columns: [
     { name: 'id', title: '异常编号', description: '报告编号-L行号-类型。', from: 'id' },
@@ -266,7 +266,7 @@ export const anomaliesTable: TableDef<Anomaly> = {
   ],
 };
 
-export const indicatorsTable: TableDef<IndicatorPoint> = {
+const indicatorsTable: TableDef<IndicatorPoint> = {
   name: 'indicators', title: '主要指标', description: '地区生产总值、一般公共预算收入等主要指标的目标与实际，每个数字一行，附原文短语和行号。', schema: indicatorPointSchema, omitted: {},
   columns: [
     { name: 'id', title: '编号', description: '报告编号-指标-角色。', from: 'id' },
@@ -275,7 +275,7 @@ export const indicatorsTable: TableDef<IndicatorPoint> = {
     { name: 'indicator', title: '指标代码', description: '指标的英文代码。', from: 'indicator' },
     { name: 'indicator_label', title: '指标', description: '指标名称。', type: 'string', value: (p) => INDICATOR_LABELS[p.indicator] },
     { name: 'role', title: '角色代码', description: 'target 年度目标；periodTarget 阶段目标（通报期间的目标）；actual 实际。', from: 'role' },
-    { name: 'role_label', title: '角色', description: '年度目标、阶段目标或实际。', type: 'string', value: (p) => ROLE_LABELS[p.role] },
+    { name: 'role_label', title: '角色', description: '年度目标、阶段目标或实际。', type: 'string', value: (p) => INDICATOR_ROLE_LABELS[p.role] },
     { name: 'period', title: '期间', description: 'year 全年；Q1–Q4、M1–M12 为通报的期间。', from: 'period' },
     { name: 'value', title: '数值', description: '单位见 unit 列（空为 %）：增长率带符号（下降29% 记为 -29）；区间（增长4.5%—5%）为下限；只有文字的承诺为空。', from: 'value' },
     { name: 'value_to', title: '区间上限', description: '原文为区间时的上限（增长4.5%—5% 记为 5）。', from: 'valueTo' },

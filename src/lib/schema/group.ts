@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { statusSchema } from './status';
 
 /** The group heading a row sits under inside a table or list (一、主要经济社会发展指标（牵头领导：…）), as printed. */
 export const rowGroupSchema = z.object({
@@ -11,10 +12,14 @@ export const rowGroupSchema = z.object({
 });
 export type RowGroup = z.infer<typeof rowGroupSchema>;
 
+/** What a stated total counts: the total, a status a document can state of its rows, or other. */
+export const reportedTotalKeySchema = z.enum(['total', ...statusSchema.exclude(['planned', 'unstated']).options, 'other']);
+export type ReportedTotalKey = z.infer<typeof reportedTotalKeySchema>;
+
 /** Totals a document states about itself (共124项，完成104项…), each with its line; only the keys it states. */
 export const reportedTotalSchema = z.object({
   /** total, a status key, or other (a category with no status, e.g. 待确定). */
-  key: z.enum(['total', 'done', 'partial', 'onTrack', 'behind', 'notDone', 'suspended', 'transferred', 'other']),
+  key: reportedTotalKeySchema,
   /** The category as printed (已完成年度目标任务, 待确定); 总数 for the total. */
   label: z.string(),
   count: z.number().int().nonnegative(),

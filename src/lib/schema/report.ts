@@ -22,7 +22,7 @@ export const columnSchema = z.object({
 });
 export type Column = z.infer<typeof columnSchema>;
 
-export const sourceFileSchema = z.object({
+const sourceFileSchema = z.object({
   /** Repository-relative path of the verbatim file. */
   file: z.string(),
   /** Public URL path of the verbatim copy served by the portal (under /sources/). */
@@ -47,10 +47,10 @@ export type SourceFile = z.infer<typeof sourceFileSchema>;
  * copied from a web page; tab-separated; Markdown pipe; space-separated), a numbered list with inline
  * labelled fields, labelled fields in running text, a prose bulletin, or prose (a work report).
  */
-export const layoutSchema = z.enum(['cell-per-line', 'paragraph-cells', 'tsv', 'pipe', 'spaces', 'list', 'labelled-text', 'prose-bulletin', 'prose']);
+const layoutSchema = z.enum(['cell-per-line', 'paragraph-cells', 'tsv', 'pipe', 'spaces', 'list', 'labelled-text', 'prose-bulletin', 'prose']);
 
 /** One table (or list) of a file; a file may hold several (附件1 targets, 附件2 tasks). */
-export const reportTableSchema = z.object({
+const reportTableSchema = z.object({
   /** 1-based position in the file; tasks of table 2 on have ids with `t2`… */
   number: z.number().int().positive(),
   layout: layoutSchema,

@@ -25,8 +25,8 @@ export const STATUS_LABELS: Record<Status, string> = {
   unstated: '未标注',
 };
 
-/** From furthest along to nothing stated: charts, legends and lists follow this order. */
-export const STATUS_ORDER: readonly Status[] = ['done', 'partial', 'onTrack', 'behind', 'notDone', 'suspended', 'transferred', 'planned', 'unstated'];
+/** From furthest along to nothing stated (the enum's own order): charts, legends and lists follow it. */
+export const STATUS_ORDER: readonly Status[] = statusSchema.options;
 
 /** What each status means when the source states it (shown on /about/ and in the data dictionary). */
 export const STATUS_DEFINITIONS: Record<Status, string> = {

@@ -4,6 +4,10 @@ import { provenanceSchema, richTextSchema } from './provenance';
 import { statusSchema, statusSourceSchema } from './status';
 import { targetSchema } from './target';
 
+/** Work-report task kinds: pledge (a lead-phrase paragraph of a work area), livelihood (民生实事), self-building (政府自身建设). */
+export const taskKindSchema = z.enum(['pledge', 'livelihood', 'self-building']);
+export type TaskKind = z.infer<typeof taskKindSchema>;
+
 /** One annual pledge of a district-year. The id depends only on (district, year, 序号), so it never changes when another report is added. */
 export const taskSchema = z.object({
   /** `${district}-${year}-${序号 zero-padded to 3}`, e.g. linzi-2023-001. */
@@ -35,7 +39,7 @@ export const taskSchema = z.object({
   /** Where the task comes from: a bulletin row, or a work-report paragraph (id `${district}-${year}-wr-${nnn}`). Absent = bulletin. */
   origin: z.enum(['bulletin', 'work-report']).optional(),
   /** Work-report tasks: pledge (a lead-phrase paragraph of a work area), livelihood (民生实事), self-building (政府自身建设). */
-  kind: z.enum(['pledge', 'livelihood', 'self-building']).optional(),
+  kind: taskKindSchema.optional(),
   /** The lead phrase (强化技术创新能力) or the project name; the page title of the task. */
   title: z.string().optional(),
   /** The work area the pledge belongs to, as printed. */

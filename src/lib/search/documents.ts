@@ -4,7 +4,7 @@ import type { Dataset as FullDataset, District, Leader, Progress, Report, Status
 import { paths } from '../urls';
 import { CUT_OFF_MARK } from '../schema/provenance';
 import { FIELD_SEPARATOR, normalizeText } from './normalize';
-import { taskKindLabel } from '../workreport/labels';
+import { REPORT_KIND_LABELS, taskKindLabel } from '../labels';
 
 /** Field kinds, in display order. 'alias' holds unit short names / variants: searched, shown only when hit. */
 export const FIELD_KINDS = ['pledge', 'target', 'result', 'unit', 'alias', 'leader', 'place'] as const;
@@ -43,14 +43,8 @@ export interface SearchDoc {
 /** The collections search reads (a part of the one Dataset type). */
 export type SearchData = Pick<FullDataset, 'districts' | 'reports' | 'tasks' | 'progress' | 'units' | 'leaders'>;
 
-const KIND_LABELS: Record<Report['kind'], string> = {
-  progress: '完成情况通报',
-  breakdown: '任务目标分解表',
-  'work-report': '政府工作报告',
-};
-
-export function reportLabel(r: Report): string {
-  return r.kind === 'work-report' ? KIND_LABELS[r.kind] : `${r.periodLabel}${KIND_LABELS[r.kind]}`;
+function reportLabel(r: Report): string {
+  return r.kind === 'work-report' ? REPORT_KIND_LABELS[r.kind] : `${r.periodLabel}${REPORT_KIND_LABELS[r.kind]}`;
 }
 
 /** The text a document is matched against: all fields, normalised, one per line. */

@@ -10,7 +10,7 @@ import { searchText, type SearchDoc } from './documents';
 import { facetColumns, facetPass, filterFrom, unitLabel, type FacetColumns, type FacetCount, type FacetDim, type FacetFilter } from './facets';
 import { highlight, mapRanges, toSegments, window, type Segment } from './highlight';
 import { decodePosting, bucketOf, unitKey, type IndexBucket, type IndexChunk, type IndexDocUnits, type IndexFacets, type IndexLexicon, type IndexMeta, type IndexReadings, type IndexSounds, type IndexUnitList } from './index-format';
-import { EMPTY_LEXICON, Expander, KIND_LABELS, KIND_RANK, type Alternative, type MatchKind } from './expand';
+import { EMPTY_LEXICON, Expander, MATCH_KIND_LABELS, KIND_RANK, type Alternative, type MatchKind } from './expand';
 import { exactByGrams, gramsForTerm, ngrams, normalizeText, normalizeWithMap } from './normalize';
 import { intersectAll, range } from './postings';
 import { parseQuery } from './query';
@@ -327,10 +327,10 @@ export class SearchEngine {
     const fuzzyByN = new Map(fuzzy.map((h) => [h.n, h]));
     const results = pageDocs.map((n, i) => {
       const matchedBy: MatchedBy[] = fuzzyByN.has(n)
-        ? [{ term: terms.join(' '), kind: 'fuzzy', text: '', label: KIND_LABELS.fuzzy }]
+        ? [{ term: terms.join(' '), kind: 'fuzzy', text: '', label: MATCH_KIND_LABELS.fuzzy }]
         : plans.map((p, ti) => {
             const alt = has(p.exact, n) ? p.alts[0]! : (p.alts[p.extra.get(n) ?? -1] ?? p.alts.find((a) => pageTexts[i]!.includes(a.text)) ?? p.alts[0]!);
-            return { term: terms[ti]!, kind: alt.kind, text: alt.text, label: `${KIND_LABELS[alt.kind]}：${alt.text}` };
+            return { term: terms[ti]!, kind: alt.kind, text: alt.text, label: `${MATCH_KIND_LABELS[alt.kind]}：${alt.text}` };
           });
       return toItem(meta, byN.get(n)!, matchedBy.map((m) => m.text).filter(Boolean), matchedBy, fuzzyByN.get(n));
     });
@@ -380,7 +380,7 @@ function suggestMeanings(plans: TermPlan[], terms: string[], base: ArrayLike<num
     }
     for (const [ai, count] of counts) {
       const a = p.alts[ai]!;
-      out.push({ term: terms[ti]!, text: a.text, kind: a.kind, label: `${KIND_LABELS[a.kind]}：${a.text}`, count });
+      out.push({ term: terms[ti]!, text: a.text, kind: a.kind, label: `${MATCH_KIND_LABELS[a.kind]}：${a.text}`, count });
     }
   });
   return out.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || b.count - a.count).slice(0, 6);

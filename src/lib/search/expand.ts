@@ -11,7 +11,8 @@ export type MatchKind = 'exact' | 'form' | 'alias' | 'pinyin' | 'sound';
 /** Lower is more trusted; results are listed by the least trusted way any of their terms matched. */
 export const KIND_RANK: Record<MatchKind, number> = { exact: 0, form: 1, alias: 2, pinyin: 3, sound: 4 };
 
-export const KIND_LABELS: Record<MatchKind | 'fuzzy', string> = {
+/** How a query term matched a document: shown beside each result. */
+export const MATCH_KIND_LABELS: Record<MatchKind | 'fuzzy', string> = {
   exact: '原文匹配',
   form: '按简体匹配',
   alias: '按别称匹配',

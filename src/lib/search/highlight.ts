@@ -9,7 +9,7 @@ export interface Segment {
 }
 
 /** [start, end) ranges in normalised text where any term occurs. */
-export function termRanges(normalized: string, terms: readonly string[]): [number, number][] {
+function termRanges(normalized: string, terms: readonly string[]): [number, number][] {
   const out: [number, number][] = [];
   for (const t of terms) {
     if (!t) continue;
@@ -19,7 +19,7 @@ export function termRanges(normalized: string, terms: readonly string[]): [numbe
 }
 
 /** Merge overlapping [start, end) ranges. */
-export function mergeRanges(ranges: [number, number][]): [number, number][] {
+function mergeRanges(ranges: [number, number][]): [number, number][] {
   const sorted = ranges.slice().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out: [number, number][] = [];
   for (const r of sorted) {

@@ -27,7 +27,7 @@ const WORD_MIN_DOCS = 4;
 const WORD_MAX = 2500;
 
 /** Toneless pinyin of a Han word, no separators (财政 → caizheng); '' if it is not all Han. */
-export function readingOf(word: string): string {
+function readingOf(word: string): string {
   if (!HAN.test(word)) return '';
   return pinyin(word, { toneType: 'none', type: 'array', v: true }).join('');
 }

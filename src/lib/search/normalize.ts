@@ -11,7 +11,7 @@ const SPACE = /\s/u;
 export const FIELD_SEPARATOR = '\n';
 
 /** Normalise one code point: drop invisibles, any space (incl. U+3000) → ' ', NFKC, lower case. */
-export function normalizeCodePoint(cp: string): string {
+function normalizeCodePoint(cp: string): string {
   // Fast path for what most of the text is: CJK ideographs (NFKC-stable) and lower-case ASCII/digits.
   const c = cp.charCodeAt(0);
   if (cp.length === 1 && ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return cp;
@@ -126,7 +126,7 @@ function endsWithGap(s: string): boolean {
 }
 
 /** Code points of a string (so a non-BMP character counts as one). */
-export function codePoints(s: string): string[] {
+function codePoints(s: string): string[] {
   return Array.from(s);
 }
 
@@ -136,6 +136,7 @@ function isGap(cp: string): boolean {
 }
 
 /** Longest n-gram the index stores: terms up to this many characters are answered exactly by it. */
+// Exported (though used only here) so the bundler inlines it into the search client: the built bytes stay as they were.
 export const MAX_GRAM = 3;
 
 /** Every distinct 1-, 2- and 3-gram of normalised text (never spanning a space or a field). */

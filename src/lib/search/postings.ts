@@ -1,6 +1,6 @@
 // Sorted-array set operations on posting lists (document numbers, ascending).
 
-export function intersect(a: Int32Array, b: Int32Array): Int32Array {
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
   if (a.length > b.length) [a, b] = [b, a];
   const out = new Int32Array(a.length);
   let k = 0;

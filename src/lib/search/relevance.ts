@@ -2,11 +2,12 @@
 // the tasks a careful reader expects, decided from the documents. Shared by the vitest test and
 // `npm run bench:search`, so both hold the engine to the same numbers.
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { ProblemError } from '~/lib/problems';
+import { readYaml } from '~/lib/read-yaml';
 import { z } from 'astro/zod';
 import type { SearchEngine } from './engine';
 
-export const judgedSchema = z.object({
+const judgedSchema = z.object({
   queries: z
     .array(
       z.object({
@@ -23,12 +24,9 @@ export const judgedSchema = z.object({
 export type JudgedQuery = z.infer<typeof judgedSchema>['queries'][number];
 
 export function readJudged(path: string): JudgedQuery[] {
-  const parsed = judgedSchema.safeParse(parseYaml(readFileSync(path, 'utf8')));
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    throw new Error(`${path}: ${i.path.join('.')}: ${i.message}`);
-  }
-  return parsed.data.queries;
+  const { value, problems } = readYaml(path, readFileSync(path, 'utf8'), judgedSchema);
+  if (!value) throw new ProblemError(problems);
+  return value.queries;
 }
 
 export interface QueryOutcome {

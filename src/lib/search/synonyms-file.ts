@@ -3,10 +3,11 @@
 // its file and line and what to do, and the build stops rather than ship a half-read table.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'astro/zod';
+import { ProblemError } from '~/lib/problems';
+import { readYaml } from '~/lib/read-yaml';
 
-export const SYNONYMS_FILE = 'content/aliases/search-synonyms.yaml';
+const SYNONYMS_FILE = 'content/aliases/search-synonyms.yaml';
 
 const entrySchema = z
   .object({
@@ -27,42 +28,21 @@ export const synonymsFileSchema = z
 
 export type SynonymsFile = z.infer<typeof synonymsFileSchema>;
 
-export class SynonymsError extends Error {
-  override name = 'SynonymsError';
-}
+/** The table cannot be used: every problem with its line, and the build stops. */
+export class SynonymsError extends ProblemError {}
 
-/** Parse the table's text; every problem is reported as `file:line: what — what to do`. */
+/** Parse the table's text; every problem names the file, the line, what is wrong and what to do. */
 export function parseSynonyms(text: string, file = SYNONYMS_FILE): SynonymsFile {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  const lineOf = (offset: number | undefined) => (offset === undefined ? '' : `:${lines.linePos(offset).line}`);
-  if (doc.errors.length) {
-    const e = doc.errors[0]!;
-    throw new SynonymsError(`${file}${lineOf(e.pos[0])}: YAML 语法错误：${e.message.split('\n')[0]}。请按文件开头的格式改正。`);
-  }
-  const parsed = synonymsFileSchema.safeParse(doc.toJS());
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => {
-      // The deepest node the path reaches gives the line (a missing key points at its entry).
-      let node: unknown = doc.contents;
-      for (let k = 0; k < i.path.length; k++) {
-        const next = doc.getIn(i.path.slice(0, k + 1), true);
-        if (!isNode(next)) break;
-        node = next;
-      }
-      const offset = isNode(node) ? node.range?.[0] : undefined;
-      return `${file}${lineOf(offset)}: ${i.path.join('.') || '(根)'}: ${i.message}。请改正这一条后重新构建。`;
-    });
-    throw new SynonymsError(problems.join('\n'));
-  }
+  const parsed = readYaml(file, text, synonymsFileSchema, '请按文件开头的格式改正这一条后重新构建。');
+  if (!parsed.value) throw new SynonymsError(parsed.problems);
   const seen = new Map<string, number>();
-  parsed.data.bodies.concat(parsed.data.abbreviations).forEach((e, i) => {
+  parsed.value.bodies.concat(parsed.value.abbreviations).forEach((e, i) => {
     for (const f of e.forms) {
-      if (seen.has(f) && seen.get(f) !== i) throw new SynonymsError(`${file}: “${f}”出现在两条同义词里：同一名称只能属于一组，请合并这两条。`);
+      if (seen.has(f) && seen.get(f) !== i) throw new SynonymsError({ file, message: `“${f}”出现在两条同义词里：同一名称只能属于一组`, hint: '请合并这两条。' });
       seen.set(f, i);
     }
   });
-  return parsed.data;
+  return parsed.value;
 }
 
 /** Read the table from a checkout (the repository root by default); a missing file is an empty table. */

@@ -12,8 +12,6 @@ export interface SearchState {
   page: number;
 }
 
-export const EMPTY_STATE: SearchState = { q: '', page: 1 };
-
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 /** A status key's shape (done, notDone…); the engine ignores keys the index does not know. Checked by
  * shape, not against the schema's list, so the page script does not bundle zod. */

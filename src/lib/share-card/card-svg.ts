@@ -1,6 +1,7 @@
 // A share card as SVG with its text as glyph outlines (font.ts) and a QR code to the page (qr.ts):
 // district, year, the task number or report name, the pledge in short, the status as stated or marked
 // 推断, the site's name. 600×800: a WeChat reader long-presses it to save or forward.
+import { escapeHtml } from '~/lib/markup';
 import { textPath, wrap } from './font';
 import { qrSvg } from './qr';
 
@@ -23,8 +24,6 @@ export interface CardSpec {
 export const CARD = { width: 600, height: 800 } as const;
 const NAVY = '#12355b';
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
 export function cardSvg(c: CardSpec): string {
   const W = CARD.width;
   const parts: string[] = [`<rect width="${W}" height="${CARD.height}" fill="#fff"/>`, `<rect width="${W}" height="84" fill="${NAVY}"/>`];
@@ -45,5 +44,5 @@ export function cardSvg(c: CardSpec): string {
   if (c.asOf) parts.push(textPath(c.asOf, 32, top + 134, 22, 400, '#444').svg);
   parts.push(qrSvg(c.url, W - 32 - 180, 580, 180));
   parts.push(textPath('扫码查看原文出处', W - 32 - 168, 786, 20, 400, '#444').svg);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${CARD.height}" viewBox="0 0 ${W} ${CARD.height}"><title>${esc(`${c.place} ${c.label}`)}</title>${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${CARD.height}" viewBox="0 0 ${W} ${CARD.height}"><title>${escapeHtml(`${c.place} ${c.label}`)}</title>${parts.join('')}</svg>`;
 }

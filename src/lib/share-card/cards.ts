@@ -30,7 +30,7 @@ export function taskCard(ix: SiteIndex, t: Task, siteRoot: string): CardJob {
   };
 }
 
-export function reportCard(ix: SiteIndex, r: Report, siteRoot: string): CardJob {
+function reportCard(ix: SiteIndex, r: Report, siteRoot: string): CardJob {
   return {
     path: shareCardPath(paths.report(r)),
     spec: {

@@ -47,7 +47,7 @@ function fontFor(cp: number, weight: Weight): Font | undefined {
 }
 
 /** Advance width of one character at `size` px (half an em for a character no part of the font has). */
-export function charWidth(ch: string, size: number, weight: Weight): number {
+function charWidth(ch: string, size: number, weight: Weight): number {
   const o = outline(ch.codePointAt(0)!, weight);
   return o ? (o.advance / o.upm) * size : size / 2;
 }

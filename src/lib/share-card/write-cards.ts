@@ -7,7 +7,7 @@ import { writeCard } from './render';
 import type { SiteIndex } from '~/lib/dataset/site-index';
 
 /** The cache lives outside dist/ (Astro empties outDir on every build) and node_modules/ (npm ci empties that); SHARE_CARD_CACHE overrides it. */
-export const defaultCacheDir = () => process.env.SHARE_CARD_CACHE ?? join(process.cwd(), '.cache', 'share-cards');
+const defaultCacheDir = () => process.env.SHARE_CARD_CACHE ?? join(process.cwd(), '.cache', 'share-cards');
 
 export function writeShareCards(stageDir: string, ix: SiteIndex, siteRoot: string, cacheDir = defaultCacheDir()): { cards: number; drawn: number } {
   // A QR code and og:image need the page's absolute address: without one (content/site.yaml `url`), no cards.

@@ -1,18 +1,6 @@
 // Short Chinese labels used in breadcrumbs, charts and lists.
-import type { Report, UnitRole } from '../schema';
-
-export const KIND_LABELS: Record<Report['kind'], string> = {
-  'work-report': '政府工作报告',
-  breakdown: '任务目标分解表',
-  progress: '完成情况通报',
-};
-
-export const ROLE_LABELS: Record<UnitRole, string> = {
-  lead: '牵头',
-  assist: '协办',
-  data: '提供数据',
-  unmarked: '责任单位',
-};
+import type { Report } from '../schema';
+import { REPORT_KIND_LABELS } from '../labels';
 
 /** "2023年9月" / "2020年第三、四季度" / "2021年全年" */
 export function reportPeriod(r: Pick<Report, 'year' | 'periodLabel'>): string {
@@ -21,7 +9,7 @@ export function reportPeriod(r: Pick<Report, 'year' | 'periodLabel'>): string {
 
 /** A report's name in running text: "2023年9月完成情况通报", "2021年政府工作报告" (never 全年政府工作报告). */
 export function reportName(r: Pick<Report, 'year' | 'periodLabel' | 'kind'>): string {
-  return r.kind === 'work-report' ? `${r.year}年${KIND_LABELS[r.kind]}` : `${reportPeriod(r)}${KIND_LABELS[r.kind]}`;
+  return r.kind === 'work-report' ? `${r.year}年${REPORT_KIND_LABELS[r.kind]}` : `${reportPeriod(r)}${REPORT_KIND_LABELS[r.kind]}`;
 }
 
 /** Two short lines for chart axes. */
@@ -31,7 +19,7 @@ export function reportAxisLabel(r: Pick<Report, 'year' | 'periodLabel'>): [strin
 
 /** Breadcrumb / list label: "9月完成情况通报". */
 export function reportShortLabel(r: Pick<Report, 'kind' | 'periodLabel'>): string {
-  return r.kind === 'work-report' ? KIND_LABELS[r.kind] : `${r.periodLabel}${KIND_LABELS[r.kind]}`;
+  return r.kind === 'work-report' ? REPORT_KIND_LABELS[r.kind] : `${r.periodLabel}${REPORT_KIND_LABELS[r.kind]}`;
 }
 
 /**

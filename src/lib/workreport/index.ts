@@ -4,7 +4,6 @@ import { workReportItems, type WorkReportItem } from './work-report-items';
 
 export * from './parse-work-report';
 export * from './work-report-items';
-export { markdownBlocks, lineAt } from './markdown-blocks';
 
 export interface ParsedWorkReport extends WorkReportStructure {
   items: WorkReportItem[];

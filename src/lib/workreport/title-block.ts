@@ -5,7 +5,7 @@
 import { blockLines, blockText, type Block } from './markdown-blocks';
 import { DATELINE, isChrome, titleIn } from './chrome';
 
-export { isChrome, isTitle } from './chrome';
+export { isChrome } from './chrome';
 
 export interface WorkReportMeta {
   title: string;

@@ -1,9 +1,9 @@
 // One served build and one Chromium per test file (beforeAll/afterAll), and page helpers shared by files.
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { launch } from './browser';
-import { serveDist, type StaticServer } from './server';
-import { DIST } from './page-types';
+import { launch } from '../../../scripts/browser/browser';
+import { serveDist, type StaticServer } from '../../../scripts/browser/server';
+import { DIST } from '../../../scripts/browser/page-types';
 import { watch, type Trouble } from './watch';
 
 export const PHONE = { width: 390, height: 844 } as const;

@@ -19,7 +19,7 @@ export function formatNumber(value: number, numFmt: string | undefined, date1904
 }
 
 /** A JS Date as exceljs gives it (UTC midnight of the sheet's day) back to its serial number. */
-export function dateSerial(date: Date, date1904 = false): number {
+function dateSerial(date: Date, date1904 = false): number {
   return date.getTime() / 86_400_000 + (date1904 ? 24_107 : 25_569);
 }
 

@@ -45,8 +45,8 @@ function formatOf(bytes: Uint8Array, file: string): SourceFormat {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) return 'pdf';
   // Two formats often hiding behind .doc and .htm that no reader here reads: say so rather than parse them as text.
-  if (/^\s*\{\\rtf/.test(head)) throw new ReaderError(file, undefined, '这是 RTF 格式的文件（常被命名为 .doc）：本程序不读 RTF，请用 Word 或 WPS 打开后另存为 .docx 再导入。');
-  if (/^MIME-Version:/im.test(head.slice(0, 512)) && /multipart\/related/i.test(head)) throw new ReaderError(file, undefined, '这是“单个文件网页”（.mht/.mhtml）：请在浏览器中把网页另存为“网页，仅 HTML”（.html），或用 Word 另存为 .docx 再导入。');
+  if (/^\s*\{\\rtf/.test(head)) throw new ReaderError({ file, message: '这是 RTF 格式的文件（常被命名为 .doc）：本程序不读 RTF', hint: '请用 Word 或 WPS 打开后另存为 .docx 再导入。' });
+  if (/^MIME-Version:/im.test(head.slice(0, 512)) && /multipart\/related/i.test(head)) throw new ReaderError({ file, message: '这是“单个文件网页”（.mht/.mhtml）', hint: '请在浏览器中把网页另存为“网页，仅 HTML”（.html），或用 Word 另存为 .docx 再导入。' });
   if (looksLikeHtml(bytes)) return 'html';
   return 'text';
 }
@@ -57,11 +57,11 @@ function zipFormat(bytes: Uint8Array, file: string): SourceFormat {
   try {
     unzipSync(bytes, { filter: (f) => (names.push(f.name), false) });
   } catch {
-    throw new ReaderError(file, undefined, `文件是 zip 压缩包（${ext(file)}的格式），但已损坏或不完整（无法读出文件目录）：请重新下载原件，或用 Word/Excel 打开后另存一份。`);
+    throw new ReaderError({ file, message: `文件是 zip 压缩包（${ext(file)}的格式），但已损坏或不完整（无法读出文件目录）`, hint: '请重新下载原件，或用 Word/Excel 打开后另存一份。' });
   }
   if (names.includes('word/document.xml')) return 'docx';
   if (names.includes('xl/workbook.xml')) return 'xlsx';
-  throw new ReaderError(file, undefined, `文件是 zip 压缩包，但不是 Word（.docx）或 Excel（.xlsx）文档（其中没有 word/document.xml 或 xl/workbook.xml）：请解压后导入其中的通报文件。`);
+  throw new ReaderError({ file, message: '文件是 zip 压缩包，但不是 Word（.docx）或 Excel（.xlsx）文档（其中没有 word/document.xml 或 xl/workbook.xml）', hint: '请解压后导入其中的通报文件。' });
 }
 
 /** An OLE compound file holds a Word 97–2003 document (stream WordDocument) or a workbook (Workbook/Book). */
@@ -70,12 +70,12 @@ function oleFormat(bytes: Uint8Array, file: string): SourceFormat {
   try {
     names = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' }).FullPaths.map((p) => p.replace(/\/$/, '').split('/').pop()!);
   } catch {
-    throw new ReaderError(file, undefined, `文件是 Office 97–2003 复合文档（${ext(file)}的格式），但已损坏或不完整：请重新下载原件，或用 Word/Excel 打开后另存为 .docx/.xlsx。`);
+    throw new ReaderError({ file, message: `文件是 Office 97–2003 复合文档（${ext(file)}的格式），但已损坏或不完整`, hint: '请重新下载原件，或用 Word/Excel 打开后另存为 .docx/.xlsx。' });
   }
   if (names.includes('WordDocument')) return 'doc';
   if (names.includes('Workbook') || names.includes('Book')) return 'xls';
-  if (names.includes('EncryptedPackage')) throw new ReaderError(file, undefined, '文件是加密的 Office 文档（需要密码才能打开）：请向发布单位索取未加密的原件。');
-  throw new ReaderError(file, undefined, '文件是 Office 97–2003 复合文档，但既不是 Word 文档也不是 Excel 工作簿：请确认下载的是通报附件。');
+  if (names.includes('EncryptedPackage')) throw new ReaderError({ file, message: '文件是加密的 Office 文档（需要密码才能打开）', hint: '请向发布单位索取未加密的原件。' });
+  throw new ReaderError({ file, message: '文件是 Office 97–2003 复合文档，但既不是 Word 文档也不是 Excel 工作簿', hint: '请确认下载的是通报附件。' });
 }
 
 const ext = (file: string) => (extensionOf(file) ? `.${extensionOf(file)} ` : '');

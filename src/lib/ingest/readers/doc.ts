@@ -126,10 +126,10 @@ export const docReader: Reader = {
       const doc = await extractor.extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       body = doc.getBody({ filterUnicode: false });
     } catch (e) {
-      throw new ReaderError(file, undefined, `无法读取这个 Word 97–2003（.doc）文件（${String((e as Error).message ?? e).slice(0, 120)}）：文件可能已损坏或加密，请重新下载原件，或用 Word/WPS 打开后另存为 .docx。`);
+      throw new ReaderError({ file, message: `无法读取这个 Word 97–2003（.doc）文件（${String((e as Error).message ?? e).slice(0, 120)}）：文件可能已损坏或加密`, hint: '请重新下载原件，或用 Word/WPS 打开后另存为 .docx。' });
     }
     const { blocks, notes } = blocksFromWordText(body, readRowLayouts(bytes));
-    if (blocks.length === 0) throw new ReaderError(file, undefined, '这个 .doc 文件没有正文文字：请确认原件不是扫描图片。');
+    if (blocks.length === 0) throw new ReaderError({ file, message: '这个 .doc 文件没有正文文字', hint: '请确认原件不是扫描图片。' });
     return { format: 'doc', blocks, meta: {}, notes } satisfies ReadDocument;
   },
 };

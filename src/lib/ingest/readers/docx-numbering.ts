@@ -27,7 +27,7 @@ function roman(n: number): string {
   return out;
 }
 
-export function formatNumber(n: number, format: string): string {
+function formatNumber(n: number, format: string): string {
   switch (format) {
     case 'chineseCounting': case 'chineseCountingThousand': case 'chineseLegalSimplified': case 'japaneseCounting': case 'ideographDigital': case 'taiwaneseCounting':
       return chinese(n);

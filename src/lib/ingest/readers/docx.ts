@@ -1,3 +1,4 @@
+import { escapeHtml } from '~/lib/markup';
 import { Numbering } from './docx-numbering';
 import { attr, child, find, kids, parseXml, readZipParts, tagOf, textOf, type XNode } from './ooxml';
 import { ReaderError, type Block, type ReadDocument, type Reader, type TableCell, type TableRow } from './types';
@@ -12,7 +13,6 @@ interface Run {
 }
 
 const isOn = (n: XNode | undefined) => n !== undefined && !['0', 'false', 'off'].includes(attr(n, 'w:val') ?? '');
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The runs of a paragraph in order (its list number first): text, tabs and line breaks; deleted text and field codes left out. */
 function runsOf(p: XNode, numbering: Numbering): Run[] {
@@ -141,10 +141,10 @@ export const docxReader: Reader = {
   async read(bytes, file) {
     const parts = readZipParts(bytes, file, (name) => name === 'word/document.xml' || name === 'docProps/core.xml' || name === 'word/numbering.xml');
     const documentXml = parts['word/document.xml'];
-    if (!documentXml) throw new ReaderError(file, undefined, '这个 .docx 里没有 word/document.xml（正文）：文件不完整，请重新下载原件。');
+    if (!documentXml) throw new ReaderError({ file, message: '这个 .docx 里没有 word/document.xml（正文）：文件不完整', hint: '请重新下载原件。' });
     const tree = parseXml(documentXml, file, 'word/document.xml');
     const body = find(tree, 'w:body');
-    if (!body) throw new ReaderError(file, 'word/document.xml', '正文中没有 w:body：文件已损坏，请重新下载原件。');
+    if (!body) throw new ReaderError({ file, part: 'word/document.xml', message: '正文中没有 w:body：文件已损坏', hint: '请重新下载原件。' });
     const numberingXml = parts['word/numbering.xml'];
     const numbering = new Numbering(numberingXml ? parseXml(numberingXml, file, 'word/numbering.xml') : undefined);
     const blocks: Block[] = [];

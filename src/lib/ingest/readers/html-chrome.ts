@@ -11,7 +11,7 @@ const CHROME_NAME = /(?:^|[-_\s])(?:nav|navbar|menu|header|footer|foot|bottom|br
 const CHROME_ROLE = /^(navigation|banner|contentinfo|search|complementary)$/;
 
 /** Whole paragraphs that are page furniture, not the document. */
-export const CHROME_TEXT = [
+const CHROME_TEXT = [
   /^字号\s*[:：]?\s*[【\[]?\s*(大\s*中\s*小|默认|超大|[|｜\s])*\s*[】\]]?$/,
   /^字体\s*[:：]/,
   /^[【\[]?\s*(大|中|小)\s*(中|小)?\s*(小)?\s*[】\]]?$/,

@@ -216,13 +216,13 @@ function decodeHtml(bytes: Uint8Array): string {
 export const htmlReader: Reader = {
   format: 'html',
   async read(bytes, file) {
-    if (bytes.length > MAX_HTML_BYTES) throw new ReaderError(file, undefined, `网页文件有 ${Math.round(bytes.length / 1048576)} MB，超过上限 ${MAX_HTML_BYTES / 1048576} MB（通报网页通常不到 5 MB）：请确认保存的是通报所在的网页，或另存为 .docx 后导入。`);
+    if (bytes.length > MAX_HTML_BYTES) throw new ReaderError({ file, message: `网页文件有 ${Math.round(bytes.length / 1048576)} MB，超过上限 ${MAX_HTML_BYTES / 1048576} MB（通报网页通常不到 5 MB）`, hint: '请确认保存的是通报所在的网页，或另存为 .docx 后导入。' });
     const source = decodeHtml(bytes);
     try {
       const tree = parser.parse(source) as Root;
       const html = elements(tree).find((e) => e.tagName === 'html');
       const body = html && elements(html).find((e) => e.tagName === 'body');
-      if (!html || !body) throw new ReaderError(file, undefined, '网页没有 <body>：请确认保存的是完整的网页（“网页，全部”或“网页，仅 HTML”）。');
+      if (!html || !body) throw new ReaderError({ file, message: '网页没有 <body>', hint: '请确认保存的是完整的网页（“网页，全部”或“网页，仅 HTML”）。' });
       const blocks = blocksOf(articleRoot(body));
       const meta = metaOf(html, blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text).join('\n') + '\n' + collapse(toText(body)).slice(0, 4000));
       // The title and date often sit outside the article element: keep them at the top so the parser reads them.
@@ -230,11 +230,11 @@ export const htmlReader: Reader = {
       if (meta.title && !blocks.some((b) => b.kind === 'paragraph' && b.text.includes(meta.title!))) lead.push({ kind: 'paragraph', text: meta.title, at: { label: '网页标题' } });
       if (meta.date && !blocks.some((b) => b.kind === 'paragraph' && /发布(日期|时间)/.test(b.text))) lead.push({ kind: 'paragraph', text: `发布日期：${meta.date}`, at: { label: '网页发布日期' } });
       const all = [...lead, ...blocks];
-      if (!all.some((b) => b.kind === 'table' || b.text.length > 0)) throw new ReaderError(file, undefined, '网页正文是空的（没有段落也没有表格）：请确认保存的是通报正文所在的网页。');
+      if (!all.some((b) => b.kind === 'table' || b.text.length > 0)) throw new ReaderError({ file, message: '网页正文是空的（没有段落也没有表格）', hint: '请确认保存的是通报正文所在的网页。' });
       return { format: 'html', blocks: all, meta, notes: [] } satisfies ReadDocument;
     } catch (e) {
       if (e instanceof ReaderError) throw e;
-      if (e instanceof RangeError || (e as Error).message === 'too deep') throw new ReaderError(file, undefined, `网页的标签嵌套超过 ${MAX_DEPTH} 层，无法读取（不像正常的网页）：请确认原件。`);
+      if (e instanceof RangeError || (e as Error).message === 'too deep') throw new ReaderError({ file, message: `网页的标签嵌套超过 ${MAX_DEPTH} 层，无法读取（不像正常的网页）`, hint: '请确认原件。' });
       throw e;
     }
   },

@@ -13,14 +13,14 @@ export function readZipParts(bytes: Uint8Array, file: string, wanted: (name: str
       filter: (f) => {
         if (!wanted(f.name)) return false;
         if (f.originalSize > MAX_PART_BYTES) {
-          throw new ReaderError(file, f.name, `这一部分解压后有 ${Math.round(f.originalSize / 1048576)} MB，超过上限 ${MAX_PART_BYTES / 1048576} MB（可能是恶意构造的压缩包）：请确认原件，或另存为较小的文件后再导入。`);
+          throw new ReaderError({ file, part: f.name, message: `这一部分解压后有 ${Math.round(f.originalSize / 1048576)} MB，超过上限 ${MAX_PART_BYTES / 1048576} MB（可能是恶意构造的压缩包）`, hint: '请确认原件，或另存为较小的文件后再导入。' });
         }
         return true;
       },
     });
   } catch (e) {
     if (e instanceof ReaderError) throw e;
-    throw new ReaderError(file, undefined, `zip 压缩包已损坏或不完整（${(e as Error).message}）：请重新下载原件，或用 Word/Excel 打开后另存一份。`);
+    throw new ReaderError({ file, message: `zip 压缩包已损坏或不完整（${(e as Error).message}）`, hint: '请重新下载原件，或用 Word/Excel 打开后另存一份。' });
   }
 }
 
@@ -44,7 +44,7 @@ export function parseXml(bytes: Uint8Array, file: string, part: string): XNode[]
   try {
     return parser.parse(new TextDecoder('utf-8').decode(bytes)) as XNode[];
   } catch (e) {
-    throw new ReaderError(file, part, `XML 无法解析（${(e as Error).message.slice(0, 120)}）：文件已损坏，请重新下载原件，或用 Word/Excel 打开后另存一份。`);
+    throw new ReaderError({ file, part, message: `XML 无法解析（${(e as Error).message.slice(0, 120)}）：文件已损坏`, hint: '请重新下载原件，或用 Word/Excel 打开后另存一份。' });
   }
 }
 

@@ -15,7 +15,7 @@ import { checkSize } from './xlsx-reader';
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
-export const pdfLabel = (page: number, line: number) => `第${page}页第${line}行`;
+const pdfLabel = (page: number, line: number) => `第${page}页第${line}行`;
 const at = (page: number, line: number): SourceLocation => ({ label: pdfLabel(page, line), page, line });
 
 /**
@@ -75,20 +75,20 @@ async function readPages(bytes: Uint8Array, file: string): Promise<{ pages: Page
   } catch (e) {
     const name = (e as { name?: string }).name;
     if (name === 'PasswordException') {
-      throw new ReaderError(file, undefined, 'PDF 有打开密码（已加密）：请用密码打开后另存（或打印）为不加密的 PDF，再放入；只限制打印/复制而无需密码即可打开的 PDF 能直接读取。');
+      throw new ReaderError({ file, message: 'PDF 有打开密码（已加密）', hint: '请用密码打开后另存（或打印）为不加密的 PDF，再放入；只限制打印/复制而无需密码即可打开的 PDF 能直接读取。' });
     }
-    throw new ReaderError(file, undefined, `PDF 文件无法打开（${name === 'InvalidPDFException' ? '不是有效的 PDF，或文件不完整' : String((e as Error).message ?? e).slice(0, 120)}）：请重新下载原件。`);
+    throw new ReaderError({ file, message: `PDF 文件无法打开（${name === 'InvalidPDFException' ? '不是有效的 PDF，或文件不完整' : String((e as Error).message ?? e).slice(0, 120)}）`, hint: '请重新下载原件。' });
   }
   try {
     if (doc.numPages > MAX_PDF_PAGES) {
-      throw new ReaderError(file, undefined, `PDF 有 ${doc.numPages} 页，超过可读取的上限 ${MAX_PDF_PAGES} 页：请只保留通报表所在的页。`);
+      throw new ReaderError({ file, message: `PDF 有 ${doc.numPages} 页，超过可读取的上限 ${MAX_PDF_PAGES} 页`, hint: '请只保留通报表所在的页。' });
     }
     const OPS = pdfjs.OPS as unknown as OpCodes;
     const pages: Page[] = [];
     const started = performance.now();
     for (let p = 1; p <= doc.numPages; p++) {
       if (performance.now() - started > PDF_TIMEOUT_MS) {
-        throw new ReaderError(file, `第${p}页`, `读取 PDF 超过 ${PDF_TIMEOUT_MS / 1000} 秒仍未读完（已读 ${p - 1} 页），已停止：请只保留通报表所在的页，或向发布单位索取 Word/Excel 原件。`);
+        throw new ReaderError({ file, part: `第${p}页`, message: `读取 PDF 超过 ${PDF_TIMEOUT_MS / 1000} 秒仍未读完（已读 ${p - 1} 页），已停止`, hint: '请只保留通报表所在的页，或向发布单位索取 Word/Excel 原件。' });
       }
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
@@ -112,7 +112,7 @@ async function readPages(bytes: Uint8Array, file: string): Promise<{ pages: Page
       if (rotated > runs.length) {
         // Most of the page is set at an angle (a landscape table drawn turned on a portrait page): its rows
         // cannot be rebuilt from upright positions, and reading it as upright would scramble them.
-        throw new ReaderError(file, `第${p}页`, '这一页的文字整体是旋转排版的，本工具暂不能还原这种版面：请在 PDF 阅读器中把页面转正后另存（或打印为 PDF），或向发布单位索取 Word/Excel 原件。');
+        throw new ReaderError({ file, part: `第${p}页`, message: '这一页的文字整体是旋转排版的，本工具暂不能还原这种版面', hint: '请在 PDF 阅读器中把页面转正后另存（或打印为 PDF），或向发布单位索取 Word/Excel 原件。' });
       }
       const ops = await page.getOperatorList();
       const rulings = extractRulings(ops.fnArray, ops.argsArray, OPS);
@@ -153,7 +153,7 @@ export const pdfReader: Reader = {
     checkSize(bytes, file);
     const { pages, title } = await readPages(bytes, file);
     if (!pages.some((p) => p.hasText)) {
-      throw new ReaderError(file, undefined, `PDF 没有文字层（${pages.length} 页都只是图像，可能是扫描件）：本工具不做文字识别（OCR）。请向发布单位索取可复制文字的 PDF 或 Word/Excel 原件，或自行识别后核对成文本再放入。`);
+      throw new ReaderError({ file, message: `PDF 没有文字层（${pages.length} 页都只是图像，可能是扫描件）：本工具不做文字识别（OCR）`, hint: '请向发布单位索取可复制文字的 PDF 或 Word/Excel 原件，或自行识别后核对成文本再放入。' });
     }
     const notes: ReadDocument['notes'] = [];
     const skipped = furniture(pages);
@@ -221,7 +221,7 @@ export const pdfReader: Reader = {
       }
     }
     if (blocks.length === 0) {
-      throw new ReaderError(file, undefined, 'PDF 除页码和页眉页脚外没有文字（正文只是图像，可能是扫描件）：本工具不做文字识别（OCR）。请向发布单位索取可复制文字的 PDF 或 Word/Excel 原件，或自行识别后核对成文本再放入。');
+      throw new ReaderError({ file, message: 'PDF 除页码和页眉页脚外没有文字（正文只是图像，可能是扫描件）：本工具不做文字识别（OCR）', hint: '请向发布单位索取可复制文字的 PDF 或 Word/Excel 原件，或自行识别后核对成文本再放入。' });
     }
     if (pageNumbers.length) notes.push({ at: pageNumbers[0]!, message: `页码（${pageNumbers.length} 处）未作为正文读取。` });
     for (const [text, where] of running) notes.push({ at: where[0]!, message: `每页重复的页眉/页脚“${text}”（${where.length} 处）未作为正文读取。` });

@@ -1,3 +1,4 @@
+import { escapeHtml } from '~/lib/markup';
 import { expandSpans } from './grid';
 import { joinContinuedTables } from './continued-tables';
 import type { Block, ReadDocument, TableCell, TableRow } from './types';
@@ -17,7 +18,6 @@ export interface Rendering {
 }
 
 const MARKUP = /<\/?(?:p|br|b|strong|sup|sub)\b[^>]*>/i;
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** One cell on one line: plain text with line breaks becomes escaped text joined by <br>; markup keeps its tags. */
 export function renderCell(cell: TableCell): string {

@@ -26,7 +26,7 @@ export interface SheetGrid {
 /** A line that says who filed the sheet and when: a paragraph even though it spans two or more cells. */
 const META_LINE = /^\s*(填报单位|填表单位|报送单位|制表单位|单位名称|填报日期|填表日期|填报时间|截至|截止|统计时间|制表人|填表人|审核人|联系人)/u;
 
-export const sheetLabel = (sheet: string, row: number) => `工作表“${sheet}”第${row}行`;
+const sheetLabel = (sheet: string, row: number) => `工作表“${sheet}”第${row}行`;
 
 type RowKind = 'empty' | 'single' | 'multi';
 

@@ -4,6 +4,8 @@
 // those blocks into numbered lines that the table/row parser reads, so every format goes through the
 // same parser and every fact keeps a line number plus the original location (page, sheet, table, row).
 
+import { ProblemError } from '~/lib/problems';
+
 export type SourceFormat = 'text' | 'html' | 'docx' | 'doc' | 'xlsx' | 'xls' | 'pdf';
 
 /** Where something sits in the original file. `label` is the Chinese phrase a page shows. */
@@ -51,14 +53,8 @@ export interface Reader {
   read(bytes: Uint8Array, file: string): Promise<ReadDocument>;
 }
 
-/** A file that cannot be read in its format: corrupt, encrypted, scanned without text, too large. */
-export class ReaderError extends Error {
-  constructor(
-    readonly file: string,
-    readonly where: string | undefined,
-    readonly reason: string,
-  ) {
-    super(`${where ? `${file}（${where}）` : file}: ${reason}`);
-    this.name = 'ReaderError';
-  }
-}
+/**
+ * A file that cannot be read in its format: corrupt, encrypted, scanned without text, too large. Its
+ * problem names the file, the part (page, zip member) when there is one, and what to do.
+ */
+export class ReaderError extends ProblemError {}

@@ -42,7 +42,7 @@ export function parseInWorker(bytes: Uint8Array, file: string): Promise<WireResu
       f();
     };
     const timer = setTimeout(
-      () => done(() => reject(new ReaderError(file, undefined, `读取 .xls 超过 ${XLS_WORKER_TIMEOUT_MS / 1000} 秒仍未完成，已停止：请在 Excel/WPS 中打开后另存为 .xlsx 再试。`))),
+      () => done(() => reject(new ReaderError({ file, message: `读取 .xls 超过 ${XLS_WORKER_TIMEOUT_MS / 1000} 秒仍未完成，已停止`, hint: '请在 Excel/WPS 中打开后另存为 .xlsx 再试。' }))),
       XLS_WORKER_TIMEOUT_MS,
     );
     worker.once('message', (m: WireResult) => done(() => resolve(m)));
@@ -50,12 +50,12 @@ export function parseInWorker(bytes: Uint8Array, file: string): Promise<WireResu
       done(() =>
         reject(
           e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new ReaderError(file, undefined, `读取 .xls 所需内存超过上限（${XLS_WORKER_HEAP_MB} MB）：请只保留通报表所在的工作表，另存为 .xlsx 再试。`)
+            ? new ReaderError({ file, message: `读取 .xls 所需内存超过上限（${XLS_WORKER_HEAP_MB} MB）`, hint: '请只保留通报表所在的工作表，另存为 .xlsx 再试。' })
             : e,
         ),
       ),
     );
-    worker.once('exit', () => done(() => reject(new ReaderError(file, undefined, '读取 .xls 的进程意外结束：请在 Excel/WPS 中打开后另存为 .xlsx 再试。'))));
+    worker.once('exit', () => done(() => reject(new ReaderError({ file, message: '读取 .xls 的进程意外结束', hint: '请在 Excel/WPS 中打开后另存为 .xlsx 再试。' }))));
   });
 }
 
@@ -73,26 +73,24 @@ export const xlsReader: Reader = {
   async read(bytes, file): Promise<ReadDocument> {
     checkSize(bytes, file);
     if (!CFB_MAGIC.every((b, i) => bytes[i] === b)) {
-      throw new ReaderError(file, undefined, '这不是 Excel 97–2003（.xls）文件：文件头不对，可能已损坏或是别的格式；请重新下载原件。');
+      throw new ReaderError({ file, message: '这不是 Excel 97–2003（.xls）文件：文件头不对，可能已损坏或是别的格式', hint: '请重新下载原件。' });
     }
     const result = await parseInWorker(bytes, file);
     if (!result.ok) {
       const encrypted = /password|encrypt/i.test(result.message);
       const tooMany = /^TOO_MANY_CELLS (\d+)x(\d+)/.exec(result.message);
       throw new ReaderError(
-        file,
-        undefined,
         tooMany
-          ? `工作表声明的范围有 ${tooMany[1]} 行 × ${tooMany[2]} 列，超过上限（${MAX_SHEET_CELLS} 个单元格）：请只保留通报表后另存为 .xlsx。`
+          ? { file, message: `工作表声明的范围有 ${tooMany[1]} 行 × ${tooMany[2]} 列，超过上限（${MAX_SHEET_CELLS} 个单元格）`, hint: '请只保留通报表后另存为 .xlsx。' }
           : encrypted
-          ? '文件有密码保护（已加密）：请在 Excel/WPS 中输入密码打开，去掉密码后另存为 .xlsx 再试。'
-          : `.xls 文件无法读取（${result.message.slice(0, 120)}）：文件可能已损坏；请在 Excel/WPS 中打开后另存为 .xlsx 再试。`,
+          ? { file, message: '文件有密码保护（已加密）', hint: '请在 Excel/WPS 中输入密码打开，去掉密码后另存为 .xlsx 再试。' }
+          : { file, message: `.xls 文件无法读取（${result.message.slice(0, 120)}）：文件可能已损坏`, hint: '请在 Excel/WPS 中打开后另存为 .xlsx 再试。' },
       );
     }
     const rowCount = result.sheets.reduce((n, s) => n + s.rows.length, 0);
     const cellCount = result.sheets.reduce((n, s) => n + s.rows.reduce((m, r) => m + (r?.length ?? 0), 0), 0);
     if (rowCount > MAX_SHEET_ROWS || cellCount > MAX_SHEET_CELLS) {
-      throw new ReaderError(file, undefined, `工作簿有 ${rowCount} 行、约 ${cellCount} 个单元格，超过上限（${MAX_SHEET_ROWS} 行、${MAX_SHEET_CELLS} 个单元格）：请只保留通报表后另存。`);
+      throw new ReaderError({ file, message: `工作簿有 ${rowCount} 行、约 ${cellCount} 个单元格，超过上限（${MAX_SHEET_ROWS} 行、${MAX_SHEET_CELLS} 个单元格）`, hint: '请只保留通报表后另存。' });
     }
     const blocks: Block[] = [];
     const notes: ReadDocument['notes'] = [];
@@ -103,7 +101,7 @@ export const xlsReader: Reader = {
       if (s.hidden && sheet[0]) notes.push({ at: sheet[0].at, message: `工作表“${s.name}”在文件中是隐藏的，也已读取。` });
       blocks.push(...sheet);
     }
-    if (blocks.length === 0) throw new ReaderError(file, undefined, '工作簿的工作表都是空的：请确认下载的是通报表本身。');
+    if (blocks.length === 0) throw new ReaderError({ file, message: '工作簿的工作表都是空的', hint: '请确认下载的是通报表本身。' });
     return { format: 'xls', blocks, meta: {}, notes };
   },
 };

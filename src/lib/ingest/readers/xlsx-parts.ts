@@ -27,7 +27,7 @@ const colIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch
 
 function unzip(bytes: Uint8Array, file: string): Unzipped {
   if (CFB_MAGIC.every((b, i) => bytes[i] === b)) {
-    throw new ReaderError(file, undefined, '这不是 .xlsx 压缩包，而是加密的 Excel 文件或旧版 .xls 文件：若有密码，请在 Excel/WPS 中去掉密码后另存为 .xlsx；否则请按 .xls 读取。');
+    throw new ReaderError({ file, message: '这不是 .xlsx 压缩包，而是加密的 Excel 文件或旧版 .xls 文件', hint: '若有密码，请在 Excel/WPS 中去掉密码后另存为 .xlsx；否则请按 .xls 读取。' });
   }
   let unzipped = 0;
   try {
@@ -39,15 +39,15 @@ function unzip(bytes: Uint8Array, file: string): Unzipped {
       },
     });
   } catch {
-    throw new ReaderError(file, undefined, '表格文件已损坏（不是完整的 .xlsx 压缩包，可能下载不完整）：请重新下载原件，或在 Excel/WPS 中打开后另存为 .xlsx。');
+    throw new ReaderError({ file, message: '表格文件已损坏（不是完整的 .xlsx 压缩包，可能下载不完整）', hint: '请重新下载原件，或在 Excel/WPS 中打开后另存为 .xlsx。' });
   }
   if (unzipped > MAX_XLSX_UNZIPPED_BYTES) {
-    throw new ReaderError(file, undefined, `表格解压后有 ${(unzipped / 1024 / 1024).toFixed(0)} MB，超过上限 ${MAX_XLSX_UNZIPPED_BYTES / 1024 / 1024} MB：请只保留通报表所在的工作表后另存。`);
+    throw new ReaderError({ file, message: `表格解压后有 ${(unzipped / 1024 / 1024).toFixed(0)} MB，超过上限 ${MAX_XLSX_UNZIPPED_BYTES / 1024 / 1024} MB`, hint: '请只保留通报表所在的工作表后另存。' });
   }
   try {
     return unzipSync(bytes);
   } catch {
-    throw new ReaderError(file, undefined, '表格文件已损坏（压缩包里的部分内容无法解压，可能下载不完整）：请重新下载原件，或在 Excel/WPS 中打开后另存为 .xlsx。');
+    throw new ReaderError({ file, message: '表格文件已损坏（压缩包里的部分内容无法解压，可能下载不完整）', hint: '请重新下载原件，或在 Excel/WPS 中打开后另存为 .xlsx。' });
   }
 }
 
@@ -74,7 +74,7 @@ function sheetNames(parts: Unzipped): Map<string, string> {
 
 export function openXlsx(bytes: Uint8Array, file: string): XlsxParts {
   const parts = unzip(bytes, file);
-  if (!parts['xl/workbook.xml']) throw new ReaderError(file, undefined, '这个压缩包里没有 Excel 工作簿（xl/workbook.xml）：请确认它是 .xlsx 表格文件。');
+  if (!parts['xl/workbook.xml']) throw new ReaderError({ file, message: '这个压缩包里没有 Excel 工作簿（xl/workbook.xml）', hint: '请确认它是 .xlsx 表格文件。' });
   const names = sheetNames(parts);
   const merges = new Map<string, MergeRange[]>();
   let rows = 0;
@@ -83,7 +83,7 @@ export function openXlsx(bytes: Uint8Array, file: string): XlsxParts {
     let xml = strFromU8(data);
     rows += xml.match(ROW)?.length ?? 0;
     if (rows > MAX_SHEET_ROWS) {
-      throw new ReaderError(file, undefined, `工作簿超过 ${MAX_SHEET_ROWS} 行，超过可读取的上限：请只保留通报表所在的工作表后另存。`);
+      throw new ReaderError({ file, message: `工作簿超过 ${MAX_SHEET_ROWS} 行，超过可读取的上限`, hint: '请只保留通报表所在的工作表后另存。' });
     }
     const ranges: MergeRange[] = [];
     xml = xml.replace(MERGE_CELLS, (block) => {

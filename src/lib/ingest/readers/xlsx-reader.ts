@@ -10,10 +10,10 @@ import { openXlsx } from './xlsx-parts';
 // exceljs unpacks anything, and the merged ranges come from there.
 
 export function checkSize(bytes: Uint8Array, file: string): void {
-  if (bytes.length === 0) throw new ReaderError(file, undefined, '文件是空的（0 字节）：请重新下载原件。');
+  if (bytes.length === 0) throw new ReaderError({ file, message: '文件是空的（0 字节）', hint: '请重新下载原件。' });
   if (bytes.length > MAX_FILE_BYTES) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
-    throw new ReaderError(file, undefined, `文件有 ${mb(bytes.length)}，超过可读取的上限 ${mb(MAX_FILE_BYTES)}：通报附件通常只有几 MB；请确认文件是否正确，或把表格另存为较小的文件（如只保留通报表所在的工作表）。`);
+    throw new ReaderError({ file, message: `文件有 ${mb(bytes.length)}，超过可读取的上限 ${mb(MAX_FILE_BYTES)}：通报附件通常只有几 MB`, hint: '请确认文件是否正确，或把表格另存为较小的文件（如只保留通报表所在的工作表）。' });
   }
 }
 
@@ -59,7 +59,7 @@ export const xlsxReader: Reader = {
     try {
       await wb.xlsx.load(parts.zipped as unknown as ArrayBuffer);
     } catch (e) {
-      throw new ReaderError(file, undefined, `表格文件无法读取（${e instanceof Error ? e.message.slice(0, 120) : String(e)}）：文件可能已损坏；请在 Excel/WPS 中打开后另存为 .xlsx 再试。`);
+      throw new ReaderError({ file, message: `表格文件无法读取（${e instanceof Error ? e.message.slice(0, 120) : String(e)}）：文件可能已损坏`, hint: '请在 Excel/WPS 中打开后另存为 .xlsx 再试。' });
     }
     const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
     let rowCount = 0;
@@ -69,7 +69,7 @@ export const xlsxReader: Reader = {
       cellCount += ws.actualRowCount * ws.actualColumnCount;
     }
     if (rowCount > MAX_SHEET_ROWS || cellCount > MAX_SHEET_CELLS) {
-      throw new ReaderError(file, undefined, `工作簿有 ${rowCount} 行、约 ${cellCount} 个单元格，超过上限（${MAX_SHEET_ROWS} 行、${MAX_SHEET_CELLS} 个单元格）：请只保留通报表后另存。`);
+      throw new ReaderError({ file, message: `工作簿有 ${rowCount} 行、约 ${cellCount} 个单元格，超过上限（${MAX_SHEET_ROWS} 行、${MAX_SHEET_CELLS} 个单元格）`, hint: '请只保留通报表后另存。' });
     }
     const blocks: Block[] = [];
     const notes: ReadDocument['notes'] = [];
@@ -79,7 +79,7 @@ export const xlsxReader: Reader = {
       if (ws.state && ws.state !== 'visible' && sheet[0]) notes.push({ at: sheet[0].at, message: `工作表“${ws.name}”在文件中是隐藏的，也已读取。` });
       blocks.push(...sheet);
     }
-    if (blocks.length === 0) throw new ReaderError(file, undefined, '工作簿的工作表都是空的：请确认下载的是通报表本身。');
+    if (blocks.length === 0) throw new ReaderError({ file, message: '工作簿的工作表都是空的', hint: '请确认下载的是通报表本身。' });
     const title = wb.title?.trim();
     return { format: 'xlsx', blocks, meta: title ? { title } : {}, notes };
   },

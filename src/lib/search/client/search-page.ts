@@ -19,6 +19,9 @@ export function startSearchPage(root: HTMLElement): void {
   const href = (p: string) => `${base.endsWith('/') ? base : `${base}/`}${p.replace(/^\//, '')}`;
 
   let state: SearchState = decodeState(location.search);
+  // The bare page (no query, no filter) keeps its browse lists as built: listing every task on load pushed
+  // them a screen down after the first paint (a layout shift; Lighthouse CLS 0.35 on a phone).
+  const isBare = (s: SearchState) => s.q.trim() === '' && activeFacets(s).length === 0 && s.page === 1;
   const baseTitle = document.title;
   /** Whether the current burst of typing already has its own history entry. */
   let typing = false;
@@ -101,8 +104,19 @@ export function startSearchPage(root: HTMLElement): void {
   window.addEventListener('popstate', () => {
     const next = decodeState(location.search);
     input.value = next.q;
+    if (isBare(next)) {
+      state = next;
+      seq += 1; // a reply still on its way is for the page left behind
+      out.replaceChildren();
+      out.setAttribute('aria-busy', 'false');
+      status.textContent = '';
+      document.title = baseTitle;
+      return;
+    }
     go(next, 'none');
   });
   root.classList.add('search-ready');
-  go(state, 'none');
+  // Nothing is pending on the bare page: say so (tests and assistive technology wait on aria-busy).
+  if (isBare(state)) out.setAttribute('aria-busy', 'false');
+  else go(state, 'none');
 }

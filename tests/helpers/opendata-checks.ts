@@ -2,12 +2,12 @@
 import { expect } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { renderDownloads } from '../src/lib/opendata/download-files';
-import { TABLES, rowsOf } from '../src/lib/opendata/tables';
-import { citeTask } from '../src/lib/opendata/citation';
-import { excelSafe } from '../src/lib/opendata/csv';
-import type { DataPackage } from '../src/lib/opendata/datapackage-schema';
-import { columnsFor } from './helpers/csv-columns';
+import { renderDownloads } from '../../src/lib/opendata/download-files';
+import { TABLES, rowsOf } from '../../src/lib/opendata/tables';
+import { citeTask } from '../../src/lib/opendata/citation';
+import { excelSafe } from '../../src/lib/opendata/csv';
+import type { DataPackage } from '../../src/lib/opendata/datapackage-schema';
+import { columnsFor } from './csv-columns';
 import { indexDataset } from '~/lib/dataset/site-index';
 import { sortDataset } from '~/lib/dataset/order';
 import type { Dataset } from '~/lib/dataset/collections';

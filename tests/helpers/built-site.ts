@@ -1,13 +1,11 @@
 // Shared by the pages-* tests: the real generated dataset and the built dist/.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '~/lib/dataset/collections';
 import { readDataset } from '~/lib/dataset/read';
 
 /** The built site; PAGES_DIST lets the same tests check a build made elsewhere (e.g. with BASE=/portal/). */
 export const DIST = process.env.PAGES_DIST ?? 'dist';
-export const hasDist = existsSync(join(DIST, 'index.html'));
-export const hasGenerated = existsSync('generated/tasks.json');
 /** The deployment base the site was built with (BASE env, as in astro.config.mjs). */
 export const BASE = (process.env.BASE ?? '/').replace(/\/?$/, '/');
 

@@ -6,7 +6,7 @@ import { openDataPaths } from '~/lib/opendata/paths';
 import { readCollections } from '~/lib/dataset/read';
 import type { Report } from '~/lib/schema';
 
-export const ROOT = join(import.meta.dirname, '..', '..', '..');
+export const ROOT = join(import.meta.dirname, '..', '..');
 export const DIST = join(ROOT, 'dist');
 
 /** The built dataset, validated by the site's schemas (a stale or broken generated/ is reported, not guessed at). */

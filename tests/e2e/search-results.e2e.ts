@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { CHROMIUM, launch } from './e2e/helpers/browser';
-import { serveDist, type StaticServer } from './e2e/helpers/server';
-import { indexInput } from '../src/lib/search/index-input';
-import { searchText } from '../src/lib/search/documents';
-import { matchesAll, parseQuery } from '../src/lib/search/query';
+import { CHROMIUM, launch } from '../../scripts/browser/browser';
+import { serveDist, type StaticServer } from '../../scripts/browser/server';
+import { indexInput } from '~/lib/search/index-input';
+import { searchText } from '~/lib/search/documents';
+import { matchesAll, parseQuery } from '~/lib/search/query';
 import { readDataset } from '~/lib/dataset/read';
 
 const DIST = process.env.PAGES_DIST ?? 'dist';

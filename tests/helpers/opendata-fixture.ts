@@ -1,7 +1,7 @@
 // A small constructed dataset that passes the zod schemas: one district-year with a breakdown and
 // a Q3 bulletin, chosen so every "what changed" case occurs once.
-import type { Progress, Report, Status, StatusSource, Task } from '../src/lib/schema';
-import { emptyStatusCounts } from '../src/lib/schema';
+import type { Progress, Report, Status, StatusSource, Task } from '../../src/lib/schema';
+import { emptyStatusCounts } from '../../src/lib/schema';
 import type { Dataset } from '~/lib/dataset/collections';
 
 const rt = (text: string) => ({ text, html: text });

@@ -1,12 +1,12 @@
 // Synthetic search corpora for the benchmark and the sharded-mode tests: documents assembled from the
 // seed reports' own clauses and unit names, with a seeded PRNG so every run sees the same corpus.
 // Not shipped to the browser.
-import type { Status } from '../schema';
+import type { Status } from '~/lib/schema';
 
 // The statuses the synthetic corpus draws from (the four the seeds state), fixed so the corpus does not change when statuses are added.
 const STATUSES: readonly Status[] = ['done', 'partial', 'notDone', 'transferred'];
-import type { SearchDoc, SearchField } from './documents';
-import { prng } from '../prng';
+import type { SearchDoc, SearchField } from '~/lib/search/documents';
+import { prng } from './prng';
 
 export { prng };
 

@@ -9,7 +9,7 @@ import type { Browser, Response } from 'playwright-core';
 export type Kind = 'html' | 'css' | 'js' | 'data' | 'other';
 export type Transfer = Record<Kind, number> & { total: number; urls: string[] };
 
-export const gz = (body: Buffer | string) => gzipSync(body, { level: 6 }).length;
+const gz = (body: Buffer | string) => gzipSync(body, { level: 6 }).length;
 
 function kindOf(url: string, contentType: string): Kind {
   if (contentType.includes('html')) return 'html';

@@ -3,9 +3,9 @@
 // slice through one JSON.stringify. The oracle for tests/opendata-bytes.test.ts and the baseline of
 // `npm run bench:downloads`.
 import { stringify } from 'csv-stringify/sync';
-import { excelSafe } from '../src/lib/opendata/csv';
-import { SCOPE_TABLES, scopesOf, scopeFile, type Scope } from '../src/lib/opendata/scopes';
-import { TABLES, rowsOf, type RowContext, type TableDef } from '../src/lib/opendata/tables';
+import { excelSafe } from '~/lib/opendata/csv';
+import { SCOPE_TABLES, scopesOf, scopeFile, type Scope } from '~/lib/opendata/scopes';
+import { TABLES, rowsOf, type RowContext, type TableDef } from '~/lib/opendata/tables';
 import { indexDataset } from '~/lib/dataset/site-index';
 import { sortDataset } from '~/lib/dataset/order';
 import type { Dataset } from '~/lib/dataset/collections';
