@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectGolden, goldenJson } from './helpers/golden';
 import type { BuildResult } from '~/lib/ingest/build-dataset';
 import { readSource } from '~/lib/ingest/read-source';
+import { readCollections } from '~/lib/dataset/read';
 import { makeDocx, makeHtml, makeWorkReportDocx } from './fixtures/make-formats';
 import { asPipeText, seedTable } from './fixtures/seed-table';
 import { buildFromFixture, buildWorkReport, FORMATS_DIR } from './helpers/format-fixtures';
@@ -132,11 +133,11 @@ describe('npm run ingest with a .docx in content/', () => {
     const ok = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--root', tmp, '--out', join(tmp, 'generated')], { cwd: ROOT, encoding: 'utf8' });
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
-    const reports = JSON.parse(readFileSync(join(tmp, 'generated/reports.json'), 'utf8'));
-    expect(reports[0].source).toMatchObject({ format: 'docx', tables: 1, file: 'content/reports/linzi/2023-m09-progress.docx' });
-    const progress = JSON.parse(readFileSync(join(tmp, 'generated/progress.json'), 'utf8'));
-    expect(progress.find((p: { number: number }) => p.number === 8).source.where).toBe('表格2第2行');
+    // Read back through the site's schemas: what the ingest wrote is what the pages would see.
+    const { reports, progress } = readCollections(['reports', 'progress'], join(tmp, 'generated'), { kind: 'all' });
+    expect(reports[0]!.source).toMatchObject({ format: 'docx', tables: 1, file: 'content/reports/linzi/2023-m09-progress.docx' });
+    expect(progress.find((p) => p.number === 8)?.source.where).toBe('表格2第2行');
     expect(readFileSync(join(tmp, 'content/reports/linzi/2023-m09-progress.docx'))).toEqual(readFileSync(join(ROOT, FORMATS_DIR, 'm09-excerpt.docx')));
-    expect(reports[0].source.sha256).toBe(createHash('sha256').update(readFileSync(join(ROOT, FORMATS_DIR, 'm09-excerpt.docx'))).digest('hex'));
+    expect(reports[0]!.source.sha256).toBe(createHash('sha256').update(readFileSync(join(ROOT, FORMATS_DIR, 'm09-excerpt.docx'))).digest('hex'));
   });
 });

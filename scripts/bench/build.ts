@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import type { Progress, Task } from '~/lib/schema';
 import portalConfig from '../../astro.config.mjs';
 import { phases, routeGroups, workerSteps, type Phases, type RouteGroup, type WorkerStep } from '../build-log';
-import { type Dataset, COLLECTION_NAMES } from '~/lib/dataset/collections';
+import { type Dataset, COLLECTION_NAMES, emptyDataset } from '~/lib/dataset/collections';
 import { readDataset } from '~/lib/dataset/read';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -39,7 +39,7 @@ const BENCH_SITE = process.env.BENCH_SITE ?? 'https://bench.example.gov.cn';
 const loadReal = (dir: string): Dataset => readDataset(dir, { kind: 'all' });
 
 export function synthesize(real: Dataset, scale: number): Dataset {
-  const out: Dataset = { districts: [], reports: [], tasks: [], progress: [], units: [], leaders: [], anomalies: [], indicators: [] };
+  const out = emptyDataset();
   const random = prng(20260101 + scale);
   const rowsOf = new Map<string, Progress[]>(); // `${reportId}|${taskId}` → rows (numbered + sub)
   for (const p of real.progress) {

@@ -25,6 +25,9 @@ export type CollectionName = keyof typeof COLLECTIONS;
 
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 
+/** A dataset with no rows, to fill. */
+export const emptyDataset = (): Dataset => Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as Dataset;
+
 /**
  * The district a row belongs to: its `district`; a district's own `id`; for an anomaly (which names
  * only its report) the district of its report, looked up in `reportDistricts` (report id → district).

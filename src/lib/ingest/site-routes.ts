@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { scopesOf } from '../opendata/scopes';
-import type { Dataset } from '../schema';
+import { emptyDataset } from '../dataset/collections';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -18,8 +18,6 @@ function routeNames(dir: string): string[] {
     .map((n) => n.replace(/\.(astro|ts|js|md|mdx|html)$/, '').replace(/\.(xml|json|txt)$/, ''));
 }
 
-const empty: Dataset = { districts: [], reports: [], tasks: [], progress: [], units: [], leaders: [], anomalies: [], indicators: [] };
-
 /** Every reserved name with where the site uses it, e.g. data → /data/, all → /data/all/. */
 export function reservedDistrictSlugs(root = repo): Map<string, string> {
   const out = new Map<string, string>();
@@ -27,7 +25,7 @@ export function reservedDistrictSlugs(root = repo): Map<string, string> {
   for (const n of routeNames(`${root}src/pages`)) add(n, n === 'index' ? '首页 /index.html' : `/${n}/`);
   for (const n of routeNames(`${root}public`)) add(n, `/${n}（public/）`);
   add('_astro', '/_astro/（Astro 的资源目录）');
-  for (const s of scopesOf(empty)) add(s.dir, `/data/${s.dir}/`);
+  for (const s of scopesOf(emptyDataset())) add(s.dir, `/data/${s.dir}/`);
   for (const n of routeNames(`${root}src/pages/data`)) add(n, `/data/${n}/`);
   for (const n of routeNames(`${root}src/pages/feeds`)) add(n, `/feeds/${n}.xml`);
   return out;

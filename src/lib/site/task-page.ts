@@ -3,8 +3,11 @@
 import type { TaskTimelineEntry } from '../charts';
 import type { LeaderRef, Task, UnitRef } from '../schema';
 import type { SiteIndex } from '../dataset/site-index';
-import { taskHistory } from '../dataset/site-index';
-import { reportAxisLabel } from './labels';
+import { dyKey, taskHistory } from '../dataset/site-index';
+import { districtCrumb, yearCrumb, type Crumb } from './breadcrumbs';
+import { clip, reportAxisLabel, taskLabel } from './labels';
+import type { SimilarHit } from './similar';
+import { latestSentence } from './task-latest';
 
 /** Units named for the task across its reports; the latest report's role wins; every printed form kept. */
 export function taskUnits(ix: SiteIndex, task: Task): (UnitRef & { printedForms: string[] })[] {
@@ -63,3 +66,42 @@ export function sameUnitTasks(ix: SiteIndex, task: Task, limit = 8): { unitId: s
     })
     .filter((g) => g.tasks.length > 0);
 }
+
+/** Everything the task page shows, worked out from the index (src/pages/[district]/[year]/tasks/[task]/). */
+export function taskPage(ix: SiteIndex, id: string, similarHits: readonly SimilarHit[] = []) {
+  const task = ix.task.get(id);
+  if (!task) throw new Error(`taskPage: 没有编号为 ${id} 的任务。`);
+  const districtName = ix.district.get(task.district)?.name ?? task.district;
+  const history = taskHistory(ix, task);
+  const latestReport = ix.report.get(task.latestReportId);
+  // The task's own row of its latest report (not a sub-target row), for the first sentence.
+  const latestRow = history.find((h) => h.row.reportId === task.latestReportId)?.row;
+  const rowCount = history.reduce((n, h) => n + 1 + h.subs.length, 0);
+  const title = `${districtName}${task.year}年${taskLabel(task)}${task.title ? `：${task.title}` : '任务'}`;
+  const withTask = <T extends { taskId: string }>(xs: readonly T[]) => xs.flatMap((x) => {
+    const t = ix.task.get(x.taskId);
+    return t ? [{ ...x, task: t }] : [];
+  });
+  return {
+    task,
+    title,
+    /** The <title>: a task without a title of its own is named by the start of its pledge. */
+    pageTitle: task.title ? title : `${title}：${clip(task.pledge.text, 24)}`,
+    description: clip(task.pledge.text, 120),
+    breadcrumbs: [districtCrumb(task.district, districtName), yearCrumb(task.district, task.year), { label: taskLabel(task) }] as Crumb[],
+    latestReport,
+    latestSentence: latestSentence(task, latestReport, latestRow, ix.reportsByDistrictYear.get(dyKey(task.district, task.year)) ?? []),
+    history,
+    progressHeading: `进展记录（${rowCount === history.length ? history.length : `${history.length} 份文件，${rowCount} 行：子目标行各计一行`}）`,
+    /** Status by report, drawn when there are two or more. */
+    timeline: history.length > 1 ? taskTimelineEntries(ix, task) : undefined,
+    units: taskUnits(ix, task),
+    leaders: taskLeaders(ix, task),
+    uncertain: taskUncertainLeaders(ix, task),
+    sameUnit: sameUnitTasks(ix, task),
+    linked: withTask(task.links ?? []),
+    similar: withTask(similarHits.map((h) => ({ ...h, taskId: h.id }))),
+  };
+}
+
+export type TaskPage = ReturnType<typeof taskPage>;

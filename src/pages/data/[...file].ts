@@ -4,9 +4,9 @@
 // instead of ~1 ms of route pipeline per file), else writes them here. Either way the bytes are the
 // pieces datapackage.json and the pages measured.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { bodyOf, toJson } from '../../lib/opendata/download-files';
-import { buildWork } from '../../lib/build-worker/handoff';
-import { sitePackage } from '../../lib/opendata/package-meta';
+import { bodyOf, toJson } from '~/lib/opendata/download-files';
+import { buildWork } from '~/lib/build-worker/handoff';
+import { sitePackage } from '~/lib/opendata/package-meta';
 import { loadSorted } from '~/lib/dataset/astro';
 import { loadDownloads } from '~/lib/opendata/load-downloads';
 import { siteRoot } from '~/lib/site/address';

@@ -3,8 +3,8 @@
 // would be a dead link in every reader, so a build without an address publishes no feeds.
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { District } from '../../lib/schema';
-import { feedOptions } from '../../lib/opendata/feeds';
+import type { District } from '~/lib/schema';
+import { feedOptions } from '~/lib/opendata/feeds';
 import { feedsPublished, siteRoot } from '~/lib/site/address';
 import { loadSorted } from '~/lib/dataset/astro';
 import { globalInSlice, inSlice } from '~/lib/shards/in-slice';

@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { paths } from '../../lib/urls';
-import { isZipped } from '../../lib/source-files';
-import { zipVerbatim } from '../../lib/source-zip';
+import { paths } from '~/lib/urls';
+import { isZipped } from '~/lib/source-files';
+import { zipVerbatim } from '~/lib/source-zip';
 import { loadSite } from '~/lib/dataset/astro';
 import { inSlice } from '~/lib/shards/in-slice';
 

@@ -3,8 +3,8 @@
 // registered (one pass of plain writes on a second thread instead of ~1 ms of route pipeline per
 // file), else writes them here.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteIndex } from '../../../lib/search/site-index';
-import { buildWork } from '../../../lib/build-worker/handoff';
+import { siteIndex } from '~/lib/search/site-index';
+import { buildWork } from '~/lib/build-worker/handoff';
 
 export const getStaticPaths = (async () => {
   if (buildWork().searchIndex) return [];
