@@ -18,6 +18,8 @@ export interface ShardRun {
   /** Folder of the shard's data (the global shard: the whole dataset). */
   dataDir: string;
   key: string;
+  /** The code hash the key was made with (checked again after the build). */
+  code: string;
   /** Where the output ends up: <cacheRoot>/<name>/<key>/. */
   outDir: string;
 }

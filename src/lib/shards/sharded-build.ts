@@ -2,7 +2,7 @@
 // slice of the data, build every shard whose output is not cached (at most `jobs` at once), then merge
 // the outputs into dist/ through the staging folder (dist/ is swapped whole, never half-written).
 import { cpus } from 'node:os';
-import { realpathSync } from 'node:fs';
+import { realpathSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beginStaging, publishStaged, stagingFor } from '../build-worker/staged-site';
 import { readSiteConfig } from '../site-config';
@@ -10,7 +10,7 @@ import { hasAddress, siteRootOf } from '../urls';
 import { codeHash, dataHash, shardKey, sourcesHash } from './cache-key';
 import { mergeShards, type ShardOutput } from './merge';
 import { describeShard, planShards, sliceEnv, type ShardPlan } from './plan';
-import { buildShard, isCached, pool, pruneShardCache, shardOutDir, type ShardRun } from './run-shard';
+import { buildShard, isCached, pool, pruneShardCache, shardOutDir, ShardError, type ShardRun } from './run-shard';
 import { districtIdsOf, readRaw, sourceFilesOf, writeSliceData } from './slice-data';
 import { writeSitemap } from './sitemap';
 
@@ -53,7 +53,7 @@ export function prepareShards(o: ShardedOptions & { of: number; only?: number })
     const data = dir === dataDir ? (whole ??= dataHash(dataDir)) : dataHash(dir);
     const sources = sourcesHash(resolve(o.root, env.PORTAL_CONTENT_ROOT ?? '.'), sourceFilesOf(raw, plan.slice.kind === 'districts' ? plan.districts : undefined));
     const key = shardKey({ code, data, sources, slice: plan.slice.kind === 'districts' ? `districts:${plan.districts.join(',')}` : sliceEnv(plan), env: o.env });
-    return { plan, dataDir: dir, key, outDir: shardOutDir(cacheRoot, plan, key) };
+    return { plan, dataDir: dir, key, code, outDir: shardOutDir(cacheRoot, plan, key) };
   });
 }
 
@@ -73,6 +73,12 @@ export async function buildShards(o: ShardedOptions, runs: readonly ShardRun[]):
     }
     log(`${describeShard(run.plan)}: 构建中…`);
     const out = await buildShard(o.root, run, o.env);
+    // The key was computed from the files before the build: if the code changed while Astro read it (an
+    // edit or a git merge mid-build), the output may be of other code, so it is dropped, never cached.
+    if (codeHash(o.root) !== run.code) {
+      rmSync(run.outDir, { recursive: true, force: true });
+      throw new ShardError(`分片 ${describeShard(run.plan)}：构建期间代码（src/、配置等）被改动，输出已丢弃。请在改动完成后重新运行 npm run build。`);
+    }
     // The build worker's own lines (downloads, search index, share cards, each "in N ms"): bench:build reads them.
     for (const line of out.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) if (line.includes('[pledge-portal:build-worker]')) log(`${run.plan.name}: ${line.trim()}`);
     pruneShardCache(cacheRoot, run.plan, run.key);
