@@ -16,9 +16,11 @@ import { taskPage } from '~/lib/site/task-page';
 import { yearPage } from '~/lib/site/year-page';
 import { needsAttention } from '~/lib/site/attention';
 import { repoDataset } from './helpers/repo-dataset';
+import { globalAggregates } from '~/lib/dataset/global-aggregates';
 
 const data = repoDataset().dataset;
 const ix = indexDataset(data);
+const agg = globalAggregates(ix);
 
 describe('taskPage', () => {
   // 张店 2020 #15: a numbered row with three sub-target rows under it, in the Q2 bulletin.
@@ -142,7 +144,7 @@ describe('breadcrumbs', () => {
 
 describe('homePage and qualityPage', () => {
   it('home: every district with its report count and years; the five newest progress documents', () => {
-    const page = homePage(ix);
+    const page = homePage(ix, agg);
     expect(page.districts.map((x) => [x.district.id, x.reports])).toEqual(data.districts.map((d) => [d.id, data.reports.filter((r) => r.district === d.id).length]));
     expect(page.latest.every((r) => r.kind !== 'work-report')).toBe(true);
     const newest = data.reports.filter((r) => r.kind !== 'work-report').map((r) => r.year * 100 + r.periodEndMonth).toSorted((a, b) => b - a).slice(0, 5);
@@ -150,10 +152,14 @@ describe('homePage and qualityPage', () => {
   });
 
   it('quality: every anomaly counted once by kind, and listed under its report', () => {
-    const page = qualityPage(ix);
+    const page = qualityPage(ix, agg);
     expect([...page.kinds.values()].reduce((a, b) => a + b, 0)).toBe(data.anomalies.length);
-    expect(page.groups.flatMap((g) => g.items.map((a) => a.id)).toSorted()).toEqual(data.anomalies.map((a) => a.id).toSorted());
-    for (const g of page.groups) for (const a of g.items) expect(a.reportId).toBe(g.r.id);
+    expect(page.total).toBe(data.anomalies.length);
+    expect(page.groups.map((g) => [g.r.id, g.count])).toEqual(data.reports.filter((r) => data.anomalies.some((a) => a.reportId === r.id)).toSorted((a, b) => ix.reports.indexOf(a) - ix.reports.indexOf(b)).map((r) => [r.id, data.anomalies.filter((a) => a.reportId === r.id).length]));
+    for (const g of page.groups) {
+      expect(g.summary.shown.length + g.summary.hidden).toBe(g.count);
+      for (const a of g.summary.shown) expect(a.reportId).toBe(g.r.id);
+    }
   });
 });
 
@@ -168,7 +174,7 @@ describe.skipIf(!existsSync('generated/renderings'))('sourcePage (reads generate
 });
 
 describe('changesPage', () => {
-  const page = changesPage(sortDataset(data));
+  const page = changesPage(sortDataset(data), agg);
   const year = (district: string, y: number) => page.cadences.find((c) => c.district === district)!.years.find((x) => x.year === y)!;
 
   it('says how each year’s expected bulletins were worked out and which are in', () => {

@@ -6,10 +6,12 @@ import { getCollection } from 'astro:content';
 import { COLLECTION_NAMES, type Dataset } from './collections';
 import { sortDataset } from './order';
 import { indexDataset, type SiteIndex } from './site-index';
+import type { GlobalAggregates } from '../schema/global-aggregates';
+import { globalAggregates, readGlobalAggregates } from './global-aggregates';
 import { currentSlice, sliceToText, type Slice } from './slice';
 import { sliceDataset } from './slice-rows';
 
-const loaded = new Map<string, { raw: Promise<Dataset>; site?: Promise<SiteIndex>; sorted?: Promise<Dataset> }>();
+const loaded = new Map<string, { raw: Promise<Dataset>; site?: Promise<SiteIndex>; sorted?: Promise<Dataset>; aggregates?: Promise<GlobalAggregates> }>();
 
 function entry(slice: Slice) {
   const key = sliceToText(slice);
@@ -41,4 +43,18 @@ export function loadSite(slice: Slice = currentSlice()): Promise<SiteIndex> {
 export function loadSorted(slice: Slice = currentSlice()): Promise<Dataset> {
   const e = entry(slice);
   return (e.sorted ??= e.raw.then(sortDataset));
+}
+
+/** Set by the shard runner for the global shard: the global aggregates file it wrote before the shards started. */
+export const GLOBAL_AGGREGATES_ENV = 'PORTAL_GLOBAL_AGGREGATES';
+
+/**
+ * What the cross-district pages count over every task and row (global-aggregates.ts). The global shard
+ * reads the file the shard runner wrote (its content layer holds no tasks or rows); any other build
+ * computes it from its own index, so both render from the same record.
+ */
+export function loadGlobalAggregates(slice: Slice = currentSlice()): Promise<GlobalAggregates> {
+  const e = entry(slice);
+  const file = process.env[GLOBAL_AGGREGATES_ENV];
+  return (e.aggregates ??= slice.kind === 'global' && file ? Promise.resolve().then(() => readGlobalAggregates(file)) : loadSite(slice).then(globalAggregates));
 }

@@ -99,7 +99,7 @@ export function districtCadence(district: string, reports: Report[]): DistrictCa
   return { district, years: yc, latest, next };
 }
 
-export function allCadences(d: Dataset): DistrictCadence[] {
+export function allCadences(d: Pick<Dataset, 'districts' | 'reports'>): DistrictCadence[] {
   return d.districts
     .map((x) => districtCadence(x.id, d.reports.filter((r) => r.district === x.id)))
     .filter((c) => c.years.length > 0);

@@ -1,8 +1,9 @@
 // Everything /changes/ shows (src/pages/changes/index.astro): the reporting cadence of each district and
 // what changed between consecutive reports of each district-year, from the published (sorted) dataset.
-import type { Dataset } from '../schema';
+import type { Dataset, Report } from '../schema';
+import type { GlobalAggregates } from '../schema/global-aggregates';
 import { allCadences, foldSlots, type YearCadence } from '../opendata/cadence';
-import { allChanges } from '../opendata/changes';
+import type { DistrictYearChanges } from '../opendata/changes';
 import { kindLabel } from '../opendata/scopes';
 import { href, paths } from '../urls';
 
@@ -17,11 +18,19 @@ export function receivedText(y: Pick<YearCadence, 'year' | 'slots'>): string {
   return y.slots.filter((s) => s.reportIds.length).map((s) => s.label.replace(`${y.year}年`, '')).join('、') || '无';
 }
 
-export function changesPage(d: Dataset) {
+/** /changes/ from the districts and reports (in published order) and the changes counted in the global aggregates. */
+export function changesPage(d: Pick<Dataset, 'districts' | 'reports'>, agg: Pick<GlobalAggregates, 'changes'>) {
   const name = new Map(d.districts.map((x) => [x.id, x.name]));
   const reportById = new Map(d.reports.map((r) => [r.id, r]));
+  const report = (id: string): Report => reportById.get(id)!;
+  const changes: DistrictYearChanges[] = agg.changes.map(({ district, year, reportIds, pairs }) => ({
+    district,
+    year,
+    reports: reportIds.map(report),
+    pairs: pairs.map(({ fromId, toId, ...rest }) => ({ from: report(fromId), to: report(toId), ...rest })),
+  }));
   return {
-    changes: allChanges(d),
+    changes,
     cadences: allCadences(d),
     districtName: (id: string) => name.get(id),
     /** The reports of these ids that are in the dataset. */

@@ -2,33 +2,40 @@
 // the source view of one file (src/pages/source/[...file].astro).
 import { statusStack } from '../charts';
 import type { SiteIndex } from '../dataset/site-index';
-import type { AnomalyKind } from '../schema/anomaly';
+import type { GlobalAggregates } from '../schema/global-aggregates';
 import { ANOMALY_LABELS } from './anomaly-text';
 import { districtCrumb, yearCrumb, type Crumb } from './breadcrumbs';
-import { reportTableRows } from './overview';
 import { hasRendering, readRendering } from '../dataset/renderings';
-import { partsNote, taskMix, taskMixNoun } from './status-mix';
 import { href, paths } from '../urls';
 
-export function homePage(ix: SiteIndex) {
+/**
+ * The home page from the reports and districts (which every build loads) and the global aggregates
+ * (src/lib/dataset/global-aggregates.ts) for everything counted over tasks and rows.
+ */
+export function homePage(ix: Pick<SiteIndex, 'districts' | 'reports' | 'reportsByDistrict' | 'district' | 'report'>, agg: GlobalAggregates) {
+  const years = new Map(agg.years);
   return {
-    districts: ix.districts.map((district) => ({ district, reports: (ix.reportsByDistrict.get(district.id) ?? []).length, years: ix.yearsByDistrict.get(district.id) ?? [] })),
+    districts: ix.districts.map((district) => ({ district, reports: (ix.reportsByDistrict.get(district.id) ?? []).length, years: years.get(district.id) ?? [] })),
     /** The five newest bulletins and breakdown tables (work reports are not news of progress). */
     latest: [...ix.reports].filter((r) => r.kind !== 'work-report').sort((a, b) => b.year - a.year || b.periodEndMonth - a.periodEndMonth).slice(0, 5),
-    overall: statusStack(taskMix(ix, ix.tasks), { id: 'home-mix', noun: taskMixNoun(ix, ix.tasks) }),
-    partsNote: partsNote(ix, ix.tasks),
-    reportRows: reportTableRows(ix),
+    overall: statusStack(agg.home.mix, { id: 'home-mix', noun: agg.home.noun }),
+    partsNote: agg.home.partsNote,
+    reportRows: agg.home.reportRows.map(({ reportId, ...row }) => {
+      const report = ix.report.get(reportId)!;
+      return { report, districtName: ix.district.get(report.district)?.name ?? report.district, hasResults: report.kind === 'progress', ...row };
+    }),
+    taskCount: agg.taskCount,
   };
 }
 
-export function qualityPage(ix: SiteIndex) {
-  const kinds = new Map<AnomalyKind, number>();
-  for (const a of ix.anomalies) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
+/** The quality page: anomaly counts and, per report with anomalies, what AnomalyList shows. */
+export function qualityPage(ix: Pick<SiteIndex, 'report'>, agg: GlobalAggregates) {
   return {
+    total: agg.quality.total,
     /** Anomalies by kind, in first-seen order. */
-    kinds,
-    /** Reports with anomalies, in report order, each with its anomalies in line order. */
-    groups: ix.reports.map((r) => ({ r, items: ix.anomaliesByReport.get(r.id) ?? [] })).filter((g) => g.items.length > 0),
+    kinds: new Map(agg.quality.kinds),
+    /** Reports with anomalies, in report order, each with its anomaly summary. */
+    groups: agg.quality.reports.map(({ reportId, count, shown, hidden, byKind }) => ({ r: ix.report.get(reportId)!, count, summary: { shown, hidden, byKind } })),
   };
 }
 
