@@ -34,7 +34,9 @@ export type WorkMessage =
   | { kind: 'share-cards'; cards: number; drawn: number; ms: number };
 
 export function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void): void {
-  const data = readDataset(input.dataDir);
+  // Every row of the folder, whatever PORTAL_SLICE says: the global shard's downloads and search index
+  // cover the whole dataset while its pages load only the global slice (a district shard's folder holds only its rows).
+  const data = readDataset(input.dataDir, { kind: 'all' });
   if (input.part === 'share-cards') {
     const t0 = performance.now();
     const cards = writeShareCards(input.stageDir, indexDataset(data), input.siteRoot);
@@ -52,6 +54,11 @@ export function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void)
   writeIndex(input.stageDir, index);
   report({ kind: 'search-index', hash: index.hash, files: index.files.size, ms: Math.round(performance.now() - t0) });
 
+  if (input.part === 'all-but-share-cards') {
+    // The global shard renders no task page: similar pledges are the district shards' (within their slice).
+    report({ kind: 'similar', hits: [], ms: 0 });
+    return;
+  }
   t0 = performance.now();
   // The task order loadSite() sees (indexDataset of the collections in file order), so ties rank alike.
   const ix = indexDataset(data);
@@ -60,7 +67,6 @@ export function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void)
 
   // Last: no page waits for the cards (their paths follow from the page paths), so they only need
   // to be staged before the pages finish.
-  if (input.part === 'all-but-share-cards') return;
   t0 = performance.now();
   const cards = writeShareCards(input.stageDir, ix, input.siteRoot);
   report({ kind: 'share-cards', ...cards, ms: Math.round(performance.now() - t0) });

@@ -7,9 +7,11 @@ import { COLLECTION_NAMES, type Dataset } from './collections';
 import { sortDataset } from './order';
 import { indexDataset, type SiteIndex } from './site-index';
 import type { GlobalAggregates } from '../schema/global-aggregates';
-import { globalAggregates, readGlobalAggregates } from './global-aggregates';
+import { GLOBAL_AGGREGATES_ENV, globalAggregates, readGlobalAggregates } from './global-aggregates';
 import { currentSlice, sliceToText, type Slice } from './slice';
 import { sliceDataset } from './slice-rows';
+import { dataDir } from '../data-dir';
+import { readDataset } from './read';
 
 const loaded = new Map<string, { raw: Promise<Dataset>; site?: Promise<SiteIndex>; sorted?: Promise<Dataset>; aggregates?: Promise<GlobalAggregates> }>();
 
@@ -45,16 +47,37 @@ export function loadSorted(slice: Slice = currentSlice()): Promise<Dataset> {
   return (e.sorted ??= e.raw.then(sortDataset));
 }
 
-/** Set by the shard runner for the global shard: the global aggregates file it wrote before the shards started. */
-export const GLOBAL_AGGREGATES_ENV = 'PORTAL_GLOBAL_AGGREGATES';
 
 /**
  * What the cross-district pages count over every task and row (global-aggregates.ts). The global shard
  * reads the file the shard runner wrote (its content layer holds no tasks or rows); any other build
- * computes it from its own index, so both render from the same record.
+ * computes it from its own index of every row, so both render from the same record.
  */
 export function loadGlobalAggregates(slice: Slice = currentSlice()): Promise<GlobalAggregates> {
   const e = entry(slice);
   const file = process.env[GLOBAL_AGGREGATES_ENV];
-  return (e.aggregates ??= slice.kind === 'global' && file ? Promise.resolve().then(() => readGlobalAggregates(file)) : loadSite(slice).then(globalAggregates));
+  // A global build without the runner's file (PORTAL_SLICE=global by hand) counts every row itself.
+  const fromFile = slice.kind === 'global' && file;
+  return (e.aggregates ??= fromFile ? Promise.resolve().then(() => readGlobalAggregates(file)) : loadWholeSite(slice).then(globalAggregates));
+}
+
+let whole: { raw: Promise<Dataset>; site?: Promise<SiteIndex> } | undefined;
+
+/**
+ * Every row, for the two things the global shard renders that still need them: the download list of
+ * /data/ and datapackage.json, and the cross-district embeds. In the global slice they are read through
+ * the validated Node reader (read.ts), outside the content layer, which holds only the global slice;
+ * in any other build this is loadDataset().
+ */
+export function loadWholeDataset(slice: Slice = currentSlice()): Promise<Dataset> {
+  if (slice.kind !== 'global') return loadDataset(slice);
+  whole ??= { raw: Promise.resolve().then(() => readDataset(dataDir(), { kind: 'all' })) };
+  return whole.raw;
+}
+
+/** loadWholeDataset indexed (site-index.ts); in any build but the global shard, loadSite(). */
+export function loadWholeSite(slice: Slice = currentSlice()): Promise<SiteIndex> {
+  if (slice.kind !== 'global') return loadSite(slice);
+  void loadWholeDataset(slice);
+  return (whole!.site ??= whole!.raw.then(indexDataset));
 }

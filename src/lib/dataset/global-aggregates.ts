@@ -16,6 +16,9 @@ import { partsNote, taskMix, taskMixNoun } from '../site/status-mix';
 import { sortDataset } from './order';
 import type { SiteIndex } from './site-index';
 
+/** Set by the shard runner for the global shard: the aggregates file it wrote (src/lib/shards/global-aggregates-file.ts). */
+export const GLOBAL_AGGREGATES_ENV = 'PORTAL_GLOBAL_AGGREGATES';
+
 export function globalAggregates(ix: SiteIndex): GlobalAggregates {
   const kinds = new Map<AnomalyKind, number>();
   for (const a of ix.anomalies) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);

@@ -5,12 +5,17 @@
 import { districtOf, reportDistricts, type CollectionName, type Dataset } from './collections';
 import type { Slice } from './slice';
 
+/** The collections the global slice loads whole: the small ones its pages name things from. */
+const GLOBAL_COLLECTIONS: ReadonlySet<CollectionName> = new Set(['districts', 'reports', 'indicators']);
+
 /**
- * What the global slice loads. For now: every row of every collection (the cross-district pages
- * summarise all districts). The one place to change when the global slice loads less.
+ * What the global slice loads: districts, reports and indicators (small; the cross-district pages name
+ * and link them). What those pages count over tasks, rows, units and anomalies comes from the global
+ * aggregates (global-aggregates.ts); the downloads and cross-district embeds read every row outside the
+ * content layer (astro.ts loadWholeDataset). The one place to change when the global slice loads less.
  */
-export function globalSliceKeeps(_name: CollectionName, _row: unknown): boolean {
-  return true;
+export function globalSliceKeeps(name: CollectionName, _row: unknown): boolean {
+  return GLOBAL_COLLECTIONS.has(name);
 }
 
 /** Whether `slice` loads this row of collection `name`. `reports`: report id → district (for anomalies). */

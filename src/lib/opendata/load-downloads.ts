@@ -1,5 +1,5 @@
 // The download files of this build, for the endpoints under /data/ and the pages that show sizes.
-import { loadDataset } from '../dataset/astro';
+import { loadWholeDataset } from '../dataset/astro';
 import { buildWork } from '../build-worker/handoff';
 import { siteRoot } from '../site/address';
 import { Downloads } from './download-files';
@@ -13,6 +13,6 @@ let files: Promise<Downloads> | undefined;
  * describe them.
  */
 export function loadDownloads(): Promise<Downloads> {
-  files ??= Promise.all([loadDataset(), buildWork().downloads]).then(([d, measured]) => new Downloads(d, siteRoot(), measured));
+  files ??= Promise.all([loadWholeDataset(), buildWork().downloads]).then(([d, measured]) => new Downloads(d, siteRoot(), measured));
   return files;
 }

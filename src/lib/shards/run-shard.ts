@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describeShard, sliceEnv, type ShardPlan } from './plan';
 import { MANIFEST } from './merge';
+import { GLOBAL_AGGREGATES_ENV } from '../dataset/global-aggregates';
 
 export class ShardError extends Error {
   override name = 'ShardError';
@@ -22,6 +23,8 @@ export interface ShardRun {
   code: string;
   /** Where the output ends up: <cacheRoot>/<name>/<key>/. */
   outDir: string;
+  /** The global shard: the global aggregates file its pages read (written just before it builds). */
+  aggregatesFile?: string;
 }
 
 export const shardOutDir = (cacheRoot: string, plan: ShardPlan, key: string) => join(cacheRoot, plan.name, key);
@@ -59,7 +62,7 @@ export function buildShard(root: string, run: ShardRun, env: NodeJS.ProcessEnv =
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build', '--root', root, '--outDir', buildDir], {
       cwd: root,
-      env: { ...env, PORTAL_DATA_DIR: run.dataDir, PORTAL_SLICE: sliceEnv(plan), PORTAL_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+      env: { ...env, PORTAL_DATA_DIR: run.dataDir, PORTAL_SLICE: sliceEnv(plan), ...(run.aggregatesFile ? { [GLOBAL_AGGREGATES_ENV]: run.aggregatesFile } : {}), PORTAL_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -13,6 +13,7 @@ import { describeShard, planShards, sliceEnv, type ShardPlan } from './plan';
 import { buildShard, isCached, pool, pruneShardCache, shardOutDir, ShardError, type ShardRun } from './run-shard';
 import { districtIdsOf, readRaw, sourceFilesOf, writeSliceData } from './slice-data';
 import { writeSitemap } from './sitemap';
+import { globalAggregatesPath, writeGlobalAggregates } from './global-aggregates-file';
 
 export interface ShardedOptions {
   root: string;
@@ -53,7 +54,8 @@ export function prepareShards(o: ShardedOptions & { of: number; only?: number })
     const data = dir === dataDir ? (whole ??= dataHash(dataDir)) : dataHash(dir);
     const sources = sourcesHash(resolve(o.root, env.PORTAL_CONTENT_ROOT ?? '.'), sourceFilesOf(raw, plan.slice.kind === 'districts' ? plan.districts : undefined));
     const key = shardKey({ code, data, sources, slice: plan.slice.kind === 'districts' ? `districts:${plan.districts.join(',')}` : sliceEnv(plan), env: o.env });
-    return { plan, dataDir: dir, key, code, outDir: shardOutDir(cacheRoot, plan, key) };
+    const aggregatesFile = plan.slice.kind === 'global' ? globalAggregatesPath(cacheRoot, plan.name) : undefined;
+    return { plan, dataDir: dir, key, code, outDir: shardOutDir(cacheRoot, plan, key), ...(aggregatesFile ? { aggregatesFile } : {}) };
   });
 }
 
@@ -70,6 +72,13 @@ export async function buildShards(o: ShardedOptions, runs: readonly ShardRun[]):
     if (isCached(run)) {
       log(`${describeShard(run.plan)}: 缓存命中（${run.key}），不重新构建`);
       return { plan: run.plan, outDir: run.outDir, cached: true, seconds: 0 };
+    }
+    if (run.aggregatesFile) {
+      // After the other shards have started (they need no aggregates): the runner's one pass over every row.
+      await new Promise((r) => setImmediate(r));
+      const t = performance.now();
+      writeGlobalAggregates(run.dataDir, run.aggregatesFile);
+      log(`${describeShard(run.plan)}: 全局汇总（global aggregates）已写出，用时 ${((performance.now() - t) / 1000).toFixed(1)} 秒`);
     }
     log(`${describeShard(run.plan)}: 构建中…`);
     const out = await buildShard(o.root, run, o.env);
