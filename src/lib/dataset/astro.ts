@@ -4,7 +4,7 @@
 // only through here.
 import { getCollection } from 'astro:content';
 import { COLLECTION_NAMES, type Dataset } from './collections';
-import { sortDataset } from './order';
+import { contentLayerOrder, sortDataset } from './order';
 import { indexDataset, type SiteIndex } from './site-index';
 import type { GlobalAggregates } from '../schema/global-aggregates';
 import { GLOBAL_AGGREGATES_ENV, globalAggregates, readGlobalAggregates } from './global-aggregates';
@@ -30,12 +30,12 @@ function entry(slice: Slice) {
   return e;
 }
 
-/** The collections in file order. */
+/** The collections in the content layer's order (order.ts contentLayerOrder). */
 export function loadDataset(slice: Slice = currentSlice()): Promise<Dataset> {
   return entry(slice).raw;
 }
 
-/** The dataset indexed for pages (site-index.ts): reports and tasks in the one order, the rest in file order. */
+/** The dataset indexed for pages (site-index.ts): reports and tasks in the one order, the rest in the content layer's. */
 export function loadSite(slice: Slice = currentSlice()): Promise<SiteIndex> {
   const e = entry(slice);
   return (e.site ??= e.raw.then(indexDataset));
@@ -71,7 +71,7 @@ let whole: { raw: Promise<Dataset>; site?: Promise<SiteIndex> } | undefined;
  */
 export function loadWholeDataset(slice: Slice = currentSlice()): Promise<Dataset> {
   if (slice.kind !== 'global') return loadDataset(slice);
-  whole ??= { raw: Promise.resolve().then(() => readDataset(dataDir(), { kind: 'all' })) };
+  whole ??= { raw: Promise.resolve().then(() => contentLayerOrder(readDataset(dataDir(), { kind: 'all' }))) };
   return whole.raw;
 }
 

@@ -35,3 +35,15 @@ export function sortDataset(d: Dataset): Dataset {
     indicators: [...d.indicators].sort((a, b) => cmp(a.district, b.district) || a.year - b.year || byId(a, b)),
   };
 }
+
+/**
+ * The collections in the order the content layer hands them out: Astro's data store sorts each
+ * collection's entries by id with localeCompare (astro/dist/content/data-store-writer.js), so
+ * getCollection's order is that, not the file's. Whatever reads rows outside the content layer for
+ * the pages (the global aggregates, the global shard's whole dataset) puts them in this order first.
+ */
+export function contentLayerOrder(d: Dataset): Dataset {
+  const out: Partial<Record<keyof Dataset, unknown[]>> = {};
+  for (const [name, rows] of Object.entries(d) as [keyof Dataset, { id: string }[]][]) out[name] = [...rows].sort((a, b) => a.id.localeCompare(b.id));
+  return out as Dataset;
+}

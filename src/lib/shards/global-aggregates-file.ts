@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { globalAggregates } from '../dataset/global-aggregates';
+import { contentLayerOrder } from '../dataset/order';
 import { readDataset } from '../dataset/read';
 import { indexDataset } from '../dataset/site-index';
 
@@ -13,7 +14,7 @@ export const globalAggregatesPath = (cacheRoot: string, name: string) => join(ca
 
 /** Compute the aggregates of the whole dataset in `dataDir` and write them to `file`. Throws DatasetError. */
 export function writeGlobalAggregates(dataDir: string, file: string): void {
-  const aggregates = globalAggregates(indexDataset(readDataset(dataDir, { kind: 'all' })));
+  const aggregates = globalAggregates(indexDataset(contentLayerOrder(readDataset(dataDir, { kind: 'all' }))));
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(aggregates));
 }
