@@ -33,11 +33,11 @@ export type WorkMessage =
   | { kind: 'similar'; hits: [string, SimilarHit[]][]; ms: number }
   | { kind: 'share-cards'; cards: number; drawn: number; ms: number };
 
-export function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void): void {
+export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void): Promise<void> {
   const data = readDataset(input.dataDir);
   if (input.part === 'share-cards') {
     const t0 = performance.now();
-    const cards = writeShareCards(input.stageDir, indexDataset(data), input.siteRoot);
+    const cards = await writeShareCards(input.stageDir, indexDataset(data), input.siteRoot);
     report({ kind: 'share-cards', ...cards, ms: Math.round(performance.now() - t0) });
     return;
   }
@@ -62,6 +62,6 @@ export function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void)
   // to be staged before the pages finish.
   if (input.part === 'all-but-share-cards') return;
   t0 = performance.now();
-  const cards = writeShareCards(input.stageDir, ix, input.siteRoot);
+  const cards = await writeShareCards(input.stageDir, ix, input.siteRoot);
   report({ kind: 'share-cards', ...cards, ms: Math.round(performance.now() - t0) });
 }
