@@ -3,7 +3,7 @@ import { formatNumber } from './cell-format';
 import { MAX_SHEET_CELLS, MAX_SHEET_ROWS, XLS_WORKER_HEAP_MB, XLS_WORKER_TIMEOUT_MS } from '~/lib/limits';
 import { sheetBlocks } from './sheet-blocks';
 import { ReaderError, type Block, type ReadDocument, type Reader } from './types';
-import { checkSize } from './xlsx-reader';
+import { checkReadable } from './file-size';
 
 // .xls (Excel 97–2003) through SheetJS, the one maintained library that reads BIFF8. SheetJS 0.18.5 (the last
 // release on npm) has a prototype-pollution advisory for crafted files and a regular-expression slowdown
@@ -71,7 +71,7 @@ function cellText(c: WireCell | null, date1904: boolean): string {
 export const xlsReader: Reader = {
   format: 'xls',
   async read(bytes, file): Promise<ReadDocument> {
-    checkSize(bytes, file);
+    checkReadable(bytes, file);
     if (!CFB_MAGIC.every((b, i) => bytes[i] === b)) {
       throw new ReaderError({ file, message: '这不是 Excel 97–2003（.xls）文件：文件头不对，可能已损坏或是别的格式', hint: '请重新下载原件。' });
     }
