@@ -1,10 +1,11 @@
 import { decodeReport } from './decode';
 import { IngestError } from './errors';
-import { detectFormat, extensionOf, formatName } from './readers/detect';
+import { detectFormat, formatName } from './readers/detect';
 import { checkFileSize } from './readers/file-size';
 import { READERS } from './readers/index';
 import { renderCanonical } from './readers/render-canonical';
 import { ReaderError, type ReadDocument, type SourceFormat } from './readers/types';
+import { extensionOf } from '~/lib/source-files';
 
 // Reading a source file before parsing: a text file is parsed from its bytes as before; any other format
 // is read by its reader (async: pdf.js and word-extractor are) and rendered as canonical text lines, which
