@@ -1,6 +1,7 @@
 // Status mixes for charts and tables, counted from rows so stated and inferred stay apart.
 import type { StatusCount } from '../charts/types';
-import { STATUS_ORDER, type Status, type StatusSource } from '../schema/status';
+import { STATUS_LABELS, STATUS_ORDER, type Status, type StatusSource } from '~/lib/schema/status';
+import { attentionOrder } from './attention';
 import type { Task } from '../schema';
 import type { SiteIndex } from '../dataset/site-index';
 import { partRows } from './task-parts';
@@ -76,4 +77,12 @@ export function statusGroups(ix: SiteIndex, tasks: readonly Task[]): { key: stri
   }
   const rank = (g: { status: Status; inferred: boolean }) => STATUS_ORDER.indexOf(g.status) * 2 + (g.inferred ? 1 : 0);
   return [...groups.values()].sort((a, b) => rank(a) - rank(b));
+}
+
+/** statusGroups in the order a reader looks for them (not done first, each stated group before its inferred one), each labelled (推断· marks inferred). */
+export function statusGroupsForReaders(ix: SiteIndex, tasks: readonly Task[]) {
+  const attention = attentionOrder();
+  return statusGroups(ix, tasks)
+    .sort((a, b) => attention.indexOf(a.status) - attention.indexOf(b.status) || Number(a.inferred) - Number(b.inferred))
+    .map((g) => ({ ...g, label: g.inferred ? `推断·${STATUS_LABELS[g.status]}` : STATUS_LABELS[g.status] }));
 }

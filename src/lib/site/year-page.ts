@@ -1,12 +1,10 @@
 // Everything a district-year page shows (src/pages/[district]/[year]/): the tasks by latest status, not
 // done first, and by unit; the charts; whether there is any result to count at all.
-import { statusStack, unitBars } from '../charts';
-import { dyKey, type SiteIndex } from '../dataset/site-index';
-import { STATUS_LABELS } from '../schema/status';
-import { attentionOrder } from './attention';
+import { statusStack, unitBars } from '~/lib/charts';
+import { dyKey, type SiteIndex } from '~/lib/dataset/site-index';
 import { districtCrumb, type Crumb } from './breadcrumbs';
 import { tasksByUnit } from './scorecard';
-import { partsNote, statusGroups, taskMix, taskMixNoun } from './status-mix';
+import { partsNote, statusGroupsForReaders, taskMix, taskMixNoun } from './status-mix';
 
 export function yearPage(ix: SiteIndex, districtId: string, year: number) {
   const district = ix.district.get(districtId);
@@ -14,8 +12,7 @@ export function yearPage(ix: SiteIndex, districtId: string, year: number) {
   const tasks = ix.tasksByDistrictYear.get(dyKey(districtId, year)) ?? [];
   const reports = ix.reportsByDistrictYear.get(dyKey(districtId, year)) ?? [];
   // Not done and partly done first: what a reader came to find is one tap away, with counts.
-  const attention = attentionOrder();
-  const byStatus = statusGroups(ix, tasks).sort((a, b) => attention.indexOf(a.status) - attention.indexOf(b.status) || Number(a.inferred) - Number(b.inferred));
+  const byStatus = statusGroupsForReaders(ix, tasks);
   const { byLead, unmarked, groups } = tasksByUnit(ix, tasks);
   const showUnits = groups.some((g) => g.unitId);
   return {
@@ -30,8 +27,8 @@ export function yearPage(ix: SiteIndex, districtId: string, year: number) {
     hasResults: reports.some((r) => r.kind === 'progress'),
     mix: statusStack(taskMix(ix, tasks), { id: 'year-mix', noun: taskMixNoun(ix, tasks) }),
     partsNote: partsNote(ix, tasks),
-    byStatus: byStatus.map((g) => ({ ...g, label: g.inferred ? `推断·${STATUS_LABELS[g.status]}` : STATUS_LABELS[g.status] })),
-    jump: byStatus.map((g) => ({ status: g.status, label: g.inferred ? `推断·${STATUS_LABELS[g.status]}` : STATUS_LABELS[g.status], count: g.tasks.length, inferred: 0, href: `#status-${g.key}` })),
+    byStatus,
+    jump: byStatus.map((g) => ({ status: g.status, label: g.label, count: g.tasks.length, inferred: 0, href: `#status-${g.key}` })),
     /** Tasks by lead unit (or by any unit when the year's documents mark no lead). */
     byLead,
     unmarked,
