@@ -14,12 +14,12 @@ const TEXT_EXTENSIONS = ['txt', 'md', 'html', 'htm'] as const;
 const BINARY_EXTENSIONS = ['docx', 'doc', 'xlsx', 'xls', 'pdf'] as const;
 const SOURCE_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS, ...BINARY_EXTENSIONS];
 
-const MAGIC: Record<(typeof BINARY_EXTENSIONS)[number], { bytes: readonly number[]; name: string }> = {
-  docx: { bytes: SIGNATURES.zip, name: 'Word（.docx）' },
-  xlsx: { bytes: SIGNATURES.zip, name: 'Excel（.xlsx）' },
-  doc: { bytes: SIGNATURES.ole, name: 'Word 97–2003（.doc）' },
-  xls: { bytes: SIGNATURES.ole, name: 'Excel 97–2003（.xls）' },
-  pdf: { bytes: SIGNATURES.pdf, name: 'PDF' },
+const BINARY_NAMES: Record<(typeof BINARY_EXTENSIONS)[number], string> = {
+  docx: 'Word（.docx）',
+  xlsx: 'Excel（.xlsx）',
+  doc: 'Word 97–2003（.doc）',
+  xls: 'Excel 97–2003（.xls）',
+  pdf: 'PDF',
 };
 
 /** Lower-case extension without the dot, or '' when the name has none (the one reading of a file's extension: the ingest's format detection uses it too). */
@@ -65,12 +65,11 @@ export function sourceFileProblem(file: string, bytes: Uint8Array): Problem | un
     };
   }
   if (isBinary(ext)) {
-    const m = MAGIC[ext];
     // Another binary format under this name (a .doc that is really a .docx) is still safe to publish raw:
     // the ingest reads it by its bytes and notes the mismatch (src/lib/ingest/readers/detect.ts).
-    const anyBinary = Object.values(MAGIC).some((x) => startsWith(bytes, x.bytes));
+    const anyBinary = [SIGNATURES.zip, SIGNATURES.ole, SIGNATURES.pdf].some((s) => startsWith(bytes, s));
     if (!anyBinary) {
-      return { file, message: `扩展名是 .${ext}，但内容不是 ${m.name} 文件（开头的字节不符；常见于另存为网页或文本后改了扩展名）`, hint: '请按实际格式更正扩展名（网页用 .html，文本用 .txt）后重新登记。' };
+      return { file, message: `扩展名是 .${ext}，但内容不是 ${BINARY_NAMES[ext]} 文件（开头的字节不符；常见于另存为网页或文本后改了扩展名）`, hint: '请按实际格式更正扩展名（网页用 .html，文本用 .txt）后重新登记。' };
     }
   }
   return undefined;
