@@ -5,6 +5,7 @@ import buildWorker from './src/lib/build-worker/integration.ts';
 import devFileUrls from './src/lib/dev-file-urls.ts';
 import { readSiteConfig } from './src/lib/site-config.ts';
 import stagedSite from './src/lib/build-worker/staged-site.ts';
+import shardPages from './src/lib/shards/shard-integration.ts';
 
 // The site's address lives in content/site.yaml (`url`); SITE overrides it for one deploy, BASE sets a
 // sub-path (e.g. GitHub Pages). Without an address nothing prints a placeholder domain: links are
@@ -12,6 +13,8 @@ import stagedSite from './src/lib/build-worker/staged-site.ts';
 // and the build warns once (below).
 const site = process.env.SITE || readSiteConfig().url || undefined;
 const base = process.env.BASE ?? '/';
+// A shard build (src/lib/shards/) writes no sitemap: the merge writes one for the whole site.
+const shard = Boolean(process.env.PORTAL_SLICE);
 
 /** The one warning a build without an address gives. */
 const addressWarning = {
@@ -34,11 +37,13 @@ export default defineConfig({
   // setting, which speeds it up too).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   devToolbar: { enabled: false },
+  // Each shard build gets its own cache folder, so parallel shards never share a content-layer store.
+  ...(process.env.PORTAL_CACHE_DIR ? { cacheDir: process.env.PORTAL_CACHE_DIR } : {}),
   // Scripts as files too (Vite inlines small ones below this limit): nothing inline left to hash per page.
   vite: { build: { assetsInlineLimit: 0 } },
   // The Content-Security-Policy is a static <meta> in the layouts (src/lib/csp.ts): nothing is inline.
   // Embed pages are for iframes, not for search engines.
   // stagedSite last: Astro builds into .dist-build/site/ and it swaps the complete site into dist/ after
   // every other integration has written (src/lib/build-worker/staged-site.ts).
-  integrations: [...(site ? [sitemap({ filter: (page) => !page.includes('/embed/') })] : []), buildWorker(), devFileUrls(), addressWarning, stagedSite()],
+  integrations: [...(site && !shard ? [sitemap({ filter: (page) => !page.includes('/embed/') })] : []), buildWorker(), devFileUrls(), addressWarning, shardPages(), stagedSite()],
 });

@@ -1,5 +1,10 @@
 // npm run bench:build — build time of the portal at 10× and 100× today's data, against a bare
-// Astro site with the same number of trivial pages, side by side in one run.
+// Astro site with the same number of trivial pages, side by side in one run. The portal is built as
+// npm run build builds it: in shards (src/lib/shards/), in parallel, merged. Measured per scale: the
+// full build (empty caches), the incremental build after one new bulletin for one district (same
+// caches), the bare build (one process), the largest single process's peak memory, the shard count,
+// and the share cards' drawing time. BENCH_SHARDS sets the shard count; BENCH_FLOOR=1 adds the
+// content-layer floor (bare site + the portal's collections).
 //
 // Synthetic data: every real district is cloned into more districts and years ("<id>-c<k>", years
 // shifted by decades); each clone's district-year keeps its real reports, and its task rows are
@@ -20,6 +25,13 @@ import { readDataset } from '~/lib/dataset/read';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SCALES = (process.env.BENCH_SCALES ?? '10,100').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+/**
+ * At these scales the portal is built with a site address, as deployed: feeds, sitemap and share cards
+ * (drawn afresh: their share of the build is printed). Not at 100× by default: drawing ~33,000 cards
+ * afresh takes most of an hour on 2 cores (~85 ms each), and the 100× ratio stays comparable with earlier runs.
+ */
+const CARD_SCALES = (process.env.BENCH_CARD_SCALES ?? '10').split(',').map(Number);
+const BENCH_SITE = process.env.BENCH_SITE ?? 'https://bench.example.gov.cn';
 // BENCH_NODE_OPTIONS is applied to both builds (portal and bare) alike, e.g. GC flags.
 
 
@@ -82,6 +94,18 @@ export function synthesize(real: Dataset, scale: number): Dataset {
       }
     }
   }
+  // Each district copy cites its own copies of the source files (content/reports/<copy>/…, written by
+  // writeDataset), as real districts do: a file belongs to one district, so its pages to one shard.
+  const refile = <T extends object>(rows: T[], districtOf: (x: T) => string) => rows.map((x) => {
+    const nd = districtOf(x);
+    return JSON.parse(JSON.stringify(x).replaceAll(`"content/reports/${nd.replace(/-c\d+$/, '')}/`, `"content/reports/${nd}/`)) as T;
+  });
+  out.reports = refile(out.reports, (r) => r.district);
+  const reportDistrict = new Map(out.reports.map((r) => [r.id, r.district]));
+  out.tasks = refile(out.tasks, (t) => t.district);
+  out.progress = refile(out.progress, (p) => p.district);
+  out.indicators = refile(out.indicators, (x) => x.district);
+  out.anomalies = refile(out.anomalies, (a) => reportDistrict.get(a.reportId)!);
   // Units and leaders: one per real one per district copy, linked to the synthetic tasks naming them.
   const unitTasks = new Map<string, string[]>();
   const leaderTasks = new Map<string, string[]>();
@@ -104,7 +128,32 @@ export function synthesize(real: Dataset, scale: number): Dataset {
   return out;
 }
 
-export function writeDataset(ds: Dataset, dir: string) {
+/**
+ * The same dataset after one new bulletin for one district: the first district's latest progress report
+ * again, as a later report of the same year (its rows copied under new ids, its tasks now citing it last).
+ * What a maintainer adding one district's bulletin changes, for the incremental build.
+ */
+export function addBulletin(ds: Dataset): { data: Dataset; district: string } {
+  const district = ds.districts[0]!.id;
+  const r = ds.reports.filter((x) => x.district === district && x.kind === 'progress' && x.progressIds.length > 0).at(-1);
+  if (!r) throw new Error(`${district}: no progress report to copy`);
+  const slug = `${r.slug}b`;
+  const id = `${district}-${r.year}-${slug}`;
+  const rows = ds.progress.filter((p) => p.reportId === r.id).map((p) => ({ ...p, id: p.id.replace(r.id, id), reportId: id }));
+  const newRow = new Map(rows.filter((p) => p.subIndex === 0).map((p) => [p.taskId, p.id]));
+  const tasks = ds.tasks.map((t) => {
+    const pid = newRow.get(t.id);
+    return pid ? { ...t, reportIds: [...t.reportIds, id], progressIds: [...t.progressIds, pid], latestReportId: id } : t;
+  });
+  const report = { ...r, id, slug, progressIds: rows.map((p) => p.id), title: `${r.title}（补充）` };
+  return { data: { ...ds, reports: [...ds.reports, report], progress: [...ds.progress, ...rows], tasks }, district };
+}
+
+/** The real file a district copy's source file copies: content/reports/linzi-c3/x.txt → content/reports/linzi/x.txt. */
+const realFile = (file: string) => file.replace(/^content\/reports\/([^/]+)-c\d+\//, 'content/reports/$1/');
+
+/** Write the dataset into `dir` and the district copies' source files under `contentRoot` (the build's PORTAL_CONTENT_ROOT). */
+export function writeDataset(ds: Dataset, dir: string, contentRoot: string) {
   mkdirSync(dir, { recursive: true });
   for (const [name, rows] of Object.entries(ds)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(rows));
   if (existsSync(join(ROOT, 'generated/meta.json'))) cpSync(join(ROOT, 'generated/meta.json'), join(dir, 'meta.json'));
@@ -113,9 +162,12 @@ export function writeDataset(ds: Dataset, dir: string) {
   mkdirSync(join(dir, 'renderings'), { recursive: true });
   const seen = new Set<string>();
   for (const r of ds.reports) {
-    if (seen.has(r.source.file) || !real.has(r.source.file)) continue;
+    const from = realFile(r.source.file);
+    if (seen.has(r.source.file) || !real.has(from)) continue;
     seen.add(r.source.file);
-    writeFileSync(join(dir, 'renderings', `${r.id}.json`), JSON.stringify({ ...real.get(r.source.file), reportId: r.id }));
+    writeFileSync(join(dir, 'renderings', `${r.id}.json`), JSON.stringify({ ...real.get(from), reportId: r.id, file: r.source.file }));
+    mkdirSync(join(contentRoot, r.source.file, '..'), { recursive: true });
+    cpSync(join(ROOT, from), join(contentRoot, r.source.file));
   }
 }
 
@@ -176,75 +228,97 @@ function floorSite(dir: string, pages: number, concurrency: number) {
 }
 const COLLECTIONS = COLLECTION_NAMES; // every collection of src/content.config.ts
 
-/** Where the portal's time goes at each scale: per kind of file, its count and ms per file (a kind whose ms per file grows with scale is worse than linear). */
-function printBreakdown(results: { scale: number; portal: Run }[]) {
-  const kinds = [...new Set(results.flatMap((r) => r.portal.groups.filter((g) => g.ms >= 200).map((g) => g.group)))];
-  console.log(`\nportal build, where the time goes (from Astro's per-file log; with build.concurrency > 1 the per-file times overlap)`);
-  console.log(`${'kind'.padEnd(26)}${results.map((r) => `${`${r.scale}×: files`.padStart(13)}${'s'.padStart(8)}${'ms/file'.padStart(9)}`).join('')}`);
-  for (const kind of kinds) {
-    console.log(`${kind.padEnd(26)}${results.map((r) => {
-      const g = r.portal.groups.find((x) => x.group === kind);
-      return g ? `${String(g.files).padStart(13)}${(g.ms / 1000).toFixed(1).padStart(8)}${(g.ms / g.files).toFixed(2).padStart(9)}` : ' '.repeat(30);
-    }).join('')}`);
+/** The sharded build (npm run build's own command) under /usr/bin/time: wall time, CPU, and the largest single process's peak RSS. */
+function shardedBuild(data: string, contentRoot: string, outDir: string, cache: string, cards: string, site: boolean): Run & { shards: number; rebuilt: number; cardsMs: number } {
+  rmSync(outDir, { recursive: true, force: true });
+  spawnSync('sync');
+  const t0 = performance.now();
+  const args = [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/build.ts'), 'all', '--out', outDir, ...(process.env.BENCH_SHARDS ? ['--shards', process.env.BENCH_SHARDS] : [])];
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], {
+    cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30,
+    env: { ...process.env, PORTAL_DATA_DIR: data, PORTAL_CONTENT_ROOT: contentRoot, PORTAL_SHARD_CACHE: cache, SHARE_CARD_CACHE: cards, SITE: site ? BENCH_SITE : '', ASTRO_TELEMETRY_DISABLED: '1', ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}) },
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) {
+    process.stderr.write(r.stdout.slice(-4000) + r.stderr.slice(-4000));
+    throw new Error('sharded build failed');
   }
-  console.log(`build worker (second thread, overlapping the pages): seconds per step and share of the build's wall time`);
-  for (const step of [...new Set(results.flatMap((r) => r.portal.worker.map((w) => w.step)))]) {
-    console.log(`${step.padEnd(26)}${results.map((r) => {
-      const w = r.portal.worker.find((x) => x.step === step);
-      return w ? `${(w.ms / 1000).toFixed(1).padStart(21)} s${`${Math.round((w.ms / 1000 / r.portal.seconds) * 100)}%`.padStart(7)}` : ' '.repeat(30);
-    }).join('')}`);
-  }
-  for (const [label, key] of [['content sync (s)', 'contentSyncS'], ['start → first file (s)', 'beforeFirstFileS'], ['generating files (s)', 'filesS']] as const) {
-    console.log(`${label.padEnd(26)}${results.map((r) => String(r.portal.phases[key] ?? '?').padStart(30)).join('')}`);
-  }
+  // ru_maxrss of the waited-for tree is its largest single process (the runner or one shard), not a sum.
+  const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0);
+  const cpuOf = (label: string) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? 0);
+  const shards = new Set([...r.stdout.matchAll(/\[shards\] (shard-\d+-of-\d+)/g)].map((m) => m[1])).size;
+  const rebuilt = [...r.stdout.matchAll(/\[shards\] shard-\S+ .*完成，用时/g)].length;
+  const worker = workerSteps(r.stdout);
+  // Where the wall time went: preparing the slices, each shard rebuilt, the merge.
+  const steps = [...r.stdout.matchAll(/\[shards\] (准备.*|shard-\d+-of-\d+) .*?(\d+\.\d) (?:秒|s)$/gm), ...r.stdout.matchAll(/\[shards\] 合并.*，(\d+\.\d) 秒$/gm)];
+  console.log(`    ${steps.map((m) => (m.length > 2 && m[2] ? `${m[1]!.startsWith('准备') ? 'prepare' : m[1]} ${m[2]} s` : `merge ${m[1]} s`)).join(', ')}`);
+  const cardsMs = worker.filter((w) => w.step === 'share cards').reduce((a, w) => a + w.ms, 0);
+  return { seconds, cpu: cpuOf('User') + cpuOf('System'), peakMb: Math.round(kb / 1024), pages: countPages(outDir), groups: [], phases: {}, worker, shards, rebuilt, cardsMs };
 }
+
+type Sharded = ReturnType<typeof shardedBuild>;
 
 function main() {
   if (!existsSync(join(ROOT, 'generated/tasks.json'))) spawnSync('npm', ['run', 'ingest'], { cwd: ROOT, stdio: 'inherit' });
   const real = loadReal(join(ROOT, 'generated'));
   const work = mkdtempSync(join(tmpdir(), 'bench-build-'));
-  const results: { scale: number; portal: Run; bare: Run; floor: Run }[] = [];
+  const results: { scale: number; full: Sharded; incr: Sharded; bare: Run; floor?: Run }[] = [];
   try {
     for (const scale of SCALES) {
       const data = join(work, `data-${scale}`);
+      const after = join(work, `data-${scale}-after`);
       const ds = synthesize(real, scale);
-      writeDataset(ds, data);
-      console.log(`${scale}×: ${ds.districts.length} districts, ${ds.reports.length} reports, ${ds.tasks.length} tasks, ${ds.progress.length} rows, ${ds.units.length} units`);
+      const content = join(work, `content-${scale}`);
+      writeDataset(ds, data, content);
+      const bulletin = addBulletin(ds);
+      writeDataset(bulletin.data, after, content);
+      console.log(`${scale}×: ${ds.districts.length} districts, ${ds.reports.length} reports, ${ds.tasks.length} tasks, ${ds.progress.length} rows, ${ds.units.length} units; the incremental build adds one bulletin to ${bulletin.district}`);
       const bareDir = join(work, `bare-${scale}`);
       const floorDir = join(work, `floor-${scale}`);
-      // Alternate portal and bare builds RUNS times and keep each one's fastest: this machine's disk
-      // writeback and neighbours make single runs swing by half. Each build starts from an empty outDir
-      // with the previous build's writes flushed (sync), so none pays for another's I/O.
-      const portalRuns: Run[] = [];
+      // Alternate the builds RUNS times and keep each one's fastest: this machine's disk writeback and
+      // neighbours make single runs swing by half. Each build starts from an empty outDir with the
+      // previous build's writes flushed (sync), so none pays for another's I/O. Each full build starts
+      // from an empty shard cache and share-card cache; its incremental build reuses both.
+      const fulls: Sharded[] = [];
+      const incrs: Sharded[] = [];
       const bareRuns: Run[] = [];
       const floorRuns: Run[] = [];
       for (let run = 0; run < RUNS; run++) {
-        // --force: the content layer cache must not carry entries over between datasets.
-        portalRuns.push(build(ROOT, join(work, `portal-${scale}`), { PORTAL_DATA_DIR: data }, ['--force']));
-        console.log(`  portal: ${describeRun(portalRuns.at(-1)!)}`);
-        if (run === 0) bareSite(bareDir, portalRuns[0]!.pages, portalConfig.build?.concurrency ?? 1);
+        const cache = mkdtempSync(join(work, 'shard-cache-'));
+        const cards = mkdtempSync(join(work, 'card-cache-'));
+        fulls.push(shardedBuild(data, content, join(work, `portal-${scale}`), cache, cards, CARD_SCALES.includes(scale)));
+        console.log(`  full:   ${describeRun(fulls.at(-1)!)}, ${fulls.at(-1)!.shards} shards`);
+        incrs.push(shardedBuild(after, content, join(work, `portal-${scale}`), cache, cards, CARD_SCALES.includes(scale)));
+        console.log(`  incr:   ${describeRun(incrs.at(-1)!)}, ${incrs.at(-1)!.rebuilt} of ${incrs.at(-1)!.shards} shards rebuilt`);
+        rmSync(cache, { recursive: true, force: true });
+        rmSync(cards, { recursive: true, force: true });
+        if (run === 0) bareSite(bareDir, fulls[0]!.pages, portalConfig.build?.concurrency ?? 1);
         bareRuns.push(build(bareDir, join(bareDir, 'dist'), {}));
-        console.log(`  bare:   ${describeRun(bareRuns.at(-1)!)}`);
-        if (run === 0) floorSite(floorDir, portalRuns[0]!.pages, portalConfig.build?.concurrency ?? 1);
-        floorRuns.push(build(floorDir, join(floorDir, 'dist'), { PORTAL_DATA_DIR: data }, ['--force']));
-        console.log(`  floor:  ${describeRun(floorRuns.at(-1)!)} (bare + the portal's content collections)`);
+        console.log(`  bare:   ${describeRun(bareRuns.at(-1)!)} (one process)`);
+        if (process.env.BENCH_FLOOR) {
+          if (run === 0) floorSite(floorDir, fulls[0]!.pages, portalConfig.build?.concurrency ?? 1);
+          floorRuns.push(build(floorDir, join(floorDir, 'dist'), { PORTAL_DATA_DIR: data }, ['--force']));
+          console.log(`  floor:  ${describeRun(floorRuns.at(-1)!)} (bare + the portal's content collections)`);
+        }
       }
-      const portal = fastest(portalRuns);
+      const full = { ...fastest(fulls), shards: fulls[0]!.shards, rebuilt: fulls[0]!.rebuilt, cardsMs: Math.min(...fulls.map((f) => f.cardsMs)) };
+      const incr = { ...fastest(incrs), shards: incrs[0]!.shards, rebuilt: incrs[0]!.rebuilt, cardsMs: Math.min(...incrs.map((f) => f.cardsMs)) };
       const bare = fastest(bareRuns);
-      const floor = fastest(floorRuns);
-      if (portal.pages !== bare.pages || floor.pages !== bare.pages) throw new Error(`page counts differ: portal ${portal.pages}, bare ${bare.pages}, floor ${floor.pages}`);
-      console.log(`  fastest of ${RUNS}: ratio ${(portal.seconds / bare.seconds).toFixed(2)} (cpu ratio ${(portal.cpu / bare.cpu).toFixed(2)}); floor ${(floor.seconds / bare.seconds).toFixed(2)}× bare, portal ${(portal.seconds / floor.seconds).toFixed(2)}× floor`);
-      results.push({ scale, portal, bare, floor });
+      if (full.pages !== bare.pages) throw new Error(`page counts differ: portal ${full.pages}, bare ${bare.pages}`);
+      console.log(`  fastest of ${RUNS}: ratio ${(full.seconds / bare.seconds).toFixed(2)} (cpu ratio ${(full.cpu / bare.cpu).toFixed(2)}), incremental ${(incr.seconds / full.seconds).toFixed(2)} of the full build`);
+      results.push({ scale, full, incr, bare, ...(floorRuns.length ? { floor: fastest(floorRuns) } : {}) });
     }
   } finally {
     if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
   }
-  console.log('\nscale  pages   portal_s  bare_s  ratio  cpu_ratio  portal_peak_mb  bare_peak_mb  floor_s  floor/bare  portal/floor');
-  for (const r of results) console.log(`${String(r.scale).padStart(5)}  ${String(r.portal.pages).padStart(6)}  ${r.portal.seconds.toFixed(1).padStart(8)}  ${r.bare.seconds.toFixed(1).padStart(6)}  ${(r.portal.seconds / r.bare.seconds).toFixed(2).padStart(5)}  ${(r.portal.cpu / r.bare.cpu).toFixed(2).padStart(9)}  ${String(r.portal.peakMb).padStart(14)}  ${String(r.bare.peakMb).padStart(12)}  ${r.floor.seconds.toFixed(1).padStart(7)}  ${(r.floor.seconds / r.bare.seconds).toFixed(2).padStart(10)}  ${(r.portal.seconds / r.floor.seconds).toFixed(2).padStart(12)}`);
-  printBreakdown(results);
+  console.log(`\nscale  pages   shards  full_s  incr_s  bare_s  ratio  incr_ratio  cpu_ratio  peak_mb  bare_peak_mb  share_cards_s  cards/full${results.some((r) => r.floor) ? '  floor_s' : ''}`);
+  for (const r of results) {
+    console.log(`${String(r.scale).padStart(5)}  ${String(r.full.pages).padStart(6)}  ${String(r.full.shards).padStart(6)}  ${r.full.seconds.toFixed(1).padStart(6)}  ${r.incr.seconds.toFixed(1).padStart(6)}  ${r.bare.seconds.toFixed(1).padStart(6)}  ${(r.full.seconds / r.bare.seconds).toFixed(2).padStart(5)}  ${(r.incr.seconds / r.full.seconds).toFixed(2).padStart(10)}  ${(r.full.cpu / r.bare.cpu).toFixed(2).padStart(9)}  ${String(Math.max(r.full.peakMb, r.incr.peakMb)).padStart(7)}  ${String(r.bare.peakMb).padStart(12)}  ${(r.full.cardsMs / 1000).toFixed(1).padStart(13)}  ${`${Math.round((r.full.cardsMs / 1000 / r.full.seconds) * 100)}%`.padStart(10)}${r.floor ? r.floor.seconds.toFixed(1).padStart(9) : ''}`);
+  }
+  console.log(`share cards: seconds drawing them (fresh cache), summed over the district shards' worker threads (they overlap the pages), against the full build's wall time; drawn only with a site address, which the bench sets at ${CARD_SCALES.join(', ')}× (BENCH_CARD_SCALES).`);
   const at100 = results.find((r) => r.scale === 100);
-  if (!at100) console.log('build-bench ratio_100x=NA pages_100x=NA peak_mb_100x=NA (100× not in BENCH_SCALES)');
-  else console.log(`build-bench ratio_100x=${(at100.portal.seconds / at100.bare.seconds).toFixed(2)} pages_100x=${at100.portal.pages} peak_mb_100x=${at100.portal.peakMb}`);
+  if (!at100) console.log('build-bench ratio_100x=NA incr_ratio_100x=NA peak_mb_100x=NA shards_100x=NA (100× not in BENCH_SCALES)');
+  else console.log(`build-bench ratio_100x=${(at100.full.seconds / at100.bare.seconds).toFixed(2)} incr_ratio_100x=${(at100.incr.seconds / at100.full.seconds).toFixed(2)} peak_mb_100x=${Math.max(at100.full.peakMb, at100.incr.peakMb)} shards_100x=${at100.full.shards}`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) main();

@@ -6,13 +6,14 @@
 //
 // Measured at 100× the seeds (bench:build): this work took ~20 s of the main thread in one build;
 // on a second core it overlaps the content sync and the first pages instead.
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { dataDir, pinDataDir } from '../data-dir';
+import { currentSlice } from '../dataset/slice';
 import { problemText, type Problem } from '../problems';
 import { siteRootOf } from '../urls';
 import type { FileMeasure } from '../opendata/download-files';
@@ -112,15 +113,22 @@ export default function buildWorker(): AstroIntegration {
         logger = l;
         pinDataDir(fileURLToPath(config.root));
         stageDir = stageDirFor(fileURLToPath(config.outDir));
-        run = startBuildWork({ dataDir: resolve(fileURLToPath(config.root), dataDir()), siteRoot: siteRootOf(config.site, config.base), stageDir });
-        Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex, similar: run.similar });
+        // In a shard build (src/lib/shards/), a district shard's worker draws only its pages' share cards:
+        // the global shard's worker writes the downloads and the search index, and these pages measure
+        // their own downloads and find similar pledges (within their district) from their slice.
+        const slice = currentSlice().kind;
+        const part = slice === 'districts' ? 'share-cards' : slice === 'global' ? 'all-but-share-cards' : undefined;
+        run = startBuildWork({ dataDir: resolve(fileURLToPath(config.root), dataDir()), siteRoot: siteRootOf(config.site, config.base), stageDir, ...(part ? { part } : {}) });
+        if (part === 'share-cards') Object.assign(buildWork(), { downloads: Promise.resolve(new Map()), searchIndex: Promise.resolve({ hash: '', files: 0 }) });
+        else Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex, similar: run.similar });
       },
       'astro:build:done': async ({ dir }) => {
         if (!run) return;
         const t0 = performance.now();
         const lines = await run.done;
         const waited = Math.round(performance.now() - t0);
-        const moved = moveStaged(stageDir, fileURLToPath(dir));
+        // A district shard's worker without a site address draws no cards and stages nothing.
+        const moved = existsSync(stageDir) ? moveStaged(stageDir, fileURLToPath(dir)) : 0;
         rmSync(stageDir, { recursive: true, force: true });
         for (const line of lines) logger?.info(line);
         logger?.info(`moved ${moved} staged entries into the site; waited ${waited} ms for the worker after the pages`);

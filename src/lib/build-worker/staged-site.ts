@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { currentSlice } from '../dataset/slice';
 
 export interface Staging {
   /** The published folder: dist/. */
@@ -34,10 +35,10 @@ export function beginStaging(s: Staging): void {
 /**
  * Swap the complete staged site into place: the old site is renamed aside and the new one renamed in (two
  * renames on one file system, a moment apart), then the old one is deleted. Throws, leaving dist/ as it
- * was, if the staged site has no home page.
+ * was, if the staged site has no home page (unless `requireHome` is false: a district shard's part).
  */
-export function publishStaged(s: Staging): void {
-  if (!existsSync(join(s.site, 'index.html'))) throw new Error(`${s.site}: 暂存的网站没有 index.html，构建并未完成；${s.final} 未被改动。`);
+export function publishStaged(s: Staging, requireHome = true): void {
+  if (requireHome && !existsSync(join(s.site, 'index.html'))) throw new Error(`${s.site}: 暂存的网站没有 index.html，构建并未完成；${s.final} 未被改动。`);
   const previous = join(s.root, 'previous');
   if (existsSync(s.final)) renameSync(s.final, previous);
   try {
@@ -71,7 +72,8 @@ export default function stagedSite(): AstroIntegration {
       },
       'astro:build:done': ({ logger }) => {
         if (!staging) return;
-        publishStaged(staging);
+        // A district shard (src/lib/shards/) has no home page: the global shard renders it.
+        publishStaged(staging, currentSlice().kind !== 'districts');
         published = true;
         logger.info(`site complete: swapped into ${staging.final}`);
       },

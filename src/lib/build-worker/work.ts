@@ -20,6 +20,11 @@ export interface WorkInput {
   siteRoot: string;
   /** Empty folder the files go into: data/… and search-index/<hash>/… */
   stageDir: string;
+  /**
+   * In a shard build (src/lib/shards/): a district shard's worker draws only its own pages' share cards;
+   * the global shard's writes everything else and no cards. Unset: everything (a whole build).
+   */
+  part?: 'share-cards' | 'all-but-share-cards';
 }
 
 export type WorkMessage =
@@ -30,6 +35,12 @@ export type WorkMessage =
 
 export function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void): void {
   const data = readDataset(input.dataDir);
+  if (input.part === 'share-cards') {
+    const t0 = performance.now();
+    const cards = writeShareCards(input.stageDir, indexDataset(data), input.siteRoot);
+    report({ kind: 'share-cards', ...cards, ms: Math.round(performance.now() - t0) });
+    return;
+  }
   let t0 = performance.now();
   // First what the first pages wait for: /data/ and datapackage.json come early in Astro's order.
   const downloads = new Downloads(data, input.siteRoot);
@@ -49,6 +60,7 @@ export function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void)
 
   // Last: no page waits for the cards (their paths follow from the page paths), so they only need
   // to be staged before the pages finish.
+  if (input.part === 'all-but-share-cards') return;
   t0 = performance.now();
   const cards = writeShareCards(input.stageDir, ix, input.siteRoot);
   report({ kind: 'share-cards', ...cards, ms: Math.round(performance.now() - t0) });

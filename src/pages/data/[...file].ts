@@ -10,6 +10,7 @@ import { sitePackage } from '~/lib/opendata/package-meta';
 import { loadSorted } from '~/lib/dataset/astro';
 import { loadDownloads } from '~/lib/opendata/load-downloads';
 import { siteRoot } from '~/lib/site/address';
+import { globalInSlice } from '~/lib/shards/in-slice';
 
 export const getStaticPaths = (async () => {
   const downloads = await loadDownloads();
@@ -17,7 +18,7 @@ export const getStaticPaths = (async () => {
   const files = buildWork().downloads ? [] : downloads.files;
   return [
     ...files.map((f) => ({ params: { file: f.path }, props: { render: () => bodyOf(downloads.write(f)), type: `${f.mediatype}; charset=utf-8` } })),
-    { params: { file: 'datapackage.json' }, props: { render: () => toJson(sitePackage(downloads.files.map((f) => downloads.describe(f)), d, siteRoot())), type: 'application/json; charset=utf-8' } },
+    ...(globalInSlice() ? [{ params: { file: 'datapackage.json' }, props: { render: () => toJson(sitePackage(downloads.files.map((f) => downloads.describe(f)), d, siteRoot())), type: 'application/json; charset=utf-8' } }] : []),
   ];
 }) satisfies GetStaticPaths;
 

@@ -7,13 +7,14 @@ import type { District } from '~/lib/schema';
 import { feedOptions } from '~/lib/opendata/feeds';
 import { feedsPublished, siteRoot } from '~/lib/site/address';
 import { loadSorted } from '~/lib/dataset/astro';
+import { globalInSlice, inSlice } from '~/lib/shards/in-slice';
 
 export const getStaticPaths = (async () => {
   if (!feedsPublished()) return [];
   const d = await loadSorted();
   return [
-    { params: { feed: 'all' }, props: { district: undefined as District | undefined } },
-    ...d.districts.map((district) => ({ params: { feed: district.id }, props: { district: district as District | undefined } })),
+    ...(globalInSlice() ? [{ params: { feed: 'all' }, props: { district: undefined as District | undefined } }] : []),
+    ...d.districts.filter((x) => inSlice(x.id)).map((district) => ({ params: { feed: district.id }, props: { district: district as District | undefined } })),
   ];
 }) satisfies GetStaticPaths;
 

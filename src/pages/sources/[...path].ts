@@ -9,11 +9,12 @@ import { paths } from '~/lib/urls';
 import { isZipped } from '~/lib/source-files';
 import { zipVerbatim } from '~/lib/source-zip';
 import { loadSite } from '~/lib/dataset/astro';
+import { inSlice } from '~/lib/shards/in-slice';
 
 export const getStaticPaths = (async () => {
   const ix = await loadSite();
   // One route per file (several reports never share a file today, but a route must not repeat).
-  const byFile = new Map(ix.reports.map((r) => [r.source.file, r.source]));
+  const byFile = new Map(ix.reports.filter(inSlice).map((r) => [r.source.file, r.source]));
   return [...byFile.values()].map((s) => ({
     params: { path: paths.source(s.file).replace(/^sources\//, '') },
     props: { file: s.file },

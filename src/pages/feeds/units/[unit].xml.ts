@@ -5,10 +5,11 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { ownerFeedOptions } from '~/lib/opendata/owner-feeds';
 import { feedsPublished, siteRoot } from '~/lib/site/address';
 import { loadSorted } from '~/lib/dataset/astro';
+import { inSlice } from '~/lib/shards/in-slice';
 
 export const getStaticPaths = (async () => {
   if (!feedsPublished()) return [];
-  return (await loadSorted()).units.map((unit) => ({ params: { unit: unit.id }, props: { unit } }));
+  return (await loadSorted()).units.filter(inSlice).map((unit) => ({ params: { unit: unit.id }, props: { unit } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => rss(ownerFeedOptions(await loadSorted(), 'unit', props.unit, siteRoot()));

@@ -1,0 +1,56 @@
+// A shard's cache key: everything that changes its output. The code (src/, the Astro config, the
+// lockfile and package.json, tsconfig, public/), the checked-in config (content/ but the reports), the
+// shard's data folder, the source files its reports cite (published under /sources/), which part it
+// builds, and the environment the config reads (SITE, BASE). A change to any of them gives a new key,
+// so an entry built from other inputs is never found.
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const CODE = ['src', 'public', 'content', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+/** The source reports: each shard hashes only the files its reports cite (sourcesHash). */
+const NOT_CODE = new Set(['content/reports']);
+/** Environment variables the build reads that change its bytes. */
+export const OUTPUT_ENV = ['SITE', 'BASE'] as const;
+
+/** Feed every file under `path` into the hash: its path relative to `root`, then its bytes. */
+function hashTree(h: Hash, root: string, path: string): void {
+  if (!existsSync(path) || NOT_CODE.has(relative(root, path))) return;
+  if (statSync(path).isDirectory()) {
+    for (const name of readdirSync(path).sort()) hashTree(h, root, join(path, name));
+    return;
+  }
+  h.update(`\0${relative(root, path)}\0`);
+  h.update(readFileSync(path));
+}
+
+/** The hash of the code and config, once per build (shared by every shard). */
+export function codeHash(root: string): string {
+  const h = createHash('sha256');
+  for (const p of CODE) hashTree(h, root, join(root, p));
+  return h.digest('hex');
+}
+
+export function dataHash(dir: string): string {
+  const h = createHash('sha256');
+  hashTree(h, dir, dir);
+  return h.digest('hex');
+}
+
+/** The bytes of the source files (repository-relative paths under `contentRoot`, as reports cite them). */
+export function sourcesHash(contentRoot: string, files: readonly string[]): string {
+  const h = createHash('sha256');
+  for (const f of [...new Set(files)].sort()) {
+    const path = join(contentRoot, f);
+    h.update(`\0${f}\0`);
+    if (existsSync(path)) h.update(readFileSync(path));
+  }
+  return h.digest('hex');
+}
+
+export function shardKey(parts: { code: string; data: string; sources: string; slice: string; env?: NodeJS.ProcessEnv }): string {
+  const env = parts.env ?? process.env;
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ code: parts.code, data: parts.data, sources: parts.sources, slice: parts.slice, env: OUTPUT_ENV.map((k) => [k, env[k] ?? null]), node: process.versions.node.split('.')[0] }));
+  return h.digest('hex').slice(0, 20);
+}

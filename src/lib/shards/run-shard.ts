@@ -1,0 +1,121 @@
+// Runs one shard's `astro build` as a child process and caches its output under .cache/shards/:
+// <cache>/<shard name>/<key>/ is a complete shard output or absent (Astro builds into a staging folder
+// beside it, see staged-site.ts). A failed shard throws a ShardError that names the shard and its
+// districts and quotes Astro's own message, without a stack trace.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describeShard, sliceEnv, type ShardPlan } from './plan';
+import { MANIFEST } from './merge';
+
+export class ShardError extends Error {
+  override name = 'ShardError';
+}
+
+export interface ShardRun {
+  plan: ShardPlan;
+  /** Folder of the shard's data (the global shard: the whole dataset). */
+  dataDir: string;
+  key: string;
+  /** The code hash the key was made with (checked again after the build). */
+  code: string;
+  /** Where the output ends up: <cacheRoot>/<name>/<key>/. */
+  outDir: string;
+}
+
+export const shardOutDir = (cacheRoot: string, plan: ShardPlan, key: string) => join(cacheRoot, plan.name, key);
+
+/** Whether a complete output for this key is cached. */
+export const isCached = (run: ShardRun) => existsSync(join(run.outDir, MANIFEST));
+
+/** Astro's message from a failed build's output: its error lines, without stack frames or colours. */
+export function failureText(output: string): string {
+  const lines = output
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    // Stack frames, the list of pages written, warnings and progress lines say nothing about the failure.
+    .filter((l) => l.trim() !== '' && !/^\s+at /.test(l) && !/[├└]─/.test(l) && !/^\d\d:\d\d:\d\d \[(WARN|build|content|vite|types|glob-loader|file-loader|pledge-portal:[a-z-]+)\] /.test(l));
+  const from = lines.findIndex((l) => /\[ERROR\]/.test(l));
+  return (from >= 0 ? lines.slice(from) : lines.slice(-15)).slice(0, 25).join('\n');
+}
+
+/** Build one shard (not cached) with Astro; resolves with its log, rejects with a ShardError. */
+export function buildShard(root: string, run: ShardRun, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const { plan } = run;
+  if (plan.slice.kind === 'districts' && plan.districts.length === 0) {
+    // More shards than districts: this one has nothing to build.
+    mkdirSync(run.outDir, { recursive: true });
+    writeFileSync(join(run.outDir, MANIFEST), JSON.stringify({ name: plan.name, label: describeShard(plan), key: run.key }));
+    return Promise.resolve('');
+  }
+  const cacheDir = mkdtempSync(join(tmpdir(), `astro-${plan.name}-`));
+  const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+  // Astro bundles the pages under outDir when outDir is inside the working directory, else under
+  // <root>/.astro/, which parallel shards would share: so every shard builds inside the project, then
+  // its output moves to the cache (a rename when the cache is under .cache/ too).
+  const buildDir = join(root, '.cache', 'shard-builds', `${plan.name}-${run.key}`);
+  rmSync(buildDir, { recursive: true, force: true });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, 'build', '--root', root, '--outDir', buildDir], {
+      cwd: root,
+      env: { ...env, PORTAL_DATA_DIR: run.dataDir, PORTAL_SLICE: sliceEnv(plan), PORTAL_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (b) => (out += b));
+    child.stderr.on('data', (b) => (out += b));
+    child.on('error', (e) => reject(new ShardError(`分片 ${describeShard(plan)} 无法启动：${e.message}`)));
+    child.on('close', (code) => {
+      rmSync(cacheDir, { recursive: true, force: true });
+      if (code !== 0 || (!existsSync(join(buildDir, 'index.html')) && plan.slice.kind !== 'districts')) {
+        rmSync(buildDir, { recursive: true, force: true });
+        reject(new ShardError(`分片 ${describeShard(plan)} 构建失败（exit ${code}）：\n${failureText(out)}`));
+        return;
+      }
+      // The manifest last: an entry without it is incomplete and never used (isCached).
+      rmSync(run.outDir, { recursive: true, force: true });
+      moveDir(buildDir, run.outDir);
+      writeFileSync(join(run.outDir, MANIFEST), JSON.stringify({ name: plan.name, label: describeShard(plan), key: run.key }));
+      resolve(out);
+    });
+  });
+}
+
+function moveDir(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
+/** Drop the other (stale) entries of this shard, keeping `key`. */
+export function pruneShardCache(cacheRoot: string, plan: ShardPlan, key: string): void {
+  const dir = join(cacheRoot, plan.name);
+  if (!existsSync(dir)) return;
+  for (const k of readdirSync(dir)) if (k !== key) rmSync(join(dir, k), { recursive: true, force: true });
+}
+
+/** Run tasks with at most `jobs` at once; the first failure is reported after the running ones end. */
+export async function pool<T>(tasks: readonly (() => Promise<T>)[], jobs: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  const errors: unknown[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length && errors.length === 0) {
+      const i = next++;
+      try {
+        results[i] = await tasks[i]!();
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, tasks.length)) }, worker));
+  if (errors.length) throw errors[0];
+  return results;
+}

@@ -1,0 +1,52 @@
+// A district shard's own data folder: generated/*.json with only its districts' rows (districts.json
+// whole: every page names the districts), and the source renderings of its reports. Its Astro build
+// points PORTAL_DATA_DIR here, so the content layer loads only the slice, and the folder's hash is the
+// data part of the shard's cache key. (Until the dataset layer reads by Slice, this is where the
+// filtering happens; the routes' filters in in-slice.ts keep the global shard to its own pages.)
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+type Row = { id: string; district?: string; reportId?: string; source?: { file?: string } };
+
+/** The dataset as raw rows (no schema: the shard's own build validates its slice), read once for every shard. */
+export interface RawDataset {
+  dir: string;
+  tables: Map<string, Row[]>;
+  /** Report id → district, for rows that carry only a report id (anomalies, renderings). */
+  reportDistrict: Map<string, string>;
+}
+
+export function readRaw(dir: string): RawDataset {
+  const tables = new Map<string, Row[]>();
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json') && n !== 'meta.json').sort()) {
+    tables.set(f.slice(0, -'.json'.length), JSON.parse(readFileSync(join(dir, f), 'utf8')) as Row[]);
+  }
+  const reportDistrict = new Map((tables.get('reports') ?? []).map((r) => [r.id, r.district!]));
+  return { dir, tables, reportDistrict };
+}
+
+export const districtIdsOf = (raw: RawDataset): string[] => (raw.tables.get('districts') ?? []).map((d) => d.id);
+
+const districtOf = (raw: RawDataset, row: Row) => row.district ?? (row.reportId === undefined ? undefined : raw.reportDistrict.get(row.reportId));
+
+/** Write the slice of `districts` into `out` (emptied first). */
+export function writeSliceData(raw: RawDataset, districts: readonly string[], out: string): void {
+  const keep = new Set(districts);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'renderings'), { recursive: true });
+  for (const [name, rows] of raw.tables) {
+    const sliced = name === 'districts' ? rows : rows.filter((r) => keep.has(districtOf(raw, r) ?? ''));
+    writeFileSync(join(out, `${name}.json`), JSON.stringify(sliced));
+  }
+  const renderings = join(raw.dir, 'renderings');
+  if (!existsSync(renderings)) return;
+  for (const f of readdirSync(renderings)) {
+    if (keep.has(raw.reportDistrict.get(f.replace(/\.json$/, '')) ?? '')) copyFileSync(join(renderings, f), join(out, 'renderings', f));
+  }
+}
+
+/** The source files (repository-relative) cited by the reports of these districts, or of every district. */
+export function sourceFilesOf(raw: RawDataset, districts?: readonly string[]): string[] {
+  const keep = districts && new Set(districts);
+  return (raw.tables.get('reports') ?? []).filter((r) => !keep || keep.has(r.district ?? '')).flatMap((r) => (r.source?.file ? [r.source.file] : []));
+}
