@@ -1,4 +1,4 @@
-// The built site as a whole (issue 6): strict CSP, nothing from another origin, reproducible bytes, and
+// The built site as a whole: strict CSP, nothing from another origin, reproducible bytes, and
 // no broken links for a sub-path deployment either. Runs after `npm run build` (README, CI).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

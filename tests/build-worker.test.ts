@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { runBuildWork, type WorkMessage } from '../src/lib/build-worker/work';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuildWork, type WorkMessage } from '~/lib/build-worker/work';
 import buildWorker, { startBuildWork, stageDirFor } from '../src/lib/build-worker/integration';
 import { buildWork } from '../src/lib/build-worker/handoff';
 import { moveStaged } from '../src/lib/build-worker/move-staged';
@@ -45,7 +45,7 @@ const filesUnder = (root: string): string[] =>
 describe('runBuildWork on the seeds', () => {
   const stageDir = tempDir('build-worker-stage');
   const messages: WorkMessage[] = [];
-  runBuildWork({ dataDir, siteRoot: SITE, stageDir }, (m) => messages.push(m));
+  beforeAll(() => runBuildWork({ dataDir, siteRoot: SITE, stageDir }, (m) => messages.push(m)));
   const byKind = <K extends WorkMessage['kind']>(k: K) => messages.find((m) => m.kind === k) as Extract<WorkMessage, { kind: K }>;
 
   it('reports the downloads first (the first pages wait for them), then the index, then similar pledges, then the share cards no page waits for', () => {
@@ -103,7 +103,7 @@ describe('startBuildWork: the worker thread', () => {
     const stageDir = join(tempDir('build-worker-thread'), '.dist-build-worker');
     const run = startBuildWork({ dataDir, siteRoot: SITE, stageDir });
     const inProcess: WorkMessage[] = [];
-    runBuildWork({ dataDir, siteRoot: SITE, stageDir: tempDir('build-worker-ref') }, (m) => inProcess.push(m));
+    await runBuildWork({ dataDir, siteRoot: SITE, stageDir: tempDir('build-worker-ref') }, (m) => inProcess.push(m));
     const ref = <K extends WorkMessage['kind']>(k: K) => inProcess.find((m) => m.kind === k) as Extract<WorkMessage, { kind: K }>;
     expect(await run.downloads).toEqual(new Map(ref('downloads').measures));
     expect(await run.searchIndex).toEqual({ hash: ref('search-index').hash, files: ref('search-index').files });

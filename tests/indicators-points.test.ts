@@ -51,7 +51,7 @@ function tsvRow(file: string, line: number, district: string, year: number, repo
   return { district, year, reportId, period, pledge: cells[cols.pledge]!, pledgeSource: src, periodTargets: [{ text: cells[cols.target]!, period }], result: cells[cols.result]!, rowSource: src };
 }
 
-describe('seed 004: 2021 targets and 2020 actuals', () => {
+describe('zhangdian/2021-work-report.txt: 2021 targets and 2020 actuals', () => {
   it('reads the 2021 main targets from line 97, and the trade target set in area （三） (line 133)', () => {
     expect(wrPoints.filter((p) => p.role === 'target').map(brief)).toEqual([
       ['gdp', 'target', 2021, 7, '以上', 97, 97],
@@ -85,7 +85,7 @@ describe('seed 004: 2021 targets and 2020 actuals', () => {
   });
 });
 
-describe('seed 000: tasks 1–6 (2020 targets, Q2 targets and results)', () => {
+describe('zhangdian/2020-q2-progress.txt: tasks 1–6 (2020 targets, Q2 targets and results)', () => {
   it('reads the annual targets from the pledges', () => {
     expect(q2Points.filter((p) => p.role === 'target').map(brief)).toEqual([
       ['gdp', 'target', 2020, 6.5, '左右', 10, 10],

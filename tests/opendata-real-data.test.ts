@@ -27,7 +27,7 @@ describe('downloads on the real dataset', () => {
     expect(rows('all/progress.csv')).toBe(d.progress.length);
     expect(rows('linzi/2023/m09/progress.csv')).toBe(d.reports.find((r) => r.id === 'linzi-2023-m09')!.rowCount);
   });
-  it('a known cell survives: 张店 2020 #1 is 未完成 with its result text', () => {
+  it('a known cell survives: zhangdian-2020-001 is 未完成 with its result text', () => {
     const f = files.find((x) => x.path === 'zhangdian/2020/q2/progress.csv')!;
     const rec = (parse(f.body, { bom: true, columns: columnsFor(f.path) }) as Record<string, string>[]).find((r) => r.id === 'zhangdian-2020-q2-1')!;
     expect(rec.status_label).toBe('未完成');

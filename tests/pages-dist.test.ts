@@ -62,7 +62,7 @@ describe('built pages (dist/)', () => {
     }
   });
 
-  it('task page of 张店 2020 #1 shows 未完成 and 预计同比下降6%', () => {
+  it('task page of zhangdian-2020-001 shows 未完成 and 预计同比下降6%', () => {
     const t = text(page('zhangdian/2020/tasks/001/'));
     expect(t).toContain('预计同比下降6%');
     expect(t).toMatch(/最新状态： 未完成/);

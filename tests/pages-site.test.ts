@@ -68,7 +68,7 @@ describe('page data on the real dataset', () => {
     }
   });
 
-  it('keeps sub-target rows under their numbered row (张店 2020 #15)', () => {
+  it('keeps sub-target rows under their numbered row (zhangdian-2020-015)', () => {
     const t = ix.task.get('zhangdian-2020-015')!;
     const [entry] = taskHistory(ix, t);
     expect(entry!.subs.map((s) => s.subIndex)).toEqual([1, 2, 3]);
@@ -84,7 +84,7 @@ describe('page data on the real dataset', () => {
     for (const x of rows) expect(x.cells[pledgeCol]!.html, x.anchor).toContain(x.row.subGoal!.html);
   });
 
-  it('lists a task’s units with roles and printed forms (临淄 2023 #1)', () => {
+  it('lists a task’s units with roles and printed forms (linzi-2023-001)', () => {
     const units = taskUnits(ix, ix.task.get('linzi-2023-001')!);
     expect(units[0]!.name).toBe('区发改局');
     expect(units[0]!.role).toBe('lead');

@@ -6,6 +6,7 @@ import { IngestError } from '~/lib/ingest/errors';
 import { ReaderError } from '~/lib/ingest/readers/types';
 import { ProblemError, problemText, zodProblems } from '~/lib/problems';
 import { readYaml } from '~/lib/read-yaml';
+import { parseSlice, SliceError } from '~/lib/dataset/slice';
 
 describe('problemText', () => {
   it('reads place: what is wrong。what to do', () => {
@@ -29,6 +30,20 @@ describe('ProblemError', () => {
     expect(r).toBeInstanceOf(ProblemError);
     expect(r).not.toBeInstanceOf(IngestError);
     expect(new IngestError({ file: 'a', message: 'x' })).not.toBeInstanceOf(ReaderError);
+  });
+  it('an unreadable PORTAL_SLICE is a SliceError naming the variable and what it should be', () => {
+    let caught: unknown;
+    try {
+      parseSlice('district:linzi');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(SliceError);
+    expect(caught).toBeInstanceOf(ProblemError);
+    const p = (caught as SliceError).problem;
+    expect(p.file).toBe('PORTAL_SLICE');
+    expect(p.message).toContain('"district:linzi"');
+    expect(p.hint).toContain('districts:');
   });
 });
 

@@ -155,7 +155,7 @@ describe('size limits', () => {
     expect(big.length).toBeGreaterThan(MAX_FILE_BYTES);
     const t = performance.now();
     const e = await refusal(reader, big, `big.${ext}`);
-    expect(e.problem.message).toContain('超过可读取的上限');
+    expect(e.problem.message).toMatch(new RegExp(`^文件有 \\d+ MB，超过上限 ${MAX_FILE_BYTES / 1048576} MB`));
     expect(performance.now() - t).toBeLessThan(1000);
   });
 

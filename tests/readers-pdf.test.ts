@@ -1,6 +1,6 @@
-// The PDF reader on PDFs Chromium printed from the seed 2023-m09 (tests/fixtures/spreadsheet-pdf/make.ts): a
-// bordered table over 21 pages with its header repeated on each and page numbers and a running head in the
-// margins; the first 12 rows without borders; a short table with a group row and a merged cell.
+// The PDF reader on PDFs Chromium printed from content/reports/linzi/2023-m09-progress.txt
+// (tests/fixtures/spreadsheet-pdf/make.ts): a bordered table over 21 pages with its header repeated on each
+// and page numbers and a running head in the margins; the first 12 rows without borders; a short table with a group row and a merged cell.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { READERS, type ReadDocument } from '~/lib/ingest/readers';
 import { pdfReader } from '~/lib/ingest/readers/pdf-reader';

@@ -1,5 +1,6 @@
-// The .xlsx and .xls readers on fixtures made from the seed 2023-m09 (tests/fixtures/spreadsheet-pdf/make.ts:
-// exceljs wrote the .xlsx, LibreOffice turned it into the .xls): every row of the seed comes back, in order,
+// The .xlsx and .xls readers on fixtures made from content/reports/linzi/2023-m09-progress.txt
+// (tests/fixtures/spreadsheet-pdf/make.ts: exceljs wrote the .xlsx, LibreOffice turned it into the .xls):
+// every row of that bulletin comes back, in order,
 // with the sheet's row numbers; merged cells, wrapped cells, numbers and dates as the sheet shows them.
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';

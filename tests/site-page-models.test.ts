@@ -23,7 +23,7 @@ const ix = indexDataset(data);
 const agg = globalAggregates(ix);
 
 describe('taskPage', () => {
-  // 张店 2020 #15: a numbered row with three sub-target rows under it, in the Q2 bulletin.
+  // zhangdian-2020-015: a numbered row with three sub-target rows under it, in the Q2 bulletin.
   const id = 'zhangdian-2020-015';
   const page = taskPage(ix, id, [{ id: 'linzi-2023-001', score: 0.5 }, { id: 'no-such-task', score: 0.9 }]);
 

@@ -17,7 +17,7 @@ const line = (seed: keyof typeof seeds, n: number) => seeds[seed][n - 1]!;
 const brief = (seed: keyof typeof seeds, n: number) => extractTargets(line(seed, n)).map((t) => [t.match, t.value, t.unit, t.comparator]);
 const find = (seed: keyof typeof seeds, n: number, match: string) => extractTargets(line(seed, n)).find((t) => t.match === match);
 
-describe('the examples named in the issue (seed 004)', () => {
+describe('zhangdian/2021-work-report.txt: the hard cases', () => {
   it('新增市级以上创新平台5个以上 (line 107): 以上 after the number, not the 以上 of 市级以上', () => {
     expect(find('wr', 107, '5个以上')).toMatchObject({ value: 5, unit: '个', comparator: 'atLeast', comparatorText: '以上', phrase: '年内新增市级以上创新平台5个以上' });
   });
@@ -32,7 +32,7 @@ describe('the examples named in the issue (seed 004)', () => {
   });
 });
 
-describe('more real sentences from seed 004', () => {
+describe('more real sentences from zhangdian/2021-work-report.txt', () => {
   it('line 97: the 2021 main targets, 分别 carrying the verb to the second figure', () => {
     expect(brief('wr', 97)).toEqual([
       ['7%以上', 7, '%', 'atLeast'],

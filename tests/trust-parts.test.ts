@@ -16,7 +16,7 @@ const ix = indexDataset(data);
 describe('a task with parts', () => {
   const t15 = ix.task.get('zhangdian-2020-015')!;
 
-  it('张店 2020 #15: four parts, 已移交齐鲁化工区 1 and 完成 3, not 已移交 alone', () => {
+  it('zhangdian-2020-015: four parts, 已移交齐鲁化工区 1 and 完成 3, not 已移交 alone', () => {
     expect(latestParts(ix, t15)).toHaveLength(4);
     const mix = partsMix(latestParts(ix, t15)).map((g) => [g.status, g.phrase, g.count]);
     expect(mix).toEqual([['transferred', '已移交齐鲁化工区', 1], ['done', '完成', 3]]);
@@ -51,7 +51,7 @@ describe('a task with parts', () => {
     expect(mix.find((c) => c.status === 'done' && !c.inferred)!.count).toBe(report.statusCounts.done);
   });
 
-  it('the year page lists #15 under both 完成 and 已移交, counting parts', () => {
+  it('the year page lists zhangdian-2020-015 under both 完成 and 已移交, counting parts', () => {
     const tasks = ix.tasks.filter((t) => t.district === 'zhangdian' && t.year === 2020);
     const groups = statusGroups(ix, tasks);
     expect(groups.find((g) => g.key === 'transferred')!.tasks.map((t) => t.number)).toContain(15);

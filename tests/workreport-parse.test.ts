@@ -8,7 +8,7 @@ const report = parseWorkReport(lines, FILE);
 const pledges = report.items.filter((i) => i.kind === 'pledge');
 const titlesOf = (key: string) => pledges.filter((i) => i.area.key === key).map((i) => i.title);
 
-describe('seed 004 structure', () => {
+describe('zhangdian/2021-work-report.txt structure', () => {
   it('keeps the duplicated title block once, as metadata', () => {
     expect(report.meta).toMatchObject({
       title: '政府工作报告',
@@ -57,7 +57,7 @@ describe('seed 004 structure', () => {
   });
 });
 
-describe('seed 004 pledges', () => {
+describe('zhangdian/2021-work-report.txt pledges', () => {
   it('turns each lead-phrase paragraph of the five work areas into a pledge', () => {
     expect(titlesOf('area-1')).toEqual(['强化技术创新能力', '建设高能级创新平台', '营造创新人才发展生态']);
     expect(titlesOf('area-2')).toEqual(['大力发展城市经济', '推动工业经济迈向中高端', '发展数字农业']);

@@ -1,4 +1,4 @@
-// Tables made from the real seed 2023-m09 (content/reports/linzi/2023-m09-progress.txt, 124 tasks) at any
+// Tables made from the real bulletin content/reports/linzi/2023-m09-progress.txt (124 tasks) at any
 // size: as text, as rows the project's own table parser cuts, as an .xlsx, as HTML and as PDF printed by
 // Chromium. Used by `npm run bench:ingest` and by the tests and fixture scripts that need large or
 // generated spreadsheets and PDFs (tests/fixtures/spreadsheet-pdf/make.ts writes the committed ones).

@@ -1,4 +1,4 @@
-// Page-weight targets (issue 7). bench:pages prints measurements against them; the e2e test fails only
+// Page-weight targets (README, "Browser checks and page budgets"). bench:pages prints measurements against them; the e2e test fails only
 // at FAIL_FACTOR times a target, so ordinary growth is seen in the bench, not as a red build.
 export const TARGET = {
   /** A task page without search: HTML + CSS + JS, gzipped. */

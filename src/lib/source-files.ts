@@ -7,22 +7,23 @@
 // - binary formats (docx, xlsx: zip "PK\x03\x04"; doc, xls: OLE "\xD0\xCF\x11\xE0"; pdf: "%PDF-") start
 //   with bytes that are a syntax error as script and are not HTML, so they are published as they are.
 // public/_headers adds nosniff and Content-Disposition: attachment under /sources/ for hosts that read it.
+import { SIGNATURES, startsWith } from './file-signatures';
 import type { Problem } from './problems';
 
 const TEXT_EXTENSIONS = ['txt', 'md', 'html', 'htm'] as const;
 const BINARY_EXTENSIONS = ['docx', 'doc', 'xlsx', 'xls', 'pdf'] as const;
 const SOURCE_EXTENSIONS: readonly string[] = [...TEXT_EXTENSIONS, ...BINARY_EXTENSIONS];
 
-const MAGIC: Record<(typeof BINARY_EXTENSIONS)[number], { bytes: number[]; name: string }> = {
-  docx: { bytes: [0x50, 0x4b, 0x03, 0x04], name: 'Word（.docx）' },
-  xlsx: { bytes: [0x50, 0x4b, 0x03, 0x04], name: 'Excel（.xlsx）' },
-  doc: { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], name: 'Word 97–2003（.doc）' },
-  xls: { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], name: 'Excel 97–2003（.xls）' },
-  pdf: { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], name: 'PDF' },
+const BINARY_NAMES: Record<(typeof BINARY_EXTENSIONS)[number], string> = {
+  docx: 'Word（.docx）',
+  xlsx: 'Excel（.xlsx）',
+  doc: 'Word 97–2003（.doc）',
+  xls: 'Excel 97–2003（.xls）',
+  pdf: 'PDF',
 };
 
-/** Lower-case extension without the dot, or '' when the name has none. */
-function extensionOf(file: string): string {
+/** Lower-case extension without the dot, or '' when the name has none (the one reading of a file's extension: the ingest's format detection uses it too). */
+export function extensionOf(file: string): string {
   const name = file.split('/').at(-1) ?? '';
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
@@ -64,12 +65,11 @@ export function sourceFileProblem(file: string, bytes: Uint8Array): Problem | un
     };
   }
   if (isBinary(ext)) {
-    const m = MAGIC[ext];
     // Another binary format under this name (a .doc that is really a .docx) is still safe to publish raw:
     // the ingest reads it by its bytes and notes the mismatch (src/lib/ingest/readers/detect.ts).
-    const anyBinary = Object.values(MAGIC).some((x) => x.bytes.every((b, i) => bytes[i] === b));
+    const anyBinary = [SIGNATURES.zip, SIGNATURES.ole, SIGNATURES.pdf].some((s) => startsWith(bytes, s));
     if (!anyBinary) {
-      return { file, message: `扩展名是 .${ext}，但内容不是 ${m.name} 文件（开头的字节不符；常见于另存为网页或文本后改了扩展名）`, hint: '请按实际格式更正扩展名（网页用 .html，文本用 .txt）后重新登记。' };
+      return { file, message: `扩展名是 .${ext}，但内容不是 ${BINARY_NAMES[ext]} 文件（开头的字节不符；常见于另存为网页或文本后改了扩展名）`, hint: '请按实际格式更正扩展名（网页用 .html，文本用 .txt）后重新登记。' };
     }
   }
   return undefined;

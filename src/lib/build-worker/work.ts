@@ -33,13 +33,13 @@ export type WorkMessage =
   | { kind: 'similar'; hits: [string, SimilarHit[]][]; ms: number }
   | { kind: 'share-cards'; cards: number; drawn: number; ms: number };
 
-export function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void): void {
+export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void): Promise<void> {
   // Every row of the folder, whatever PORTAL_SLICE says: the global shard's downloads and search index
   // cover the whole dataset while its pages load only the global slice (a district shard's folder holds only its rows).
   const data = readDataset(input.dataDir, { kind: 'all' });
   if (input.part === 'share-cards') {
     const t0 = performance.now();
-    const cards = writeShareCards(input.stageDir, indexDataset(data), input.siteRoot);
+    const cards = await writeShareCards(input.stageDir, indexDataset(data), input.siteRoot);
     report({ kind: 'share-cards', ...cards, ms: Math.round(performance.now() - t0) });
     return;
   }
@@ -68,6 +68,6 @@ export function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void)
   // Last: no page waits for the cards (their paths follow from the page paths), so they only need
   // to be staged before the pages finish.
   t0 = performance.now();
-  const cards = writeShareCards(input.stageDir, ix, input.siteRoot);
+  const cards = await writeShareCards(input.stageDir, ix, input.siteRoot);
   report({ kind: 'share-cards', ...cards, ms: Math.round(performance.now() - t0) });
 }

@@ -7,7 +7,7 @@ register();
 const { ProblemError } = await import('../problems.ts');
 try {
   const { runBuildWork } = await import('./work.ts');
-  runBuildWork(workerData, (m) => parentPort.postMessage(m));
+  await runBuildWork(workerData, (m) => parentPort.postMessage(m));
   parentPort.postMessage({ kind: 'done' });
 } catch (e) {
   // A ProblemError (a DatasetError: generated/ missing or invalid) says which file and what to do: its

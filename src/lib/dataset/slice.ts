@@ -5,15 +5,14 @@
 //
 // Set by the shard runner through PORTAL_SLICE: unset or "all" → everything; "global" → the global
 // pages; "districts:linzi,zhangdian" → those districts' pages.
+import { ProblemError } from '../problems';
 
 export type Slice =
   | { kind: 'all' }
   | { kind: 'global' }
   | { kind: 'districts'; districts: readonly string[] };
 
-export class SliceError extends Error {
-  override name = 'SliceError';
-}
+export class SliceError extends ProblemError {}
 
 export function parseSlice(text: string | undefined): Slice {
   const t = (text ?? '').trim();
@@ -24,7 +23,11 @@ export function parseSlice(text: string | undefined): Slice {
     const districts = m[1]!.split(',').map((d) => d.trim()).filter(Boolean);
     if (districts.length > 0) return { kind: 'districts', districts };
   }
-  throw new SliceError(`PORTAL_SLICE=${JSON.stringify(text)} 无法识别：应为 all、global 或 districts:甲,乙（区县 id，逗号分隔）。`);
+  throw new SliceError({
+    file: 'PORTAL_SLICE',
+    message: `${JSON.stringify(text)} 无法识别`,
+    hint: '应为 all、global 或 districts:甲,乙（区县 id，逗号分隔）。',
+  });
 }
 
 export const sliceToText = (s: Slice): string => (s.kind === 'districts' ? `districts:${s.districts.join(',')}` : s.kind);

@@ -1,7 +1,7 @@
 import type { Column, ColumnKey, Period } from '../schema';
 
-// Columns are recognised by their header words, never by position: the order differs between seeds and
-// next quarter's bulletin may rename or reorder them. Each rule is tried in order; the first that matches wins.
+// Columns are recognised by their header words, never by position: the order differs between the reports in
+// content/reports/, and next quarter's bulletin may rename or reorder them. Each rule is tried in order; the first that matches wins.
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 

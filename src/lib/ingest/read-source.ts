@@ -1,10 +1,11 @@
 import { decodeReport } from './decode';
 import { IngestError } from './errors';
-import { detectFormat, extensionOf, formatName } from './readers/detect';
+import { detectFormat, formatName } from './readers/detect';
+import { checkFileSize } from './readers/file-size';
 import { READERS } from './readers/index';
 import { renderCanonical } from './readers/render-canonical';
 import { ReaderError, type ReadDocument, type SourceFormat } from './readers/types';
-import { MAX_FILE_BYTES } from '~/lib/limits';
+import { extensionOf } from '~/lib/source-files';
 
 // Reading a source file before parsing: a text file is parsed from its bytes as before; any other format
 // is read by its reader (async: pdf.js and word-extractor are) and rendered as canonical text lines, which
@@ -28,9 +29,7 @@ export interface SourceReading {
  * ReaderError, a sentence naming the file, for a file that cannot be read.
  */
 export async function readSource(bytes: Uint8Array, file: string): Promise<{ reading?: SourceReading; mismatch?: string }> {
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw new ReaderError({ file, message: `文件有 ${Math.round(bytes.length / 1048576)} MB，超过上限 ${MAX_FILE_BYTES / 1048576} MB：通报附件通常只有几 MB`, hint: '请确认下载的是正确的文件。' });
-  }
+  checkFileSize(bytes, file);
   const { format, mismatch } = detectFormat(bytes, file);
   if (format === 'text') {
     if (mismatch && /^(docx?|xlsx?|pdf)$/.test(extensionOf(file))) {

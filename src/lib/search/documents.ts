@@ -61,6 +61,19 @@ export function compareDocs(districtOrder: readonly string[]) {
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** The names of the units or leaders `ids` (unknown ids skipped), and every other form they go by, once each. */
+function namesOf<T extends { name: string }>(ids: readonly string[], byId: ReadonlyMap<string, T>, forms: (x: T) => readonly string[]): { names: string[]; otherForms: Set<string> } {
+  const names: string[] = [];
+  const otherForms = new Set<string>();
+  for (const id of ids) {
+    const x = byId.get(id);
+    if (!x) continue;
+    names.push(x.name);
+    for (const f of forms(x)) if (f !== x.name) otherForms.add(f);
+  }
+  return { names, otherForms };
+}
+
 export function buildDocuments(data: SearchData): SearchDoc[] {
   const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
   const districts = byId(data.districts);
@@ -100,24 +113,10 @@ export function buildDocuments(data: SearchData): SearchDoc[] {
       for (const t of p.targets) add('target', t.label || `${when}目标`, t.text.text, t.text.truncated);
       if (p.result) add('result', `${when}完成情况`, p.result.text, p.result.truncated);
     }
-    const unitNames: string[] = [];
-    const aliasNames = new Set<string>();
-    for (const id of task.unitIds) {
-      const u = units.get(id);
-      if (!u) continue;
-      unitNames.push(u.name);
-      for (const a of [...u.aliases, ...u.variants]) if (a !== u.name) aliasNames.add(a);
-    }
+    const { names: unitNames, otherForms: aliasNames } = namesOf(task.unitIds, units, (u) => [...u.aliases, ...u.variants]);
     add('unit', '责任单位', unitNames.join('、'));
     add('alias', '单位别称', [...aliasNames].join('、'));
-    const leaderNames: string[] = [];
-    const leaderVariants = new Set<string>();
-    for (const id of task.leaderIds) {
-      const l = leaders.get(id);
-      if (!l) continue;
-      leaderNames.push(l.name);
-      for (const v of l.variants) if (v !== l.name) leaderVariants.add(v);
-    }
+    const { names: leaderNames, otherForms: leaderVariants } = namesOf(task.leaderIds, leaders, (l) => l.variants);
     // Names matching no known person are searchable as printed, though they have no page of their own.
     for (const p of rows) for (const l of p.uncertainLeaders ?? []) leaderVariants.add(`${l.printed}（存疑）`);
     add('leader', '分管领导', [...leaderNames, ...leaderVariants].join('、'));

@@ -1,4 +1,4 @@
-// A task with parts (a numbered row and the sub-target rows under it, 张店 2020 #15) has a status per
+// A task with parts (a numbered row and the sub-target rows under it, zhangdian-2020-015) has a status per
 // part. Its headline shows the mix of the latest report's parts (完成 3 · 已移交齐鲁化工区 1), never the
 // first part's status alone, and counts are of parts, as the report page counts table rows.
 import type { Progress, Status, StatusSource, Task } from '../schema';

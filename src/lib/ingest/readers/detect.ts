@@ -1,5 +1,7 @@
 import CFB from 'cfb';
 import { unzipSync } from 'fflate';
+import { SIGNATURES, startsWith } from '~/lib/file-signatures';
+import { extensionOf } from '~/lib/source-files';
 import { ReaderError, type SourceFormat } from './types';
 
 // What a file is, from its bytes: a published attachment is often renamed (.doc that is really .docx, a web
@@ -21,13 +23,6 @@ const FORMAT_NAMES: Record<SourceFormat, string> = {
 
 export const formatName = (f: SourceFormat) => FORMAT_NAMES[f];
 
-export function extensionOf(file: string): string {
-  const m = /\.([A-Za-z0-9]+)$/.exec(file);
-  return m ? m[1]!.toLowerCase() : '';
-}
-
-const starts = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
-
 export function detectFormat(bytes: Uint8Array, file: string): Detection {
   const format = formatOf(bytes, file);
   const ext = extensionOf(file);
@@ -39,8 +34,8 @@ export function detectFormat(bytes: Uint8Array, file: string): Detection {
 }
 
 function formatOf(bytes: Uint8Array, file: string): SourceFormat {
-  if (starts(bytes, [0x50, 0x4b, 0x03, 0x04]) || starts(bytes, [0x50, 0x4b, 0x05, 0x06])) return zipFormat(bytes, file);
-  if (starts(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return oleFormat(bytes, file);
+  if (startsWith(bytes, SIGNATURES.zip) || startsWith(bytes, SIGNATURES.emptyZip)) return zipFormat(bytes, file);
+  if (startsWith(bytes, SIGNATURES.ole)) return oleFormat(bytes, file);
   // %PDF may follow a few bytes of junk (a BOM, a mail header); readers allow 1 KB, as Acrobat does.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) return 'pdf';

@@ -54,20 +54,30 @@ function runsOf(p: XNode, numbering: Numbering): Run[] {
   return runs;
 }
 
+const WRAPPERS = new Set(['w:sdt', 'w:sdtContent', 'w:customXml']);
+
+/**
+ * The elements among `nodes` whose tag is one of `tags`, in document order, also those inside the content
+ * controls and custom XML that Word wraps around paragraphs, tables, rows and cells.
+ */
+function unwrapped(nodes: XNode[], tags: readonly string[], found: XNode[] = []): XNode[] {
+  for (const n of nodes) {
+    const t = tagOf(n);
+    if (tags.includes(t)) found.push(n);
+    else if (WRAPPERS.has(t)) unwrapped(kids(n), tags, found);
+  }
+  return found;
+}
+
 const plain = (runs: Run[]) => runs.map((r) => r.text).join('');
 
 /** A cell's paragraphs (and nested tables, row by row) as plain text, or as <b>/<br> markup when it has bold runs. */
 function cellText(tc: XNode, numbering: Numbering): string {
   const paras: Run[][] = [];
-  const collect = (nodes: XNode[]) => {
-    for (const n of nodes) {
-      const tag = tagOf(n);
-      if (tag === 'w:p') paras.push(runsOf(n, numbering));
-      else if (tag === 'w:tbl') for (const row of tableRows(n, numbering)) paras.push([{ text: row.map((c) => c.text.replace(/\n/g, ' ')).filter(Boolean).join(' '), bold: false }]);
-      else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') collect(kids(n));
-    }
-  };
-  collect(kids(tc));
+  for (const n of unwrapped(kids(tc), ['w:p', 'w:tbl'])) {
+    if (tagOf(n) === 'w:p') paras.push(runsOf(n, numbering));
+    else for (const row of tableRows(n, numbering)) paras.push([{ text: row.map((c) => c.text.replace(/\n/g, ' ')).filter(Boolean).join(' '), bold: false }]);
+  }
   const nonEmpty = paras.filter((runs) => plain(runs).trim() !== '');
   // Bold is kept only where it marks part of a cell (a label such as “智能装备产业园：”); a cell bold
   // throughout (a header, a group row) is emphasis of the whole, and its 序号 must stay a plain number.
@@ -84,16 +94,7 @@ function tableRows(tbl: XNode, numbering: Numbering): TableCell[][] {
   const rows: TableCell[][] = [];
   // Text of the cell that started a vertical merge, by grid column.
   const mergeStart = new Map<number, string>();
-  const trs: XNode[] = [];
-  const gather = (nodes: XNode[]) => {
-    for (const n of nodes) {
-      const tag = tagOf(n);
-      if (tag === 'w:tr') trs.push(n);
-      else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') gather(kids(n));
-    }
-  };
-  gather(kids(tbl));
-  for (const tr of trs) {
+  for (const tr of unwrapped(kids(tbl), ['w:tr'])) {
     const trPr = child(tr, 'w:trPr');
     const before = Number(attr(child(trPr ?? {}, 'w:gridBefore') ?? {}, 'w:val') ?? 0) || 0;
     const cells: TableCell[] = [];
@@ -102,16 +103,7 @@ function tableRows(tbl: XNode, numbering: Numbering): TableCell[][] {
       cells.push({ text: '', colSpan: before });
       col += before;
     }
-    const tcs: XNode[] = [];
-    const gatherCells = (nodes: XNode[]) => {
-      for (const n of nodes) {
-        const tag = tagOf(n);
-        if (tag === 'w:tc') tcs.push(n);
-        else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') gatherCells(kids(n));
-      }
-    };
-    gatherCells(kids(tr));
-    for (const tc of tcs) {
+    for (const tc of unwrapped(kids(tr), ['w:tc'])) {
       const tcPr = child(tc, 'w:tcPr');
       const span = Math.max(1, Number(attr(child(tcPr ?? {}, 'w:gridSpan') ?? {}, 'w:val') ?? 1) || 1);
       const vMerge = tcPr ? child(tcPr, 'w:vMerge') : undefined;
@@ -150,25 +142,19 @@ export const docxReader: Reader = {
     const blocks: Block[] = [];
     let paragraph = 0;
     let table = 0;
-    const walk = (nodes: XNode[]) => {
-      for (const n of nodes) {
-        const tag = tagOf(n);
-        if (tag === 'w:p') {
-          const text = plain(runsOf(n, numbering)).replace(/\t/g, ' ').trim();
-          if (text === '') continue;
-          paragraph++;
-          blocks.push({ kind: 'paragraph', text, at: { label: `第${paragraph}段`, paragraph } });
-        } else if (tag === 'w:tbl') {
-          table++;
-          const t = table;
-          const rows: TableRow[] = tableRows(n, numbering).map((cells, i) => ({ cells, at: { label: `表格${t}第${i + 1}行`, table: t, row: i + 1 } }));
-          blocks.push({ kind: 'table', rows, at: { label: `表格${t}`, table: t } });
-        } else if (tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:customXml') {
-          walk(kids(n));
-        }
+    for (const n of unwrapped(kids(body), ['w:p', 'w:tbl'])) {
+      if (tagOf(n) === 'w:p') {
+        const text = plain(runsOf(n, numbering)).replace(/\t/g, ' ').trim();
+        if (text === '') continue;
+        paragraph++;
+        blocks.push({ kind: 'paragraph', text, at: { label: `第${paragraph}段`, paragraph } });
+      } else {
+        table++;
+        const t = table;
+        const rows: TableRow[] = tableRows(n, numbering).map((cells, i) => ({ cells, at: { label: `表格${t}第${i + 1}行`, table: t, row: i + 1 } }));
+        blocks.push({ kind: 'table', rows, at: { label: `表格${t}`, table: t } });
       }
-    };
-    walk(kids(body));
+    }
     return { format: 'docx', blocks, meta: coreMeta(parts['docProps/core.xml'], file), notes: [] } satisfies ReadDocument;
   },
 };

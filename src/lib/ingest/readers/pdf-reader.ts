@@ -5,7 +5,7 @@ import { layoutPage, type PageBlock, type PageTableRow } from './pdf-layout';
 import { joinText, type PageLine, type TextRun } from './pdf-lines';
 import { extractRulings, type OpCodes } from './pdf-rulings';
 import { ReaderError, type Block, type ReadDocument, type Reader, type SourceLocation, type TableRow } from './types';
-import { checkSize } from './xlsx-reader';
+import { checkReadable } from './file-size';
 
 // PDF through pdf.js (legacy build for Node; its fake worker runs in this thread; character maps and standard
 // fonts come from the installed package, nothing is fetched). Text with positions becomes lines, tables (see
@@ -150,7 +150,7 @@ const rowKey = (r: PageTableRow | TableRow) => r.cells.map((c) => c.text.replace
 export const pdfReader: Reader = {
   format: 'pdf',
   async read(bytes, file): Promise<ReadDocument> {
-    checkSize(bytes, file);
+    checkReadable(bytes, file);
     const { pages, title } = await readPages(bytes, file);
     if (!pages.some((p) => p.hasText)) {
       throw new ReaderError({ file, message: `PDF 没有文字层（${pages.length} 页都只是图像，可能是扫描件）：本工具不做文字识别（OCR）`, hint: '请向发布单位索取可复制文字的 PDF 或 Word/Excel 原件，或自行识别后核对成文本再放入。' });

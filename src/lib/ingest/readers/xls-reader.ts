@@ -3,7 +3,8 @@ import { formatNumber } from './cell-format';
 import { MAX_SHEET_CELLS, MAX_SHEET_ROWS, XLS_WORKER_HEAP_MB, XLS_WORKER_TIMEOUT_MS } from '~/lib/limits';
 import { sheetBlocks } from './sheet-blocks';
 import { ReaderError, type Block, type ReadDocument, type Reader } from './types';
-import { checkSize } from './xlsx-reader';
+import { checkReadable } from './file-size';
+import { SIGNATURES, startsWith } from '~/lib/file-signatures';
 
 // .xls (Excel 97–2003) through SheetJS, the one maintained library that reads BIFF8. SheetJS 0.18.5 (the last
 // release on npm) has a prototype-pollution advisory for crafted files and a regular-expression slowdown
@@ -23,8 +24,6 @@ interface WireSheet {
   merges: { top: number; left: number; bottom: number; right: number }[];
 }
 type WireResult = { ok: true; date1904: boolean; sheets: WireSheet[] } | { ok: false; message: string };
-
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** SheetJS on `bytes` in a worker thread (exported for the test that feeds it a crafted file). */
 export function parseInWorker(bytes: Uint8Array, file: string): Promise<WireResult> {
@@ -71,8 +70,8 @@ function cellText(c: WireCell | null, date1904: boolean): string {
 export const xlsReader: Reader = {
   format: 'xls',
   async read(bytes, file): Promise<ReadDocument> {
-    checkSize(bytes, file);
-    if (!CFB_MAGIC.every((b, i) => bytes[i] === b)) {
+    checkReadable(bytes, file);
+    if (!startsWith(bytes, SIGNATURES.ole)) {
       throw new ReaderError({ file, message: '这不是 Excel 97–2003（.xls）文件：文件头不对，可能已损坏或是别的格式', hint: '请重新下载原件。' });
     }
     const result = await parseInWorker(bytes, file);

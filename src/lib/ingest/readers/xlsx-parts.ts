@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { MAX_SHEET_ROWS, MAX_XLSX_UNZIPPED_BYTES } from '~/lib/limits';
+import { SIGNATURES, startsWith } from '~/lib/file-signatures';
 import type { MergeRange } from './sheet-blocks';
 import { ReaderError } from './types';
 
@@ -10,7 +11,6 @@ import { ReaderError } from './types';
 // runs of merged cells took minutes), so the merges are read here, linearly, and exceljs loads the sheets
 // without them.
 
-const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const MERGE_CELLS = /<(?:\w+:)?mergeCells\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?mergeCells>)/g;
 const MERGE_REF = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})"/g;
 const ROW = /<(?:\w+:)?row\b/g;
@@ -26,7 +26,7 @@ export interface XlsxParts {
 const colIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 function unzip(bytes: Uint8Array, file: string): Unzipped {
-  if (CFB_MAGIC.every((b, i) => bytes[i] === b)) {
+  if (startsWith(bytes, SIGNATURES.ole)) {
     throw new ReaderError({ file, message: '这不是 .xlsx 压缩包，而是加密的 Excel 文件或旧版 .xls 文件', hint: '若有密码，请在 Excel/WPS 中去掉密码后另存为 .xlsx；否则请按 .xls 读取。' });
   }
   let unzipped = 0;

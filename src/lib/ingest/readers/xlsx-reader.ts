@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { formatDate, formatNumber } from './cell-format';
-import { MAX_FILE_BYTES, MAX_SHEET_CELLS, MAX_SHEET_ROWS } from '~/lib/limits';
+import { MAX_SHEET_CELLS, MAX_SHEET_ROWS } from '~/lib/limits';
+import { checkReadable } from './file-size';
 import { sheetBlocks, type MergeRange, type SheetGrid } from './sheet-blocks';
 import { ReaderError, type Block, type ReadDocument, type Reader } from './types';
 import { openXlsx } from './xlsx-parts';
@@ -8,14 +9,6 @@ import { openXlsx } from './xlsx-parts';
 // .xlsx through exceljs (not SheetJS: the SheetJS release on npm has a prototype-pollution advisory for
 // crafted files). The package is opened first (xlsx-parts.ts): a corrupt or oversized file is refused before
 // exceljs unpacks anything, and the merged ranges come from there.
-
-export function checkSize(bytes: Uint8Array, file: string): void {
-  if (bytes.length === 0) throw new ReaderError({ file, message: '文件是空的（0 字节）', hint: '请重新下载原件。' });
-  if (bytes.length > MAX_FILE_BYTES) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
-    throw new ReaderError({ file, message: `文件有 ${mb(bytes.length)}，超过可读取的上限 ${mb(MAX_FILE_BYTES)}：通报附件通常只有几 MB`, hint: '请确认文件是否正确，或把表格另存为较小的文件（如只保留通报表所在的工作表）。' });
-  }
-}
 
 interface RichRun {
   text: string;
@@ -53,7 +46,7 @@ function sheetGrid(ws: ExcelJS.Worksheet, merges: MergeRange[], date1904: boolea
 export const xlsxReader: Reader = {
   format: 'xlsx',
   async read(bytes, file): Promise<ReadDocument> {
-    checkSize(bytes, file);
+    checkReadable(bytes, file);
     const parts = openXlsx(bytes, file);
     const wb = new ExcelJS.Workbook();
     try {
