@@ -12,6 +12,7 @@ import { mergeShards, MergeError } from '~/lib/shards/merge';
 import { planShards } from '~/lib/shards/plan';
 import { shardKey } from '~/lib/shards/cache-key';
 import { buildSharded, type ShardResult } from '~/lib/shards/sharded-build';
+import { lostDotAstroRace } from '~/lib/shards/run-shard';
 import { childEnv } from './helpers/child-env';
 import { ROOT } from './helpers/repo-dataset';
 import { ingestSeeds, siteDifferences } from './helpers/shard-sites';
@@ -113,6 +114,12 @@ describe('sharded build', () => {
 const readdirNames = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
 
 describe('merge and cache keys', () => {
+  it('retries a shard only for the .astro/ rename race between parallel shards, not for other missing files', () => {
+    expect(lostDotAstroRace("Caused by:\n  ENOENT: no such file or directory, rename '/repo/.astro/content-assets.mjs.tmp' -> '/repo/.astro/content-assets.mjs'")).toBe(true);
+    expect(lostDotAstroRace("ENOENT: no such file or directory, open '/repo/generated/tasks.json'")).toBe(false);
+    expect(lostDotAstroRace("ENOENT: no such file or directory, rename '/repo/dist/a.tmp' -> '/repo/dist/a'")).toBe(false);
+  });
+
   const tree = (name: string, files: Record<string, string>) => {
     const dir = join(work, 'trees', name);
     for (const [p, body] of Object.entries(files)) {

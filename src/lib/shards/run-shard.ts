@@ -12,6 +12,8 @@ import { GLOBAL_AGGREGATES_ENV } from '../dataset/global-aggregates';
 
 export class ShardError extends Error {
   override name = 'ShardError';
+  /** The failed build's whole output, when there was one. */
+  output = '';
 }
 
 export interface ShardRun {
@@ -44,7 +46,25 @@ export function failureText(output: string): string {
 }
 
 /** Build one shard (not cached) with Astro; resolves with its log, rejects with a ShardError. */
-export function buildShard(root: string, run: ShardRun, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+/**
+ * Whether a failed build lost a race on <root>/.astro/: every shard's Astro writes the same generated files
+ * there (content-assets.mjs, content-modules.mjs, through one fixed .tmp name and a rename), a folder Astro
+ * does not let a build move, so two shards starting together can make one's rename fail. Harmless: the files'
+ * content is the same for every shard; building again succeeds.
+ */
+export const lostDotAstroRace = (output: string): boolean => /ENOENT[^\n]*rename '[^']*[\\/]\.astro[\\/][^']*\.tmp'/.test(output);
+
+/** Build one shard (see buildShardOnce), once more if it only lost the .astro/ race (lostDotAstroRace). */
+export async function buildShard(root: string, run: ShardRun, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  try {
+    return await buildShardOnce(root, run, env);
+  } catch (e) {
+    if (!(e instanceof ShardError) || !lostDotAstroRace(e.output)) throw e;
+    return buildShardOnce(root, run, env);
+  }
+}
+
+function buildShardOnce(root: string, run: ShardRun, env: NodeJS.ProcessEnv): Promise<string> {
   const { plan } = run;
   if (plan.slice.kind === 'districts' && plan.districts.length === 0) {
     // More shards than districts: this one has nothing to build.
@@ -73,7 +93,7 @@ export function buildShard(root: string, run: ShardRun, env: NodeJS.ProcessEnv =
       rmSync(cacheDir, { recursive: true, force: true });
       if (code !== 0 || (!existsSync(join(buildDir, 'index.html')) && plan.slice.kind !== 'districts')) {
         rmSync(buildDir, { recursive: true, force: true });
-        reject(new ShardError(`分片 ${describeShard(plan)} 构建失败（exit ${code}）：\n${failureText(out)}`));
+        reject(Object.assign(new ShardError(`分片 ${describeShard(plan)} 构建失败（exit ${code}）：\n${failureText(out)}`), { output: out }));
         return;
       }
       // The manifest last: an entry without it is incomplete and never used (isCached).
