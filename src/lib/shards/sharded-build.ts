@@ -78,7 +78,7 @@ export async function buildShards(o: ShardedOptions, runs: readonly ShardRun[]):
       await new Promise((r) => setImmediate(r));
       const t = performance.now();
       writeGlobalAggregates(run.dataDir, run.aggregatesFile);
-      log(`${describeShard(run.plan)}: 全局汇总（global aggregates）已写出，用时 ${((performance.now() - t) / 1000).toFixed(1)} 秒`);
+      log(`${describeShard(run.plan)}: 全局汇总（global aggregates）已写出（${((performance.now() - t) / 1000).toFixed(1)} 秒）`);
     }
     log(`${describeShard(run.plan)}: 构建中…`);
     const out = await buildShard(o.root, run, o.env);
