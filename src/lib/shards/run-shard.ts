@@ -55,11 +55,12 @@ export function failureText(output: string): string {
 export const lostDotAstroRace = (output: string): boolean => /ENOENT[^\n]*rename '[^']*[\\/]\.astro[\\/][^']*\.tmp'/.test(output);
 
 /** Build one shard (see buildShardOnce), once more if it only lost the .astro/ race (lostDotAstroRace). */
-export async function buildShard(root: string, run: ShardRun, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function buildShard(root: string, run: ShardRun, env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = () => {}): Promise<string> {
   try {
     return await buildShardOnce(root, run, env);
   } catch (e) {
     if (!(e instanceof ShardError) || !lostDotAstroRace(e.output)) throw e;
+    log(`${describeShard(run.plan)}: 与并行分片争用 .astro/ 的临时文件，重新构建一次`);
     return buildShardOnce(root, run, env);
   }
 }

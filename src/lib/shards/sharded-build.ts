@@ -81,7 +81,7 @@ export async function buildShards(o: ShardedOptions, runs: readonly ShardRun[]):
       log(`${describeShard(run.plan)}: 全局汇总（global aggregates）已写出（${((performance.now() - t) / 1000).toFixed(1)} 秒）`);
     }
     log(`${describeShard(run.plan)}: 构建中…`);
-    const out = await buildShard(o.root, run, o.env);
+    const out = await buildShard(o.root, run, o.env, log);
     // The key was computed from the files before the build: if the code changed while Astro read it (an
     // edit or a git merge mid-build), the output may be of other code, so it is dropped, never cached.
     if (codeHash(o.root) !== run.code) {
