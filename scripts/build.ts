@@ -8,16 +8,17 @@
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MANIFEST } from '../src/lib/shards/merge';
-import { buildShards, buildSharded, defaultJobs, defaultShards, mergeIntoSite, prepareShards } from '../src/lib/shards/sharded-build';
+import { MANIFEST } from '~/lib/shards/merge';
+import { MergeError, ShardBuildError, ShardPlanError } from '~/lib/shards/errors';
+import { ProblemError } from '~/lib/problems';
+import { buildShards, buildSharded, defaultJobs, defaultShards, mergeIntoSite, prepareShards } from '~/lib/shards/sharded-build';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const cacheRoot = process.env.PORTAL_SHARD_CACHE;
-const KNOWN = new Set(['ShardError', 'MergeError', 'ShardPlanError', 'SliceError']);
 const int = (v: string | undefined, name: string) => {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw Object.assign(new Error(`${name}=${v}：应为整数。`), { name: 'ShardPlanError' });
+  if (!Number.isInteger(n) || n < 0) throw new ShardPlanError(`${name}=${v}：应为整数。`);
   return n;
 };
 
@@ -31,30 +32,30 @@ async function main() {
   } else if (mode === 'shard') {
     const k = int(values.shard, '--shard');
     const of = int(values.of, '--of');
-    if (k === undefined || of === undefined) throw Object.assign(new Error('用法：npm run build:shard -- --shard K --of N [--out 目录]'), { name: 'ShardPlanError' });
+    if (k === undefined || of === undefined) throw new ShardPlanError('用法：npm run build:shard -- --shard K --of N [--out 目录]');
     const [run] = prepareShards({ root: ROOT, cacheRoot, of, only: k });
-    if (!run) throw Object.assign(new Error(`--shard ${k} 超出范围：--of ${of} 时应为 0 到 ${of - 1}。`), { name: 'ShardPlanError' });
+    if (!run) throw new ShardPlanError(`--shard ${k} 超出范围：--of ${of} 时应为 0 到 ${of - 1}。`);
     const [result] = await buildShards({ root: ROOT, cacheRoot, log }, [run]);
     const out = resolve(ROOT, values.out ?? join('shard-out', run.plan.name));
     rmSync(out, { recursive: true, force: true });
     cpSync(result!.outDir, out, { recursive: true });
     log(`输出：${out}`);
   } else if (mode === 'merge') {
-    if (positionals.length === 0) throw Object.assign(new Error('用法：npm run build:merge -- 分片目录…'), { name: 'MergeError' });
+    if (positionals.length === 0) throw new MergeError('用法：npm run build:merge -- 分片目录…');
     const outputs = positionals.map((d) => {
       const dir = resolve(d);
       const manifest = join(dir, MANIFEST);
-      if (!existsSync(manifest)) throw Object.assign(new Error(`${dir}：不是分片输出（缺少 ${MANIFEST}）。请传入 npm run build:shard 写出的目录。`), { name: 'MergeError' });
+      if (!existsSync(manifest)) throw new MergeError(`${dir}：不是分片输出（缺少 ${MANIFEST}）。请传入 npm run build:shard 写出的目录。`);
       return { label: (JSON.parse(readFileSync(manifest, 'utf8')) as { label?: string }).label ?? basename(dir), dir };
     });
     const outDir = values.out ?? 'dist';
     log(`合并 ${outputs.length} 个分片：${mergeIntoSite({ root: ROOT, outDir }, outputs)} 个文件 → ${outDir}`);
   } else {
-    throw Object.assign(new Error(`未知模式 ${mode}：应为 all、shard 或 merge。`), { name: 'ShardPlanError' });
+    throw new ShardPlanError(`未知模式 ${mode}：应为 all、shard 或 merge。`);
   }
 }
 
 main().catch((e: Error) => {
-  process.stderr.write(`\n${KNOWN.has(e.name) ? e.message : (e.stack ?? String(e))}\n构建未完成：dist/ 未被改动。\n`);
+  process.stderr.write(`\n${e instanceof ShardBuildError || e instanceof ProblemError ? e.message : (e.stack ?? String(e))}\n构建未完成：dist/ 未被改动。\n`);
   process.exit(1);
 });

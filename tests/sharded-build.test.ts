@@ -12,7 +12,7 @@ import { mergeShards, MergeError } from '~/lib/shards/merge';
 import { planShards } from '~/lib/shards/plan';
 import { shardKey } from '~/lib/shards/cache-key';
 import { buildSharded, type ShardResult } from '~/lib/shards/sharded-build';
-import { lostDotAstroRace } from '~/lib/shards/run-shard';
+import { lostDotAstroRace, ShardError } from '~/lib/shards/run-shard';
 import { childEnv } from './helpers/child-env';
 import { ROOT } from './helpers/repo-dataset';
 import { ingestSeeds, siteDifferences } from './helpers/shard-sites';
@@ -88,7 +88,7 @@ describe('sharded build', () => {
     writeFileSync(join(out, 'index.html'), 'previous site');
     const e = await build(data, out, 3, { cache: join(work, 'cache-broken') }).catch((x: Error) => x);
     expect(e).toBeInstanceOf(Error);
-    expect((e as Error).name).toBe('ShardError');
+    expect(e).toBeInstanceOf(ShardError);
     expect((e as Error).message).toMatch(/shard-2-of-3 \(区县 zhangdian\) 构建失败/);
     expect((e as Error).message).toContain(`renderings/${zhangdian.id}.json`);
     expect((e as Error).message).not.toMatch(/^\s+at /m);

@@ -14,9 +14,8 @@ export interface ShardOutput {
   dir: string;
 }
 
-export class MergeError extends Error {
-  override name = 'MergeError';
-}
+export { MergeError } from './errors';
+import { MergeError } from './errors';
 
 function sameBytes(a: string, b: string): boolean {
   return statSync(a).size === statSync(b).size && readFileSync(a).equals(readFileSync(b));

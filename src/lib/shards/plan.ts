@@ -16,9 +16,8 @@ export interface ShardPlan {
   districts: string[];
 }
 
-export class ShardPlanError extends Error {
-  override name = 'ShardPlanError';
-}
+export { ShardPlanError } from './errors';
+import { ShardPlanError } from './errors';
 
 /** Every shard of an N-way split of these districts. A district shard with no district left builds nothing. */
 export function planShards(districtIds: readonly string[], of: number): ShardPlan[] {

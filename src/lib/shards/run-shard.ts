@@ -10,11 +10,8 @@ import { describeShard, sliceEnv, type ShardPlan } from './plan';
 import { MANIFEST } from './merge';
 import { GLOBAL_AGGREGATES_ENV } from '../dataset/global-aggregates';
 
-export class ShardError extends Error {
-  override name = 'ShardError';
-  /** The failed build's whole output, when there was one. */
-  output = '';
-}
+export { ShardError } from './errors';
+import { ShardError } from './errors';
 
 export interface ShardRun {
   plan: ShardPlan;
