@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { MANIFEST } from '~/lib/shards/merge';
 import { MergeError, ShardBuildError, ShardPlanError } from '~/lib/shards/errors';
 import { ProblemError } from '~/lib/problems';
-import { buildShards, buildSharded, defaultJobs, defaultShards, mergeIntoSite, prepareShards } from '~/lib/shards/sharded-build';
+import { buildShards, buildSharded, defaultJobs, mergeIntoSite, prepareShards } from '~/lib/shards/sharded-build';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const cacheRoot = process.env.PORTAL_SHARD_CACHE;
@@ -28,7 +28,7 @@ async function main() {
   const log = (s: string) => console.log(`[shards] ${s}`);
   const jobs = int(values.jobs ?? process.env.BUILD_JOBS, '--jobs') ?? defaultJobs();
   if (mode === 'all') {
-    await buildSharded({ root: ROOT, cacheRoot, outDir: values.out ?? 'dist', shards: int(values.shards ?? process.env.BUILD_SHARDS, '--shards') ?? defaultShards(), jobs, log });
+    await buildSharded({ root: ROOT, cacheRoot, outDir: values.out ?? 'dist', shards: int(values.shards ?? process.env.BUILD_SHARDS, '--shards'), jobs, log });
   } else if (mode === 'shard') {
     const k = int(values.shard, '--shard');
     const of = int(values.of, '--of');

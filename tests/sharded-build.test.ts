@@ -11,7 +11,7 @@ import { synthesize, writeDataset } from '../scripts/bench/build';
 import { mergeShards, MergeError } from '~/lib/shards/merge';
 import { planShards } from '~/lib/shards/plan';
 import { shardKey } from '~/lib/shards/cache-key';
-import { buildSharded, type ShardResult } from '~/lib/shards/sharded-build';
+import { buildSharded, defaultShards, DISTRICTS_PER_SHARD, type ShardResult } from '~/lib/shards/sharded-build';
 import { lostDotAstroRace, ShardError } from '~/lib/shards/run-shard';
 import { childEnv } from './helpers/child-env';
 import { ROOT } from './helpers/repo-dataset';
@@ -161,5 +161,16 @@ describe('merge and cache keys', () => {
       expect(shardKey({ ...base, ...changed }), JSON.stringify(changed)).not.toBe(k);
     }
     expect(shardKey({ ...base, env: { UNRELATED: '1' } })).toBe(k);
+  });
+});
+
+describe('default shard count', () => {
+  it('is the global shard plus district shards of at most DISTRICTS_PER_SHARD districts, at least one per job, never more than the districts', () => {
+    expect(DISTRICTS_PER_SHARD).toBe(10);
+    expect(defaultShards(2, 2)).toBe(3); // the seeds on two cores: global, linzi, zhangdian
+    expect(defaultShards(100, 2)).toBe(11); // 100× the seeds: ten shards of ten districts
+    expect(defaultShards(101, 2)).toBe(12);
+    expect(defaultShards(5, 8)).toBe(6); // more cores than districts: one district each
+    expect(defaultShards(0, 2)).toBe(1); // no district: one build of the whole (empty) site
   });
 });
