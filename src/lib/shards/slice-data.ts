@@ -1,10 +1,11 @@
-// A district shard's own data folder: generated/*.json with only its districts' rows (districts.json
-// whole: every page names the districts), and the source renderings of its reports. Its Astro build
-// points PORTAL_DATA_DIR here, so the content layer loads only the slice, and the folder's hash is the
-// data part of the shard's cache key. (Until the dataset layer reads by Slice, this is where the
-// filtering happens; the routes' filters in in-slice.ts keep the global shard to its own pages.)
+// A district shard's own data folder: generated/*.json with only its districts' rows, cut by the dataset
+// layer's one slice filter (src/lib/dataset/slice-rows.ts), and the source renderings of its reports. Its
+// Astro build points PORTAL_DATA_DIR here, so the content layer loads only the slice, and the folder's hash
+// is the data part of the shard's cache key.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { reportDistricts, type CollectionName } from '~/lib/dataset/collections';
+import { sliceRows } from '~/lib/dataset/slice-rows';
 
 type Row = { id: string; district?: string; reportId?: string; source?: { file?: string } };
 
@@ -21,21 +22,19 @@ export function readRaw(dir: string): RawDataset {
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.json') && n !== 'meta.json').sort()) {
     tables.set(f.slice(0, -'.json'.length), JSON.parse(readFileSync(join(dir, f), 'utf8')) as Row[]);
   }
-  const reportDistrict = new Map((tables.get('reports') ?? []).map((r) => [r.id, r.district!]));
-  return { dir, tables, reportDistrict };
+  return { dir, tables, reportDistrict: reportDistricts(tables.get('reports') ?? []) };
 }
 
 export const districtIdsOf = (raw: RawDataset): string[] => (raw.tables.get('districts') ?? []).map((d) => d.id);
 
-const districtOf = (raw: RawDataset, row: Row) => row.district ?? (row.reportId === undefined ? undefined : raw.reportDistrict.get(row.reportId));
-
 /** Write the slice of `districts` into `out` (emptied first). */
 export function writeSliceData(raw: RawDataset, districts: readonly string[], out: string): void {
   const keep = new Set(districts);
+  const slice = { kind: 'districts', districts } as const;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'renderings'), { recursive: true });
   for (const [name, rows] of raw.tables) {
-    const sliced = name === 'districts' ? rows : rows.filter((r) => keep.has(districtOf(raw, r) ?? ''));
+    const sliced = sliceRows(slice, name as CollectionName, rows, raw.reportDistrict);
     writeFileSync(join(out, `${name}.json`), JSON.stringify(sliced));
   }
   const renderings = join(raw.dir, 'renderings');
