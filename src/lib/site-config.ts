@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { ProblemError } from './problems';
@@ -14,10 +14,29 @@ const siteConfigSchema = z.object({
 });
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
 
+const siteYaml = (root: string) => join(root, 'content', 'site.yaml');
+
 /** Read and validate content/site.yaml under `root`. Throws a ProblemError listing every problem with its line. */
 export function readSiteConfig(root: string = process.cwd()): SiteConfig {
-  const text = readFileSync(join(root, 'content', 'site.yaml'), 'utf8');
+  const text = readFileSync(siteYaml(root), 'utf8');
   const { value, problems } = readYaml('content/site.yaml', text, siteConfigSchema, '请按文件中的注释更正。');
   if (!value) throw new ProblemError(problems);
   return value;
+}
+
+const remembered = new Map<string, { stamp: string; config: SiteConfig }>();
+
+/**
+ * readSiteConfig for pages: every task and report page shows the 纠错 contact, and parsing the YAML
+ * tens of thousands of times cost more than rendering the box. The file is read again only when its
+ * size or modification time changes (an edit under `astro dev`); a file with problems is never remembered.
+ */
+export function siteConfig(root: string = process.cwd()): SiteConfig {
+  const st = statSync(siteYaml(root), { bigint: true });
+  const stamp = `${st.mtimeNs}:${st.ctimeNs}:${st.size}:${st.ino}`;
+  const hit = remembered.get(root);
+  if (hit?.stamp === stamp) return hit.config;
+  const config = readSiteConfig(root);
+  remembered.set(root, { stamp, config: Object.freeze(config) });
+  return config;
 }
