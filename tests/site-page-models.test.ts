@@ -13,6 +13,7 @@ import { homePage, qualityPage, sourcePage } from '~/lib/site/overview-pages';
 import { leaderPage, unitPage } from '~/lib/site/owner-page';
 import { reportPage } from '~/lib/site/report-page';
 import { taskPage } from '~/lib/site/task-page';
+import { latestSentence } from '~/lib/site/task-latest';
 import { yearPage } from '~/lib/site/year-page';
 import { needsAttention } from '~/lib/site/attention';
 import { repoDataset } from './helpers/repo-dataset';
@@ -59,6 +60,20 @@ describe('taskPage', () => {
 
   it('refuses an unknown id by name', () => {
     expect(() => taskPage(ix, 'nowhere-1999-001')).toThrow(/nowhere-1999-001/);
+  });
+
+  it('every task’s first sentence is the one worked out from its own year’s reports (the cadence is shared per district-year)', () => {
+    const yearReports = (t: { district: string; year: number }) => data.reports.filter((r) => r.district === t.district && r.year === t.year);
+    const sentences = new Set<string>();
+    for (const t of ix.tasks) {
+      const latest = data.reports.find((r) => r.id === t.latestReportId);
+      const row = data.progress.find((p) => p.taskId === t.id && p.reportId === t.latestReportId && p.subIndex === 0);
+      const own = latestSentence(t, latest, row, yearReports(t));
+      expect(taskPage(ix, t.id).latestSentence, t.id).toBe(own);
+      sentences.add(own);
+    }
+    // Districts and years differ in cadence and coverage: a memo keyed too coarsely would show here.
+    expect(sentences.size).toBeGreaterThan(3);
   });
 });
 

@@ -2,13 +2,21 @@
 // next bulletin is due (from the reporting cadence, src/lib/opendata/cadence.ts), before the detail.
 import type { Progress, Report, Task } from '~/lib/schema';
 import { STATUS_LABELS } from '~/lib/schema/status';
-import { DUE_AFTER_DAYS, nextPeriod, slotOf, yearCadence } from '~/lib/opendata/cadence';
+import { DUE_AFTER_DAYS, nextPeriod, slotOf, yearCadence, type YearCadence } from '~/lib/opendata/cadence';
 import { periodEndMonth } from '~/lib/opendata/as-of';
 import { reportName } from './labels';
 
-/** `yearReports`: every report of the task's district-year. `latestRow`: the task's row in its latest report. */
-export function latestSentence(task: Task, latest: Report | undefined, latestRow: Progress | undefined, yearReports: Report[]): string {
-  const cadence = yearCadence(task.district, task.year, yearReports);
+/**
+ * `yearReports`: every report of the task's district-year. `latestRow`: the task's row in its latest report.
+ * `cadence`: yearCadence of those reports, when the caller already has it (every task of a year shares one).
+ */
+export function latestSentence(
+  task: Task,
+  latest: Report | undefined,
+  latestRow: Progress | undefined,
+  yearReports: Report[],
+  cadence: YearCadence = yearCadence(task.district, task.year, yearReports),
+): string {
   const due = (s: { due: string }) => `通报按期末后 ${DUE_AFTER_DAYS} 日推算应于 ${s.due} 前后发布`;
   if (!latest || latest.kind !== 'progress' || !latestRow) {
     const first = cadence.slots[0];

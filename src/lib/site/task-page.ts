@@ -1,13 +1,25 @@
 // Everything a task page shows beyond the task itself: units with roles, leaders, the timeline,
 // other tasks of the same units and similar pledges in other years.
 import type { TaskTimelineEntry } from '../charts';
-import type { LeaderRef, Task, UnitRef } from '../schema';
+import type { LeaderRef, Report, Task, UnitRef } from '../schema';
 import type { SiteIndex } from '../dataset/site-index';
 import { dyKey, taskHistory } from '../dataset/site-index';
 import { districtCrumb, yearCrumb, type Crumb } from './breadcrumbs';
 import { clip, reportAxisLabel, taskLabel } from './labels';
 import type { SimilarHit } from './similar';
 import { latestSentence } from './task-latest';
+import { yearCadence, type YearCadence } from '../opendata/cadence';
+
+/** Each district-year's reporting cadence, worked out once per index: all of the year's task pages ask for it. */
+const cadences = new WeakMap<SiteIndex, Map<string, YearCadence>>();
+function cadenceOf(ix: SiteIndex, district: string, year: number, yearReports: Report[]): YearCadence {
+  let byYear = cadences.get(ix);
+  if (!byYear) cadences.set(ix, (byYear = new Map()));
+  const key = dyKey(district, year);
+  let c = byYear.get(key);
+  if (!c) byYear.set(key, (c = yearCadence(district, year, yearReports)));
+  return c;
+}
 
 /** Units named for the task across its reports; the latest report's role wins; every printed form kept. */
 export function taskUnits(ix: SiteIndex, task: Task): (UnitRef & { printedForms: string[] })[] {
@@ -77,6 +89,7 @@ export function taskPage(ix: SiteIndex, id: string, similarHits: readonly Simila
   // The task's own row of its latest report (not a sub-target row), for the first sentence.
   const latestRow = history.find((h) => h.row.reportId === task.latestReportId)?.row;
   const rowCount = history.reduce((n, h) => n + 1 + h.subs.length, 0);
+  const yearReports = ix.reportsByDistrictYear.get(dyKey(task.district, task.year)) ?? [];
   const title = `${districtName}${task.year}年${taskLabel(task)}${task.title ? `：${task.title}` : '任务'}`;
   const withTask = <T extends { taskId: string }>(xs: readonly T[]) => xs.flatMap((x) => {
     const t = ix.task.get(x.taskId);
@@ -90,7 +103,7 @@ export function taskPage(ix: SiteIndex, id: string, similarHits: readonly Simila
     description: clip(task.pledge.text, 120),
     breadcrumbs: [districtCrumb(task.district, districtName), yearCrumb(task.district, task.year), { label: taskLabel(task) }] as Crumb[],
     latestReport,
-    latestSentence: latestSentence(task, latestReport, latestRow, ix.reportsByDistrictYear.get(dyKey(task.district, task.year)) ?? []),
+    latestSentence: latestSentence(task, latestReport, latestRow, yearReports, cadenceOf(ix, task.district, task.year, yearReports)),
     history,
     progressHeading: `进展记录（${rowCount === history.length ? history.length : `${history.length} 份文件，${rowCount} 行：子目标行各计一行`}）`,
     /** Status by report, drawn when there are two or more. */
