@@ -46,4 +46,22 @@ describe('the Astro loader', () => {
     const expected = sortDataset(data);
     for (const k of Object.keys(data) as (keyof typeof data)[]) expect(sorted[k].map((x) => x.id), k).toEqual(expected[k].map((x) => x.id));
   });
+
+  it('without a slice argument: the build’s slice from PORTAL_SLICE, parsed once and again when it changes', async () => {
+    const before = process.env.PORTAL_SLICE;
+    try {
+      process.env.PORTAL_SLICE = 'districts:zhangdian';
+      const a = await loadSite();
+      expect(a).toBe(await loadSite({ kind: 'districts', districts: ['zhangdian'] }));
+      expect(await loadSite()).toBe(a);
+      process.env.PORTAL_SLICE = 'districts:linzi';
+      const b = await loadSite();
+      expect(new Set(b.tasks.map((t) => t.district))).toEqual(new Set(['linzi']));
+      delete process.env.PORTAL_SLICE;
+      expect((await loadSite()).tasks).toHaveLength(data.tasks.length);
+    } finally {
+      if (before === undefined) delete process.env.PORTAL_SLICE;
+      else process.env.PORTAL_SLICE = before;
+    }
+  });
 });

@@ -15,8 +15,23 @@ import { readDataset } from './read';
 
 const loaded = new Map<string, { raw: Promise<Dataset>; site?: Promise<SiteIndex>; sorted?: Promise<Dataset>; aggregates?: Promise<GlobalAggregates> }>();
 
+// Every page asks for its slice's data, several times over: PORTAL_SLICE is parsed again only when it
+// changes, and each slice's key is worked out once.
+let parsed: { text: string | undefined; slice: Slice } | undefined;
+function buildSlice(): Slice {
+  const text = process.env.PORTAL_SLICE;
+  if (!parsed || parsed.text !== text) parsed = { text, slice: currentSlice() };
+  return parsed.slice;
+}
+const keys = new WeakMap<Slice, string>();
+function keyOf(slice: Slice): string {
+  let key = keys.get(slice);
+  if (key === undefined) keys.set(slice, (key = sliceToText(slice)));
+  return key;
+}
+
 function entry(slice: Slice) {
-  const key = sliceToText(slice);
+  const key = keyOf(slice);
   let e = loaded.get(key);
   if (!e) {
     const raw = (async () => {
@@ -31,18 +46,18 @@ function entry(slice: Slice) {
 }
 
 /** The collections in the content layer's order (order.ts contentLayerOrder). */
-export function loadDataset(slice: Slice = currentSlice()): Promise<Dataset> {
+export function loadDataset(slice: Slice = buildSlice()): Promise<Dataset> {
   return entry(slice).raw;
 }
 
 /** The dataset indexed for pages (site-index.ts): reports and tasks in the one order, the rest in the content layer's. */
-export function loadSite(slice: Slice = currentSlice()): Promise<SiteIndex> {
+export function loadSite(slice: Slice = buildSlice()): Promise<SiteIndex> {
   const e = entry(slice);
   return (e.site ??= e.raw.then(indexDataset));
 }
 
 /** Every collection in the fixed order of the published files (order.ts sortDataset): downloads, feeds, changes. */
-export function loadSorted(slice: Slice = currentSlice()): Promise<Dataset> {
+export function loadSorted(slice: Slice = buildSlice()): Promise<Dataset> {
   const e = entry(slice);
   return (e.sorted ??= e.raw.then(sortDataset));
 }
@@ -53,7 +68,7 @@ export function loadSorted(slice: Slice = currentSlice()): Promise<Dataset> {
  * reads the file the shard runner wrote (its content layer holds no tasks or rows); any other build
  * computes it from its own index of every row, so both render from the same record.
  */
-export function loadGlobalAggregates(slice: Slice = currentSlice()): Promise<GlobalAggregates> {
+export function loadGlobalAggregates(slice: Slice = buildSlice()): Promise<GlobalAggregates> {
   const e = entry(slice);
   const file = process.env[GLOBAL_AGGREGATES_ENV];
   // A global build without the runner's file (PORTAL_SLICE=global by hand) counts every row itself.
@@ -69,14 +84,14 @@ let whole: { raw: Promise<Dataset>; site?: Promise<SiteIndex> } | undefined;
  * the validated Node reader (read.ts), outside the content layer, which holds only the global slice;
  * in any other build this is loadDataset().
  */
-export function loadWholeDataset(slice: Slice = currentSlice()): Promise<Dataset> {
+export function loadWholeDataset(slice: Slice = buildSlice()): Promise<Dataset> {
   if (slice.kind !== 'global') return loadDataset(slice);
   whole ??= { raw: Promise.resolve().then(() => contentLayerOrder(readDataset(dataDir(), { kind: 'all' }))) };
   return whole.raw;
 }
 
 /** loadWholeDataset indexed (site-index.ts); in any build but the global shard, loadSite(). */
-export function loadWholeSite(slice: Slice = currentSlice()): Promise<SiteIndex> {
+export function loadWholeSite(slice: Slice = buildSlice()): Promise<SiteIndex> {
   if (slice.kind !== 'global') return loadSite(slice);
   void loadWholeDataset(slice);
   return (whole!.site ??= whole!.raw.then(indexDataset));
