@@ -22,9 +22,11 @@ function cadenceOf(ix: SiteIndex, district: string, year: number, yearReports: R
 }
 
 /** Units named for the task across its reports; the latest report's role wins; every printed form kept. */
-export function taskUnits(ix: SiteIndex, task: Task): (UnitRef & { printedForms: string[] })[] {
+type History = ReturnType<typeof taskHistory>;
+
+export function taskUnits(ix: SiteIndex, task: Task, history: History = taskHistory(ix, task)): (UnitRef & { printedForms: string[] })[] {
   const byId = new Map<string, UnitRef & { printedForms: string[] }>();
-  for (const { row, subs } of taskHistory(ix, task)) {
+  for (const { row, subs } of history) {
     for (const u of [...row.units, ...subs.flatMap((s) => s.units)]) {
       const prev = byId.get(u.unitId);
       const forms = new Set([...(prev?.printedForms ?? []), u.printed]);
@@ -35,9 +37,9 @@ export function taskUnits(ix: SiteIndex, task: Task): (UnitRef & { printedForms:
   return [...byId.values()].sort((a, b) => order[a.role] - order[b.role]);
 }
 
-export function taskLeaders(ix: SiteIndex, task: Task): (LeaderRef & { printedForms: string[] })[] {
+export function taskLeaders(ix: SiteIndex, task: Task, history: History = taskHistory(ix, task)): (LeaderRef & { printedForms: string[] })[] {
   const byId = new Map<string, LeaderRef & { printedForms: string[] }>();
-  for (const { row } of taskHistory(ix, task)) {
+  for (const { row } of history) {
     for (const l of row.leaders) {
       const prev = byId.get(l.leaderId);
       byId.set(l.leaderId, { ...l, printedForms: [...new Set([...(prev?.printedForms ?? []), l.printed])] });
@@ -47,14 +49,14 @@ export function taskLeaders(ix: SiteIndex, task: Task): (LeaderRef & { printedFo
 }
 
 /** Leader names printed for the task that match no known person: as printed, with the anomaly that flags them. */
-export function taskUncertainLeaders(ix: SiteIndex, task: Task): { printed: string; anomalyId: string }[] {
+export function taskUncertainLeaders(ix: SiteIndex, task: Task, history: History = taskHistory(ix, task)): { printed: string; anomalyId: string }[] {
   const seen = new Map<string, { printed: string; anomalyId: string }>();
-  for (const { row } of taskHistory(ix, task)) for (const l of row.uncertainLeaders ?? []) if (!seen.has(l.printed)) seen.set(l.printed, l);
+  for (const { row } of history) for (const l of row.uncertainLeaders ?? []) if (!seen.has(l.printed)) seen.set(l.printed, l);
   return [...seen.values()];
 }
 
-export function taskTimelineEntries(ix: SiteIndex, task: Task): TaskTimelineEntry[] {
-  return taskHistory(ix, task).map(({ row, report }) => ({
+export function taskTimelineEntries(ix: SiteIndex, task: Task, history: History = taskHistory(ix, task)): TaskTimelineEntry[] {
+  return history.map(({ row, report }) => ({
     label: report ? reportAxisLabel(report) : [String(row.year), ''],
     status: row.status,
     inferred: row.statusSource === 'inferred',
@@ -107,10 +109,10 @@ export function taskPage(ix: SiteIndex, id: string, similarHits: readonly Simila
     history,
     progressHeading: `进展记录（${rowCount === history.length ? history.length : `${history.length} 份文件，${rowCount} 行：子目标行各计一行`}）`,
     /** Status by report, drawn when there are two or more. */
-    timeline: history.length > 1 ? taskTimelineEntries(ix, task) : undefined,
-    units: taskUnits(ix, task),
-    leaders: taskLeaders(ix, task),
-    uncertain: taskUncertainLeaders(ix, task),
+    timeline: history.length > 1 ? taskTimelineEntries(ix, task, history) : undefined,
+    units: taskUnits(ix, task, history),
+    leaders: taskLeaders(ix, task, history),
+    uncertain: taskUncertainLeaders(ix, task, history),
     sameUnit: sameUnitTasks(ix, task),
     linked: withTask(task.links ?? []),
     similar: withTask(similarHits.map((h) => ({ ...h, taskId: h.id }))),
