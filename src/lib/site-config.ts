@@ -24,19 +24,26 @@ export function readSiteConfig(root: string = process.cwd()): SiteConfig {
   return value;
 }
 
-const remembered = new Map<string, { stamp: string; config: SiteConfig }>();
+const remembered = new Map<string, { stamp: string; checked: number; config: SiteConfig }>();
+/** How long a remembered config is trusted before the file is looked at again. */
+export const SITE_CONFIG_RECHECK_MS = 1000;
 
 /**
  * readSiteConfig for pages: every task and report page shows the 纠错 contact, and parsing the YAML
- * tens of thousands of times cost more than rendering the box. The file is read again only when its
- * size or modification time changes (an edit under `astro dev`); a file with problems is never remembered.
+ * tens of thousands of times cost more than rendering the box (and even a stat per page shows in a
+ * profile). The file is looked at again at most once a second, and read again only when its size or
+ * times changed (an edit under `astro dev`); a file with problems is never remembered.
  */
-export function siteConfig(root: string = process.cwd()): SiteConfig {
+export function siteConfig(root: string = process.cwd(), now: number = Date.now()): SiteConfig {
+  const hit = remembered.get(root);
+  if (hit && now - hit.checked < SITE_CONFIG_RECHECK_MS && now >= hit.checked) return hit.config;
   const st = statSync(siteYaml(root), { bigint: true });
   const stamp = `${st.mtimeNs}:${st.ctimeNs}:${st.size}:${st.ino}`;
-  const hit = remembered.get(root);
-  if (hit?.stamp === stamp) return hit.config;
-  const config = readSiteConfig(root);
-  remembered.set(root, { stamp, config: Object.freeze(config) });
+  if (hit?.stamp === stamp) {
+    hit.checked = now;
+    return hit.config;
+  }
+  const config = Object.freeze(readSiteConfig(root));
+  remembered.set(root, { stamp, checked: now, config });
   return config;
 }
