@@ -69,4 +69,19 @@ describe('similarPledges', () => {
     similarPledges(repeated, SIMILARITY_THRESHOLD, MAX_SIMILAR, s2);
     expect(s2.scored).toBeLessThanOrEqual(repeated.length * 3);
   });
+
+  it('when more candidates tie than get an exact score, the first in the list are scored (the same pick as sorting them all)', () => {
+    // 20 later-year pledges share the same three bigrams with x; the later in the list, the shorter and so
+    // the closer to x. Only the first 15 are scored, so the best 5 of those win, not the overall best.
+    const cjk = (from: number, n: number) => Array.from({ length: n }, (_, i) => String.fromCodePoint(from + i)).join('');
+    const docs: SimilarDoc[] = [{ id: 'x', district: 'd', year: 2020, text: '甲乙丙丁' }];
+    for (let k = 0; k < 20; k++) docs.push({ id: `c${String(k).padStart(2, '0')}`, district: 'd', year: 2021, text: `甲乙丙丁${cjk(0x5000 + k * 32, 20 - k)}` });
+    // Unrelated pledges, so that the shared bigrams are not common enough to count as boilerplate.
+    for (let k = 0; k < 100; k++) docs.push({ id: `f${k}`, district: 'd', year: 2019, text: cjk(0x6000 + k * 4, 3) });
+    const stats = { scored: 0 };
+    const hits = similarPledges(docs, SIMILARITY_THRESHOLD, MAX_SIMILAR, stats).get('x')!;
+    expect(hits.map((h) => h.id)).toEqual(['c14', 'c13', 'c12', 'c11', 'c10']);
+    expect(hits[0]!.score).toBe(dice(bigrams(docs[0]!.text), bigrams(docs[15]!.text)));
+    expect(hits[0]!.score).toBe(0.5);
+  });
 });

@@ -33,9 +33,12 @@ export interface SimilarHit {
   score: number;
 }
 
+/** The characters bigrams() pairs: letters, digits and CJK characters after NFKC folding. */
+const pairedChars = (text: string): string[] => text.normalize('NFKC').match(/[\p{L}\p{N}]/gu) ?? [];
+
 /** Bigrams of the letters, digits and CJK characters of a text (punctuation and spaces dropped). */
 export function bigrams(text: string): Set<string> {
-  const chars = [...text.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '')];
+  const chars = pairedChars(text);
   const out = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
   return out;
@@ -47,6 +50,41 @@ export function dice(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const g of small) if (large.has(g)) shared++;
   return (2 * shared) / (a.size + b.size);
+}
+
+/**
+ * A group's bigram sets as sorted arrays of small integers (one id per distinct bigram in the group):
+ * the same sets as bigrams() gives, but intersected by a merge instead of hashing strings.
+ */
+function bigramIds(texts: readonly string[]): Int32Array[] {
+  const ids = new Map<string, number>();
+  return texts.map((text) => {
+    const chars = pairedChars(text);
+    const own = new Set<number>();
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const g = chars[i]! + chars[i + 1]!;
+      let id = ids.get(g);
+      if (id === undefined) ids.set(g, (id = ids.size));
+      own.add(id);
+    }
+    return Int32Array.from(own).sort();
+  });
+}
+
+/** dice() over two bigramIds() sets. */
+function diceIds(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return (2 * shared) / (a.length + b.length);
 }
 
 /** For every doc, its similar docs of the same district in other years, best first. */
@@ -65,41 +103,54 @@ export function similarPledges(
   }
   const result = new Map<string, SimilarHit[]>();
   for (const group of byDistrict.values()) {
-    const grams = group.map((d) => bigrams(d.text));
-    const postings = new Map<string, number[]>();
+    const grams = bigramIds(group.map((d) => d.text));
+    const years = Int32Array.from(group, (d) => d.year);
+    const postings: number[][] = [];
     grams.forEach((gs, i) => {
-      for (const g of gs) {
-        const list = postings.get(g);
-        if (list) list.push(i);
-        else postings.set(g, [i]);
-      }
+      for (const g of gs) (postings[g] ??= []).push(i);
     });
     const maxDf = Math.min(MAX_POSTINGS, Math.max(3, Math.floor(group.length * MAX_SHARE)));
     // Shared-bigram counts in a typed array, reset through the list of touched slots (no per-doc Map).
     const counts = new Int32Array(group.length);
     const touched: number[] = [];
+    // The MAX_CANDIDATES best candidates (most shared rare bigrams, then first in the group), kept in
+    // order by insertion: the same ones a sort of every candidate would put first, without the sort.
+    const bestJ = new Int32Array(MAX_CANDIDATES);
+    const bestN = new Int32Array(MAX_CANDIDATES);
     group.forEach((doc, i) => {
       touched.length = 0;
+      const year = years[i]!;
       for (const g of grams[i]!) {
-        const list = postings.get(g)!;
+        const list = postings[g]!;
         if (list.length > maxDf) continue;
         for (const j of list) {
-          if (group[j]!.year === doc.year) continue;
+          if (years[j] === year) continue;
           if (counts[j]!++ === 0) touched.push(j);
         }
       }
-      const hits = touched
-        .map((j) => [j, counts[j]!] as const)
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, MAX_CANDIDATES);
-      for (const j of touched) counts[j] = 0;
-      if (stats) stats.scored += hits.length;
-      const scored = hits
-        .map(([j]) => ({ id: group[j]!.id, score: dice(grams[i]!, grams[j]!) }))
-        .filter((h) => h.score >= threshold)
-        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-        .slice(0, limit);
-      result.set(doc.id, scored);
+      let nBest = 0;
+      for (const j of touched) {
+        const n = counts[j]!;
+        counts[j] = 0;
+        const last = nBest - 1;
+        if (nBest === MAX_CANDIDATES && !(n > bestN[last]! || (n === bestN[last]! && j < bestJ[last]!))) continue;
+        let at = nBest < MAX_CANDIDATES ? nBest++ : last;
+        while (at > 0 && (n > bestN[at - 1]! || (n === bestN[at - 1]! && j < bestJ[at - 1]!))) {
+          bestN[at] = bestN[at - 1]!;
+          bestJ[at] = bestJ[at - 1]!;
+          at--;
+        }
+        bestN[at] = n;
+        bestJ[at] = j;
+      }
+      if (stats) stats.scored += nBest;
+      const scored: SimilarHit[] = [];
+      for (let k = 0; k < nBest; k++) {
+        const j = bestJ[k]!;
+        const score = diceIds(grams[i]!, grams[j]!);
+        if (score >= threshold) scored.push({ id: group[j]!.id, score });
+      }
+      result.set(doc.id, scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, limit));
     });
   }
   return result;
