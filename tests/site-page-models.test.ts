@@ -62,6 +62,26 @@ describe('taskPage', () => {
     expect(() => taskPage(ix, 'nowhere-1999-001')).toThrow(/nowhere-1999-001/);
   });
 
+  it('lists up to 8 other tasks of the same district-year under each of the task’s lead units, in the unit’s order', () => {
+    let listed = 0;
+    for (const t of ix.tasks) {
+      const expected = (t.leadUnitIds.length ? t.leadUnitIds : t.unitIds)
+        .map((unitId) => ({
+          unitId,
+          name: data.units.find((u) => u.id === unitId)?.name ?? unitId,
+          tasks: (data.units.find((u) => u.id === unitId)?.taskIds ?? [])
+            .map((id) => data.tasks.find((x) => x.id === id)!)
+            .filter((o) => o && o.id !== t.id && o.district === t.district && o.year === t.year)
+            .slice(0, 8),
+        }))
+        .filter((g) => g.tasks.length > 0);
+      const page = taskPage(ix, t.id);
+      expect(page.sameUnit.map((g) => ({ ...g, tasks: g.tasks.map((x) => x.id) })), t.id).toEqual(expected.map((g) => ({ ...g, tasks: g.tasks.map((x) => x.id) })));
+      listed += page.sameUnit.reduce((n, g) => n + g.tasks.length, 0);
+    }
+    expect(listed).toBeGreaterThan(100);
+  });
+
   it('every task’s first sentence is the one worked out from its own year’s reports (the cadence is shared per district-year)', () => {
     const yearReports = (t: { district: string; year: number }) => data.reports.filter((r) => r.district === t.district && r.year === t.year);
     const sentences = new Set<string>();

@@ -63,18 +63,37 @@ export function taskTimelineEntries(ix: SiteIndex, task: Task, history: History 
   }));
 }
 
+/** Each unit's tasks by district-year, in the unit's order, worked out once per index and unit. */
+const unitYears = new WeakMap<SiteIndex, Map<string, Map<string, Task[]>>>();
+function unitTasksOfYear(ix: SiteIndex, unitId: string, district: string, year: number): readonly Task[] {
+  let units = unitYears.get(ix);
+  if (!units) unitYears.set(ix, (units = new Map()));
+  let byYear = units.get(unitId);
+  if (!byYear) {
+    units.set(unitId, (byYear = new Map()));
+    for (const id of ix.unit.get(unitId)?.taskIds ?? []) {
+      const t = ix.task.get(id);
+      if (!t) continue;
+      const key = dyKey(t.district, t.year);
+      const list = byYear.get(key);
+      if (list) list.push(t);
+      else byYear.set(key, [t]);
+    }
+  }
+  return byYear.get(dyKey(district, year)) ?? [];
+}
+
 /** Other tasks of the same district-year sharing a lead unit (or any unit when none is marked). */
 export function sameUnitTasks(ix: SiteIndex, task: Task, limit = 8): { unitId: string; name: string; tasks: Task[] }[] {
   const ids = task.leadUnitIds.length ? task.leadUnitIds : task.unitIds;
   return ids
     .map((unitId) => {
       const unit = ix.unit.get(unitId);
+      // A unit can name thousands of tasks across years: every page of a year looks only at that year's.
       const tasks: Task[] = [];
-      // A unit can name thousands of tasks across years: stop at the limit instead of filtering them all.
-      for (const id of unit?.taskIds ?? []) {
+      for (const t of unitTasksOfYear(ix, unitId, task.district, task.year)) {
         if (tasks.length >= limit) break;
-        const t = id === task.id ? undefined : ix.task.get(id);
-        if (t && t.district === task.district && t.year === task.year) tasks.push(t);
+        if (t.id !== task.id) tasks.push(t);
       }
       return { unitId, name: unit?.name ?? unitId, tasks };
     })
