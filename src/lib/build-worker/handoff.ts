@@ -1,7 +1,8 @@
 // What the build worker (integration.ts) promises the pages. Set only in `astro build` with the
 // integration registered; without it (astro dev, a bare build) the pages compute these themselves.
 import { sharedSlot } from '../build-handoff';
-import type { FileMeasure } from '../opendata/download-files';
+import type { DescribedDownload, FileMeasure } from '../opendata/download-files';
+import type { EmbedChartTransfer } from '../opendata/embeds';
 import type { SimilarHit } from '../site/similar';
 
 export interface BuildWork {
@@ -11,6 +12,13 @@ export interface BuildWork {
   searchIndex: Promise<{ hash: string; files: number }>;
   /** Similar pledges of every task. */
   similar: Promise<Map<string, SimilarHit[]>>;
+  /**
+   * The global shard only (src/lib/shards/), which holds no task or row: every download file described
+   * (the /data/ list, datapackage.json) and the cross-district embeddable charts, computed by the worker
+   * from the whole dataset. The charts as they crossed the thread: load-embeds.ts wraps their markup again,
+   * in the pages' own module graph (the config's copy of the Markup class is not the pages').
+   */
+  global?: Promise<{ downloads: DescribedDownload[]; embeds: EmbedChartTransfer[] }>;
 }
 
 export const buildWork = () => sharedSlot<BuildWork>('build-worker');
