@@ -21,6 +21,8 @@ import { readDataset } from '~/lib/dataset/read';
 import { contentLayerOrder } from '~/lib/dataset/order';
 import { DescribedDownloads, Downloads } from '~/lib/opendata/download-files';
 import { embedCharts, fromTransfer } from '~/lib/opendata/embeds';
+import { globalAggregates } from '~/lib/dataset/global-aggregates';
+import { globalAggregatesSchema } from '~/lib/schema/global-aggregates';
 
 const SITE = 'https://example.org/portal/';
 const tmp: string[] = [];
@@ -118,13 +120,14 @@ describe('startBuildWork: the worker thread', () => {
     expect(existsSync(join(stageDir, 'data/all/dataset.json'))).toBe(true);
   }, 60_000);
 
-  it('for the global shard, describes every download file without its rows and hands over the cross-district charts', async () => {
+  it('for the global shard, hands over the global aggregates and cross-district charts, and every download file described without its rows', async () => {
     const stageDir = join(tempDir('build-worker-global'), '.dist-build-worker');
     // The worker threads see PORTAL_SLICE as the global shard's Astro process sets it (copied when they start).
     process.env.PORTAL_SLICE = 'global';
-    const run = startBuildWork({ dataDir, siteRoot: SITE, stageDir }, [['downloads', 'global'], ['search-index']]);
+    const run = startBuildWork({ dataDir, siteRoot: SITE, stageDir }, [['global-pages', 'downloads', 'download-list'], ['search-index']]);
     delete process.env.PORTAL_SLICE;
-    const { downloads, embeds } = await run.global;
+    const { aggregates, embeds } = await run.global;
+    const downloads = await run.downloadList;
     const whole = new Downloads(data, SITE);
     expect(downloads.map((f) => f.path)).toEqual(whole.files.map((f) => f.path));
     for (const [i, f] of whole.files.entries()) {
@@ -138,6 +141,8 @@ describe('startBuildWork: the worker thread', () => {
     expect(list.describe(list.files[0]!)).toEqual(downloads[0]);
     // The charts no district owns (all tasks, indicators across districts), their SVG markup intact.
     const ix = indexDataset(contentLayerOrder(data));
+    expect(aggregates).toEqual(globalAggregates(ix));
+    expect(globalAggregatesSchema.parse(aggregates)).toEqual(aggregates);
     const want = embedCharts(ix, ix.indicators).filter((c) => !ix.district.has(c.pagePath.split('/')[0]!) || !c.reports.every((r) => r.district === c.pagePath.split('/')[0]));
     expect(embeds.map((c) => c.id)).toEqual(want.map((c) => c.id));
     expect(embeds.map((c) => c.id)).toContain('all-tasks');

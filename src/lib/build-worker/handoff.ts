@@ -3,6 +3,7 @@
 import { sharedSlot } from '../build-handoff';
 import type { DescribedDownload, FileMeasure } from '../opendata/download-files';
 import type { EmbedChartTransfer } from '../opendata/embeds';
+import type { GlobalAggregates } from '../schema/global-aggregates';
 import type { SimilarHit } from '../site/similar';
 
 export interface BuildWork {
@@ -13,12 +14,14 @@ export interface BuildWork {
   /** Similar pledges of every task. */
   similar: Promise<Map<string, SimilarHit[]>>;
   /**
-   * The global shard only (src/lib/shards/), which holds no task or row: every download file described
-   * (the /data/ list, datapackage.json) and the cross-district embeddable charts, computed by the worker
-   * from the whole dataset. The charts as they crossed the thread: load-embeds.ts wraps their markup again,
-   * in the pages' own module graph (the config's copy of the Markup class is not the pages').
+   * The global shard only (src/lib/shards/), whose content layer holds no task or row; the worker
+   * computes these from the whole dataset. `global`: the global aggregates (home, quality, search,
+   * /changes/) and the cross-district embeddable charts, as they crossed the thread (load-embeds.ts wraps
+   * their markup again in the pages' own module graph: the config's copy of the Markup class is not the
+   * pages'). `downloadList`: every download file described (the /data/ list, datapackage.json).
    */
-  global?: Promise<{ downloads: DescribedDownload[]; embeds: EmbedChartTransfer[] }>;
+  global?: Promise<{ aggregates: GlobalAggregates; embeds: EmbedChartTransfer[] }>;
+  downloadList?: Promise<DescribedDownload[]>;
 }
 
 export const buildWork = () => sharedSlot<BuildWork>('build-worker');

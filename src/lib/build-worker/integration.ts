@@ -23,6 +23,7 @@ import { buildWork, type BuildWork } from './handoff';
 import { moveStaged } from './move-staged';
 import type { DescribedDownload } from '../opendata/download-files';
 import type { EmbedChartTransfer } from '../opendata/embeds';
+import type { GlobalAggregates } from '../schema/global-aggregates';
 import type { WorkInput, WorkJob, WorkMessage } from './work';
 
 interface Deferred<T> { promise: Promise<T>; resolve: (v: T) => void; reject: (e: Error) => void }
@@ -35,8 +36,9 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
-export interface BuildWorkRun extends Omit<BuildWork, 'global'> {
+export interface BuildWorkRun extends Omit<BuildWork, 'global' | 'downloadList'> {
   global: NonNullable<BuildWork['global']>;
+  downloadList: NonNullable<BuildWork['downloadList']>;
   /** Resolves with one log line per result once the worker has finished; rejects with what went wrong. */
   done: Promise<string[]>;
 }
@@ -51,18 +53,20 @@ export function startBuildWork(input: Omit<WorkInput, 'jobs'>, threads: WorkJob[
   const downloads = deferred<Map<string, FileMeasure>>();
   const searchIndex = deferred<{ hash: string; files: number }>();
   const similar = deferred<Map<string, SimilarHit[]>>();
-  const global = deferred<{ downloads: DescribedDownload[]; embeds: EmbedChartTransfer[] }>();
+  const global = deferred<{ aggregates: GlobalAggregates; embeds: EmbedChartTransfer[] }>();
+  const downloadList = deferred<DescribedDownload[]>();
   const done = deferred<string[]>();
   const jobs = new Set(threads.flat());
   if (!jobs.has('downloads')) downloads.resolve(new Map());
   if (!jobs.has('search-index')) searchIndex.resolve({ hash: '', files: 0 });
   if (!jobs.has('similar')) similar.resolve(new Map());
-  if (!jobs.has('global')) global.resolve({ downloads: [], embeds: [] });
+  if (!jobs.has('global-pages')) global.reject(new AstroError('构建线程没有计算全局汇总（global-pages）：只有全局分片需要它。'));
+  if (!jobs.has('download-list')) downloadList.resolve([]);
   const log: string[] = [];
   // The Astro boundary: what the worker found becomes one AstroError. Problems in the input name their
   // files and what to do, so Astro prints them without a stack trace; a bug keeps its stack for the report.
   const reject = (e: AstroError) => {
-    for (const d of [downloads, searchIndex, similar, global, done]) d.reject(e);
+    for (const d of [downloads, searchIndex, similar, global, downloadList, done]) d.reject(e);
   };
   const failWith = (problems: readonly Problem[]) => {
     const hints = [...new Set(problems.flatMap((p) => (p.hint ? [p.hint] : [])))];
@@ -85,9 +89,13 @@ export function startBuildWork(input: Omit<WorkInput, 'jobs'>, threads: WorkJob[
         searchIndex.resolve({ hash: m.hash, files: m.files });
         log.push(`search index: ${m.files} files in search-index/${m.hash}/ in ${m.ms} ms`);
         break;
-      case 'global':
-        global.resolve({ downloads: m.downloads, embeds: m.embeds });
-        log.push(`${m.downloads.length} download files described, ${m.embeds.length} cross-district charts in ${m.ms} ms`);
+      case 'global-pages':
+        global.resolve({ aggregates: m.aggregates, embeds: m.embeds });
+        log.push(`global aggregates and ${m.embeds.length} cross-district charts in ${m.ms} ms`);
+        break;
+      case 'download-list':
+        downloadList.resolve(m.downloads);
+        log.push(`${m.downloads.length} download files described in ${m.ms} ms`);
         break;
       case 'similar':
         similar.resolve(new Map(m.hits));
@@ -119,7 +127,7 @@ export function startBuildWork(input: Omit<WorkInput, 'jobs'>, threads: WorkJob[
       if (!finished) fail(`线程提前退出（exit ${code}）`);
     });
   }
-  return { downloads: downloads.promise, searchIndex: searchIndex.promise, similar: similar.promise, global: global.promise, done: done.promise };
+  return { downloads: downloads.promise, searchIndex: searchIndex.promise, similar: similar.promise, global: global.promise, downloadList: downloadList.promise, done: done.promise };
 }
 
 /** Where the worker writes: a sibling of outDir (same file system, so moving in is a rename), e.g. .dist-build-worker/. */
@@ -147,10 +155,10 @@ export default function buildWorker(): AstroIntegration {
         // and find similar pledges (within their district) from their slice.
         const slice = currentSlice().kind;
         const threads: WorkJob[][] =
-          slice === 'districts' ? [['share-cards']] : slice === 'global' ? [['downloads', 'global'], ['search-index']] : [['downloads', 'similar', 'share-cards'], ['search-index']];
+          slice === 'districts' ? [['share-cards']] : slice === 'global' ? [['global-pages', 'downloads', 'download-list'], ['search-index']] : [['downloads', 'similar', 'share-cards'], ['search-index']];
         run = startBuildWork({ dataDir: resolve(fileURLToPath(config.root), dataDir()), siteRoot: siteRootOf(config.site, config.base), stageDir }, threads);
         if (slice === 'districts') Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex });
-        else Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex, similar: run.similar, ...(slice === 'global' ? { global: run.global } : {}) });
+        else Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex, similar: run.similar, ...(slice === 'global' ? { global: run.global, downloadList: run.downloadList } : {}) });
       },
       'astro:build:done': async ({ dir }) => {
         if (!run) return;

@@ -1,6 +1,6 @@
 // The part of `astro build` that needs the dataset but no page: the download files, the search index,
-// similar pledges, the share cards (PNG) and, for the global shard, the download descriptions and the
-// cross-district charts. worker.mjs runs a list of these jobs on a thread of its own while Astro renders
+// similar pledges, the share cards (PNG) and, for the global shard, the global aggregates, the
+// cross-district charts and the download descriptions. worker.mjs runs a list of these jobs on a thread of its own while Astro renders
 // pages on the main thread; integration.ts splits them over two threads, so a 2-core machine uses both.
 // It reads the same generated/*.json through the same zod schemas as the content collections, in the same
 // order, so it computes exactly what the pages would, and writes the files under stageDir (Astro empties
@@ -18,13 +18,16 @@ import { readDataset } from '~/lib/dataset/read';
 import { contentLayerOrder } from '~/lib/dataset/order';
 import { indexDataset, type SiteIndex } from '~/lib/dataset/site-index';
 import type { Dataset } from '~/lib/dataset/collections';
+import { globalAggregates } from '~/lib/dataset/global-aggregates';
+import type { GlobalAggregates } from '~/lib/schema/global-aggregates';
 
 /**
- * One job of the worker. `downloads`: write and measure every download file; `global`: describe them and
- * compute the cross-district charts (the global shard's pages hold no row); `search-index`; `similar`;
- * `share-cards`: draw the pages' cards.
+ * One job of the worker. For the global shard, whose pages hold no row: `global-pages`, the global
+ * aggregates and the cross-district charts (first: the home page waits for them), and `download-list`,
+ * every download file described. `downloads`: write and measure every download file; `search-index`;
+ * `similar`; `share-cards`: draw the pages' cards.
  */
-export type WorkJob = 'downloads' | 'global' | 'search-index' | 'similar' | 'share-cards';
+export type WorkJob = 'global-pages' | 'downloads' | 'download-list' | 'search-index' | 'similar' | 'share-cards';
 
 export interface WorkInput {
   /** Where generated/*.json are (PORTAL_DATA_DIR or generated/, absolute). */
@@ -39,7 +42,8 @@ export interface WorkInput {
 
 export type WorkMessage =
   | { kind: 'downloads'; measures: [string, FileMeasure][]; bytes: number; ms: number }
-  | { kind: 'global'; downloads: DescribedDownload[]; embeds: EmbedChartTransfer[]; ms: number }
+  | { kind: 'global-pages'; aggregates: GlobalAggregates; embeds: EmbedChartTransfer[]; ms: number }
+  | { kind: 'download-list'; downloads: DescribedDownload[]; ms: number }
   | { kind: 'search-index'; hash: string; files: number; ms: number }
   | { kind: 'similar'; hits: [string, SimilarHit[]][]; ms: number }
   | { kind: 'share-cards'; cards: number; drawn: number; ms: number };
@@ -63,12 +67,16 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
         report({ kind: 'downloads', measures: downloads.files.map((f) => [f.path, downloads!.measure(f)]), bytes, ms: ms() });
         break;
       }
-      case 'global': {
-        const d = downloads ?? new Downloads(data, input.siteRoot);
-        // The order the pages' content layer gives (contentLayerOrder), as a whole build's embed pages see it.
+      case 'global-pages': {
+        // In the order the pages' content layer gives (contentLayerOrder), as a whole build's pages see it.
         const whole = indexDataset(contentLayerOrder(data as Dataset));
         const embeds = embedCharts(whole, whole.indicators).filter(chartInSlice).map(toTransfer);
-        report({ kind: 'global', downloads: d.files.map((f) => listedOnly(d.describe(f))), embeds, ms: ms() });
+        report({ kind: 'global-pages', aggregates: globalAggregates(whole), embeds, ms: ms() });
+        break;
+      }
+      case 'download-list': {
+        const d = downloads ?? new Downloads(data, input.siteRoot);
+        report({ kind: 'download-list', downloads: d.files.map((f) => listedOnly(d.describe(f))), ms: ms() });
         break;
       }
       case 'search-index': {

@@ -7,7 +7,9 @@ import { COLLECTION_NAMES, type Dataset } from './collections';
 import { contentLayerOrder, sortDataset } from './order';
 import { indexDataset, type SiteIndex } from './site-index';
 import type { GlobalAggregates } from '../schema/global-aggregates';
-import { GLOBAL_AGGREGATES_ENV, globalAggregates, readGlobalAggregates } from './global-aggregates';
+import { globalAggregates } from './global-aggregates';
+import { globalAggregatesSchema } from '../schema/global-aggregates';
+import { buildWork } from '../build-worker/handoff';
 import { currentSlice, sliceToText, type Slice } from './slice';
 import { sliceDataset } from './slice-rows';
 import { dataDir } from '../data-dir';
@@ -55,12 +57,13 @@ export function loadSorted(slice: Slice = currentSlice()): Promise<Dataset> {
  */
 export function loadGlobalAggregates(slice: Slice = currentSlice()): Promise<GlobalAggregates> {
   const e = entry(slice);
-  const file = process.env[GLOBAL_AGGREGATES_ENV];
+  const fromWorker = buildWork().global;
   if (slice.kind === 'global') {
-    // A global build without the runner's file (PORTAL_SLICE=global by hand) counts every row itself,
-    // through the Node reader: its content layer holds none.
-    return (e.aggregates ??= Promise.resolve().then(() =>
-      file ? readGlobalAggregates(file) : globalAggregates(indexDataset(contentLayerOrder(readDataset(dataDir(), { kind: 'all' }))))));
+    // The global shard's content layer holds no row: its build worker counts them (src/lib/build-worker/),
+    // checked against the schema as they arrive; without the worker (astro dev), the Node reader.
+    return (e.aggregates ??= fromWorker
+      ? fromWorker.then((g) => globalAggregatesSchema.parse(g.aggregates))
+      : Promise.resolve().then(() => globalAggregates(indexDataset(contentLayerOrder(readDataset(dataDir(), { kind: 'all' }))))));
   }
   return (e.aggregates ??= loadSite(slice).then(globalAggregates));
 }

@@ -22,6 +22,6 @@ export function loadDownloads(): Promise<Downloads> {
  * global shard the build worker describes them (it holds the rows, the shard's pages hold none).
  */
 export function loadDownloadList(): Promise<DownloadList> {
-  const global = buildWork().global;
-  return global ? global.then((g) => new DescribedDownloads(g.downloads)) : loadDownloads();
+  const list = buildWork().downloadList;
+  return list ? list.then((l) => new DescribedDownloads(l)) : loadDownloads();
 }
