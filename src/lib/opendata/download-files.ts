@@ -31,6 +31,39 @@ export interface DownloadFile extends Omit<DownloadSpec, 'parts'> {
   sha256: string;
 }
 
+/** A file as a list describes it, without its rows: what the /data/ page lists (sizes only for some). */
+export type ListedDownload = Omit<DownloadSpec, 'parts' | 'scope'> & { scope: Omit<Scope, 'data'> };
+/** A listed file with its bytes and SHA-256: what datapackage.json and the pages that show sizes need. */
+export type DescribedDownload = ListedDownload & FileMeasure;
+
+/** What the /data/ page and datapackage.json read: every file, each described on request. Downloads is one. */
+export interface DownloadList {
+  readonly files: readonly ListedDownload[];
+  describe(f: ListedDownload): DescribedDownload;
+}
+
+/**
+ * The download list from descriptions the build worker sent (src/lib/build-worker/): the global shard
+ * lists and describes every file without holding a row. Same files, order and fields as Downloads.
+ */
+export class DescribedDownloads implements DownloadList {
+  readonly files: ListedDownload[];
+  private readonly measures: Map<string, FileMeasure>;
+  constructor(described: readonly DescribedDownload[]) {
+    this.files = described.map(({ bytes: _b, sha256: _s, ...listed }) => listed);
+    this.measures = new Map(described.map((d) => [d.path, { bytes: d.bytes, sha256: d.sha256 }]));
+  }
+  describe(f: ListedDownload): DescribedDownload {
+    return { ...f, ...this.measures.get(f.path)! };
+  }
+}
+
+/** The description of `f` that crosses a thread: its scope without the rows it holds. */
+export function listedOnly(d: ReturnType<Downloads['describe']>): DescribedDownload {
+  const { data: _rows, ...scope } = d.scope;
+  return { ...d, scope };
+}
+
 export interface FileMeasure { bytes: number; sha256: string }
 
 /** Stable JSON, compact (the files are for programs; browsers pretty-print), trailing newline. Key order is the schema's. */
