@@ -5,7 +5,6 @@ import buildWorker from './src/lib/build-worker/integration.ts';
 import devFileUrls from './src/lib/dev-file-urls.ts';
 import { readSiteConfig } from './src/lib/site-config.ts';
 import stagedSite from './src/lib/build-worker/staged-site.ts';
-import shardPages from './src/lib/shards/shard-integration.ts';
 
 // The site's address lives in content/site.yaml (`url`); SITE overrides it for one deploy, BASE sets a
 // sub-path (e.g. GitHub Pages). Without an address nothing prints a placeholder domain: links are
@@ -45,5 +44,5 @@ export default defineConfig({
   // Embed pages are for iframes, not for search engines.
   // stagedSite last: Astro builds into .dist-build/site/ and it swaps the complete site into dist/ after
   // every other integration has written (src/lib/build-worker/staged-site.ts).
-  integrations: [...(site && !shard ? [sitemap({ filter: (page) => !page.includes('/embed/') })] : []), buildWorker(), devFileUrls(), addressWarning, shardPages(), stagedSite()],
+  integrations: [...(site && !shard ? [sitemap({ filter: (page) => !page.includes('/embed/') })] : []), buildWorker(), devFileUrls(), addressWarning, stagedSite()],
 });

@@ -13,7 +13,7 @@ import { planBatches, planShards } from '~/lib/shards/plan';
 import { ownerOf } from '~/lib/shards/owner';
 import { shardKey } from '~/lib/shards/cache-key';
 import { buildSharded, type ShardResult } from '~/lib/shards/sharded-build';
-import { lostDotAstroRace, ShardError } from '~/lib/shards/run-shard';
+import { limiter, lostDotAstroRace, settle, ShardError } from '~/lib/shards/run-shard';
 import { childEnv } from './helpers/child-env';
 import { ROOT } from './helpers/repo-dataset';
 import { ingestSeeds, siteDifferences } from './helpers/shard-sites';
@@ -182,6 +182,29 @@ describe('merge and cache keys', () => {
       expect(shardKey({ ...base, ...changed }), JSON.stringify(changed)).not.toBe(k);
     }
     expect(shardKey({ ...base, env: { UNRELATED: '1' } })).toBe(k);
+  });
+});
+
+describe('running builds', () => {
+  it('runs at most `jobs` tasks at once, tasks given at any time; after a failure none starts and the first failure is thrown', async () => {
+    const limit = limiter(2);
+    let running = 0;
+    let most = 0;
+    const started: string[] = [];
+    const task = (name: string, ms: number, fail = false) => () => {
+      started.push(name);
+      most = Math.max(most, ++running);
+      return new Promise<string>((resolve, reject) => setTimeout(() => (running--, fail ? reject(new Error(`${name} failed`)) : resolve(name)), ms));
+    };
+    const first = limit(task('global', 30));
+    await new Promise((r) => setTimeout(r, 5)); // the rest arrive later, as the districts' keys are worked out
+    expect(await settle([first, limit(task('a', 10)), limit(task('b', 10)), limit(task('c', 10))])).toEqual(['global', 'a', 'b', 'c']);
+    expect(most).toBe(2);
+    started.length = 0;
+    const failing = limiter(1);
+    const e = await settle([failing(task('x', 5, true)), failing(task('y', 5)), failing(task('z', 5))]).catch((x: Error) => x);
+    expect((e as Error).message).toBe('x failed');
+    expect(started).toEqual(['x']); // y and z were never started
   });
 });
 

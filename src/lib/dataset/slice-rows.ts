@@ -19,6 +19,11 @@ export function globalSliceKeeps(name: CollectionName, _row: unknown): boolean {
   return GLOBAL_COLLECTIONS.has(name);
 }
 
+/** Whether `slice` loads any row of collection `name` (the global slice leaves the big ones out whole). */
+export function sliceLoadsCollection(slice: Slice, name: CollectionName): boolean {
+  return slice.kind !== 'global' || GLOBAL_COLLECTIONS.has(name);
+}
+
 /** Whether `slice` loads this row of collection `name`. `reports`: report id → district (for anomalies). */
 export function sliceKeeps(slice: Slice, name: CollectionName, row: unknown, reports?: ReadonlyMap<string, string>): boolean {
   switch (slice.kind) {
