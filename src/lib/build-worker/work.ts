@@ -4,8 +4,8 @@
 // the content collections, in the same order, so it computes exactly what the pages would, and
 // writes the files under stageDir (Astro empties outDir before rendering; integration.ts moves them
 // in after). Each result is reported as soon as it is ready, because pages wait for them.
-import { searchIndexOf } from '../search/index-input';
-import { writeIndex } from '../search/write-index';
+import { searchIndexFiles } from '../search/index-input';
+import { writeIndexFiles } from '../search/write-index';
 import { Downloads, type FileMeasure } from '../opendata/download-files';
 import { writeDownloads } from '../opendata/write-downloads';
 import { similarTasks, type SimilarHit } from '../site/similar';
@@ -50,9 +50,9 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
   report({ kind: 'downloads', measures: downloads.files.map((f) => [f.path, downloads.measure(f)]), bytes, ms: Math.round(performance.now() - t0) });
 
   t0 = performance.now();
-  const index = searchIndexOf(data);
-  writeIndex(input.stageDir, index);
-  report({ kind: 'search-index', hash: index.hash, files: index.files.size, ms: Math.round(performance.now() - t0) });
+  // Each index file written as it is made (not the whole index held, then written).
+  const index = writeIndexFiles(input.stageDir, searchIndexFiles(data));
+  report({ kind: 'search-index', hash: index.hash, files: index.files, ms: Math.round(performance.now() - t0) });
 
   if (input.part === 'all-but-share-cards') {
     // The global shard renders no task page: similar pledges are the district shards' (within their slice).
