@@ -28,7 +28,7 @@ export function writeDownloads(outDir: string, downloads: Downloads): number {
  * files table by table, each scope in its order. Which file is written first changes no byte; at 100×
  * the seeds this holds ~140 MB of serialised tables at most instead of all ~190 MB.
  */
-function leastHeldOrder(files: readonly DownloadSpec[]): DownloadSpec[] {
+export function leastHeldOrder(files: readonly DownloadSpec[]): DownloadSpec[] {
   const rank = new Map<string, number>();
   const rankOf = (f: DownloadSpec) => {
     const key = f.format === 'json' ? 'json' : f.packs.join('|');
