@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthesize, writeDataset } from '../scripts/bench/build';
 import { mergeShards, MergeError } from '~/lib/shards/merge';
-import { planShards } from '~/lib/shards/plan';
+import { planBatches, planShards } from '~/lib/shards/plan';
+import { ownerOf } from '~/lib/shards/owner';
 import { shardKey } from '~/lib/shards/cache-key';
-import { buildSharded, defaultShards, DISTRICTS_PER_SHARD, type ShardResult } from '~/lib/shards/sharded-build';
+import { buildSharded, type ShardResult } from '~/lib/shards/sharded-build';
 import { lostDotAstroRace, ShardError } from '~/lib/shards/run-shard';
 import { childEnv } from './helpers/child-env';
 import { ROOT } from './helpers/repo-dataset';
@@ -25,7 +26,9 @@ beforeAll(() => ingestSeeds(seeds));
 
 const build = (data: string, outDir: string, shards: number, opts: { cache?: string; env?: Record<string, string> } = {}) =>
   buildSharded({ root: ROOT, dataDir: data, outDir, shards, jobs: 2, cacheRoot: opts.cache ?? join(work, 'cache'), env: childEnv(opts.env) });
-const rebuilt = (rs: ShardResult[]) => rs.filter((r) => !r.cached).map((r) => r.plan.name).sort();
+/** What a build rendered: "global" and each district batch ("linzi", "a+b"), in order. */
+const rebuilt = (rs: ShardResult[]) => rs.filter((r) => !r.cached).map((r) => (r.plan.slice.kind === 'global' ? 'global' : r.plan.districts.join('+'))).sort();
+const entryOf = (cache: string, d: string) => JSON.parse(readFileSync(join(cache, 'districts', `${d}.json`), 'utf8')) as { key: string; batch: string; files: string[] };
 
 describe('sharded build', () => {
   it('the seeds in 3 shards (global + one per district) merge into the same bytes as one shard', async () => {
@@ -35,6 +38,22 @@ describe('sharded build', () => {
     expect(existsSync(join(work, 'three/index.html'))).toBe(true);
     expect(existsSync(join(work, 'three/linzi/index.html'))).toBe(true);
     expect(siteDifferences(join(work, 'three'), join(work, 'one'))).toEqual([]);
+  }, 300_000);
+
+  it('a batch of both districts gives each district the same files, byte for byte, as a batch of its own', async () => {
+    const apart = join(work, 'cache-site-apart');
+    const together = join(work, 'cache-site-together');
+    const env = { SITE: 'https://gzbg.example.gov.cn' };
+    expect(rebuilt(await build(seeds, join(work, 'apart'), 3, { env, cache: apart }))).toEqual(['global', 'linzi', 'zhangdian']);
+    expect(rebuilt(await build(seeds, join(work, 'together'), 2, { env, cache: together }))).toEqual(['global', 'linzi+zhangdian']);
+    for (const d of ['linzi', 'zhangdian']) {
+      const a = entryOf(apart, d);
+      const t = entryOf(together, d);
+      expect(t.files, d).toEqual(a.files);
+      expect(t.files.some((f) => f.startsWith('share/')), 'share cards are attributed').toBe(true);
+      expect(t.files.some((f) => f.startsWith(`feeds/`)), 'feeds are attributed').toBe(true);
+    }
+    expect(siteDifferences(join(work, 'apart'), join(work, 'together'))).toEqual([]);
   }, 300_000);
 
   it('with a site address (sitemap, feeds, share cards), the seeds in 3 shards merge into the same bytes as one shard', async () => {
@@ -69,9 +88,11 @@ describe('sharded build', () => {
     ingestSeeds(before, { contentRoot, without: ['linzi/2023-m09-progress.txt'] });
     // The source files come from the copy of content/ the data was ingested from.
     const first = await build(before, join(work, 'incr'), 3, { cache, env: { PORTAL_CONTENT_ROOT: contentRoot } });
-    expect(rebuilt(first)).toEqual(['shard-0-of-3', 'shard-1-of-3', 'shard-2-of-3']);
+    expect(rebuilt(first)).toEqual(['global', 'linzi', 'zhangdian']);
+    const zhangdian = entryOf(cache, 'zhangdian');
     const second = await build(seeds, join(work, 'incr'), 3, { cache });
-    expect(rebuilt(second)).toEqual(['shard-0-of-3', 'shard-1-of-3']); // global and linzi; zhangdian from the cache
+    expect(rebuilt(second)).toEqual(['global', 'linzi']); // zhangdian from the cache
+    expect(entryOf(cache, 'zhangdian')).toEqual(zhangdian);
     expect(siteDifferences(join(work, 'incr'), join(work, 'one'))).toEqual([]);
     // Unchanged inputs: nothing is rebuilt.
     expect(rebuilt(await build(seeds, join(work, 'incr'), 3, { cache }))).toEqual([]);
@@ -89,13 +110,13 @@ describe('sharded build', () => {
     const e = await build(data, out, 3, { cache: join(work, 'cache-broken') }).catch((x: Error) => x);
     expect(e).toBeInstanceOf(Error);
     expect(e).toBeInstanceOf(ShardError);
-    expect((e as Error).message).toMatch(/shard-2-of-3 \(区县 zhangdian\) 构建失败/);
+    expect((e as Error).message).toMatch(/batch-[0-9a-f]+ \(区县 zhangdian\) 构建失败/);
     expect((e as Error).message).toContain(`renderings/${zhangdian.id}.json`);
     expect((e as Error).message).not.toMatch(/^\s+at /m);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous site');
-    // No entry kept for the failed shard; the others are complete and reusable.
-    expect(readdirNames(join(work, 'cache-broken/shard-2-of-3'))).toEqual([]);
-    expect(readdirNames(join(work, 'cache-broken/shard-0-of-3'))).toHaveLength(1);
+    // No entry kept for the failed district; the others are complete and reusable.
+    expect(readdirNames(join(work, 'cache-broken/districts'))).toEqual(['linzi.json']);
+    expect(readdirNames(join(work, 'cache-broken/global'))).toHaveLength(1);
   }, 300_000);
 
   it('npm run build:shard and build:merge (the CI matrix commands) give the same site', () => {
@@ -164,13 +185,29 @@ describe('merge and cache keys', () => {
   });
 });
 
-describe('default shard count', () => {
-  it('is the global shard plus district shards of at most DISTRICTS_PER_SHARD districts, at least one per job, never more than the districts', () => {
-    expect(DISTRICTS_PER_SHARD).toBe(10);
-    expect(defaultShards(2, 2)).toBe(3); // the seeds on two cores: global, linzi, zhangdian
-    expect(defaultShards(100, 2)).toBe(11); // 100× the seeds: ten shards of ten districts
-    expect(defaultShards(101, 2)).toBe(12);
-    expect(defaultShards(5, 8)).toBe(6); // more cores than districts: one district each
-    expect(defaultShards(0, 2)).toBe(1); // no district: one build of the whole (empty) site
+describe('batches and owners', () => {
+  it('plans the districts to build as runs in id order of about equal weight, at least one per job, none above the weight', () => {
+    const ids = Array.from({ length: 100 }, (_, i) => ({ id: `d${String(i).padStart(3, '0')}`, weight: 400 }));
+    expect(planBatches(ids, { jobs: 2, maxWeight: 8000 }).map((b) => b.length)).toEqual([20, 20, 20, 20, 20]);
+    expect(planBatches(ids.slice(0, 10), { jobs: 2, maxWeight: 8000 })).toEqual([ids.slice(0, 5).map((d) => d.id), ids.slice(5, 10).map((d) => d.id)]);
+    expect(planBatches([{ id: 'zhangdian', weight: 300 }, { id: 'linzi', weight: 100 }], { jobs: 2, maxWeight: 8000 })).toEqual([['linzi'], ['zhangdian']]);
+    expect(planBatches([{ id: 'a', weight: 5 }], { jobs: 2, maxWeight: 8000 })).toEqual([['a']]); // one bulletin: a batch of one
+    expect(planBatches([{ id: 'a', weight: 1000 }, { id: 'b', weight: 1 }, { id: 'c', weight: 1 }], { jobs: 3, maxWeight: 8000 })).toEqual([['a'], ['b'], ['c']]);
+    expect(planBatches(ids.slice(0, 5), { jobs: 2, maxWeight: 8000, batches: 1 })).toEqual([ids.slice(0, 5).map((d) => d.id)]);
+    expect(planBatches([], { jobs: 2, maxWeight: 8000 })).toEqual([]);
+  });
+
+  it('gives each output file to the district its path names, the longest id first, and leaves shared assets common', () => {
+    const ds = ['linzi-c1', 'linzi-c10', 'zhangdian'];
+    expect(ownerOf('linzi-c1/2023/index.html', ds)).toBe('linzi-c1');
+    expect(ownerOf('units/linzi-c10-qu-min-zheng-ju/index.html', ds)).toBe('linzi-c10');
+    expect(ownerOf('units/linzi-c1-qu-min-zheng-ju/index.html', ds)).toBe('linzi-c1');
+    expect(ownerOf('embed/year-units-linzi-c10-2031/index.html', ds)).toBe('linzi-c10');
+    expect(ownerOf('embed/district-linzi-c1/index.html', ds)).toBe('linzi-c1');
+    expect(ownerOf('feeds/zhangdian.xml', ds)).toBe('zhangdian');
+    expect(ownerOf('sources/linzi-c1/2021-q3-progress.txt.zip', ds)).toBe('linzi-c1');
+    expect(ownerOf('_astro/index.BhWkkwOq.js', ds)).toBeUndefined();
+    expect(ownerOf('elder-mode.js', ds)).toBeUndefined();
+    expect(ownerOf('embed/year-linzi-c100/index.html', ds)).toBeUndefined(); // a district not in the batch
   });
 });

@@ -3,7 +3,7 @@
 // npm run build builds it: in shards (src/lib/shards/), in parallel, merged. Measured per scale: the
 // full build (empty caches), the incremental build after one new bulletin for one district (same
 // caches), the bare build (one process), the largest single process's peak memory, the shard count,
-// and the share cards' drawing time. BENCH_SHARDS sets the shard count; BENCH_FLOOR=1 adds the
+// and the share cards' drawing time. BENCH_SHARDS caps the district batches at BENCH_SHARDS - 1 (1: one build of the whole site); BENCH_FLOOR=1 adds the
 // content-layer floor (bare site + the portal's collections).
 //
 // Synthetic data: every real district is cloned into more districts and years ("<id>-c<k>", years
@@ -246,12 +246,16 @@ function shardedBuild(data: string, contentRoot: string, outDir: string, cache: 
   // ru_maxrss of the waited-for tree is its largest single process (the runner or one shard), not a sum.
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0);
   const cpuOf = (label: string) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? 0);
-  const shards = new Set([...r.stdout.matchAll(/\[shards\] (shard-\d+-of-\d+)/g)].map((m) => m[1])).size;
-  const rebuilt = [...r.stdout.matchAll(/\[shards\] shard-\S+ .*完成，用时/g)].length;
+  // Astro builds the run started: the global shard and the district batches (each logs one 完成 line).
+  const done = [...r.stdout.matchAll(/^\[shards\] (global|batch-[0-9a-f]+|shard-\d+-of-\d+) \((.*?)\): 完成，用时 (\d+\.\d) 秒$/gm)];
+  const shards = done.length;
+  const rebuilt = done.length;
   const worker = workerSteps(r.stdout);
-  // Where the wall time went: preparing the slices, each shard rebuilt, the merge.
-  const steps = [...r.stdout.matchAll(/\[shards\] (准备.*|shard-\d+-of-\d+) .*?(\d+\.\d) (?:秒|s)$/gm), ...r.stdout.matchAll(/\[shards\] 合并.*，(\d+\.\d) 秒$/gm)];
-  console.log(`    ${steps.map((m) => (m.length > 2 && m[2] ? `${m[1]!.startsWith('准备') ? 'prepare' : m[1]} ${m[2]} s` : `merge ${m[1]} s`)).join(', ')}`);
+  // Where the wall time went: preparing (keys, slices), each build (global, or a batch: its district count), the merge.
+  const prepare = /^\[shards\] 准备：.*；(\d+\.\d) 秒$/m.exec(r.stdout)?.[1];
+  const merge = /^\[shards\] 合并：.*，(\d+\.\d) 秒$/m.exec(r.stdout)?.[1];
+  const steps = [`prepare ${prepare ?? '?'} s`, ...done.map((m) => `${m[1] === 'global' ? 'global' : `${m[2]!.split('、').length} districts`} ${m[3]} s`), `merge ${merge ?? '?'} s`];
+  console.log(`    ${steps.join(', ')}`);
   const cardsMs = worker.filter((w) => w.step === 'share cards').reduce((a, w) => a + w.ms, 0);
   return { seconds, cpu: cpuOf('User') + cpuOf('System'), peakMb: Math.round(kb / 1024), pages: countPages(outDir), groups: [], phases: {}, worker, shards, rebuilt, cardsMs };
 }

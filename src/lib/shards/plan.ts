@@ -48,3 +48,32 @@ export const describeShard = (p: ShardPlan): string =>
   `${p.name} (${p.slice.kind === 'districts' ? `区县 ${p.districts.join('、') || '（无）'}` : p.slice.kind === 'global' ? '跨区县页面、下载文件、搜索索引' : '整个网站'})`;
 
 export const sliceEnv = (p: ShardPlan): string => sliceToText(p.slice);
+
+/**
+ * How the local build groups the districts it has to build (those not cached) into batches, one
+ * `astro build` each: runs in id order of about equal weight (the rows that become pages), as few as
+ * keep every job busy and none heavier than `maxWeight` (a batch's memory grows with its pages). A full
+ * build of 100× the seeds: 5 batches; one new bulletin: a batch of its district alone.
+ */
+export function planBatches(todo: readonly { id: string; weight: number }[], o: { jobs: number; maxWeight: number; batches?: number }): string[][] {
+  const sorted = [...todo].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (sorted.length === 0) return [];
+  const total = sorted.reduce((s, d) => s + d.weight, 0);
+  const n = Math.min(sorted.length, o.batches ?? Math.max(o.jobs, Math.ceil(total / o.maxWeight)));
+  const out: string[][] = [];
+  let current: string[] = [];
+  let done = 0;
+  for (const [i, d] of sorted.entries()) {
+    current.push(d.id);
+    done += d.weight;
+    const left = sorted.length - i - 1;
+    // Cut where the running weight reaches the next batch's share, keeping a district for each batch still to come.
+    const due = ((out.length + 1) * total) / n;
+    if ((done >= due && out.length < n - 1) || left === n - 1 - out.length) {
+      out.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}

@@ -24,6 +24,8 @@ export interface ShardRun {
   outDir: string;
   /** The global shard: the global aggregates file its pages read (written just before it builds). */
   aggregatesFile?: string;
+  /** A batch of the local build: its districts' keys; its output is split among them (district-cache.ts). */
+  districtKeys?: ReadonlyMap<string, string>;
 }
 
 export const shardOutDir = (cacheRoot: string, plan: ShardPlan, key: string) => join(cacheRoot, plan.name, key);

@@ -9,7 +9,10 @@ import { readSiteConfig } from '../site-config';
 import { hasAddress, siteRootOf } from '../urls';
 import { codeHash, dataHash, shardKey, sourcesHash } from './cache-key';
 import { mergeShards, type ShardOutput } from './merge';
-import { describeShard, planShards, sliceEnv, type ShardPlan } from './plan';
+import { describeShard, planBatches, planShards, sliceEnv, type ShardPlan } from './plan';
+import { parseSlice } from '~/lib/dataset/slice';
+import { districtKeys } from './district-keys';
+import { batchDir, batchName, cachedEntry, pruneBatches, readBatchManifest, recordBatch, type BatchManifest } from './district-cache';
 import { buildShard, isCached, pool, pruneShardCache, shardOutDir, ShardError, type ShardRun } from './run-shard';
 import { districtIdsOf, readRaw, sourceFilesOf, writeSliceData } from './slice-data';
 import { writeSitemap } from './sitemap';
@@ -19,7 +22,7 @@ export interface ShardedOptions {
   root: string;
   /** The dataset (default PORTAL_DATA_DIR or generated/). */
   dataDir?: string;
-  /** How many shards (default: defaultShards — the global shard plus district shards of at most DISTRICTS_PER_SHARD districts, at least one per job). */
+  /** How many shards: 1 is one Astro build of the whole site; N > 1 splits the districts to build into at most N - 1 batches (default: planBatches by weight). */
   shards?: number;
   /** How many shard builds run at once (default: the number of cores). */
   jobs?: number;
@@ -30,29 +33,17 @@ export interface ShardedOptions {
 }
 
 export const defaultJobs = () => Math.max(1, cpus().length);
-/**
- * How many districts a district shard holds at most by default. Adding a bulletin re-renders its district's
- * whole shard, so smaller shards make the incremental build cheaper, at the cost of one Astro start-up
- * each. Measured at 100× (100 districts, quiet 2-core machine, bench:build): 3 shards (50 districts each)
- * full 74.0 s, incremental 50.0 s; 11 shards (10 each) full 74.2 s, incremental 28.5 s.
- */
-export const DISTRICTS_PER_SHARD = 10;
-
-/** The global shard plus enough district shards to keep every core busy and none above DISTRICTS_PER_SHARD. */
-export const defaultShards = (districts: number, jobs = defaultJobs()): number =>
-  1 + Math.min(districts, Math.max(jobs, Math.ceil(districts / DISTRICTS_PER_SHARD)));
-
 export const dataDirOf = (o: Pick<ShardedOptions, 'root' | 'dataDir' | 'env'>) =>
   realpathSync(resolve(o.root, o.dataDir ?? (o.env ?? process.env).PORTAL_DATA_DIR ?? 'generated'));
 export const cacheRootOf = (o: Pick<ShardedOptions, 'root' | 'cacheRoot'>) => resolve(o.root, o.cacheRoot ?? '.cache/shards');
 
 /** Plan the shards (all, or only those `only` names) and work out each one's data folder and cache key. */
-export function prepareShards(o: ShardedOptions & { of?: number; only?: number }): ShardRun[] {
+export function prepareShards(o: ShardedOptions & { of: number; only?: number }): ShardRun[] {
   const dataDir = dataDirOf(o);
   const cacheRoot = cacheRootOf(o);
   const raw = readRaw(dataDir);
   const districts = districtIdsOf(raw);
-  const plans = planShards(districts, o.of ?? defaultShards(new Set(districts).size, o.jobs)).filter((p) => o.only === undefined || p.index === o.only);
+  const plans = planShards(districts, o.of).filter((p) => o.only === undefined || p.index === o.only);
   const code = codeHash(o.root);
   const env = o.env ?? process.env;
   let whole: string | undefined;
@@ -81,6 +72,7 @@ export async function buildShards(o: ShardedOptions, runs: readonly ShardRun[]):
   return pool(order.map((run) => async () => {
     const t0 = performance.now();
     if (isCached(run)) {
+      if (run.districtKeys) recordBatch({ cacheRoot, publicDir: resolve(o.root, 'public'), batch: run.plan.name, label: describeShard(run.plan), districtKeys: run.districtKeys });
       log(`${describeShard(run.plan)}: 缓存命中（${run.key}），不重新构建`);
       return { plan: run.plan, outDir: run.outDir, cached: true, seconds: 0 };
     }
@@ -101,7 +93,8 @@ export async function buildShards(o: ShardedOptions, runs: readonly ShardRun[]):
     }
     // The build worker's own lines (downloads, search index, share cards, each "in N ms"): bench:build reads them.
     for (const line of out.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) if (line.includes('[pledge-portal:build-worker]')) log(`${run.plan.name}: ${line.trim()}`);
-    pruneShardCache(cacheRoot, run.plan, run.key);
+    if (run.districtKeys) recordBatch({ cacheRoot, publicDir: resolve(o.root, 'public'), batch: run.plan.name, label: describeShard(run.plan), districtKeys: run.districtKeys });
+    else pruneShardCache(cacheRoot, run.plan, run.key);
     const seconds = (performance.now() - t0) / 1000;
     log(`${describeShard(run.plan)}: 完成，用时 ${seconds.toFixed(1)} 秒`);
     return { plan: run.plan, outDir: run.outDir, cached: false, seconds };
@@ -120,14 +113,66 @@ export function mergeIntoSite(o: { root: string; outDir?: string; env?: NodeJS.P
   return files;
 }
 
-/** npm run build: every shard, then the merge into dist/. */
-export async function buildSharded(o: ShardedOptions & { outDir?: string }): Promise<ShardResult[]> {
+/**
+ * How heavy a batch may be (rows that become pages: tasks, units, leaders, reports) before the districts to
+ * build are split into more batches than jobs. A batch's peak memory grows with its pages; measured at 100×
+ * the seeds (bench:build, 2-core machine): see README "Building in shards".
+ */
+export const BATCH_WEIGHT = 8_000;
+
+/**
+ * npm run build: the global shard and the districts not cached, in batches (planBatches), at most `jobs`
+ * builds at once; then the merge into dist/ of the global shard and every district's cached files.
+ * `shards: 1` builds the whole site in one Astro build instead.
+ */
+export async function buildSharded(o: ShardedOptions & { outDir?: string; batchWeight?: number }): Promise<ShardResult[]> {
+  if (o.shards === 1) return buildWhole(o);
+  const log = o.log ?? (() => {});
   let t0 = performance.now();
-  const runs = prepareShards({ ...o, of: o.shards });
-  o.log?.(`准备 ${runs.length} 个分片的数据与缓存键：${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
+  const env = o.env ?? process.env;
+  const dataDir = dataDirOf(o);
+  const cacheRoot = cacheRootOf(o);
+  const contentRoot = resolve(o.root, env.PORTAL_CONTENT_ROOT ?? '.');
+  const raw = readRaw(dataDir);
+  const code = codeHash(o.root);
+  const keys = districtKeys(raw, { code, contentRoot, env: o.env });
+  const todo: { id: string; weight: number }[] = [];
+  for (const [d, k] of keys) if (!cachedEntry(cacheRoot, d, k.key)) todo.push({ id: d, weight: k.weight });
+  const batches = planBatches(todo, { jobs: o.jobs ?? defaultJobs(), maxWeight: o.batchWeight ?? BATCH_WEIGHT, ...(o.shards ? { batches: o.shards - 1 } : {}) });
+  const globalPlan: ShardPlan = { index: 0, of: batches.length + 1, name: 'global', slice: parseSlice('global'), districts: [] };
+  const globalKey = shardKey({ code, data: dataHash(dataDir), sources: sourcesHash(contentRoot, sourceFilesOf(raw)), slice: 'global', env: o.env });
+  const runs: ShardRun[] = [{ plan: globalPlan, dataDir, key: globalKey, code, outDir: shardOutDir(cacheRoot, globalPlan, globalKey), aggregatesFile: globalAggregatesPath(cacheRoot, globalPlan.name) }];
+  for (const [i, districts] of batches.entries()) {
+    const districtKeys = new Map(districts.map((d) => [d, keys.get(d)!.key]));
+    const name = batchName(districtKeys);
+    const dir = join(cacheRoot, 'slices', name);
+    writeSliceData(raw, districts, dir);
+    runs.push({ plan: { index: i + 1, of: batches.length + 1, name, slice: { kind: 'districts', districts }, districts }, dataDir: dir, key: name, code, outDir: batchDir(cacheRoot, name), districtKeys });
+  }
+  log(`准备：${keys.size} 个区县中 ${keys.size - todo.length} 个来自缓存，${todo.length} 个分 ${batches.length} 批构建；${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
   const results = await buildShards(o, runs);
+  for (const r of runs.slice(1)) rmSync(r.dataDir, { recursive: true, force: true });
   t0 = performance.now();
-  const files = mergeIntoSite(o, results.map((r) => ({ label: describeShard(r.plan), dir: r.outDir })));
-  o.log?.(`合并 ${results.length} 个分片（${results.filter((r) => r.cached).length} 个来自缓存）：${files} 个文件，${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
+  const outputs: ShardOutput[] = [{ label: describeShard(globalPlan), dir: runs[0]!.outDir }];
+  const used = new Map<string, BatchManifest>();
+  for (const [d, k] of keys) {
+    const entry = cachedEntry(cacheRoot, d, k.key);
+    if (!entry) throw new ShardError(`区县 ${d} 的分片输出不在缓存中（${cacheRoot}）：缓存在构建期间被改动了？请重新运行 npm run build。`);
+    const dir = batchDir(cacheRoot, entry.batch);
+    if (!used.has(entry.batch)) used.set(entry.batch, readBatchManifest(dir)!);
+    outputs.push({ label: `${used.get(entry.batch)!.label}（区县 ${d}）`, dir, files: entry.files });
+  }
+  for (const [b, m] of used) outputs.push({ label: m.label, dir: batchDir(cacheRoot, b), files: m.common });
+  const files = mergeIntoSite(o, outputs);
+  pruneBatches(cacheRoot, new Set(used.keys()));
+  log(`合并：全局分片与 ${keys.size} 个区县（来自 ${used.size} 批输出），${files} 个文件，${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
+  return results;
+}
+
+/** `--shards 1`: the whole site in one Astro build (what the merged site must equal, byte for byte). */
+async function buildWhole(o: ShardedOptions & { outDir?: string }): Promise<ShardResult[]> {
+  const runs = prepareShards({ ...o, of: 1 });
+  const results = await buildShards(o, runs);
+  mergeIntoSite(o, results.map((r) => ({ label: describeShard(r.plan), dir: r.outDir })));
   return results;
 }
