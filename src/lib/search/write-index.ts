@@ -25,10 +25,9 @@ export function writeIndexFiles(outDir: string, files: Iterable<[string, string]
   try {
     writeFiles(partial, (function* () {
       for (const [file, body] of files) {
-        const bytes = Buffer.from(body, 'utf8');
-        hasher.add(file, bytes);
+        hasher.add(file, body);
         count++;
-        yield [file, bytes] as [string, Uint8Array];
+        yield [file, body] as [string, string];
       }
     })());
     const hash = hasher.digest();
@@ -42,7 +41,7 @@ export function writeIndexFiles(outDir: string, files: Iterable<[string, string]
   }
 }
 
-function writeFiles(root: string, files: Iterable<[string, string | Uint8Array]>): void {
+function writeFiles(root: string, files: Iterable<[string, string]>): void {
   const made = new Set<string>();
   for (const [file, body] of files) {
     const path = join(root, file);
