@@ -88,14 +88,17 @@ export class Downloads {
   constructor(dataset: Dataset, siteRoot: string, measured?: ReadonlyMap<string, FileMeasure>) {
     this.measures = new Map(measured);
     const d = sortDataset(dataset);
-    const ctx: RowContext = { index: indexDataset(d), siteRoot };
+    // Built with the first CSV table: a page that only describes files measured by the build worker
+    // (load-downloads.ts) never renders a row, and indexing the whole dataset is not free at 100×.
+    let ctx: RowContext | undefined;
     // The whole-dataset order of each table, which every scope's slice is a subsequence of.
     const pack = (name: TableName, format: 'csv' | 'json') => {
       const key = `${name}.${format}`;
       let p = this.packs.get(key);
       if (!p) {
         const table = TABLES[name] as TableDef<never>;
-        const text = format === 'csv' ? (e: never) => csvRecord(table, e, ctx) : (e: never) => JSON.stringify(e);
+        const rowCtx = format === 'csv' ? (ctx ??= { index: indexDataset(d), siteRoot }) : undefined;
+        const text = rowCtx ? (e: never) => csvRecord(table, e, rowCtx) : (e: never) => JSON.stringify(e);
         this.packs.set(key, (p = new PackedTable(d[name] as object[], text, format === 'csv' ? '' : ',', key)));
       }
       return p;
