@@ -18,6 +18,11 @@ import { straightforwardFiles } from '../scripts/bench/straightforward-downloads
 import { realDataset } from './helpers/repo-dataset';
 import { indexDataset } from '~/lib/dataset/site-index';
 import { readDataset } from '~/lib/dataset/read';
+import { contentLayerOrder } from '~/lib/dataset/order';
+import { DescribedDownloads, Downloads } from '~/lib/opendata/download-files';
+import { embedCharts, fromTransfer } from '~/lib/opendata/embeds';
+import { globalAggregates } from '~/lib/dataset/global-aggregates';
+import { globalAggregatesSchema } from '~/lib/schema/global-aggregates';
 
 const SITE = 'https://example.org/portal/';
 const tmp: string[] = [];
@@ -45,7 +50,7 @@ const filesUnder = (root: string): string[] =>
 describe('runBuildWork on the seeds', () => {
   const stageDir = tempDir('build-worker-stage');
   const messages: WorkMessage[] = [];
-  beforeAll(() => runBuildWork({ dataDir, siteRoot: SITE, stageDir }, (m) => messages.push(m)));
+  beforeAll(() => runBuildWork({ dataDir, siteRoot: SITE, stageDir, jobs: ['downloads', 'search-index', 'similar', 'share-cards'] }, (m) => messages.push(m)));
   const byKind = <K extends WorkMessage['kind']>(k: K) => messages.find((m) => m.kind === k) as Extract<WorkMessage, { kind: K }>;
 
   it('reports the downloads first (the first pages wait for them), then the index, then similar pledges, then the share cards no page waits for', () => {
@@ -99,23 +104,56 @@ describe('runBuildWork on the seeds', () => {
 });
 
 describe('startBuildWork: the worker thread', () => {
-  it('hands the pages the same results as the in-process run, then finishes', async () => {
+  it('hands the pages the same results as the in-process run, on two threads, then finishes', async () => {
     const stageDir = join(tempDir('build-worker-thread'), '.dist-build-worker');
-    const run = startBuildWork({ dataDir, siteRoot: SITE, stageDir });
+    const run = startBuildWork({ dataDir, siteRoot: SITE, stageDir }, [['downloads', 'similar', 'share-cards'], ['search-index']]);
     const inProcess: WorkMessage[] = [];
-    await runBuildWork({ dataDir, siteRoot: SITE, stageDir: tempDir('build-worker-ref') }, (m) => inProcess.push(m));
+    await runBuildWork({ dataDir, siteRoot: SITE, stageDir: tempDir('build-worker-ref'), jobs: ['downloads', 'search-index', 'similar'] }, (m) => inProcess.push(m));
     const ref = <K extends WorkMessage['kind']>(k: K) => inProcess.find((m) => m.kind === k) as Extract<WorkMessage, { kind: K }>;
     expect(await run.downloads).toEqual(new Map(ref('downloads').measures));
     expect(await run.searchIndex).toEqual({ hash: ref('search-index').hash, files: ref('search-index').files });
     expect(await run.similar).toEqual(new Map(ref('similar').hits));
     const lines = await run.done;
-    expect(lines.join('\n')).toMatch(/download files in data\/.*\n.*search index: \d+ files in search-index\/[0-9a-f]{12}\/.*\n.*similar pledges of 329 tasks/);
+    // Each thread's lines in its own order; the two threads' lines interleave.
+    expect(lines.filter((l) => !l.startsWith('search index')).join('\n')).toMatch(/download files in data\/.*\n.*similar pledges of 329 tasks.*\n.*share cards/);
+    expect(lines.some((l) => /^search index: \d+ files in search-index\/[0-9a-f]{12}\//.test(l))).toBe(true);
     expect(existsSync(join(stageDir, 'data/all/dataset.json'))).toBe(true);
+  }, 60_000);
+
+  it('for the global shard, hands over the global aggregates and cross-district charts, and every download file described without its rows', async () => {
+    const stageDir = join(tempDir('build-worker-global'), '.dist-build-worker');
+    // The worker threads see PORTAL_SLICE as the global shard's Astro process sets it (copied when they start).
+    process.env.PORTAL_SLICE = 'global';
+    const run = startBuildWork({ dataDir, siteRoot: SITE, stageDir }, [['global-pages', 'downloads', 'download-list'], ['search-index']]);
+    delete process.env.PORTAL_SLICE;
+    const { aggregates, embeds } = await run.global;
+    const downloads = await run.downloadList;
+    const whole = new Downloads(data, SITE);
+    expect(downloads.map((f) => f.path)).toEqual(whole.files.map((f) => f.path));
+    for (const [i, f] of whole.files.entries()) {
+      const { scope: { data: rows, ...scope }, ...rest } = whole.describe(f);
+      expect(rows, 'the scope holds rows in the process').toBeDefined();
+      expect(downloads[i], f.path).toEqual({ ...rest, scope });
+      expect(Object.keys(downloads[i]!.scope)).not.toContain('data');
+    }
+    // As the list the /data/ page reads: same files, each described with its measure.
+    const list = new DescribedDownloads(downloads);
+    expect(list.describe(list.files[0]!)).toEqual(downloads[0]);
+    // The charts no district owns (all tasks, indicators across districts), their SVG markup intact.
+    const ix = indexDataset(contentLayerOrder(data));
+    expect(aggregates).toEqual(globalAggregates(ix));
+    expect(globalAggregatesSchema.parse(aggregates)).toEqual(aggregates);
+    const want = embedCharts(ix, ix.indicators).filter((c) => !ix.district.has(c.pagePath.split('/')[0]!) || !c.reports.every((r) => r.district === c.pagePath.split('/')[0]));
+    expect(embeds.map((c) => c.id)).toEqual(want.map((c) => c.id));
+    expect(embeds.map((c) => c.id)).toContain('all-tasks');
+    expect(embeds.map(fromTransfer)).toEqual(want);
+    expect(await run.similar).toEqual(new Map()); // no task page renders there
+    await run.done;
   }, 60_000);
 
   it('a dataset it cannot read fails every promise with the file and what to do, not a stack trace', async () => {
     const empty = tempDir('build-worker-empty');
-    const run = startBuildWork({ dataDir: empty, siteRoot: SITE, stageDir: join(empty, 'stage') });
+    const run = startBuildWork({ dataDir: empty, siteRoot: SITE, stageDir: join(empty, 'stage') }, [['downloads', 'similar'], ['search-index']]);
     for (const p of [run.downloads, run.searchIndex, run.similar, run.done]) {
       await expect(p).rejects.toThrow(/构建线程.*失败.*\.json: 文件不存在/);
     }

@@ -111,9 +111,9 @@ describe('slices', () => {
   });
 
   it('the content-layer loader stores only the slice’s rows', async () => {
-    const stored = async (name: CollectionName, slice: Slice) => {
+    const stored = async (name: CollectionName, slice: Slice, from = dir) => {
       const prev = process.env.PORTAL_DATA_DIR;
-      process.env.PORTAL_DATA_DIR = dir;
+      process.env.PORTAL_DATA_DIR = from;
       try {
         const ids: string[] = [];
         await collectionLoader(name, slice).load({
@@ -133,6 +133,9 @@ describe('slices', () => {
     expect(await stored('anomalies', LINZI)).toEqual(linzi.anomalies.map((a) => a.id));
     expect(await stored('districts', LINZI)).toEqual(['linzi']);
     expect(await stored('tasks', ALL)).toEqual(data.tasks.map((t) => t.id));
+    // The global slice keeps no task: the loader stores none and reads no file (none is there to read).
+    expect(await stored('tasks', { kind: 'global' }, join(dir, 'missing'))).toEqual([]);
+    expect(await stored('reports', { kind: 'global' })).toEqual(data.reports.map((r) => r.id));
   });
 });
 

@@ -1,8 +1,9 @@
-// `astro build` on two threads: Astro renders the pages on the main thread while a worker (work.ts)
-// computes and writes the download files and the search index and finds similar pledges. The worker
-// starts when the config is final, before the content collections sync, and hands each result to
-// the pages through buildWork() as soon as it has it (the pages that show file sizes, the search
-// page and the task pages await them). After the pages, the staged files are moved into outDir.
+// `astro build` on three threads: Astro renders the pages on the main thread while workers (work.ts)
+// compute and write the download files and the search index and find similar pledges, one of the two
+// long jobs each. The workers start when the config is final, before the content collections sync, and
+// hand each result to the pages through buildWork() as soon as they have it (the pages that show file
+// sizes, the search page and the task pages await them). After the pages, the staged files are moved
+// into outDir.
 //
 // Measured at 100× the seeds (bench:build): this work took ~20 s of the main thread in one build;
 // on a second core it overlaps the content sync and the first pages instead.
@@ -20,7 +21,10 @@ import type { FileMeasure } from '../opendata/download-files';
 import type { SimilarHit } from '../site/similar';
 import { buildWork, type BuildWork } from './handoff';
 import { moveStaged } from './move-staged';
-import type { WorkInput, WorkMessage } from './work';
+import type { DescribedDownload } from '../opendata/download-files';
+import type { EmbedChartTransfer } from '../opendata/embeds';
+import type { GlobalAggregates } from '../schema/global-aggregates';
+import type { WorkInput, WorkJob, WorkMessage } from './work';
 
 interface Deferred<T> { promise: Promise<T>; resolve: (v: T) => void; reject: (e: Error) => void }
 function deferred<T>(): Deferred<T> {
@@ -32,23 +36,37 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
-export interface BuildWorkRun extends BuildWork {
+export interface BuildWorkRun extends Omit<BuildWork, 'global' | 'downloadList'> {
+  global: NonNullable<BuildWork['global']>;
+  downloadList: NonNullable<BuildWork['downloadList']>;
   /** Resolves with one log line per result once the worker has finished; rejects with what went wrong. */
   done: Promise<string[]>;
 }
 
-/** Start the worker thread on a dataset; `stageDir` must not exist or be disposable. */
-export function startBuildWork(input: WorkInput): BuildWorkRun {
+/**
+ * Start the worker threads on a dataset, one per list of jobs; `stageDir` must not exist or be disposable.
+ * A result no thread computes resolves empty (a district batch writes no downloads; only the global shard
+ * needs `global`).
+ */
+export function startBuildWork(input: Omit<WorkInput, 'jobs'>, threads: WorkJob[][]): BuildWorkRun {
   rmSync(input.stageDir, { recursive: true, force: true });
   const downloads = deferred<Map<string, FileMeasure>>();
   const searchIndex = deferred<{ hash: string; files: number }>();
   const similar = deferred<Map<string, SimilarHit[]>>();
+  const global = deferred<{ aggregates: GlobalAggregates; embeds: EmbedChartTransfer[] }>();
+  const downloadList = deferred<DescribedDownload[]>();
   const done = deferred<string[]>();
+  const jobs = new Set(threads.flat());
+  if (!jobs.has('downloads')) downloads.resolve(new Map());
+  if (!jobs.has('search-index')) searchIndex.resolve({ hash: '', files: 0 });
+  if (!jobs.has('similar')) similar.resolve(new Map());
+  if (!jobs.has('global-pages')) global.reject(new AstroError('构建线程没有计算全局汇总（global-pages）：只有全局分片需要它。'));
+  if (!jobs.has('download-list')) downloadList.resolve([]);
   const log: string[] = [];
   // The Astro boundary: what the worker found becomes one AstroError. Problems in the input name their
   // files and what to do, so Astro prints them without a stack trace; a bug keeps its stack for the report.
   const reject = (e: AstroError) => {
-    for (const d of [downloads, searchIndex, similar, done]) d.reject(e);
+    for (const d of [downloads, searchIndex, similar, global, downloadList, done]) d.reject(e);
   };
   const failWith = (problems: readonly Problem[]) => {
     const hints = [...new Set(problems.flatMap((p) => (p.hint ? [p.hint] : [])))];
@@ -60,8 +78,8 @@ export function startBuildWork(input: WorkInput): BuildWorkRun {
     reject(e);
   };
   const fail = (message: string) => reject(new AstroError(`构建线程（src/lib/build-worker/）失败：${message}`, '这是本站代码的错误，请附上这段输出报告。'));
-  const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: input });
-  worker.on('message', (m: WorkMessage | { kind: 'done' } | { kind: 'problems'; problems: Problem[] } | { kind: 'bug'; stack: string }) => {
+  let running = threads.length;
+  const onMessage = (m: WorkMessage | { kind: 'done' } | { kind: 'problems'; problems: Problem[] } | { kind: 'bug'; stack: string }) => {
     switch (m.kind) {
       case 'downloads':
         downloads.resolve(new Map(m.measures));
@@ -71,6 +89,14 @@ export function startBuildWork(input: WorkInput): BuildWorkRun {
         searchIndex.resolve({ hash: m.hash, files: m.files });
         log.push(`search index: ${m.files} files in search-index/${m.hash}/ in ${m.ms} ms`);
         break;
+      case 'global-pages':
+        global.resolve({ aggregates: m.aggregates, embeds: m.embeds });
+        log.push(`global aggregates and ${m.embeds.length} cross-district charts in ${m.ms} ms`);
+        break;
+      case 'download-list':
+        downloadList.resolve(m.downloads);
+        log.push(`${m.downloads.length} download files described in ${m.ms} ms`);
+        break;
       case 'similar':
         similar.resolve(new Map(m.hits));
         log.push(`similar pledges of ${m.hits.length} tasks in ${m.ms} ms`);
@@ -79,7 +105,7 @@ export function startBuildWork(input: WorkInput): BuildWorkRun {
         log.push(`share cards: ${m.cards} in share/ (${m.drawn} drawn, ${m.cards - m.drawn} from cache) in ${m.ms} ms`);
         break;
       case 'done':
-        done.resolve(log);
+        if (--running === 0) done.resolve(log);
         break;
       case 'problems':
         failWith(m.problems);
@@ -88,10 +114,20 @@ export function startBuildWork(input: WorkInput): BuildWorkRun {
         fail(m.stack);
         break;
     }
-  });
-  worker.on('error', (e) => fail(e.stack ?? String(e)));
-  worker.on('exit', (code) => fail(`线程提前退出（exit ${code}）`)); // no-op once done has resolved
-  return { downloads: downloads.promise, searchIndex: searchIndex.promise, similar: similar.promise, done: done.promise };
+  };
+  for (const list of threads) {
+    const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { ...input, jobs: list } satisfies WorkInput });
+    let finished = false;
+    worker.on('message', (m: Parameters<typeof onMessage>[0]) => {
+      if (m.kind === 'done') finished = true;
+      onMessage(m);
+    });
+    worker.on('error', (e) => fail(e.stack ?? String(e)));
+    worker.on('exit', (code) => {
+      if (!finished) fail(`线程提前退出（exit ${code}）`);
+    });
+  }
+  return { downloads: downloads.promise, searchIndex: searchIndex.promise, similar: similar.promise, global: global.promise, downloadList: downloadList.promise, done: done.promise };
 }
 
 /** Where the worker writes: a sibling of outDir (same file system, so moving in is a rename), e.g. .dist-build-worker/. */
@@ -113,14 +149,16 @@ export default function buildWorker(): AstroIntegration {
         logger = l;
         pinDataDir(fileURLToPath(config.root));
         stageDir = stageDirFor(fileURLToPath(config.outDir));
-        // In a shard build (src/lib/shards/), a district shard's worker draws only its pages' share cards:
-        // the global shard's worker writes the downloads and the search index, and these pages measure
-        // their own downloads and find similar pledges (within their district) from their slice.
+        // In a shard build (src/lib/shards/), a district batch's worker draws only its pages' share cards:
+        // the global shard's workers write the downloads and the search index and describe the downloads and
+        // cross-district charts for its pages (which hold no row); a batch's pages measure their own downloads
+        // and find similar pledges (within their district) from their slice.
         const slice = currentSlice().kind;
-        const part = slice === 'districts' ? 'share-cards' : slice === 'global' ? 'all-but-share-cards' : undefined;
-        run = startBuildWork({ dataDir: resolve(fileURLToPath(config.root), dataDir()), siteRoot: siteRootOf(config.site, config.base), stageDir, ...(part ? { part } : {}) });
-        if (part === 'share-cards') Object.assign(buildWork(), { downloads: Promise.resolve(new Map()), searchIndex: Promise.resolve({ hash: '', files: 0 }) });
-        else Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex, similar: run.similar });
+        const threads: WorkJob[][] =
+          slice === 'districts' ? [['share-cards']] : slice === 'global' ? [['global-pages', 'downloads', 'download-list'], ['search-index']] : [['downloads', 'similar', 'share-cards'], ['search-index']];
+        run = startBuildWork({ dataDir: resolve(fileURLToPath(config.root), dataDir()), siteRoot: siteRootOf(config.site, config.base), stageDir }, threads);
+        if (slice === 'districts') Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex });
+        else Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex, similar: run.similar, ...(slice === 'global' ? { global: run.global, downloadList: run.downloadList } : {}) });
       },
       'astro:build:done': async ({ dir }) => {
         if (!run) return;

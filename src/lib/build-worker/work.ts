@@ -1,17 +1,33 @@
 // The part of `astro build` that needs the dataset but no page: the download files, the search index,
-// similar pledges and the share cards (PNG). worker.mjs runs it on a second thread while Astro renders pages on the first,
-// so a 2-core machine uses both. It reads the same generated/*.json through the same zod schemas as
-// the content collections, in the same order, so it computes exactly what the pages would, and
-// writes the files under stageDir (Astro empties outDir before rendering; integration.ts moves them
-// in after). Each result is reported as soon as it is ready, because pages wait for them.
+// similar pledges, the share cards (PNG) and, for the global shard, the global aggregates, the
+// cross-district charts and the download descriptions. worker.mjs runs a list of these jobs on a thread of its own while Astro renders
+// pages on the main thread; integration.ts splits them over two threads, so a 2-core machine uses both.
+// It reads the same generated/*.json through the same zod schemas as the content collections, in the same
+// order, so it computes exactly what the pages would, and writes the files under stageDir (Astro empties
+// outDir before rendering; integration.ts moves them in after). Each result is reported as soon as it is
+// ready, because pages wait for them.
 import { searchIndexFiles } from '../search/index-input';
 import { writeIndexFiles } from '../search/write-index';
-import { Downloads, type FileMeasure } from '../opendata/download-files';
+import { Downloads, listedOnly, type DescribedDownload, type FileMeasure } from '../opendata/download-files';
 import { writeDownloads } from '../opendata/write-downloads';
+import { embedCharts, toTransfer, type EmbedChartTransfer } from '../opendata/embeds';
 import { similarTasks, type SimilarHit } from '../site/similar';
 import { writeShareCards } from '../share-card/write-cards';
+import { chartInSlice } from '../shards/in-slice';
 import { readDataset } from '~/lib/dataset/read';
-import { indexDataset } from '~/lib/dataset/site-index';
+import { contentLayerOrder } from '~/lib/dataset/order';
+import { indexDataset, type SiteIndex } from '~/lib/dataset/site-index';
+import type { Dataset } from '~/lib/dataset/collections';
+import { globalAggregates } from '~/lib/dataset/global-aggregates';
+import type { GlobalAggregates } from '~/lib/schema/global-aggregates';
+
+/**
+ * One job of the worker. For the global shard, whose pages hold no row: `global-pages`, the global
+ * aggregates and the cross-district charts (first: the home page waits for them), and `download-list`,
+ * every download file described. `downloads`: write and measure every download file; `search-index`;
+ * `similar`; `share-cards`: draw the pages' cards.
+ */
+export type WorkJob = 'global-pages' | 'downloads' | 'download-list' | 'search-index' | 'similar' | 'share-cards';
 
 export interface WorkInput {
   /** Where generated/*.json are (PORTAL_DATA_DIR or generated/, absolute). */
@@ -20,62 +36,63 @@ export interface WorkInput {
   siteRoot: string;
   /** Empty folder the files go into: data/… and search-index/<hash>/… */
   stageDir: string;
-  /**
-   * In a shard build (src/lib/shards/): a district shard's worker draws only its own pages' share cards;
-   * the global shard's writes everything else and no cards. Unset: everything (a whole build).
-   */
-  part?: 'share-cards' | 'all-but-share-cards';
+  /** What this thread does, in order (integration.ts decides per build: whole, global shard or district batch). */
+  jobs: WorkJob[];
 }
 
 export type WorkMessage =
   | { kind: 'downloads'; measures: [string, FileMeasure][]; bytes: number; ms: number }
+  | { kind: 'global-pages'; aggregates: GlobalAggregates; embeds: EmbedChartTransfer[]; ms: number }
+  | { kind: 'download-list'; downloads: DescribedDownload[]; ms: number }
   | { kind: 'search-index'; hash: string; files: number; ms: number }
   | { kind: 'similar'; hits: [string, SimilarHit[]][]; ms: number }
   | { kind: 'share-cards'; cards: number; drawn: number; ms: number };
 
 export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) => void): Promise<void> {
   // Every row of the folder, whatever PORTAL_SLICE says: the global shard's downloads and search index
-  // cover the whole dataset while its pages load only the global slice (a district shard's folder holds only its rows).
+  // cover the whole dataset while its pages load only the global slice (a district batch's folder holds only its rows).
   const data = readDataset(input.dataDir, { kind: 'all' });
-  if (input.part === 'share-cards') {
-    const t0 = performance.now();
-    const cards = await writeShareCards(input.stageDir, indexDataset(data), input.siteRoot);
-    report({ kind: 'share-cards', ...cards, ms: Math.round(performance.now() - t0) });
-    return;
-  }
-  // First what the first pages wait for: /data/ and datapackage.json come early in Astro's order.
-  report(downloadFiles(input, data));
-
-  let t0 = performance.now();
-  // Each index file written as it is made (not the whole index held, then written).
-  const index = writeIndexFiles(input.stageDir, searchIndexFiles(data));
-  report({ kind: 'search-index', hash: index.hash, files: index.files, ms: Math.round(performance.now() - t0) });
-
-  if (input.part === 'all-but-share-cards') {
-    // The global shard renders no task page: similar pledges are the district shards' (within their slice).
-    report({ kind: 'similar', hits: [], ms: 0 });
-    return;
-  }
-  t0 = performance.now();
+  let downloads: Downloads | undefined;
+  let ix: SiteIndex | undefined;
   // The task order loadSite() sees (indexDataset of the collections in file order), so ties rank alike.
-  const ix = indexDataset(data);
-  const hits = similarTasks(ix.tasks);
-  report({ kind: 'similar', hits: [...hits], ms: Math.round(performance.now() - t0) });
-
-  // Last: no page waits for the cards (their paths follow from the page paths), so they only need
-  // to be staged before the pages finish.
-  t0 = performance.now();
-  const cards = await writeShareCards(input.stageDir, ix, input.siteRoot);
-  report({ kind: 'share-cards', ...cards, ms: Math.round(performance.now() - t0) });
-}
-
-/**
- * Writes the download files and says what they measure. In a function of its own so that nothing of
- * them (the file list, the dataset index of the CSV rows) stays reachable while the search index is built.
- */
-function downloadFiles(input: WorkInput, data: ReturnType<typeof readDataset>): Extract<WorkMessage, { kind: 'downloads' }> {
-  const t0 = performance.now();
-  const downloads = new Downloads(data, input.siteRoot);
-  const bytes = writeDownloads(input.stageDir, downloads);
-  return { kind: 'downloads', measures: downloads.files.map((f) => [f.path, downloads.measure(f)]), bytes, ms: Math.round(performance.now() - t0) };
+  const index = () => (ix ??= indexDataset(data));
+  for (const job of input.jobs) {
+    const t0 = performance.now();
+    const ms = () => Math.round(performance.now() - t0);
+    switch (job) {
+      case 'downloads': {
+        // First what the first pages wait for: /data/ and datapackage.json come early in Astro's order.
+        downloads = new Downloads(data, input.siteRoot);
+        const bytes = writeDownloads(input.stageDir, downloads);
+        report({ kind: 'downloads', measures: downloads.files.map((f) => [f.path, downloads!.measure(f)]), bytes, ms: ms() });
+        break;
+      }
+      case 'global-pages': {
+        // In the order the pages' content layer gives (contentLayerOrder), as a whole build's pages see it.
+        const whole = indexDataset(contentLayerOrder(data as Dataset));
+        const embeds = embedCharts(whole, whole.indicators).filter(chartInSlice).map(toTransfer);
+        report({ kind: 'global-pages', aggregates: globalAggregates(whole), embeds, ms: ms() });
+        break;
+      }
+      case 'download-list': {
+        const d = downloads ?? new Downloads(data, input.siteRoot);
+        report({ kind: 'download-list', downloads: d.files.map((f) => listedOnly(d.describe(f))), ms: ms() });
+        break;
+      }
+      case 'search-index': {
+        // Each index file written as it is made (not the whole index held, then written).
+        const built = writeIndexFiles(input.stageDir, searchIndexFiles(data));
+        report({ kind: 'search-index', hash: built.hash, files: built.files, ms: ms() });
+        break;
+      }
+      case 'similar':
+        report({ kind: 'similar', hits: [...similarTasks(index().tasks)], ms: ms() });
+        break;
+      case 'share-cards':
+        // Last: no page waits for the cards (their paths follow from the page paths), so they only need
+        // to be staged before the pages finish.
+        report({ kind: 'share-cards', ...(await writeShareCards(input.stageDir, index(), input.siteRoot)), ms: ms() });
+        break;
+    }
+  }
 }

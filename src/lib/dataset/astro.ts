@@ -7,7 +7,9 @@ import { COLLECTION_NAMES, type Dataset } from './collections';
 import { contentLayerOrder, sortDataset } from './order';
 import { indexDataset, type SiteIndex } from './site-index';
 import type { GlobalAggregates } from '../schema/global-aggregates';
-import { GLOBAL_AGGREGATES_ENV, globalAggregates, readGlobalAggregates } from './global-aggregates';
+import { globalAggregates } from './global-aggregates';
+import { globalAggregatesSchema } from '../schema/global-aggregates';
+import { buildWork } from '../build-worker/handoff';
 import { currentSlice, sliceToText, type Slice } from './slice';
 import { sliceDataset } from './slice-rows';
 import { dataDir } from '../data-dir';
@@ -55,29 +57,13 @@ export function loadSorted(slice: Slice = currentSlice()): Promise<Dataset> {
  */
 export function loadGlobalAggregates(slice: Slice = currentSlice()): Promise<GlobalAggregates> {
   const e = entry(slice);
-  const file = process.env[GLOBAL_AGGREGATES_ENV];
-  // A global build without the runner's file (PORTAL_SLICE=global by hand) counts every row itself.
-  const fromFile = slice.kind === 'global' && file;
-  return (e.aggregates ??= fromFile ? Promise.resolve().then(() => readGlobalAggregates(file)) : loadWholeSite(slice).then(globalAggregates));
-}
-
-let whole: { raw: Promise<Dataset>; site?: Promise<SiteIndex> } | undefined;
-
-/**
- * Every row, for the two things the global shard renders that still need them: the download list of
- * /data/ and datapackage.json, and the cross-district embeds. In the global slice they are read through
- * the validated Node reader (read.ts), outside the content layer, which holds only the global slice;
- * in any other build this is loadDataset().
- */
-export function loadWholeDataset(slice: Slice = currentSlice()): Promise<Dataset> {
-  if (slice.kind !== 'global') return loadDataset(slice);
-  whole ??= { raw: Promise.resolve().then(() => contentLayerOrder(readDataset(dataDir(), { kind: 'all' }))) };
-  return whole.raw;
-}
-
-/** loadWholeDataset indexed (site-index.ts); in any build but the global shard, loadSite(). */
-export function loadWholeSite(slice: Slice = currentSlice()): Promise<SiteIndex> {
-  if (slice.kind !== 'global') return loadSite(slice);
-  void loadWholeDataset(slice);
-  return (whole!.site ??= whole!.raw.then(indexDataset));
+  const fromWorker = buildWork().global;
+  if (slice.kind === 'global') {
+    // The global shard's content layer holds no row: its build worker counts them (src/lib/build-worker/),
+    // checked against the schema as they arrive; without the worker (astro dev), the Node reader.
+    return (e.aggregates ??= fromWorker
+      ? fromWorker.then((g) => globalAggregatesSchema.parse(g.aggregates))
+      : Promise.resolve().then(() => globalAggregates(indexDataset(contentLayerOrder(readDataset(dataDir(), { kind: 'all' }))))));
+  }
+  return (e.aggregates ??= loadSite(slice).then(globalAggregates));
 }

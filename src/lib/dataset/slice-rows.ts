@@ -11,11 +11,17 @@ const GLOBAL_COLLECTIONS: ReadonlySet<CollectionName> = new Set(['districts', 'r
 /**
  * What the global slice loads: districts, reports and indicators (small; the cross-district pages name
  * and link them). What those pages count over tasks, rows, units and anomalies comes from the global
- * aggregates (global-aggregates.ts); the downloads and cross-district embeds read every row outside the
- * content layer (astro.ts loadWholeDataset). The one place to change when the global slice loads less.
+ * aggregates (global-aggregates.ts); the download list and the cross-district embeds come from the build
+ * worker (src/lib/build-worker/), which reads every row on its own threads. The one place to change when
+ * the global slice loads less.
  */
 export function globalSliceKeeps(name: CollectionName, _row: unknown): boolean {
   return GLOBAL_COLLECTIONS.has(name);
+}
+
+/** Whether `slice` loads any row of collection `name` (the global slice leaves the big ones out whole). */
+export function sliceLoadsCollection(slice: Slice, name: CollectionName): boolean {
+  return slice.kind !== 'global' || GLOBAL_COLLECTIONS.has(name);
 }
 
 /** Whether `slice` loads this row of collection `name`. `reports`: report id → district (for anomalies). */

@@ -1,7 +1,7 @@
 // datapackage.json (Frictionless Data Package v1): every download file with its bytes, SHA-256 and,
 // for CSV, a Table Schema whose field types come from the dataset's zod schemas (tables.ts).
 import type { DataPackage } from './datapackage-schema';
-import type { DownloadFile } from './download-files';
+import type { DescribedDownload } from './download-files';
 import type { Scope } from './scopes';
 import { TABLES, fieldsOf, type TableDef, type TableName } from './tables';
 
@@ -35,7 +35,7 @@ function schemaFields(table: TableDef<never>): SchemaField[] {
 
 export interface PackageMeta { title: string; description: string; homepage?: string; sources: { title: string; path: string }[] }
 
-export function buildDataPackage(files: Omit<DownloadFile, 'body'>[], meta: PackageMeta): DataPackage {
+export function buildDataPackage(files: DescribedDownload[], meta: PackageMeta): DataPackage {
   const inScope = new Set(files.map((f) => f.path));
   return {
     profile: 'data-package',

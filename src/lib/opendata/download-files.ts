@@ -33,6 +33,39 @@ export interface DownloadFile extends Omit<DownloadSpec, 'parts' | 'packs'> {
   sha256: string;
 }
 
+/** A file as a list describes it, without its rows: what the /data/ page lists (sizes only for some). */
+export type ListedDownload = Omit<DownloadSpec, 'parts' | 'packs' | 'scope'> & { scope: Omit<Scope, 'data'> };
+/** A listed file with its bytes and SHA-256: what datapackage.json and the pages that show sizes need. */
+export type DescribedDownload = ListedDownload & FileMeasure;
+
+/** What the /data/ page and datapackage.json read: every file, each described on request. Downloads is one. */
+export interface DownloadList {
+  readonly files: readonly ListedDownload[];
+  describe(f: ListedDownload): DescribedDownload;
+}
+
+/**
+ * The download list from descriptions the build worker sent (src/lib/build-worker/): the global shard
+ * lists and describes every file without holding a row. Same files, order and fields as Downloads.
+ */
+export class DescribedDownloads implements DownloadList {
+  readonly files: ListedDownload[];
+  private readonly measures: Map<string, FileMeasure>;
+  constructor(described: readonly DescribedDownload[]) {
+    this.files = described.map(({ bytes: _b, sha256: _s, ...listed }) => listed);
+    this.measures = new Map(described.map((d) => [d.path, { bytes: d.bytes, sha256: d.sha256 }]));
+  }
+  describe(f: ListedDownload): DescribedDownload {
+    return { ...f, ...this.measures.get(f.path)! };
+  }
+}
+
+/** The description of `f` that crosses a thread: its scope without the rows it holds. */
+export function listedOnly(d: ReturnType<Downloads['describe']>): DescribedDownload {
+  const { data: _rows, ...scope } = d.scope;
+  return { ...d, scope };
+}
+
 export interface FileMeasure { bytes: number; sha256: string }
 
 /** Stable JSON, compact (the files are for programs; browsers pretty-print), trailing newline. Key order is the schema's. */
@@ -83,21 +116,25 @@ export class Downloads {
   private readonly measures: Map<string, FileMeasure>;
   private readonly written = new Set<string>();
   private readonly byDir = new Map<string, DownloadSpec[]>();
+  /**
+   * What a CSV row needs (the whole dataset indexed), made with the first CSV table and let go once
+   * every CSV file is written (the worker keeps this object to describe the files afterwards). A page
+   * that only describes files the build worker measured (load-downloads.ts) never renders a row.
+   */
+  private rowCtx: RowContext | undefined;
+  private csvToWrite = 0;
 
   /** `measured`: the files' measures where they were already written (by the build worker). */
   constructor(dataset: Dataset, siteRoot: string, measured?: ReadonlyMap<string, FileMeasure>) {
     this.measures = new Map(measured);
     const d = sortDataset(dataset);
-    // Built with the first CSV table: a page that only describes files measured by the build worker
-    // (load-downloads.ts) never renders a row, and indexing the whole dataset is not free at 100×.
-    let ctx: RowContext | undefined;
     // The whole-dataset order of each table, which every scope's slice is a subsequence of.
     const pack = (name: TableName, format: 'csv' | 'json') => {
       const key = `${name}.${format}`;
       let p = this.packs.get(key);
       if (!p) {
         const table = TABLES[name] as TableDef<never>;
-        const rowCtx = format === 'csv' ? (ctx ??= { index: indexDataset(d), siteRoot }) : undefined;
+        const rowCtx = format === 'csv' ? (this.rowCtx ??= { index: indexDataset(d), siteRoot }) : undefined;
         const text = rowCtx ? (e: never) => csvRecord(table, e, rowCtx) : (e: never) => JSON.stringify(e);
         this.packs.set(key, (p = new PackedTable(d[name] as object[], text, format === 'csv' ? '' : ',', key)));
       }
@@ -134,6 +171,7 @@ export class Downloads {
   private add(f: DownloadSpec) {
     this.files.push(f);
     for (const k of f.packs) this.readers.set(k, (this.readers.get(k) ?? 0) + 1);
+    if (f.format === 'csv') this.csvToWrite++;
     const dir = f.scope.dir;
     const list = this.byDir.get(dir);
     if (list) list.push(f);
@@ -156,6 +194,7 @@ export class Downloads {
         this.readers.set(k, left);
         if (left === 0) this.packs.delete(k);
       }
+      if (f.format === 'csv' && --this.csvToWrite === 0) this.rowCtx = undefined;
     }
     return parts;
   }

@@ -1,9 +1,9 @@
 // What the /data/ page lists: download files grouped by scope, with sizes readers understand.
-import type { DownloadFile } from './download-files';
+import type { ListedDownload } from './download-files';
 import type { Scope } from './scopes';
 import { TABLES } from './tables';
 
-export interface ScopeDownloads { scope: Scope; files: { label: string; path: string; rows?: number; size?: string; sha256?: string }[] }
+export interface ScopeDownloads { scope: Omit<Scope, 'data'>; files: { label: string; path: string; rows?: number; size?: string; sha256?: string }[] }
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -13,7 +13,7 @@ export function formatBytes(n: number): string {
 
 /** Files grouped by scope, in the order they were rendered (all, then district → year → report). */
 /** Sizes are shown where the files were measured (bytes given). */
-export function groupByScope(files: (Pick<DownloadFile, 'path' | 'scope' | 'table' | 'rowCount'> & Partial<Pick<DownloadFile, 'bytes' | 'sha256'>>)[]): ScopeDownloads[] {
+export function groupByScope(files: (Pick<ListedDownload, 'path' | 'scope' | 'table' | 'rowCount'> & { bytes?: number; sha256?: string })[]): ScopeDownloads[] {
   const out: ScopeDownloads[] = [];
   for (const f of files) {
     let g = out.at(-1);

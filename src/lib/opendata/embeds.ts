@@ -13,6 +13,7 @@ import { tasksByUnit } from '../site/scorecard';
 import { paths } from '../urls';
 import { sourceRef, type SourceRef } from './citation';
 import { openDataPaths } from './paths';
+import { Markup } from '~/lib/markup';
 import { type SiteIndex, dyKey } from '~/lib/dataset/site-index';
 
 export interface EmbedChart {
@@ -49,6 +50,16 @@ export const embedIds = {
   indicatorYear: (district: string, year: number) => `indicators-${district}-${year}`,
   indicator: (key: string) => `indicators-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
 };
+
+/**
+ * Charts as they cross a thread (postMessage keeps no class): a status chart's SVG markup as text,
+ * wrapped again on arrival (fromTransfer), so the build worker can hand the global shard its charts.
+ */
+export type EmbedChartTransfer = Omit<EmbedChart, 'view'> & { view: { kind: 'status'; chart: Omit<ChartOutput, 'body'> & { body: string } } | Extract<EmbedChart['view'], { kind: 'indicator' }> };
+export const toTransfer = (c: EmbedChart): EmbedChartTransfer =>
+  c.view.kind === 'status' ? { ...c, view: { kind: 'status', chart: { ...c.view.chart, body: c.view.chart.body.html } } } : { ...c, view: c.view };
+export const fromTransfer = (c: EmbedChartTransfer): EmbedChart =>
+  c.view.kind === 'status' ? { ...c, view: { kind: 'status', chart: { ...c.view.chart, body: new Markup(c.view.chart.body) } } } : { ...c, view: c.view };
 
 const memo = new WeakMap<SiteIndex, EmbedChart[]>();
 

@@ -1,8 +1,8 @@
 // The download files of this build, for the endpoints under /data/ and the pages that show sizes.
-import { loadWholeDataset } from '../dataset/astro';
+import { loadDataset } from '../dataset/astro';
 import { buildWork } from '../build-worker/handoff';
 import { siteRoot } from '../site/address';
-import { Downloads } from './download-files';
+import { DescribedDownloads, Downloads, type DownloadList } from './download-files';
 
 let files: Promise<Downloads> | undefined;
 
@@ -13,6 +13,15 @@ let files: Promise<Downloads> | undefined;
  * describe them.
  */
 export function loadDownloads(): Promise<Downloads> {
-  files ??= Promise.all([loadWholeDataset(), buildWork().downloads]).then(([d, measured]) => new Downloads(d, siteRoot(), measured));
+  files ??= Promise.all([loadDataset(), buildWork().downloads]).then(([d, measured]) => new Downloads(d, siteRoot(), measured));
   return files;
+}
+
+/**
+ * Every download file, listed and described on request: what /data/ and datapackage.json show. In the
+ * global shard the build worker describes them (it holds the rows, the shard's pages hold none).
+ */
+export function loadDownloadList(): Promise<DownloadList> {
+  const list = buildWork().downloadList;
+  return list ? list.then((l) => new DescribedDownloads(l)) : loadDownloads();
 }

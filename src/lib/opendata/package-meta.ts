@@ -3,9 +3,9 @@ import type { Dataset } from '../schema';
 import { SITE_NAME } from './citation';
 import { hasAddress, paths } from '../urls';
 import { buildDataPackage } from './datapackage';
-import type { DownloadFile } from './download-files';
+import type { DescribedDownload } from './download-files';
 
-export function sitePackage(files: Omit<DownloadFile, 'body'>[], d: Dataset, root: string) {
+export function sitePackage(files: DescribedDownload[], d: Pick<Dataset, 'reports'>, root: string) {
   return buildDataPackage(files, {
     title: `${SITE_NAME} 开放数据`,
     description: '区县政府工作报告年度目标任务及其完成情况通报，整理为表格。每行附原始文件与行号；状态分“原文所述”与“本站推断”，推断的状态并非政府原话。CSV 为 UTF-8（带 BOM）。',

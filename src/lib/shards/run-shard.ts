@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describeShard, sliceEnv, type ShardPlan } from './plan';
 import { MANIFEST } from './merge';
-import { GLOBAL_AGGREGATES_ENV } from '../dataset/global-aggregates';
 
 export { ShardError } from './errors';
 import { ShardError } from './errors';
@@ -22,8 +21,6 @@ export interface ShardRun {
   code: string;
   /** Where the output ends up: <cacheRoot>/<name>/<key>/. */
   outDir: string;
-  /** The global shard: the global aggregates file its pages read (written just before it builds). */
-  aggregatesFile?: string;
   /** A batch of the local build: its districts' keys; its output is split among them (district-cache.ts). */
   districtKeys?: ReadonlyMap<string, string>;
 }
@@ -82,7 +79,7 @@ function buildShardOnce(root: string, run: ShardRun, env: NodeJS.ProcessEnv): Pr
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build', '--root', root, '--outDir', buildDir], {
       cwd: root,
-      env: { ...env, PORTAL_DATA_DIR: run.dataDir, PORTAL_SLICE: sliceEnv(plan), ...(run.aggregatesFile ? { [GLOBAL_AGGREGATES_ENV]: run.aggregatesFile } : {}), PORTAL_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+      env: { ...env, PORTAL_DATA_DIR: run.dataDir, PORTAL_SLICE: sliceEnv(plan), PORTAL_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -141,4 +138,48 @@ export async function pool<T>(tasks: readonly (() => Promise<T>)[], jobs: number
   await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, tasks.length)) }, worker));
   if (errors.length) throw errors[0];
   return results;
+}
+
+/** Why a task the limiter never started did not run: an earlier task failed. */
+const SKIPPED = Symbol('skipped');
+
+/**
+ * Run tasks given at any time with at most `jobs` at once (pool's rule for a list not known up front: the
+ * global shard starts while the districts' keys are still being worked out). After a failure no task starts.
+ */
+export function limiter(jobs: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  let failed = false;
+  const queue: (() => void)[] = [];
+  const next = () => {
+    while (active < Math.max(1, jobs) && queue.length > 0) queue.shift()!();
+  };
+  return <T>(task: () => Promise<T>) => {
+    const p = new Promise<T>((resolve, reject) => {
+      queue.push(() => {
+        if (failed) return reject(SKIPPED);
+        active++;
+        task()
+          .then(resolve, (e: unknown) => {
+            failed = true;
+            reject(e);
+          })
+          .finally(() => {
+            active--;
+            next();
+          });
+      });
+    });
+    p.catch(() => {}); // settle() reports it
+    next();
+    return p;
+  };
+}
+
+/** Wait for every task; the first failure (not a task skipped after it) is thrown once all have ended. */
+export async function settle<T>(tasks: readonly Promise<T>[]): Promise<T[]> {
+  const all = await Promise.allSettled(tasks);
+  const failure = all.find((r): r is PromiseRejectedResult => r.status === 'rejected' && r.reason !== SKIPPED);
+  if (failure) throw failure.reason;
+  return all.map((r) => (r as PromiseFulfilledResult<T>).value);
 }

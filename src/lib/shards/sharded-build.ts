@@ -13,10 +13,9 @@ import { describeShard, planBatches, planShards, sliceEnv, type ShardPlan } from
 import { parseSlice } from '~/lib/dataset/slice';
 import { districtKeys } from './district-keys';
 import { batchDir, batchName, cachedEntry, pruneBatches, readBatchManifest, recordBatch, type BatchManifest } from './district-cache';
-import { buildShard, isCached, pool, pruneShardCache, shardOutDir, ShardError, type ShardRun } from './run-shard';
-import { districtIdsOf, readRaw, sourceFilesOf, writeSliceData } from './slice-data';
+import { buildShard, isCached, limiter, pool, pruneShardCache, settle, shardOutDir, ShardError, type ShardRun } from './run-shard';
+import { citedFiles, districtIdsOf, readRaw, sourceFilesOf, writeSliceData } from './slice-data';
 import { writeSitemap } from './sitemap';
-import { globalAggregatesPath, writeGlobalAggregates } from './global-aggregates-file';
 
 export interface ShardedOptions {
   root: string;
@@ -56,8 +55,7 @@ export function prepareShards(o: ShardedOptions & { of: number; only?: number })
     const data = dir === dataDir ? (whole ??= dataHash(dataDir)) : dataHash(dir);
     const sources = sourcesHash(resolve(o.root, env.PORTAL_CONTENT_ROOT ?? '.'), sourceFilesOf(raw, plan.slice.kind === 'districts' ? plan.districts : undefined));
     const key = shardKey({ code, data, sources, slice: plan.slice.kind === 'districts' ? `districts:${plan.districts.join(',')}` : sliceEnv(plan), env: o.env });
-    const aggregatesFile = plan.slice.kind === 'global' ? globalAggregatesPath(cacheRoot, plan.name) : undefined;
-    return { plan, dataDir: dir, key, code, outDir: shardOutDir(cacheRoot, plan, key), ...(aggregatesFile ? { aggregatesFile } : {}) };
+    return { plan, dataDir: dir, key, code, outDir: shardOutDir(cacheRoot, plan, key) };
   });
 }
 
@@ -65,23 +63,21 @@ export interface ShardResult { plan: ShardPlan; outDir: string; cached: boolean;
 
 /** Build every shard of `runs` that is not cached; each output lands in the cache. */
 export async function buildShards(o: ShardedOptions, runs: readonly ShardRun[]): Promise<ShardResult[]> {
-  const log = o.log ?? (() => {});
-  const cacheRoot = cacheRootOf(o);
   // The global shard first: it carries the build worker's downloads and search index, the longest job.
   const order = [...runs].sort((a, b) => Number(b.plan.slice.kind !== 'districts') - Number(a.plan.slice.kind !== 'districts'));
-  return pool(order.map((run) => async () => {
+  return pool(order.map((run) => () => buildOne(o, run)), o.jobs ?? defaultJobs());
+}
+
+/** Build one shard or batch unless its output is cached; the output lands in the cache. */
+async function buildOne(o: ShardedOptions, run: ShardRun): Promise<ShardResult> {
+  const log = o.log ?? (() => {});
+  const cacheRoot = cacheRootOf(o);
+  {
     const t0 = performance.now();
     if (isCached(run)) {
       if (run.districtKeys) recordBatch({ cacheRoot, publicDir: resolve(o.root, 'public'), batch: run.plan.name, label: describeShard(run.plan), districtKeys: run.districtKeys });
       log(`${describeShard(run.plan)}: 缓存命中（${run.key}），不重新构建`);
       return { plan: run.plan, outDir: run.outDir, cached: true, seconds: 0 };
-    }
-    if (run.aggregatesFile) {
-      // After the other shards have started (they need no aggregates): the runner's one pass over every row.
-      await new Promise((r) => setImmediate(r));
-      const t = performance.now();
-      writeGlobalAggregates(run.dataDir, run.aggregatesFile);
-      log(`${describeShard(run.plan)}: 全局汇总（global aggregates）已写出（${((performance.now() - t) / 1000).toFixed(1)} 秒）`);
     }
     log(`${describeShard(run.plan)}: 构建中…`);
     const out = await buildShard(o.root, run, o.env, log);
@@ -98,7 +94,7 @@ export async function buildShards(o: ShardedOptions, runs: readonly ShardRun[]):
     const seconds = (performance.now() - t0) / 1000;
     log(`${describeShard(run.plan)}: 完成，用时 ${seconds.toFixed(1)} 秒`);
     return { plan: run.plan, outDir: run.outDir, cached: false, seconds };
-  }), o.jobs ?? defaultJobs());
+  }
 }
 
 /** Merge shard outputs into `outDir` (default dist/) through the staging folder; writes the sitemap when the site has an address. */
@@ -130,27 +126,22 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   const log = o.log ?? (() => {});
   let t0 = performance.now();
   const env = o.env ?? process.env;
+  const jobs = o.jobs ?? defaultJobs();
   const dataDir = dataDirOf(o);
   const cacheRoot = cacheRootOf(o);
   const contentRoot = resolve(o.root, env.PORTAL_CONTENT_ROOT ?? '.');
-  const raw = readRaw(dataDir);
   const code = codeHash(o.root);
-  const keys = districtKeys(raw, { code, contentRoot, env: o.env });
-  const todo: { id: string; weight: number }[] = [];
-  for (const [d, k] of keys) if (!cachedEntry(cacheRoot, d, k.key)) todo.push({ id: d, weight: k.weight });
-  const batches = planBatches(todo, { jobs: o.jobs ?? defaultJobs(), maxWeight: o.batchWeight ?? BATCH_WEIGHT, ...(o.shards ? { batches: o.shards - 1 } : {}) });
-  const globalPlan: ShardPlan = { index: 0, of: batches.length + 1, name: 'global', slice: parseSlice('global'), districts: [] };
-  const globalKey = shardKey({ code, data: dataHash(dataDir), sources: sourcesHash(contentRoot, sourceFilesOf(raw)), slice: 'global', env: o.env });
-  const runs: ShardRun[] = [{ plan: globalPlan, dataDir, key: globalKey, code, outDir: shardOutDir(cacheRoot, globalPlan, globalKey), aggregatesFile: globalAggregatesPath(cacheRoot, globalPlan.name) }];
-  for (const [i, districts] of batches.entries()) {
-    const districtKeys = new Map(districts.map((d) => [d, keys.get(d)!.key]));
-    const name = batchName(districtKeys);
-    const dir = join(cacheRoot, 'slices', name);
-    writeSliceData(raw, districts, dir);
-    runs.push({ plan: { index: i + 1, of: batches.length + 1, name, slice: { kind: 'districts', districts }, districts }, dataDir: dir, key: name, code, outDir: batchDir(cacheRoot, name), districtKeys });
-  }
+  const limit = limiter(jobs);
+  // The global shard starts first, before the districts' keys are worked out: it is the longest build
+  // when one bulletin changes (every bulletin changes its counts), and its key needs only the files' bytes.
+  const globalPlan: ShardPlan = { index: 0, of: 0, name: 'global', slice: parseSlice('global'), districts: [] };
+  const globalKey = shardKey({ code, data: dataHash(dataDir), sources: sourcesHash(contentRoot, citedFiles(dataDir)), slice: 'global', env: o.env });
+  const globalRun: ShardRun = { plan: globalPlan, dataDir, key: globalKey, code, outDir: shardOutDir(cacheRoot, globalPlan, globalKey) };
+  const globalBuilt = limit(() => buildOne(o, globalRun));
+  const { keys, todo, batches, runs } = planDistricts({ ...o, jobs, dataDir, cacheRoot, contentRoot, code });
+  runs.unshift(globalRun);
   log(`准备：${keys.size} 个区县中 ${keys.size - todo.length} 个来自缓存，${todo.length} 个分 ${batches.length} 批构建；${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
-  const results = await buildShards(o, runs);
+  const results = await settle([globalBuilt, ...runs.slice(1).map((run) => limit(() => buildOne(o, run)))]);
   for (const r of runs.slice(1)) rmSync(r.dataDir, { recursive: true, force: true });
   t0 = performance.now();
   const outputs: ShardOutput[] = [{ label: describeShard(globalPlan), dir: runs[0]!.outDir }];
@@ -167,6 +158,27 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   pruneBatches(cacheRoot, new Set(used.keys()));
   log(`合并：全局分片与 ${keys.size} 个区县（来自 ${used.size} 批输出），${files} 个文件，${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
   return results;
+}
+
+/**
+ * The districts' keys, which of them to build, in which batches, each batch's data slice written. The raw
+ * rows (hundreds of MB at 100× the seeds) are dropped when this returns, before the batches build.
+ */
+function planDistricts(o: ShardedOptions & { jobs: number; dataDir: string; cacheRoot: string; contentRoot: string; code: string; batchWeight?: number }) {
+  const raw = readRaw(o.dataDir);
+  const keys = districtKeys(raw, { code: o.code, contentRoot: o.contentRoot, env: o.env });
+  const todo: { id: string; weight: number }[] = [];
+  for (const [d, k] of keys) if (!cachedEntry(o.cacheRoot, d, k.key)) todo.push({ id: d, weight: k.weight });
+  const batches = planBatches(todo, { jobs: o.jobs, maxWeight: o.batchWeight ?? BATCH_WEIGHT, ...(o.shards ? { batches: o.shards - 1 } : {}) });
+  const runs: ShardRun[] = [];
+  for (const [i, districts] of batches.entries()) {
+    const districtKeys = new Map(districts.map((d) => [d, keys.get(d)!.key]));
+    const name = batchName(districtKeys);
+    const dir = join(o.cacheRoot, 'slices', name);
+    writeSliceData(raw, districts, dir);
+    runs.push({ plan: { index: i + 1, of: batches.length + 1, name, slice: { kind: 'districts', districts }, districts }, dataDir: dir, key: name, code: o.code, outDir: batchDir(o.cacheRoot, name), districtKeys });
+  }
+  return { keys, todo, batches, runs };
 }
 
 /** `--shards 1`: the whole site in one Astro build (what the merged site must equal, byte for byte). */

@@ -49,3 +49,9 @@ export function sourceFilesOf(raw: RawDataset, districts?: readonly string[]): s
   const keep = districts && new Set(districts);
   return (raw.tables.get('reports') ?? []).filter((r) => !keep || keep.has(r.district ?? '')).flatMap((r) => (r.source?.file ? [r.source.file] : []));
 }
+
+/** The source files every report in `dir` cites, from reports.json alone (the global shard's key, before the rest is read). */
+export function citedFiles(dir: string): string[] {
+  const reports = JSON.parse(readFileSync(join(dir, 'reports.json'), 'utf8')) as Row[];
+  return reports.flatMap((r) => (r.source?.file ? [r.source.file] : []));
+}

@@ -2,7 +2,7 @@
 // of files per district, year and report, and the verbatim sources.
 import type { Dataset } from '../schema';
 import { latestAsOf } from '../opendata/as-of';
-import type { Downloads } from '../opendata/download-files';
+import type { DownloadList } from '../opendata/download-files';
 import { groupByScope, type ScopeDownloads } from '../opendata/download-index';
 import { openDataPaths } from '../opendata/paths';
 import { href } from '../urls';
@@ -10,7 +10,7 @@ import { href } from '../urls';
 /** The files of each scope's row, in column order: file name and what the cell is called for a screen reader. */
 const SCOPE_COLUMNS = [['tasks.csv', '年度任务 CSV'], ['progress.csv', '进展 CSV'], ['anomalies.csv', '解析异常 CSV'], ['dataset.json', '全部 JSON']] as const;
 
-export function dataPage(d: Dataset, downloads: Downloads) {
+export function dataPage(d: Dataset, downloads: DownloadList) {
   const districtName = new Map(d.districts.map((x) => [x.id, x.name]));
   // Sizes for the whole-dataset files only: measuring every file here would render the lot twice.
   const [all, ...rest] = groupByScope(downloads.files.map((f) => (f.scope.kind === 'all' ? downloads.describe(f) : f)));

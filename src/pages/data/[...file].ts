@@ -8,17 +8,18 @@ import { bodyOf, toJson } from '~/lib/opendata/download-files';
 import { buildWork } from '~/lib/build-worker/handoff';
 import { sitePackage } from '~/lib/opendata/package-meta';
 import { loadSorted } from '~/lib/dataset/astro';
-import { loadDownloads } from '~/lib/opendata/load-downloads';
+import { loadDownloadList, loadDownloads } from '~/lib/opendata/load-downloads';
 import { siteRoot } from '~/lib/site/address';
 import { globalInSlice } from '~/lib/shards/in-slice';
 
 export const getStaticPaths = (async () => {
-  const downloads = await loadDownloads();
   const d = await loadSorted();
-  const files = buildWork().downloads ? [] : downloads.files;
+  // With the build worker, it writes the files; the pages only list and describe them.
+  const downloads = buildWork().downloads ? undefined : await loadDownloads();
+  const list = await loadDownloadList();
   return [
-    ...files.map((f) => ({ params: { file: f.path }, props: { render: () => bodyOf(downloads.write(f)), type: `${f.mediatype}; charset=utf-8` } })),
-    ...(globalInSlice() ? [{ params: { file: 'datapackage.json' }, props: { render: () => toJson(sitePackage(downloads.files.map((f) => downloads.describe(f)), d, siteRoot())), type: 'application/json; charset=utf-8' } }] : []),
+    ...(downloads?.files ?? []).map((f) => ({ params: { file: f.path }, props: { render: () => bodyOf(downloads!.write(f)), type: `${f.mediatype}; charset=utf-8` } })),
+    ...(globalInSlice() ? [{ params: { file: 'datapackage.json' }, props: { render: () => toJson(sitePackage(list.files.map((f) => list.describe(f)), d, siteRoot())), type: 'application/json; charset=utf-8' } }] : []),
   ];
 }) satisfies GetStaticPaths;
 
