@@ -253,7 +253,7 @@ function shardedBuild(data: string, contentRoot: string, outDir: string, cache: 
   const worker = workerSteps(r.stdout);
   // Where the wall time went: preparing (keys, slices), each build (global, or a batch: its district count), the merge.
   const prepare = /^\[shards\] 准备：.*；(\d+\.\d) 秒$/m.exec(r.stdout)?.[1];
-  const merge = /^\[shards\] 合并：.*，(\d+\.\d) 秒$/m.exec(r.stdout)?.[1];
+  const merge = /^\[shards\] 合并：.*?(\d+\.\d) 秒$/m.exec(r.stdout)?.[1];
   const steps = [`prepare ${prepare ?? '?'} s`, ...done.map((m) => `${m[1] === 'global' ? 'global' : `${m[2]!.split('、').length} districts`} ${m[3]} s`), `merge ${merge ?? '?'} s`];
   console.log(`    ${steps.join(', ')}`);
   const cardsMs = worker.filter((w) => w.step === 'share cards').reduce((a, w) => a + w.ms, 0);

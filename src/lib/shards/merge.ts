@@ -40,34 +40,54 @@ function filesOf(dir: string): string[] {
     .filter((p) => p !== MANIFEST);
 }
 
-/** Merge `outputs` into `into` (which should be empty). Returns the number of files placed. Throws MergeError listing every conflict. */
-export function mergeShards(outputs: readonly ShardOutput[], into: string): number {
-  const owner = new Map<string, string>(); // relative path → label of the shard that placed it
-  const conflicts: string[] = [];
-  const made = new Set<string>();
-  let placed = 0;
-  mkdirSync(into, { recursive: true });
-  for (const o of outputs) {
+/**
+ * A merge in progress: outputs are added one by one, as their builds finish (merge-worker.ts runs one on a
+ * thread of its own, so linking overlaps the builds still running); finish() says whether any path was
+ * written differently by two of them.
+ */
+export class Merger {
+  private readonly owner = new Map<string, string>(); // relative path → label of the output that placed it
+  private readonly made = new Set<string>();
+  private readonly conflicts: string[] = [];
+  placed = 0;
+
+  constructor(private readonly into: string) {
+    mkdirSync(into, { recursive: true });
+  }
+
+  add(o: ShardOutput): void {
     for (const r of o.files ?? filesOf(o.dir)) {
-      const to = join(into, r);
-      const prior = owner.get(r);
+      const to = join(this.into, r);
+      const prior = this.owner.get(r);
       if (prior === undefined) {
         const parent = dirname(r);
-        if (parent !== '.' && !made.has(parent)) {
-          mkdirSync(join(into, parent), { recursive: true });
-          made.add(parent);
+        if (parent !== '.' && !this.made.has(parent)) {
+          mkdirSync(join(this.into, parent), { recursive: true });
+          this.made.add(parent);
         }
         place(join(o.dir, r), to);
-        owner.set(r, o.label);
-        placed++;
+        this.owner.set(r, o.label);
+        this.placed++;
       } else if (!sameBytes(join(o.dir, r), to)) {
-        conflicts.push(`${r}：${prior} 与 ${o.label} 写出了不同的内容`);
+        this.conflicts.push(`${r}：${prior} 与 ${o.label} 写出了不同的内容`);
       }
     }
   }
-  if (conflicts.length > 0) {
-    const shown = conflicts.slice(0, 20).map((c) => `  - ${c}`).join('\n');
-    throw new MergeError(`合并分片失败：${conflicts.length} 个路径被不同分片写成了不同的内容（同一路径只能有一个分片负责，或各分片写出相同的字节）：\n${shown}${conflicts.length > 20 ? `\n  …另有 ${conflicts.length - 20} 个` : ''}\n请检查这些页面的路由是否按 PORTAL_SLICE 只在一个分片中生成（src/lib/shards/in-slice.ts）。`);
+
+  /** The number of files placed; throws MergeError listing every conflict. */
+  finish(): number {
+    const { conflicts } = this;
+    if (conflicts.length > 0) {
+      const shown = conflicts.slice(0, 20).map((c) => `  - ${c}`).join('\n');
+      throw new MergeError(`合并分片失败：${conflicts.length} 个路径被不同分片写成了不同的内容（同一路径只能有一个分片负责，或各分片写出相同的字节）：\n${shown}${conflicts.length > 20 ? `\n  …另有 ${conflicts.length - 20} 个` : ''}\n请检查这些页面的路由是否按 PORTAL_SLICE 只在一个分片中生成（src/lib/shards/in-slice.ts）。`);
+    }
+    return this.placed;
   }
-  return placed;
+}
+
+/** Merge `outputs` into `into` (which should be empty). Returns the number of files placed. Throws MergeError listing every conflict. */
+export function mergeShards(outputs: readonly ShardOutput[], into: string): number {
+  const m = new Merger(into);
+  for (const o of outputs) m.add(o);
+  return m.finish();
 }

@@ -4,7 +4,8 @@
 import { cpus } from 'node:os';
 import { realpathSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { beginStaging, publishStaged, stagingFor } from '../build-worker/staged-site';
+import { beginStaging, publishStaged, stagingFor, type Staging } from '../build-worker/staged-site';
+import { startMergeThread } from './merge-thread';
 import { readSiteConfig } from '../site-config';
 import { hasAddress, siteRootOf } from '../urls';
 import { codeHash, dataHash, shardKey, sourcesHash } from './cache-key';
@@ -99,14 +100,19 @@ async function buildOne(o: ShardedOptions, run: ShardRun): Promise<ShardResult> 
 
 /** Merge shard outputs into `outDir` (default dist/) through the staging folder; writes the sitemap when the site has an address. */
 export function mergeIntoSite(o: { root: string; outDir?: string; env?: NodeJS.ProcessEnv }, outputs: readonly ShardOutput[]): number {
-  const env = o.env ?? process.env;
   const staging = stagingFor(resolve(o.root, o.outDir ?? 'dist'));
   beginStaging(staging);
   const files = mergeShards(outputs, staging.site);
+  publishSite(o, staging);
+  return files;
+}
+
+/** The merged site's sitemap (with a site address), then the staged site swapped into place. */
+function publishSite(o: { root: string; env?: NodeJS.ProcessEnv }, staging: Staging): void {
+  const env = o.env ?? process.env;
   const root = siteRootOf(env.SITE || readSiteConfig(o.root).url || undefined, env.BASE ?? '/');
   if (hasAddress(root)) writeSitemap(staging.site, root);
   publishStaged(staging);
-  return files;
 }
 
 /**
@@ -137,26 +143,46 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   const globalPlan: ShardPlan = { index: 0, of: 0, name: 'global', slice: parseSlice('global'), districts: [] };
   const globalKey = shardKey({ code, data: dataHash(dataDir), sources: sourcesHash(contentRoot, citedFiles(dataDir)), slice: 'global', env: o.env });
   const globalRun: ShardRun = { plan: globalPlan, dataDir, key: globalKey, code, outDir: shardOutDir(cacheRoot, globalPlan, globalKey) };
-  const globalBuilt = limit(() => buildOne(o, globalRun));
+  const staging = stagingFor(resolve(o.root, o.outDir ?? 'dist'));
+  beginStaging(staging);
+  // Each output is linked into the staging folder as soon as it is ready, on the merge thread, while the
+  // other builds run: the cached districts' files now, the global shard's and each batch's when built.
+  const merge = startMergeThread(staging.site);
+  const globalBuilt = limit(() => buildOne(o, globalRun)).then((r) => (merge.add([{ label: describeShard(globalPlan), dir: r.outDir }]), r));
   const { keys, todo, batches, runs } = planDistricts({ ...o, jobs, dataDir, cacheRoot, contentRoot, code });
-  runs.unshift(globalRun);
   log(`准备：${keys.size} 个区县中 ${keys.size - todo.length} 个来自缓存，${todo.length} 个分 ${batches.length} 批构建；${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
-  const results = await settle([globalBuilt, ...runs.slice(1).map((run) => limit(() => buildOne(o, run)))]);
-  for (const r of runs.slice(1)) rmSync(r.dataDir, { recursive: true, force: true });
-  t0 = performance.now();
-  const outputs: ShardOutput[] = [{ label: describeShard(globalPlan), dir: runs[0]!.outDir }];
   const used = new Map<string, BatchManifest>();
-  for (const [d, k] of keys) {
-    const entry = cachedEntry(cacheRoot, d, k.key);
-    if (!entry) throw new ShardError(`区县 ${d} 的分片输出不在缓存中（${cacheRoot}）：缓存在构建期间被改动了？请重新运行 npm run build。`);
-    const dir = batchDir(cacheRoot, entry.batch);
-    if (!used.has(entry.batch)) used.set(entry.batch, readBatchManifest(dir)!);
-    outputs.push({ label: `${used.get(entry.batch)!.label}（区县 ${d}）`, dir, files: entry.files });
+  const mergeDistricts = (districts: readonly string[]) => {
+    const outputs: ShardOutput[] = [];
+    for (const d of districts) {
+      const entry = cachedEntry(cacheRoot, d, keys.get(d)!.key);
+      if (!entry) throw new ShardError(`区县 ${d} 的分片输出不在缓存中（${cacheRoot}）：缓存在构建期间被改动了？请重新运行 npm run build。`);
+      const dir = batchDir(cacheRoot, entry.batch);
+      if (!used.has(entry.batch)) {
+        const m = readBatchManifest(dir)!;
+        used.set(entry.batch, m);
+        outputs.push({ label: m.label, dir, files: m.common });
+      }
+      outputs.push({ label: `${used.get(entry.batch)!.label}（区县 ${d}）`, dir, files: entry.files });
+    }
+    merge.add(outputs);
+  };
+  const building = new Set(todo.map((d) => d.id));
+  mergeDistricts([...keys.keys()].filter((d) => !building.has(d)));
+  let results: ShardResult[];
+  try {
+    results = await settle([globalBuilt, ...runs.map((run) => limit(() => buildOne(o, run)).then((r) => (mergeDistricts(run.plan.districts), r)))]);
+  } catch (e) {
+    await merge.stop();
+    throw e;
+  } finally {
+    for (const r of runs) rmSync(r.dataDir, { recursive: true, force: true });
   }
-  for (const [b, m] of used) outputs.push({ label: m.label, dir: batchDir(cacheRoot, b), files: m.common });
-  const files = mergeIntoSite(o, outputs);
+  t0 = performance.now();
+  const files = await merge.finish();
+  publishSite(o, staging);
   pruneBatches(cacheRoot, new Set(used.keys()));
-  log(`合并：全局分片与 ${keys.size} 个区县（来自 ${used.size} 批输出），${files} 个文件，${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
+  log(`合并：全局分片与 ${keys.size} 个区县（来自 ${used.size} 批输出），${files} 个文件；最后一个构建结束后 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
   return results;
 }
 
