@@ -112,6 +112,16 @@ describe('PackedTable', () => {
       expect(Buffer.concat(p.slices([es[5]!, es[1]!])).toString('utf8'), String(chunk)).toBe(`${JSON.stringify(es[5])},${JSON.stringify(es[1])}`);
     }
   });
+  it('an empty text, alone or among others, in any chunk size', () => {
+    for (const chunk of [1, 3, 1 << 22]) {
+      expect(Buffer.concat(new PackedTable([{}], () => '', '', 'test', chunk).slices([])).length).toBe(0);
+      const one = {};
+      expect(new PackedTable([one], () => '', '', 'test', chunk).slices([one]).map((b) => b.length)).toEqual([0]);
+      const es = [{}, {}, {}];
+      const p = new PackedTable(es, (e: object) => (e === es[1] ? '' : 'ab'), ',', 'test', chunk);
+      expect(Buffer.concat(p.slices(es)).toString('utf8'), String(chunk)).toBe('ab,,ab');
+    }
+  });
   it('a run of neighbours is one slice of the shared buffer', () => {
     expect(t.slices([xs[1]!, xs[2]!, xs[3]!])).toHaveLength(1);
     expect(t.slices([xs[0]!, xs[2]!])).toHaveLength(3);

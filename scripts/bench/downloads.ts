@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { Downloads, measure, toJson, type DownloadFile } from '~/lib/opendata/download-files';
 import { buildDataPackage } from '~/lib/opendata/datapackage';
+import { leastHeldOrder } from '~/lib/opendata/write-downloads';
 import { TABLES } from '~/lib/opendata/tables';
 import { straightforwardFiles } from './straightforward-downloads';
 import type { Dataset } from '~/lib/dataset/collections';
@@ -57,8 +58,9 @@ async function after(d: Dataset): Promise<Omit<Result, 'cpu' | 'wall' | 'rss'>> 
   const downloads = new Downloads(d, SITE);
   for (const f of downloads.files) if (f.scope.kind === 'all') downloads.describe(f);
   let bytes = 0;
-  // The build writer (write-downloads.ts, on the build worker) hands the pieces to writev: no Response, no joined copy.
-  for (const f of downloads.files) for (const p of downloads.write(f)) bytes += p.length;
+  // The build writer (write-downloads.ts, on the build worker) hands the pieces to writev: no Response, no joined copy,
+  // in its order (each serialised table dropped after its last file).
+  for (const f of leastHeldOrder(downloads.files)) for (const p of downloads.write(f)) bytes += p.length;
   await new Response(toJson(buildDataPackage(downloads.files.map((f) => downloads.describe(f)), META))).arrayBuffer();
   return { files: downloads.files.length, bytes, digest: digestOf(downloads.files.map((f) => `${f.path} ${downloads.measure(f).sha256}`)) };
 }

@@ -15,7 +15,8 @@ import { normalizeText } from '~/lib/search/normalize';
 import { matchesAll, parseQuery } from '~/lib/search/query';
 import { syntheticCorpus, vocabularyFrom } from './synthetic-corpus';
 import { indexInput } from '~/lib/search/index-input';
-import { buildLexicon, buildReadings } from '~/lib/search/lexicon-build';
+import { buildLexicon, buildReadings, type LexiconInput } from '~/lib/search/lexicon-build';
+import { straightforwardLexicon } from './straightforward-lexicon';
 import { readSynonyms } from '~/lib/search/synonyms-file';
 import { judge, readJudged, relevanceLine } from '~/lib/search/relevance';
 import { DatasetError, readDataset } from '~/lib/dataset/read';
@@ -118,6 +119,8 @@ interface Row {
   recall: number;
   precision: number;
   exactCounts: number;
+  lexiconMs: number;
+  lexiconRefMs: number;
 }
 
 let recallHit = 0;
@@ -130,9 +133,22 @@ for (const [label, count] of sizes) {
   // The same lexicon files the site ships (names, readings from a sample of the texts: the tables are
   // bounded, and reading 100,000 documents for frequent words would only slow the bench down).
   const sample = corpus.docs.slice(0, 2000).map(searchText);
-  const names = buildLexicon({ synonyms, units: corpus.units, leaders: vocab.names.map((name) => ({ name, variants: [] })), texts: sample });
+  const lexiconInput: LexiconInput = { synonyms, units: corpus.units, leaders: vocab.names.map((name) => ({ name, variants: [] })), texts: sample };
+  const names = buildLexicon(lexiconInput);
   let files: Map<string, string> | null = buildIndex(corpus.docs, { districts: corpus.districts, units: corpus.units, lexicon: { ...names, readings: buildReadings(sample) } });
   const buildMs = performance.now() - t0;
+  // The lexicon side by side with the straightforward build it replaced (every form of every unit
+  // checked against every other unit's name), same input; the same output or the bench stops.
+  gc();
+  let tl = performance.now();
+  const reference = straightforwardLexicon(lexiconInput);
+  const lexiconRefMs = performance.now() - tl;
+  gc();
+  tl = performance.now();
+  const again = buildLexicon(lexiconInput);
+  const lexiconMs = performance.now() - tl;
+  if (JSON.stringify(again) !== JSON.stringify(reference)) throw new Error(`${label}: the lexicon differs from the straightforward build`);
+  const lexiconUnits = corpus.units.length;
   corpus = null;
   const { gz, raw, zipped } = measureIndex(files);
   const fileCount = files.size;
@@ -258,13 +274,16 @@ for (const [label, count] of sizes) {
     recall: recallAll ? recallHit / recallAll : 1,
     precision: reported ? truthTotal / reported : 1,
     exactCounts,
+    lexiconMs,
+    lexiconRefMs,
   };
   rows.push(row);
   console.log(
     `${label.padEnd(5)} ${String(count).padStart(6)} docs | index ${f1(row.indexGzKb)} KB gz (${f1(row.indexRawKb)} KB raw, ${fileCount} files, build ${f1(buildMs)} ms)` +
       ` | ours cold med/p95 ${f1(row.coldMed)}/${f1(row.coldP95)} ms, warm med/p95 ${f1(row.warmMed)}/${f1(row.warmP95)} ms (CPU p95 ${f1(row.warmCpuP95)} ms), cold fetch med/max ${f1(row.coldKbMed)}/${f1(row.coldKbMax)} KB gz` +
       ` | Fuse cold ${f1(baseColdMs)} ms (${f1(row.baseKb)} KB gz corpus), warm med/p95 ${f1(row.baseWarmMed)}/${f1(row.baseWarmP95)} ms` +
-      ` | speedup warm p95 ${f1(row.speedup)}× (median ${f1(row.speedupMed)}×) | counts exact ${exactCounts}/${exactModeQueries} exact-mode queries, count precision ${row.precision.toFixed(4)}`,
+      ` | speedup warm p95 ${f1(row.speedup)}× (median ${f1(row.speedupMed)}×) | counts exact ${exactCounts}/${exactModeQueries} exact-mode queries, count precision ${row.precision.toFixed(4)}` +
+      ` | lexicon of ${lexiconUnits} units ${f1(lexiconMs)} ms, straightforward ${f1(lexiconRefMs)} ms (×${f1(lexiconRefMs / lexiconMs)}, same output)`,
   );
   if (label === '100k' || process.env.BENCH_VERBOSE) for (const d of detail) console.log(d);
 }
@@ -305,5 +324,5 @@ const big = rows.find((r) => r.size === '100k')!;
 const recall = recallAll ? recallHit / recallAll : 1;
 if (relevance) console.log(relevance);
 console.log(
-  `search-bench p95_100k_ms=${big.warmP95.toFixed(2)} speedup_100k=${big.speedup.toFixed(1)} recall_exact=${recall.toFixed(4)} cold_kb_100k=${big.coldKbMax.toFixed(1)} index_kb_1x=${indexKb1x.toFixed(1)}`,
+  `search-bench p95_100k_ms=${big.warmP95.toFixed(2)} speedup_100k=${big.speedup.toFixed(1)} recall_exact=${recall.toFixed(4)} cold_kb_100k=${big.coldKbMax.toFixed(1)} index_kb_1x=${indexKb1x.toFixed(1)} lexicon_speedup_100k=${(big.lexiconRefMs / big.lexiconMs).toFixed(1)}`,
 );

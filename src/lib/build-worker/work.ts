@@ -6,8 +6,8 @@
 // order, so it computes exactly what the pages would, and writes the files under stageDir (Astro empties
 // outDir before rendering; integration.ts moves them in after). Each result is reported as soon as it is
 // ready, because pages wait for them.
-import { searchIndexOf } from '../search/index-input';
-import { writeIndex } from '../search/write-index';
+import { searchIndexFiles } from '../search/index-input';
+import { writeIndexFiles } from '../search/write-index';
 import { Downloads, listedOnly, type DescribedDownload, type FileMeasure } from '../opendata/download-files';
 import { writeDownloads } from '../opendata/write-downloads';
 import { embedCharts, toTransfer, type EmbedChartTransfer } from '../opendata/embeds';
@@ -80,9 +80,9 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
         break;
       }
       case 'search-index': {
-        const built = searchIndexOf(data);
-        writeIndex(input.stageDir, built);
-        report({ kind: 'search-index', hash: built.hash, files: built.files.size, ms: ms() });
+        // Each index file written as it is made (not the whole index held, then written).
+        const built = writeIndexFiles(input.stageDir, searchIndexFiles(data));
+        report({ kind: 'search-index', hash: built.hash, files: built.files, ms: ms() });
         break;
       }
       case 'similar':

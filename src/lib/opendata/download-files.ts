@@ -23,16 +23,18 @@ export interface DownloadSpec {
   rowCount?: number;
   /** The file's bytes in order, as pieces that share memory with the serialised tables: read, never modify. */
   parts: () => Uint8Array[];
+  /** The serialised tables `parts` reads (e.g. "tasks.csv"). */
+  packs: string[];
 }
 
-export interface DownloadFile extends Omit<DownloadSpec, 'parts'> {
+export interface DownloadFile extends Omit<DownloadSpec, 'parts' | 'packs'> {
   body: string;
   bytes: number;
   sha256: string;
 }
 
 /** A file as a list describes it, without its rows: what the /data/ page lists (sizes only for some). */
-export type ListedDownload = Omit<DownloadSpec, 'parts' | 'scope'> & { scope: Omit<Scope, 'data'> };
+export type ListedDownload = Omit<DownloadSpec, 'parts' | 'packs' | 'scope'> & { scope: Omit<Scope, 'data'> };
 /** A listed file with its bytes and SHA-256: what datapackage.json and the pages that show sizes need. */
 export type DescribedDownload = ListedDownload & FileMeasure;
 
@@ -102,29 +104,38 @@ export function bodyOf(parts: readonly Uint8Array[]): ReadableStream<Uint8Array>
 }
 
 /**
- * The download files of one dataset, and their measures. The serialised tables are built on first
- * use and dropped once every file has been written (a build writes each file once); whoever asks
- * for bytes after that gets them serialised afresh, so the answer never depends on build order.
+ * The download files of one dataset, and their measures. Each serialised table is built on first
+ * use and dropped once every file reading it has been written (a build writes each file once); whoever
+ * asks for bytes after that gets them serialised afresh, so the answer never depends on build order.
  */
 export class Downloads {
   readonly files: DownloadSpec[] = [];
-  private packs = new Map<string, PackedTable>();
+  private readonly packs = new Map<string, PackedTable>();
+  /** Per serialised table: how many files reading it are still to be written. */
+  private readonly readers = new Map<string, number>();
   private readonly measures: Map<string, FileMeasure>;
   private readonly written = new Set<string>();
   private readonly byDir = new Map<string, DownloadSpec[]>();
+  /**
+   * What a CSV row needs (the whole dataset indexed), made with the first CSV table and let go once
+   * every CSV file is written (the worker keeps this object to describe the files afterwards). A page
+   * that only describes files the build worker measured (load-downloads.ts) never renders a row.
+   */
+  private rowCtx: RowContext | undefined;
+  private csvToWrite = 0;
 
   /** `measured`: the files' measures where they were already written (by the build worker). */
   constructor(dataset: Dataset, siteRoot: string, measured?: ReadonlyMap<string, FileMeasure>) {
     this.measures = new Map(measured);
     const d = sortDataset(dataset);
-    const ctx: RowContext = { index: indexDataset(d), siteRoot };
     // The whole-dataset order of each table, which every scope's slice is a subsequence of.
     const pack = (name: TableName, format: 'csv' | 'json') => {
       const key = `${name}.${format}`;
       let p = this.packs.get(key);
       if (!p) {
         const table = TABLES[name] as TableDef<never>;
-        const text = format === 'csv' ? (e: never) => csvRecord(table, e, ctx) : (e: never) => JSON.stringify(e);
+        const rowCtx = format === 'csv' ? (this.rowCtx ??= { index: indexDataset(d), siteRoot }) : undefined;
+        const text = rowCtx ? (e: never) => csvRecord(table, e, rowCtx) : (e: never) => JSON.stringify(e);
         this.packs.set(key, (p = new PackedTable(d[name] as object[], text, format === 'csv' ? '' : ',', key)));
       }
       return p;
@@ -137,7 +148,7 @@ export class Downloads {
         const rows = (scope.data[name] ?? []) as object[];
         this.add({
           path: scopeFile(scope, `${name}.csv`), format: 'csv', mediatype: 'text/csv', scope, table: name, rowCount: rows.length,
-          parts: () => [header(name), ...pack(name, 'csv').slices(rows)],
+          parts: () => [header(name), ...pack(name, 'csv').slices(rows)], packs: [`${name}.csv`],
         });
       }
       this.add({
@@ -152,12 +163,15 @@ export class Downloads {
           out.push(utf8('}\n'));
           return out;
         },
+        packs: SCOPE_TABLES[scope.kind].map((name) => `${name}.json`),
       });
     }
   }
 
   private add(f: DownloadSpec) {
     this.files.push(f);
+    for (const k of f.packs) this.readers.set(k, (this.readers.get(k) ?? 0) + 1);
+    if (f.format === 'csv') this.csvToWrite++;
     const dir = f.scope.dir;
     const list = this.byDir.get(dir);
     if (list) list.push(f);
@@ -173,8 +187,15 @@ export class Downloads {
   write(f: DownloadSpec): Uint8Array[] {
     const parts = f.parts();
     if (!this.measures.has(f.path)) this.measures.set(f.path, measureParts(parts));
-    this.written.add(f.path);
-    if (this.written.size === this.files.length) this.packs = new Map();
+    if (!this.written.has(f.path)) {
+      this.written.add(f.path);
+      for (const k of f.packs) {
+        const left = this.readers.get(k)! - 1;
+        this.readers.set(k, left);
+        if (left === 0) this.packs.delete(k);
+      }
+      if (f.format === 'csv' && --this.csvToWrite === 0) this.rowCtx = undefined;
+    }
     return parts;
   }
 
@@ -185,13 +206,13 @@ export class Downloads {
   }
 
   describe(f: DownloadSpec): Omit<DownloadFile, 'body'> {
-    const { parts: _parts, ...rest } = f;
+    const { parts: _parts, packs: _packs, ...rest } = f;
     return { ...rest, ...this.measure(f) };
   }
 }
 
 function renderFile(spec: DownloadSpec): DownloadFile {
-  const { parts: _parts, ...rest } = spec;
+  const { parts: _parts, packs: _packs, ...rest } = spec;
   const parts = spec.parts();
   return { ...rest, body: Buffer.concat(parts).toString('utf8'), ...measureParts(parts) };
 }

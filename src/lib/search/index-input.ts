@@ -3,11 +3,11 @@ import { buildDocuments, type SearchData } from './documents';
 import { statusDisplay } from '../site/status-display';
 import { partsMix } from '../site/task-parts';
 import { MIXED_PARTS } from './status-facet';
-import { createHash } from 'node:crypto';
-import { buildIndex, type BuildOptions, type IndexFiles } from './build-index';
+import { buildIndex, indexFiles, type BuildOptions, type IndexFiles } from './build-index';
 import { buildLexicon, buildReadings } from './lexicon-build';
 import { searchText } from './documents';
 import { readSynonyms } from './synonyms-file';
+import { indexHash } from './index-hash';
 
 const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
@@ -41,19 +41,20 @@ export function indexInput(input: SearchData, root = '.'): { docs: ReturnType<ty
   const texts = docs.map(searchText);
   const names = buildLexicon({ synonyms: readSynonyms(root), units: data.units, leaders: data.leaders, texts });
   const lexicon = { ...names, readings: buildReadings(texts) };
-  return { docs, opts: { districts: data.districts.map((d) => ({ id: d.id, name: d.name })), units, lexicon } };
+  return { docs, opts: { districts: data.districts.map((d) => ({ id: d.id, name: d.name })), units, lexicon, texts: new Map(docs.map((d, i) => [d, texts[i]!])) } };
 }
 
-/** Hash of an index's files, as the search page's URLs carry it (first 12 hex digits). */
-export function indexHash(files: Iterable<[string, string]>): string {
-  const h = createHash('sha256');
-  for (const [path, body] of files) h.update(path).update('\0').update(body).update('\0');
-  return h.digest('hex').slice(0, 12);
-}
+export { indexHash } from './index-hash';
 
 /** The site's search index and its hash: what the build worker writes and the dev server serves. */
 export function searchIndexOf(data: SearchData): { hash: string; files: IndexFiles } {
   const { docs, opts } = indexInput(data);
   const files = buildIndex(docs, opts);
   return { hash: indexHash(files), files };
+}
+
+/** The site's search index files one at a time, in buildIndex's order (for writeIndexFiles). */
+export function* searchIndexFiles(data: SearchData): Generator<[string, string]> {
+  const { docs, opts } = indexInput(data);
+  yield* indexFiles(docs, opts);
 }

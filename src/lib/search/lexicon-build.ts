@@ -39,8 +39,62 @@ function initialsOf(word: string): string {
 
 const sorted = <T>(xs: Iterable<T>) => [...xs].sort();
 
+/**
+ * Memoised normalisation for names and forms: at 100× the seeds the same few hundred names come back
+ * thousands of times (every district has a 区财政局), and normalising is the costly part.
+ */
+function normalizer(): (s: string) => string {
+  const done = new Map<string, string>();
+  return (s) => {
+    let n = done.get(s);
+    if (n === undefined) done.set(s, (n = normalizeText(s).trim()));
+    return n;
+  };
+}
+
+/**
+ * Each unit's forms that name it alone: its name, and every alias or variant in which no other unit's
+ * name occurs. A printed variant that glues two units together (闻韶街道办事处稷下街道办事处) names neither alone.
+ * "No other unit's name occurs in f" is answered from an index of the normalised names (how many
+ * units bear each) by looking up f's substrings of the lengths names have, not by scanning every unit
+ * for every form: the scan cost units² (5,464 units at 100× the seeds: most of the index build).
+ * Equal names count per unit, as the scan did: with two units named 区财政局, a form of one that
+ * contains 区财政局 contains the other's name.
+ */
+export function soleForms(units: readonly { name: string; aliases: string[]; variants?: string[] }[], norm: (s: string) => string = normalizer()): string[][] {
+  const bearers = new Map<string, number>();
+  for (const u of new Set(units)) bearers.set(norm(u.name), (bearers.get(norm(u.name)) ?? 0) + 1);
+  const lengths = [...new Set([...bearers.keys()].map((n) => n.length))].sort((a, b) => a - b);
+  // Whether some other unit's name is a substring (in UTF-16 units, as String.includes) of `form`.
+  const gluesAnother = (form: string, own: string): boolean => {
+    for (const len of lengths) {
+      if (len > form.length) break;
+      for (let i = 0; i + len <= form.length; i++) {
+        const s = form.slice(i, i + len);
+        const n = bearers.get(s);
+        if (n !== undefined && n - (s === own ? 1 : 0) > 0) return true;
+        if (len === 0) break; // '' occurs once is enough to know
+      }
+    }
+    return false;
+  };
+  // The answer depends only on the normalised form and the unit's own normalised name: at 100× the
+  // same pairs recur in every district.
+  const known = new Map<string, boolean>();
+  return units.map((u) => {
+    const own = norm(u.name);
+    return [u.name, ...u.aliases, ...(u.variants ?? [])].filter((f) => {
+      if (f === u.name) return true;
+      const key = `${own}\u0000${norm(f)}`;
+      let glued = known.get(key);
+      if (glued === undefined) known.set(key, (glued = gluesAnother(norm(f), own)));
+      return !glued;
+    });
+  });
+}
+
 export function buildLexicon(input: LexiconInput): { lexicon: IndexLexicon; sounds: IndexSounds } {
-  const norm = (s: string) => normalizeText(s).trim();
+  const norm = normalizer();
   const groups: string[][] = [];
   const seenGroup = new Set<string>();
   const addGroup = (forms: string[]) => {
@@ -53,13 +107,12 @@ export function buildLexicon(input: LexiconInput): { lexicon: IndexLexicon; soun
   };
   for (const e of [...input.synonyms.bodies, ...input.synonyms.abbreviations]) addGroup(e.forms);
   const unitNames = new Set<string>();
-  for (const u of input.units) {
-    const forms = [u.name, ...u.aliases, ...(u.variants ?? [])];
-    // A printed variant that glues two units together (闻韶街道办事处稷下街道办事处) names neither alone.
-    addGroup(forms.filter((f) => f === u.name || !input.units.some((o) => o !== u && norm(f).includes(norm(o.name)))));
+  const sole = soleForms(input.units, norm);
+  input.units.forEach((u, i) => {
+    addGroup(sole[i]!);
     unitNames.add(norm(u.name));
     for (const a of u.aliases) unitNames.add(norm(a));
-  }
+  });
   const leaderNames = new Set<string>();
   for (const l of input.leaders) {
     addGroup([l.name, ...l.variants]);
@@ -68,20 +121,7 @@ export function buildLexicon(input: LexiconInput): { lexicon: IndexLexicon; soun
 
   // Words whose reading a query can resolve: names, the table's forms and terms, frequent words.
   const words = new Set<string>([...unitNames, ...leaderNames, ...groups.flat(), ...input.synonyms.terms.map(norm)]);
-  const docFreq = new Map<string, number>();
-  for (const t of input.texts) {
-    const seen = new Set<string>();
-    for (const run of t.match(/[\u4e00-\u9fff]{2,}/gu) ?? []) {
-      const cps = Array.from(run);
-      for (let i = 0; i + 2 <= cps.length; i++) seen.add(cps[i]! + cps[i + 1]!);
-    }
-    for (const w of seen) docFreq.set(w, (docFreq.get(w) ?? 0) + 1);
-  }
-  [...docFreq]
-    .filter(([, n]) => n >= WORD_MIN_DOCS)
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, WORD_MAX)
-    .forEach(([w]) => words.add(w));
+  for (const w of frequentWords(input.texts)) words.add(w);
 
   const py = new Map<string, Set<string>>();
   const add = (m: Map<string, Set<string>>, k: string, w: string) => {
@@ -100,6 +140,80 @@ export function buildLexicon(input: LexiconInput): { lexicon: IndexLexicon; soun
   return { lexicon: { groups, t2s: traditionalPairs(input.texts) }, sounds: { py: asRecord(py), ini: asRecord(ini) } };
 }
 
+/**
+ * Two-character Han words in at least WORD_MIN_DOCS documents, the WORD_MAX most frequent (ties by
+ * code point order). One pass over the texts' UTF-16 units (the range is in the BMP, so a unit is a
+ * character); a word is counted under a number (no string per occurrence) and once per document, by
+ * remembering the last document that counted it.
+ */
+function frequentWords(texts: readonly string[]): string[] {
+  const HAN_SPAN = 0x9fff - 0x4e00 + 1;
+  const slot = new Map<number, number>();
+  const counts: number[] = [];
+  const lasts: number[] = [];
+  texts.forEach((t, d) => {
+    let prev = -1;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i) - 0x4e00;
+      if (c < 0 || c >= HAN_SPAN) {
+        prev = -1;
+        continue;
+      }
+      if (prev >= 0) {
+        const w = prev * HAN_SPAN + c;
+        const k = slot.get(w);
+        if (k === undefined) {
+          slot.set(w, counts.length);
+          counts.push(1);
+          lasts.push(d);
+        } else if (lasts[k] !== d) {
+          counts[k]!++;
+          lasts[k] = d;
+        }
+      }
+      prev = c;
+    }
+  });
+  const frequent: [string, number][] = [];
+  for (const [w, k] of slot) {
+    if (counts[k]! >= WORD_MIN_DOCS) frequent.push([String.fromCharCode(0x4e00 + Math.floor(w / HAN_SPAN), 0x4e00 + (w % HAN_SPAN)), counts[k]!]);
+  }
+  return frequent
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, WORD_MAX)
+    .map(([w]) => w);
+}
+
+/**
+ * Every code point of the texts, once (each text is tens of kilobytes at most, the whole set tens of
+ * megabytes: read by UTF-16 unit, not by a string iterator). Kept while the texts array lives, as
+ * both the t2s pairs and the readings need it.
+ */
+function charsOf(texts: readonly string[]): ReadonlySet<string> {
+  const known = charsKnown.get(texts);
+  if (known) return known;
+  const bmp = new Uint8Array(0x10000);
+  const chars = new Set<string>();
+  for (const t of texts) {
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+        const d = t.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          chars.add(t.slice(i, i + 2));
+          i++;
+          continue;
+        }
+      }
+      bmp[c] = 1;
+    }
+  }
+  for (let c = 0; c < bmp.length; c++) if (bmp[c]) chars.add(String.fromCharCode(c));
+  charsKnown.set(texts, chars);
+  return chars;
+}
+const charsKnown = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 /** Characters of a legacy double-byte code page, by decoding its byte range with iconv-lite. */
 function codePageChars(encoding: string, rows: [number, number], cols: [number, number]): string[] {
   const out: string[] = [];
@@ -113,9 +227,8 @@ function codePageChars(encoding: string, rows: [number, number], cols: [number, 
 }
 
 /** Traditional → simplified pairs (OpenCC), only where the simplified character occurs in the index. */
-function traditionalPairs(texts: readonly string[]): string {
-  const held = new Set<string>();
-  for (const t of texts) for (const ch of t) held.add(ch);
+export function traditionalPairs(texts: readonly string[]): string {
+  const held = charsOf(texts);
   const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
   // Big5 covers the traditional characters a reader in Taiwan or Hong Kong types.
   const big5 = [...codePageChars('big5', [0xa4, 0xc6], [0x40, 0x7e]), ...codePageChars('big5', [0xa4, 0xc6], [0xa1, 0xfe]), ...codePageChars('big5', [0xc9, 0xf9], [0x40, 0x7e]), ...codePageChars('big5', [0xc9, 0xf9], [0xa1, 0xfe])];
@@ -130,7 +243,7 @@ function traditionalPairs(texts: readonly string[]): string {
 /** syllable → characters: GB 2312 level 1 (what an input method offers first) plus every held character. */
 export function buildReadings(texts: readonly string[]): IndexReadings {
   const chars = new Set(codePageChars('gb2312', [0xb0, 0xd7], [0xa1, 0xfe]));
-  for (const t of texts) for (const ch of t) if (HAN.test(ch)) chars.add(ch);
+  for (const ch of charsOf(texts)) if (HAN.test(ch)) chars.add(ch);
   const bySyllable = new Map<string, string>();
   for (const ch of sorted(chars)) {
     const all = pinyin(ch, { multiple: true, toneType: 'none', type: 'array', v: true });

@@ -2,15 +2,48 @@
 // ~12,000 endpoint routes at 100× the dataset they cost ~1 ms each in Astro's per-route pipeline
 // (request, Response, async mkdir + write, log line). The build worker calls this; the dev server
 // serves the same files from src/pages/search-index/[hash]/[...file].ts.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { IndexFiles } from './build-index';
 import { indexDir } from './index-format';
+import { indexHasher } from './index-hash';
 
 export function writeIndex(outDir: string, index: { hash: string; files: IndexFiles }): void {
-  const root = join(outDir, indexDir(index.hash));
+  writeFiles(join(outDir, indexDir(index.hash)), index.files);
+}
+
+/**
+ * Writes index files as they are made, hashing them on the way, under a temporary folder renamed to
+ * search-index/<hash>/ once the last is written: the hash names the folder but is known only at the
+ * end, and holding every file until then is ~100 MB of strings at 100× the seeds. A failure leaves no
+ * folder behind. Returns what writeIndex would have been given: the hash and the number of files.
+ */
+export function writeIndexFiles(outDir: string, files: Iterable<[string, string]>): { hash: string; files: number } {
+  const partial = join(outDir, indexDir(`.partial-${process.pid}-${Date.now()}`));
+  const hasher = indexHasher();
+  let count = 0;
+  try {
+    writeFiles(partial, (function* () {
+      for (const [file, body] of files) {
+        hasher.add(file, body);
+        count++;
+        yield [file, body] as [string, string];
+      }
+    })());
+    const hash = hasher.digest();
+    const final = join(outDir, indexDir(hash));
+    rmSync(final, { recursive: true, force: true });
+    renameSync(partial, final);
+    return { hash, files: count };
+  } catch (err) {
+    rmSync(partial, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+function writeFiles(root: string, files: Iterable<[string, string]>): void {
   const made = new Set<string>();
-  for (const [file, body] of index.files) {
+  for (const [file, body] of files) {
     const path = join(root, file);
     const parent = dirname(path);
     if (!made.has(parent)) {
