@@ -1,5 +1,5 @@
 // npm run build (after the ingest): the site as shards built in parallel, merged into dist/.
-//   npm run build -- [--shards N] [--jobs J] [--out DIST]   (or BUILD_SHARDS / BUILD_JOBS)
+//   npm run build -- [--shards N] [--jobs J] [--batch-weight W] [--out DIST]   (or BUILD_SHARDS / BUILD_JOBS / BUILD_BATCH_WEIGHT)
 //   npm run build:shard -- --shard K --of N [--out DIR]   one shard, for one CI runner (output in DIR)
 //   npm run build:merge -- DIR… [--out DIST]              merge shard outputs into dist/
 // The dataset is PORTAL_DATA_DIR (default generated/); the shard cache is PORTAL_SHARD_CACHE (default .cache/shards/).
@@ -24,11 +24,12 @@ const int = (v: string | undefined, name: string) => {
 
 async function main() {
   const [mode, ...args] = process.argv.slice(2);
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { shards: { type: 'string' }, jobs: { type: 'string' }, shard: { type: 'string' }, of: { type: 'string' }, out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { shards: { type: 'string' }, jobs: { type: 'string' }, 'batch-weight': { type: 'string' }, shard: { type: 'string' }, of: { type: 'string' }, out: { type: 'string' } } });
   const log = (s: string) => console.log(`[shards] ${s}`);
   const jobs = int(values.jobs ?? process.env.BUILD_JOBS, '--jobs') ?? defaultJobs();
   if (mode === 'all') {
-    await buildSharded({ root: ROOT, cacheRoot, outDir: values.out ?? 'dist', shards: int(values.shards ?? process.env.BUILD_SHARDS, '--shards'), jobs, log });
+    const batchWeight = int(values['batch-weight'] ?? process.env.BUILD_BATCH_WEIGHT, '--batch-weight');
+    await buildSharded({ root: ROOT, cacheRoot, outDir: values.out ?? 'dist', shards: int(values.shards ?? process.env.BUILD_SHARDS, '--shards'), jobs, log, ...(batchWeight ? { batchWeight } : {}) });
   } else if (mode === 'shard') {
     const k = int(values.shard, '--shard');
     const of = int(values.of, '--of');
