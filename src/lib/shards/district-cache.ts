@@ -10,9 +10,9 @@
 // current entry names is removed after a successful build (pruneBatches).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { ShardError } from './errors';
-import { MANIFEST } from './merge';
+import { filesOf, MANIFEST } from './merge';
 import { ownerOf } from './owner';
 
 export interface DistrictEntry {
@@ -46,15 +46,6 @@ export function cachedEntry(cacheRoot: string, district: string, key: string): D
   return entry.key === key && readBatchManifest(batchDir(cacheRoot, entry.batch)) ? entry : undefined;
 }
 
-/** Every file under `dir`, relative, with "/" separators (the manifest left out). */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
-    .filter((p) => p !== MANIFEST)
-    .sort();
-}
-
 /**
  * Split a finished batch's output among its districts (owner.ts) and write each district's entry. A file
  * that names no district must be one every batch writes alike (under _astro/, or a file of public/);
@@ -67,7 +58,7 @@ export function recordBatch(o: { cacheRoot: string; publicDir: string; batch: st
   const files = new Map(districts.map((d) => [d, [] as string[]]));
   const common: string[] = [];
   const stray: string[] = [];
-  for (const f of filesUnder(dir)) {
+  for (const f of filesOf(dir).sort()) {
     const d = ownerOf(f, districts);
     if (d) files.get(d)!.push(f);
     else if (f.startsWith('_astro/') || existsSync(join(o.publicDir, f))) common.push(f);

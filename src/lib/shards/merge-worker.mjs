@@ -6,6 +6,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { Merger } = await import('./merge.ts');
+const { MergeError } = await import('./errors.ts');
 const merger = new Merger(workerData.into);
 parentPort.on('message', (m) => {
   try {
@@ -15,6 +16,6 @@ parentPort.on('message', (m) => {
       parentPort.postMessage({ kind: 'finished', placed: merger.finish() });
     }
   } catch (e) {
-    parentPort.postMessage({ kind: 'failed', message: e?.message ?? String(e), merge: e?.name === 'MergeError' });
+    parentPort.postMessage({ kind: 'failed', message: e?.message ?? String(e), merge: e instanceof MergeError });
   }
 });

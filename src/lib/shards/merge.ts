@@ -33,7 +33,7 @@ function place(src: string, dst: string): void {
 }
 
 /** Every file under `dir`, relative with "/" separators, the manifest left out. */
-function filesOf(dir: string): string[] {
+export function filesOf(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))

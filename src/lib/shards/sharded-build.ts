@@ -1,6 +1,7 @@
-// The whole sharded build: plan the shards over the dataset's districts, give each district shard its
-// slice of the data, build every shard whose output is not cached (at most `jobs` at once), then merge
-// the outputs into dist/ through the staging folder (dist/ is swapped whole, never half-written).
+// The whole sharded build. Locally (buildSharded): the global shard, and the districts not cached in
+// batches, each with its slice of the data, at most `jobs` builds at once, merged into dist/ through the
+// staging folder as they finish (dist/ is swapped whole, never half-written). For a CI matrix
+// (prepareShards, buildShards, mergeIntoSite): fixed shards, one per runner, merged by one job.
 import { cpus } from 'node:os';
 import { realpathSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -73,29 +74,30 @@ export async function buildShards(o: ShardedOptions, runs: readonly ShardRun[]):
 async function buildOne(o: ShardedOptions, run: ShardRun): Promise<ShardResult> {
   const log = o.log ?? (() => {});
   const cacheRoot = cacheRootOf(o);
-  {
-    const t0 = performance.now();
-    if (isCached(run)) {
-      if (run.districtKeys) recordBatch({ cacheRoot, publicDir: resolve(o.root, 'public'), batch: run.plan.name, label: describeShard(run.plan), districtKeys: run.districtKeys });
-      log(`${describeShard(run.plan)}: 缓存命中（${run.key}），不重新构建`);
-      return { plan: run.plan, outDir: run.outDir, cached: true, seconds: 0 };
-    }
-    log(`${describeShard(run.plan)}: 构建中…`);
-    const out = await buildShard(o.root, run, o.env, log);
-    // The key was computed from the files before the build: if the code changed while Astro read it (an
-    // edit or a git merge mid-build), the output may be of other code, so it is dropped, never cached.
-    if (codeHash(o.root) !== run.code) {
-      rmSync(run.outDir, { recursive: true, force: true });
-      throw new ShardError(`分片 ${describeShard(run.plan)}：构建期间代码（src/、配置等）被改动，输出已丢弃。请在改动完成后重新运行 npm run build。`);
-    }
-    // The build worker's own lines (downloads, search index, share cards, each "in N ms"): bench:build reads them.
-    for (const line of out.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) if (line.includes('[pledge-portal:build-worker]')) log(`${run.plan.name}: ${line.trim()}`);
-    if (run.districtKeys) recordBatch({ cacheRoot, publicDir: resolve(o.root, 'public'), batch: run.plan.name, label: describeShard(run.plan), districtKeys: run.districtKeys });
-    else pruneShardCache(cacheRoot, run.plan, run.key);
-    const seconds = (performance.now() - t0) / 1000;
-    log(`${describeShard(run.plan)}: 完成，用时 ${seconds.toFixed(1)} 秒`);
-    return { plan: run.plan, outDir: run.outDir, cached: false, seconds };
+  const label = describeShard(run.plan);
+  // A batch's output is split among its districts (district-cache.ts), built now or found complete.
+  const record = (keys: ReadonlyMap<string, string>) => recordBatch({ cacheRoot, publicDir: resolve(o.root, 'public'), batch: run.plan.name, label, districtKeys: keys });
+  const t0 = performance.now();
+  if (isCached(run)) {
+    if (run.districtKeys) record(run.districtKeys);
+    log(`${label}: 缓存命中（${run.key}），不重新构建`);
+    return { plan: run.plan, outDir: run.outDir, cached: true, seconds: 0 };
   }
+  log(`${label}: 构建中…`);
+  const out = await buildShard(o.root, run, o.env, log);
+  // The key was computed from the files before the build: if the code changed while Astro read it (an
+  // edit or a git merge mid-build), the output may be of other code, so it is dropped, never cached.
+  if (codeHash(o.root) !== run.code) {
+    rmSync(run.outDir, { recursive: true, force: true });
+    throw new ShardError(`分片 ${label}：构建期间代码（src/、配置等）被改动，输出已丢弃。请在改动完成后重新运行 npm run build。`);
+  }
+  // The build worker's own lines (downloads, search index, share cards, each "in N ms"): bench:build reads them.
+  for (const line of out.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) if (line.includes('[pledge-portal:build-worker]')) log(`${run.plan.name}: ${line.trim()}`);
+  if (run.districtKeys) record(run.districtKeys);
+  else pruneShardCache(cacheRoot, run.plan, run.key);
+  const seconds = (performance.now() - t0) / 1000;
+  log(`${label}: 完成，用时 ${seconds.toFixed(1)} 秒`);
+  return { plan: run.plan, outDir: run.outDir, cached: false, seconds };
 }
 
 /** Merge shard outputs into `outDir` (default dist/) through the staging folder; writes the sitemap when the site has an address. */

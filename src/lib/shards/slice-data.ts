@@ -44,14 +44,14 @@ export function writeSliceData(raw: RawDataset, districts: readonly string[], ou
   }
 }
 
-/** The source files (repository-relative) cited by the reports of these districts, or of every district. */
-export function sourceFilesOf(raw: RawDataset, districts?: readonly string[]): string[] {
+/** The source files (repository-relative) cited by these report rows, of these districts or of every district. */
+const filesCitedBy = (reports: readonly Row[], districts?: readonly string[]): string[] => {
   const keep = districts && new Set(districts);
-  return (raw.tables.get('reports') ?? []).filter((r) => !keep || keep.has(r.district ?? '')).flatMap((r) => (r.source?.file ? [r.source.file] : []));
-}
+  return reports.filter((r) => !keep || keep.has(r.district ?? '')).flatMap((r) => (r.source?.file ? [r.source.file] : []));
+};
+
+/** The source files cited by the reports of these districts, or of every district. */
+export const sourceFilesOf = (raw: RawDataset, districts?: readonly string[]): string[] => filesCitedBy(raw.tables.get('reports') ?? [], districts);
 
 /** The source files every report in `dir` cites, from reports.json alone (the global shard's key, before the rest is read). */
-export function citedFiles(dir: string): string[] {
-  const reports = JSON.parse(readFileSync(join(dir, 'reports.json'), 'utf8')) as Row[];
-  return reports.flatMap((r) => (r.source?.file ? [r.source.file] : []));
-}
+export const citedFiles = (dir: string): string[] => filesCitedBy(JSON.parse(readFileSync(join(dir, 'reports.json'), 'utf8')) as Row[]);
