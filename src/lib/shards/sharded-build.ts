@@ -119,10 +119,13 @@ function publishSite(o: { root: string; env?: NodeJS.ProcessEnv }, staging: Stag
 
 /**
  * How heavy a batch may be (rows that become pages: tasks, units, leaders, reports) before the districts to
- * build are split into more batches than jobs. A batch's peak memory grows with its pages; measured at 100×
- * the seeds (bench:build, 2-core machine): see README "Building in shards".
+ * build are split into more batches than jobs. Every batch pays Astro's start-up (content sync, bundling,
+ * module loading: ~4–5 s of CPU), so fewer batches cost less; a batch's peak memory grows with its pages.
+ * At 100× the seeds (weight ~42,000, 2 cores, full builds alternated): 8,000 (5 batches) took 97–107 s of
+ * user CPU, 24,000 (2 batches of 50 districts) 77–82 s, the largest process 1.6–1.7 GB either way (the
+ * global shard's). See README "Building in shards".
  */
-export const BATCH_WEIGHT = 8_000;
+export const BATCH_WEIGHT = 24_000;
 
 /**
  * npm run build: the global shard and the districts not cached, in batches (planBatches), at most `jobs`
