@@ -103,10 +103,11 @@ describe('runBuildWork on the seeds', () => {
   });
 });
 
-describe('startBuildWork: the worker thread', () => {
-  it('hands the pages the same results as the in-process run, on two threads, then finishes', async () => {
+describe('startBuildWork: the worker thread and process', () => {
+  it('hands the pages the same results as the in-process run, from a thread and a child process, then finishes', async () => {
     const stageDir = join(tempDir('build-worker-thread'), '.dist-build-worker');
-    const run = startBuildWork({ dataDir, siteRoot: SITE, stageDir }, [['downloads', 'similar', 'share-cards'], ['search-index']]);
+    // As a whole build runs them: the search index in a child process of its own.
+    const run = startBuildWork({ dataDir, siteRoot: SITE, stageDir }, [['downloads', 'similar', 'share-cards']], [['search-index']]);
     const inProcess: WorkMessage[] = [];
     await runBuildWork({ dataDir, siteRoot: SITE, stageDir: tempDir('build-worker-ref'), jobs: ['downloads', 'search-index', 'similar'] }, (m) => inProcess.push(m));
     const ref = <K extends WorkMessage['kind']>(k: K) => inProcess.find((m) => m.kind === k) as Extract<WorkMessage, { kind: K }>;
@@ -114,7 +115,7 @@ describe('startBuildWork: the worker thread', () => {
     expect(await run.searchIndex).toEqual({ hash: ref('search-index').hash, files: ref('search-index').files });
     expect(await run.similar).toEqual(new Map(ref('similar').hits));
     const lines = await run.done;
-    // Each thread's lines in its own order; the two threads' lines interleave.
+    // Each worker's lines in its own order; the thread's and the process's lines interleave.
     expect(lines.filter((l) => !l.startsWith('search index')).join('\n')).toMatch(/download files in data\/.*\n.*similar pledges of 329 tasks.*\n.*share cards/);
     expect(lines.some((l) => /^search index: \d+ files in search-index\/[0-9a-f]{12}\//.test(l))).toBe(true);
     expect(existsSync(join(stageDir, 'data/all/dataset.json'))).toBe(true);
@@ -122,9 +123,9 @@ describe('startBuildWork: the worker thread', () => {
 
   it('for the global shard, hands over the global aggregates and cross-district charts, and every download file described without its rows', async () => {
     const stageDir = join(tempDir('build-worker-global'), '.dist-build-worker');
-    // The worker threads see PORTAL_SLICE as the global shard's Astro process sets it (copied when they start).
+    // The worker thread and process see PORTAL_SLICE as the global shard's Astro process sets it (copied when they start).
     process.env.PORTAL_SLICE = 'global';
-    const run = startBuildWork({ dataDir, siteRoot: SITE, stageDir }, [['global-pages', 'downloads', 'download-list'], ['search-index']]);
+    const run = startBuildWork({ dataDir, siteRoot: SITE, stageDir }, [['global-pages', 'downloads', 'download-list']], [['search-index']]);
     delete process.env.PORTAL_SLICE;
     const { aggregates, embeds } = await run.global;
     const downloads = await run.downloadList;
@@ -148,12 +149,27 @@ describe('startBuildWork: the worker thread', () => {
     expect(embeds.map((c) => c.id)).toContain('all-tasks');
     expect(embeds.map(fromTransfer)).toEqual(want);
     expect(await run.similar).toEqual(new Map()); // no task page renders there
+    expect((await run.searchIndex).hash).toMatch(/^[0-9a-f]{12}$/);
+    expect(existsSync(join(stageDir, 'search-index', (await run.searchIndex).hash, 'meta.json'))).toBe(true);
     await run.done;
   }, 60_000);
 
+  it('draws only the charts it keeps, each as drawing them all would (the global shard keeps a dozen of thousands)', () => {
+    const ix = indexDataset(contentLayerOrder(data));
+    const all = embedCharts(ix, ix.indicators);
+    for (const district of ['linzi', 'zhangdian']) {
+      const mine = (c: { pagePath: string }) => c.pagePath.split('/')[0] === district;
+      const kept = embedCharts(ix, ix.indicators, mine);
+      expect(kept.map((c) => c.id)).toEqual(all.filter(mine).map((c) => c.id));
+      expect(kept).toEqual(all.filter(mine));
+      expect(kept.some((c) => c.id.startsWith('year-units-'))).toBe(true);
+    }
+    expect(embedCharts(ix, ix.indicators, () => false)).toEqual([]);
+  });
+
   it('a dataset it cannot read fails every promise with the file and what to do, not a stack trace', async () => {
     const empty = tempDir('build-worker-empty');
-    const run = startBuildWork({ dataDir: empty, siteRoot: SITE, stageDir: join(empty, 'stage') }, [['downloads', 'similar'], ['search-index']]);
+    const run = startBuildWork({ dataDir: empty, siteRoot: SITE, stageDir: join(empty, 'stage') }, [['downloads', 'similar']], [['search-index']]);
     for (const p of [run.downloads, run.searchIndex, run.similar, run.done]) {
       await expect(p).rejects.toThrow(/构建线程.*失败.*\.json: 文件不存在/);
     }

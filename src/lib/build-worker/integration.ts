@@ -1,12 +1,15 @@
-// `astro build` on two or three threads: Astro renders the pages on the main thread while workers
-// (work.ts) compute and write the download files and the search index and find similar pledges (in a
-// whole build one of the two long jobs each; the global shard runs them on one, for memory). The workers start when the config is final, before the content collections sync, and
-// hand each result to the pages through buildWork() as soon as they have it (the pages that show file
-// sizes, the search page and the task pages await them). After the pages, the staged files are moved
-// into outDir.
+// `astro build` with its build worker: Astro renders the pages on the main thread while the worker's jobs
+// (work.ts) compute and write the download files and the search index and find similar pledges, on a thread
+// of the Astro process or in a child process of its own. The search index runs in a child process: it holds
+// its own copy of the dataset, and beside Astro's and the downloads thread's copies in one process the global
+// shard peaked at 2.1 GB at 100× the seeds. The workers start when the config is final, before the content
+// collections sync, and hand each result to the pages through buildWork() as soon as they have it (the pages
+// that show file sizes, the search page and the task pages await them). After the pages, the staged files are
+// moved into outDir.
 //
 // Measured at 100× the seeds (bench:build): this work took ~20 s of the main thread in one build;
 // on a second core it overlaps the content sync and the first pages instead.
+import { fork } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,11 +47,11 @@ export interface BuildWorkRun extends Omit<BuildWork, 'global' | 'downloadList'>
 }
 
 /**
- * Start the worker threads on a dataset, one per list of jobs; `stageDir` must not exist or be disposable.
- * A result no thread computes resolves empty (a district batch writes no downloads; only the global shard
- * needs `global`).
+ * Start the build worker on a dataset: a thread for each list of jobs in `threads`, a child process for each
+ * in `processes`; `stageDir` must not exist or be disposable. A result no worker computes resolves empty (a
+ * district batch writes no downloads; only the global shard needs `global`).
  */
-export function startBuildWork(input: Omit<WorkInput, 'jobs'>, threads: WorkJob[][]): BuildWorkRun {
+export function startBuildWork(input: Omit<WorkInput, 'jobs'>, threads: WorkJob[][], processes: WorkJob[][] = []): BuildWorkRun {
   rmSync(input.stageDir, { recursive: true, force: true });
   const downloads = deferred<Map<string, FileMeasure>>();
   const searchIndex = deferred<{ hash: string; files: number }>();
@@ -56,7 +59,7 @@ export function startBuildWork(input: Omit<WorkInput, 'jobs'>, threads: WorkJob[
   const global = deferred<{ aggregates: GlobalAggregates; embeds: EmbedChartTransfer[] }>();
   const downloadList = deferred<DescribedDownload[]>();
   const done = deferred<string[]>();
-  const jobs = new Set(threads.flat());
+  const jobs = new Set([...threads, ...processes].flat());
   if (!jobs.has('downloads')) downloads.resolve(new Map());
   if (!jobs.has('search-index')) searchIndex.resolve({ hash: '', files: 0 });
   if (!jobs.has('similar')) similar.resolve(new Map());
@@ -78,7 +81,7 @@ export function startBuildWork(input: Omit<WorkInput, 'jobs'>, threads: WorkJob[
     reject(e);
   };
   const fail = (message: string) => reject(new AstroError(`构建线程（src/lib/build-worker/）失败：${message}`, '这是本站代码的错误，请附上这段输出报告。'));
-  let running = threads.length;
+  let running = threads.length + processes.length;
   const onMessage = (m: WorkMessage | { kind: 'done' } | { kind: 'problems'; problems: Problem[] } | { kind: 'bug'; stack: string }) => {
     switch (m.kind) {
       case 'downloads':
@@ -115,10 +118,11 @@ export function startBuildWork(input: Omit<WorkInput, 'jobs'>, threads: WorkJob[
         break;
     }
   };
+  type Message = Parameters<typeof onMessage>[0];
   for (const list of threads) {
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: { ...input, jobs: list } satisfies WorkInput });
     let finished = false;
-    worker.on('message', (m: Parameters<typeof onMessage>[0]) => {
+    worker.on('message', (m: Message) => {
       if (m.kind === 'done') finished = true;
       onMessage(m);
     });
@@ -126,6 +130,20 @@ export function startBuildWork(input: Omit<WorkInput, 'jobs'>, threads: WorkJob[
     worker.on('exit', (code) => {
       if (!finished) fail(`线程提前退出（exit ${code}）`);
     });
+  }
+  for (const list of processes) {
+    // Structured clone, as between threads: the messages are the same.
+    const child = fork(fileURLToPath(new URL('./worker-process.mjs', import.meta.url)), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let finished = false;
+    child.on('message', (m: Message) => {
+      if (m.kind === 'done') finished = true;
+      onMessage(m);
+    });
+    child.on('error', (e) => fail(e.stack ?? String(e)));
+    child.on('exit', (code, signal) => {
+      if (!finished) fail(`子进程提前退出（exit ${code ?? signal}）`);
+    });
+    child.send({ ...input, jobs: list } satisfies WorkInput);
   }
   return { downloads: downloads.promise, searchIndex: searchIndex.promise, similar: similar.promise, global: global.promise, downloadList: downloadList.promise, done: done.promise };
 }
@@ -154,11 +172,10 @@ export default function buildWorker(): AstroIntegration {
         // cross-district charts for its pages (which hold no row); a batch's pages measure their own downloads
         // and find similar pledges (within their district) from their slice.
         const slice = currentSlice().kind;
-        // The global shard's jobs run on one thread: on two, each holding the whole dataset, its process
-        // peaked at 2.08–2.13 GB at 100× the seeds against 1.69 GB on one (3.5 s longer; it starts first).
-        const threads: WorkJob[][] =
-          slice === 'districts' ? [['share-cards']] : slice === 'global' ? [['global-pages', 'downloads', 'download-list', 'search-index']] : [['downloads', 'similar', 'share-cards'], ['search-index']];
-        run = startBuildWork({ dataDir: resolve(fileURLToPath(config.root), dataDir()), siteRoot: siteRootOf(config.site, config.base), stageDir }, threads);
+        // The search index in a child process of its own (see the top of this file); the other jobs on a thread.
+        const threads: WorkJob[][] = slice === 'districts' ? [['share-cards']] : slice === 'global' ? [['global-pages', 'downloads', 'download-list']] : [['downloads', 'similar', 'share-cards']];
+        const processes: WorkJob[][] = slice === 'districts' ? [] : [['search-index']];
+        run = startBuildWork({ dataDir: resolve(fileURLToPath(config.root), dataDir()), siteRoot: siteRootOf(config.site, config.base), stageDir }, threads, processes);
         if (slice === 'districts') Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex });
         else Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex, similar: run.similar, ...(slice === 'global' ? { global: run.global, downloadList: run.downloadList } : {}) });
       },

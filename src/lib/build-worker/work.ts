@@ -70,7 +70,8 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
       case 'global-pages': {
         // In the order the pages' content layer gives (contentLayerOrder), as a whole build's pages see it.
         const whole = indexDataset(contentLayerOrder(data as Dataset));
-        const embeds = embedCharts(whole, whole.indicators).filter(chartInSlice).map(toTransfer);
+        // Only the cross-district charts are drawn: the district ones are their batches'.
+        const embeds = embedCharts(whole, whole.indicators, chartInSlice).map(toTransfer);
         report({ kind: 'global-pages', aggregates: globalAggregates(whole), embeds, ms: ms() });
         break;
       }

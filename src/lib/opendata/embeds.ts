@@ -63,10 +63,18 @@ export const fromTransfer = (c: EmbedChartTransfer): EmbedChart =>
 
 const memo = new WeakMap<SiteIndex, EmbedChart[]>();
 
-/** All embeddable charts, computed once per dataset (every embed page asks). */
-export function embedCharts(ix: SiteIndex, indicators: readonly IndicatorPoint[] = []): EmbedChart[] {
+/** What says whose a chart is (in-slice.ts chartInSlice), known before its figures are drawn. */
+export type EmbedHead = Pick<EmbedChart, 'id' | 'title' | 'pagePath' | 'embedPath' | 'reports'>;
+
+/**
+ * All embeddable charts, computed once per dataset (every embed page asks); with `keep`, only the charts it
+ * keeps, and the status charts it leaves out are never drawn (the global shard's worker wants the dozen
+ * cross-district charts of a dataset with thousands of district ones).
+ */
+export function embedCharts(ix: SiteIndex, indicators: readonly IndicatorPoint[] = [], keep?: (c: EmbedHead) => boolean): EmbedChart[] {
+  if (keep) return [...statusEmbeds(ix, keep), ...indicatorEmbeds(ix, indicators).filter(keep)];
   let charts = memo.get(ix);
-  if (!charts) memo.set(ix, (charts = [...statusEmbeds(ix), ...indicatorEmbeds(ix, indicators)]));
+  if (!charts) memo.set(ix, (charts = [...statusEmbeds(ix, () => true), ...indicatorEmbeds(ix, indicators)]));
   return charts;
 }
 
@@ -103,16 +111,19 @@ function indicatorEmbeds(ix: SiteIndex, points: readonly IndicatorPoint[]): Embe
   return out;
 }
 
-function statusEmbeds(ix: SiteIndex): EmbedChart[] {
+function statusEmbeds(ix: SiteIndex, keep: (c: EmbedHead) => boolean): EmbedChart[] {
   const out: EmbedChart[] = [];
+  // The figures are drawn only for a chart `keep` keeps.
+  const add = (head: EmbedHead, rest: () => Pick<EmbedChart, 'view' | 'sources'>) => {
+    if (keep(head)) out.push({ ...head, ...rest() });
+  };
   if (ix.tasks.length > 0) {
     const id = embedIds.all();
     const latest = new Set(ix.tasks.map((t) => t.latestReportId));
     const reports = ix.reports.filter((r) => latest.has(r.id));
-    out.push({
-      id, title: '全部任务的最新状态', pagePath: paths.home(), embedPath: openDataPaths.embed(id), reports,
+    add({ id, title: '全部任务的最新状态', pagePath: paths.home(), embedPath: openDataPaths.embed(id), reports }, () => ({
       view: { kind: 'status', chart: statusStack(taskMix(ix, ix.tasks), { id, noun: taskMixNoun(ix, ix.tasks) }) }, sources: reports.map((r) => tableLines(ix, r)),
-    });
+    }));
   }
   const name = (id: string) => ix.district.get(id)?.name ?? id;
   for (const d of ix.districts) {
@@ -120,11 +131,10 @@ function statusEmbeds(ix: SiteIndex): EmbedChart[] {
     // The district page draws its timeline even before any bulletin, so its embed always exists.
     {
       const id = embedIds.district(d.id);
-      out.push({
-        id, title: `${d.name}各期报告的状态构成`, pagePath: paths.district(d.id), embedPath: openDataPaths.embed(id), reports,
+      add({ id, title: `${d.name}各期报告的状态构成`, pagePath: paths.district(d.id), embedPath: openDataPaths.embed(id), reports }, () => ({
         view: { kind: 'status', chart: districtTimeline(reports.map((r) => ({ label: reportAxisLabel(r), counts: statusMix(ix.rowsByReport.get(r.id) ?? []) })), { id }) },
         sources: reports.map((r) => tableLines(ix, r)),
-      });
+      }));
     }
     for (const year of ix.yearsByDistrict.get(d.id) ?? []) {
       const tasks = ix.tasksByDistrictYear.get(dyKey(d.id, year)) ?? [];
@@ -134,17 +144,16 @@ function statusEmbeds(ix: SiteIndex): EmbedChart[] {
       const latest = new Set(tasks.map((t) => t.latestReportId));
       const yearReports = (ix.reportsByDistrictYear.get(dyKey(d.id, year)) ?? []).filter((r) => latest.has(r.id));
       const id = embedIds.year(d.id, year);
-      out.push({
-        id, title: `${d.name}${year}年任务最新状态`, pagePath: paths.year(d.id, year), embedPath: openDataPaths.embed(id), reports: yearReports,
-        view: { kind: 'status', chart: statusStack(taskMix(ix, tasks), { id, noun: taskMixNoun(ix, tasks) }) }, sources: yearReports.map((r) => tableLines(ix, r)),
-      });
+      const head: EmbedHead = { id, title: `${d.name}${year}年任务最新状态`, pagePath: paths.year(d.id, year), embedPath: openDataPaths.embed(id), reports: yearReports };
+      // The unit chart below has the same page and reports, so it is kept with this one (its title needs the grouping).
+      if (!keep(head)) continue;
+      out.push({ ...head, view: { kind: 'status', chart: statusStack(taskMix(ix, tasks), { id, noun: taskMixNoun(ix, tasks) }) }, sources: yearReports.map((r) => tableLines(ix, r)) });
       const { byLead, groups } = tasksByUnit(ix, tasks);
       if (groups.some((g) => g.unitId)) {
         const uid = embedIds.yearUnits(d.id, year);
-        out.push({
-          id: uid, title: `${d.name}${year}年各${byLead ? '牵头' : '责任'}单位的任务状态`, pagePath: paths.year(d.id, year), embedPath: openDataPaths.embed(uid), reports: yearReports,
+        add({ id: uid, title: `${d.name}${year}年各${byLead ? '牵头' : '责任'}单位的任务状态`, pagePath: paths.year(d.id, year), embedPath: openDataPaths.embed(uid), reports: yearReports }, () => ({
           view: { kind: 'status', chart: unitBars(groups.map((g) => ({ label: g.name, counts: taskMix(ix, g.tasks) })), { id: uid }) }, sources: yearReports.map((r) => tableLines(ix, r)),
-        });
+        }));
       }
     }
   }
@@ -152,10 +161,9 @@ function statusEmbeds(ix: SiteIndex): EmbedChart[] {
     const rows = ix.rowsByReport.get(r.id) ?? [];
     if (rows.length === 0) continue;
     const id = embedIds.report(r.id);
-    out.push({
-      id, title: `${name(r.district)}${reportName(r)}：各行的状态`, pagePath: paths.report(r), embedPath: openDataPaths.embed(id), reports: [r],
+    add({ id, title: `${name(r.district)}${reportName(r)}：各行的状态`, pagePath: paths.report(r), embedPath: openDataPaths.embed(id), reports: [r] }, () => ({
       view: { kind: 'status', chart: statusStack(statusMix(rows), { id, noun: '行' }) }, sources: [tableLines(ix, r)],
-    });
+    }));
   }
   return out;
 }
