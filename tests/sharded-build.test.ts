@@ -3,7 +3,7 @@
 // unchanged; a failing shard or two shards writing different bytes to one path stop the build, saying
 // which, and leave dist/ alone.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,7 @@ const build = (data: string, outDir: string, shards: number, opts: { cache?: str
   buildSharded({ root: ROOT, dataDir: data, outDir, shards, jobs: 2, cacheRoot: opts.cache ?? join(work, 'cache'), env: childEnv(opts.env) });
 /** What a build rendered: "global" and each district batch ("linzi", "a+b"), in order. */
 const rebuilt = (rs: ShardResult[]) => rs.filter((r) => !r.cached).map((r) => (r.plan.slice.kind === 'global' ? 'global' : r.plan.districts.join('+'))).sort();
+const filesUnder = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
 const entryOf = (cache: string, d: string) => JSON.parse(readFileSync(join(cache, 'districts', `${d}.json`), 'utf8')) as { key: string; batch: string; files: string[] };
 
 describe('sharded build', () => {
@@ -90,9 +91,17 @@ describe('sharded build', () => {
     const first = await build(before, join(work, 'incr'), 3, { cache, env: { PORTAL_CONTENT_ROOT: contentRoot } });
     expect(rebuilt(first)).toEqual(['global', 'linzi', 'zhangdian']);
     const zhangdian = entryOf(cache, 'zhangdian');
+    // zhangdian's download files (written by the global shard) and their inodes: kept in its file store.
+    const downloads = join(work, 'incr/data/zhangdian');
+    const inodes = new Map(filesUnder(downloads).map((f) => [f, statSync(join(downloads, f)).ino]));
+    expect(inodes.size).toBeGreaterThan(0);
     const second = await build(seeds, join(work, 'incr'), 3, { cache });
     expect(rebuilt(second)).toEqual(['global', 'linzi']); // zhangdian from the cache
     expect(entryOf(cache, 'zhangdian')).toEqual(zhangdian);
+    // The global shard was rebuilt, but zhangdian's downloads were linked from the store, not written again.
+    for (const [f, ino] of inodes) expect(statSync(join(downloads, f)).ino, f).toBe(ino);
+    // The store keeps only what the site or a cached global shard links.
+    for (const f of readdirSync(join(cache, 'files'))) expect(statSync(join(cache, 'files', f)).nlink, f).toBeGreaterThan(1);
     expect(siteDifferences(join(work, 'incr'), join(work, 'one'))).toEqual([]);
     // Unchanged inputs: nothing is rebuilt.
     expect(rebuilt(await build(seeds, join(work, 'incr'), 3, { cache }))).toEqual([]);

@@ -22,6 +22,7 @@ import { problemText, type Problem } from '../problems';
 import { siteRootOf } from '../urls';
 import type { FileMeasure } from '../opendata/download-files';
 import type { SimilarHit } from '../site/similar';
+import { FILE_STORE_ENV } from './file-store';
 import { buildWork, type BuildWork } from './handoff';
 import { moveStaged } from './move-staged';
 import type { DescribedDownload } from '../opendata/download-files';
@@ -175,7 +176,9 @@ export default function buildWorker(): AstroIntegration {
         // The search index in a child process of its own (see the top of this file); the other jobs on a thread.
         const threads: WorkJob[][] = slice === 'districts' ? [['share-cards']] : slice === 'global' ? [['global-pages', 'downloads', 'download-list']] : [['downloads', 'similar', 'share-cards']];
         const processes: WorkJob[][] = slice === 'districts' ? [] : [['search-index']];
-        run = startBuildWork({ dataDir: resolve(fileURLToPath(config.root), dataDir()), siteRoot: siteRootOf(config.site, config.base), stageDir }, threads, processes);
+        // The sharded build gives the global shard its cache's file store (src/lib/shards/sharded-build.ts).
+        const store = process.env[FILE_STORE_ENV] ? { storeDir: process.env[FILE_STORE_ENV] } : {};
+        run = startBuildWork({ dataDir: resolve(fileURLToPath(config.root), dataDir()), siteRoot: siteRootOf(config.site, config.base), stageDir, ...store }, threads, processes);
         if (slice === 'districts') Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex });
         else Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex, similar: run.similar, ...(slice === 'global' ? { global: run.global, downloadList: run.downloadList } : {}) });
       },

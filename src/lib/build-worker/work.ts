@@ -10,6 +10,7 @@ import { searchIndexFiles } from '../search/index-input';
 import { writeIndexFiles } from '../search/write-index';
 import { Downloads, listedOnly, type DescribedDownload, type FileMeasure } from '../opendata/download-files';
 import { writeDownloads } from '../opendata/write-downloads';
+import { FileStore } from './file-store';
 import { embedCharts, toTransfer, type EmbedChartTransfer } from '../opendata/embeds';
 import { similarTasks, type SimilarHit } from '../site/similar';
 import { writeShareCards } from '../share-card/write-cards';
@@ -38,6 +39,8 @@ export interface WorkInput {
   stageDir: string;
   /** What this thread does, in order (integration.ts decides per build: whole, global shard or district batch). */
   jobs: WorkJob[];
+  /** The shard cache's file store (file-store.ts): files are linked from it, written only when new. */
+  storeDir?: string;
 }
 
 export type WorkMessage =
@@ -56,6 +59,7 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
   let ix: SiteIndex | undefined;
   // The task order loadSite() sees (indexDataset of the collections in file order), so ties rank alike.
   const index = () => (ix ??= indexDataset(data));
+  const store = input.storeDir ? new FileStore(input.storeDir) : undefined;
   for (const job of input.jobs) {
     const t0 = performance.now();
     const ms = () => Math.round(performance.now() - t0);
@@ -63,7 +67,7 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
       case 'downloads': {
         // First what the first pages wait for: /data/ and datapackage.json come early in Astro's order.
         downloads = new Downloads(data, input.siteRoot);
-        const bytes = writeDownloads(input.stageDir, downloads);
+        const bytes = writeDownloads(input.stageDir, downloads, store);
         report({ kind: 'downloads', measures: downloads.files.map((f) => [f.path, downloads!.measure(f)]), bytes, ms: ms() });
         break;
       }
@@ -82,7 +86,7 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
       }
       case 'search-index': {
         // Each index file written as it is made (not the whole index held, then written).
-        const built = writeIndexFiles(input.stageDir, searchIndexFiles(data));
+        const built = writeIndexFiles(input.stageDir, searchIndexFiles(data), store);
         report({ kind: 'search-index', hash: built.hash, files: built.files, ms: ms() });
         break;
       }

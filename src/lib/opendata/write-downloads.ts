@@ -1,13 +1,15 @@
 // Writes every download file under <outDir>/data/ from its pieces (no joined copy), in one pass of
 // plain writes. As ~6,600 endpoint routes at 100× the dataset they cost ~1 ms each in Astro's
 // per-route pipeline. The build worker calls this; the dev server serves the same bytes from
-// src/pages/data/[...file].ts.
-import { closeSync, mkdirSync, openSync, writevSync } from 'node:fs';
+// src/pages/data/[...file].ts. With a store (the sharded build's global shard), each file is linked from
+// it, and written there only when its bytes are new (file-store.ts).
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DownloadSpec, Downloads } from './download-files';
+import { writeParts, type FileStore } from '../build-worker/file-store';
 
-/** Returns the bytes written. */
-export function writeDownloads(outDir: string, downloads: Downloads): number {
+/** Returns the bytes of the files (written or linked). */
+export function writeDownloads(outDir: string, downloads: Downloads, store?: FileStore): number {
   const made = new Set<string>();
   let total = 0;
   for (const f of leastHeldOrder(downloads.files)) {
@@ -17,7 +19,12 @@ export function writeDownloads(outDir: string, downloads: Downloads): number {
       mkdirSync(parent, { recursive: true });
       made.add(parent);
     }
-    total += writeParts(path, downloads.write(f));
+    const parts = downloads.write(f);
+    if (store) {
+      const m = downloads.measure(f);
+      store.place(path, parts, m.sha256);
+      total += m.bytes;
+    } else total += writeParts(path, parts);
   }
   return total;
 }
@@ -38,22 +45,4 @@ export function leastHeldOrder(files: readonly DownloadSpec[]): DownloadSpec[] {
   };
   // Array.prototype.sort is stable: within a rank, the files keep their order.
   return files.map((f) => ({ f, r: rankOf(f) })).sort((a, b) => a.r - b.r).map((x) => x.f);
-}
-
-function writeParts(path: string, parts: Uint8Array[]): number {
-  const fd = openSync(path, 'w');
-  try {
-    let total = 0;
-    let rest = parts.filter((p) => p.length > 0);
-    while (rest.length) {
-      // writev may write less than asked (very large files): drop what was written and go on.
-      let n = writevSync(fd, rest);
-      total += n;
-      while (rest.length && n >= rest[0]!.length) n -= rest.shift()!.length;
-      if (n > 0) rest[0] = rest[0]!.subarray(n);
-    }
-    return total;
-  } finally {
-    closeSync(fd);
-  }
 }

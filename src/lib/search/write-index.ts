@@ -1,9 +1,13 @@
 // Writes the search index files under <outDir>/search-index/<hash>/ in one pass of plain writes. As
 // ~12,000 endpoint routes at 100× the dataset they cost ~1 ms each in Astro's per-route pipeline
 // (request, Response, async mkdir + write, log line). The build worker calls this; the dev server
-// serves the same files from src/pages/search-index/[hash]/[...file].ts.
+// serves the same files from src/pages/search-index/[hash]/[...file].ts. With a store (the sharded
+// build's global shard), each file is linked from it, and written there only when its bytes are new
+// (file-store.ts): after one bulletin most document chunks are the same.
+import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { FileStore } from '../build-worker/file-store';
 import type { IndexFiles } from './build-index';
 import { indexDir } from './index-format';
 import { indexHasher } from './index-hash';
@@ -18,7 +22,7 @@ export function writeIndex(outDir: string, index: { hash: string; files: IndexFi
  * end, and holding every file until then is ~100 MB of strings at 100× the seeds. A failure leaves no
  * folder behind. Returns what writeIndex would have been given: the hash and the number of files.
  */
-export function writeIndexFiles(outDir: string, files: Iterable<[string, string]>): { hash: string; files: number } {
+export function writeIndexFiles(outDir: string, files: Iterable<[string, string]>, store?: FileStore): { hash: string; files: number } {
   const partial = join(outDir, indexDir(`.partial-${process.pid}-${Date.now()}`));
   const hasher = indexHasher();
   let count = 0;
@@ -29,7 +33,7 @@ export function writeIndexFiles(outDir: string, files: Iterable<[string, string]
         count++;
         yield [file, body] as [string, string];
       }
-    })());
+    })(), store);
     const hash = hasher.digest();
     const final = join(outDir, indexDir(hash));
     rmSync(final, { recursive: true, force: true });
@@ -41,7 +45,7 @@ export function writeIndexFiles(outDir: string, files: Iterable<[string, string]
   }
 }
 
-function writeFiles(root: string, files: Iterable<[string, string]>): void {
+function writeFiles(root: string, files: Iterable<[string, string]>, store?: FileStore): void {
   const made = new Set<string>();
   for (const [file, body] of files) {
     const path = join(root, file);
@@ -50,6 +54,9 @@ function writeFiles(root: string, files: Iterable<[string, string]>): void {
       mkdirSync(parent, { recursive: true });
       made.add(parent);
     }
-    writeFileSync(path, body);
+    if (store) {
+      const bytes = Buffer.from(body, 'utf8');
+      store.place(path, [bytes], createHash('sha256').update(bytes).digest('hex'));
+    } else writeFileSync(path, body);
   }
 }

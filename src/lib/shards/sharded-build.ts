@@ -7,6 +7,7 @@ import { realpathSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beginStaging, publishStaged, stagingFor, type Staging } from '../build-worker/staged-site';
 import { startMergeThread } from './merge-thread';
+import { FILE_STORE_ENV, pruneStore } from '../build-worker/file-store';
 import { readSiteConfig } from '../site-config';
 import { hasAddress, siteRootOf } from '../urls';
 import { codeHash, dataHash, shardKey, sourcesHash } from './cache-key';
@@ -37,6 +38,8 @@ export const defaultJobs = () => Math.max(1, cpus().length);
 export const dataDirOf = (o: Pick<ShardedOptions, 'root' | 'dataDir' | 'env'>) =>
   realpathSync(resolve(o.root, o.dataDir ?? (o.env ?? process.env).PORTAL_DATA_DIR ?? 'generated'));
 export const cacheRootOf = (o: Pick<ShardedOptions, 'root' | 'cacheRoot'>) => resolve(o.root, o.cacheRoot ?? '.cache/shards');
+/** The global shard's file store: its download and search index files by SHA-256 (file-store.ts). */
+const storeDirOf = (cacheRoot: string) => join(cacheRoot, 'files');
 
 /** Plan the shards (all, or only those `only` names) and work out each one's data folder and cache key. */
 export function prepareShards(o: ShardedOptions & { of: number; only?: number }): ShardRun[] {
@@ -153,7 +156,9 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   // Each output is linked into the staging folder as soon as it is ready, on the merge thread, while the
   // other builds run: the cached districts' files now, the global shard's and each batch's when built.
   const merge = startMergeThread(staging.site);
-  const globalBuilt = limit(() => buildOne(o, globalRun)).then((r) => (merge.add([{ label: describeShard(globalPlan), dir: r.outDir }]), r));
+  // Its downloads and search index are linked from the cache's file store, written only when new (file-store.ts).
+  const globalEnv = { ...env, [FILE_STORE_ENV]: storeDirOf(cacheRoot) };
+  const globalBuilt = limit(() => buildOne({ ...o, env: globalEnv }, globalRun)).then((r) => (merge.add([{ label: describeShard(globalPlan), dir: r.outDir }]), r));
   const { keys, todo, batches, runs } = planDistricts({ ...o, jobs, dataDir, cacheRoot, contentRoot, code });
   log(`准备：${keys.size} 个区县中 ${keys.size - todo.length} 个来自缓存，${todo.length} 个分 ${batches.length} 批构建；${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
   const used = new Map<string, BatchManifest>();
@@ -187,6 +192,7 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   const files = await merge.finish();
   publishSite(o, staging);
   pruneBatches(cacheRoot, new Set(used.keys()));
+  pruneStore(storeDirOf(cacheRoot));
   log(`合并：全局分片与 ${keys.size} 个区县（来自 ${used.size} 批输出），${files} 个文件；最后一个构建结束后 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
   return results;
 }
