@@ -1,7 +1,8 @@
 // The part of `astro build` that needs the dataset but no page: the download files, the search index,
 // similar pledges, the share cards (PNG) and, for the global shard, the global aggregates, the
-// cross-district charts and the download descriptions. worker.mjs runs a list of these jobs on a thread of its own while Astro renders
-// pages on the main thread; integration.ts splits them over two threads, so a 2-core machine uses both.
+// cross-district charts and the download descriptions. A list of these jobs runs on a thread (worker.mjs)
+// or in a child process (worker-process.mjs) while Astro renders pages on the main thread; integration.ts
+// decides which, so a 2-core machine uses both cores. With a store (file-store.ts) files are linked, not rewritten.
 // It reads the same generated/*.json through the same zod schemas as the content collections, in the same
 // order, so it computes exactly what the pages would, and writes the files under stageDir (Astro empties
 // outDir before rendering; integration.ts moves them in after). Each result is reported as soon as it is
