@@ -2,7 +2,8 @@
 // zod schemas as the content collections, so what is read here is what the pages see. Every problem in
 // every file is collected (file, where in it, what is wrong) and thrown together as one DatasetError
 // that says what to do: never a stack trace, never only the first problem.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readText } from '../read-text';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { dataDir } from '../data-dir';
@@ -27,7 +28,7 @@ function readOne(dir: string, name: CollectionName, slice: Slice, problems: Data
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(readText(file));
   } catch (e) {
     problems.push({ file, message: `不是有效的 JSON：${(e as Error).message}`, hint: REINGEST });
     return undefined;
@@ -47,7 +48,7 @@ function readOne(dir: string, name: CollectionName, slice: Slice, problems: Data
 /** Report id → district from `dir`/reports.json, for slicing the anomalies (which name only their report). */
 export function reportDistrictsIn(dir: string): Map<string, string> {
   try {
-    const rows: unknown = JSON.parse(readFileSync(join(dir, 'reports.json'), 'utf8'));
+    const rows: unknown = JSON.parse(readText(join(dir, 'reports.json')));
     return reportDistricts(Array.isArray(rows) ? rows : []);
   } catch {
     // Missing or broken: reading reports.json itself reports it; no anomaly can be placed meanwhile.

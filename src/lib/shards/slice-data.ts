@@ -2,10 +2,11 @@
 // layer's one slice filter (src/lib/dataset/slice-rows.ts), and the source renderings of its reports. Its
 // Astro build points PORTAL_DATA_DIR here, so the content layer loads only the slice, and the folder's hash
 // is the data part of the shard's cache key.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportDistricts, type CollectionName } from '~/lib/dataset/collections';
 import { sliceRows } from '~/lib/dataset/slice-rows';
+import { readText } from '~/lib/read-text';
 
 type Row = { id: string; district?: string; reportId?: string; source?: { file?: string } };
 
@@ -20,7 +21,7 @@ export interface RawDataset {
 export function readRaw(dir: string): RawDataset {
   const tables = new Map<string, Row[]>();
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.json') && n !== 'meta.json').sort()) {
-    tables.set(f.slice(0, -'.json'.length), JSON.parse(readFileSync(join(dir, f), 'utf8')) as Row[]);
+    tables.set(f.slice(0, -'.json'.length), JSON.parse(readText(join(dir, f))) as Row[]);
   }
   return { dir, tables, reportDistrict: reportDistricts(tables.get('reports') ?? []) };
 }
@@ -54,4 +55,4 @@ const filesCitedBy = (reports: readonly Row[], districts?: readonly string[]): s
 export const sourceFilesOf = (raw: RawDataset, districts?: readonly string[]): string[] => filesCitedBy(raw.tables.get('reports') ?? [], districts);
 
 /** The source files every report in `dir` cites, from reports.json alone (the global shard's key, before the rest is read). */
-export const citedFiles = (dir: string): string[] => filesCitedBy(JSON.parse(readFileSync(join(dir, 'reports.json'), 'utf8')) as Row[]);
+export const citedFiles = (dir: string): string[] => filesCitedBy(JSON.parse(readText(join(dir, 'reports.json'))) as Row[]);
