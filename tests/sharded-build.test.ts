@@ -24,8 +24,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 const seeds = join(work, 'seeds');
 beforeAll(() => ingestSeeds(seeds));
 
-const build = (data: string, outDir: string, shards: number, opts: { cache?: string; env?: Record<string, string> } = {}) =>
-  buildSharded({ root: ROOT, dataDir: data, outDir, shards, jobs: 2, cacheRoot: opts.cache ?? join(work, 'cache'), env: childEnv(opts.env) });
+const build = (data: string, outDir: string, shards: number, opts: { cache?: string; env?: Record<string, string>; log?: (line: string) => void } = {}) =>
+  buildSharded({ root: ROOT, dataDir: data, outDir, shards, jobs: 2, cacheRoot: opts.cache ?? join(work, 'cache'), env: childEnv(opts.env), ...(opts.log ? { log: opts.log } : {}) });
 /** What a build rendered: "global" and each district batch ("linzi", "a+b"), in order. */
 const rebuilt = (rs: ShardResult[]) => rs.filter((r) => !r.cached).map((r) => (r.plan.slice.kind === 'global' ? 'global' : r.plan.districts.join('+'))).sort();
 const filesUnder = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
@@ -33,8 +33,13 @@ const entryOf = (cache: string, d: string) => JSON.parse(readFileSync(join(cache
 
 describe('sharded build', () => {
   it('the seeds in 3 shards (global + one per district) merge into the same bytes as one shard', async () => {
-    const results = await build(seeds, join(work, 'three'), 3);
+    const lines: string[] = [];
+    const results = await build(seeds, join(work, 'three'), 3, { log: (l) => lines.push(l) });
     expect(results.map((r) => r.plan.districts.join(','))).toEqual(['', 'linzi', 'zhangdian']);
+    // The first batch starts as soon as its slice is written, before the second's is (logged at 准备).
+    const started = lines.findIndex((l) => /^batch-[0-9a-f]+ \(区县 linzi\): 构建中/.test(l));
+    expect(started).toBeGreaterThanOrEqual(0);
+    expect(started).toBeLessThan(lines.findIndex((l) => l.startsWith('准备：')));
     await build(seeds, join(work, 'one'), 1);
     expect(existsSync(join(work, 'three/index.html'))).toBe(true);
     expect(existsSync(join(work, 'three/linzi/index.html'))).toBe(true);

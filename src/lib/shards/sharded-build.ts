@@ -159,13 +159,11 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   // Its downloads and search index are linked from the cache's file store, written only when new (file-store.ts).
   const globalEnv = { ...env, [FILE_STORE_ENV]: storeDirOf(cacheRoot) };
   const globalBuilt = limit(() => buildOne({ ...o, env: globalEnv }, globalRun)).then((r) => (merge.add([{ label: describeShard(globalPlan), dir: r.outDir }]), r));
-  const { keys, todo, batches, runs } = planDistricts({ ...o, jobs, dataDir, cacheRoot, contentRoot, code });
-  log(`准备：${keys.size} 个区县中 ${keys.size - todo.length} 个来自缓存，${todo.length} 个分 ${batches.length} 批构建；${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
   const used = new Map<string, BatchManifest>();
-  const mergeDistricts = (districts: readonly string[]) => {
+  const mergeDistricts = (districts: readonly string[], keyOf: (d: string) => string) => {
     const outputs: ShardOutput[] = [];
     for (const d of districts) {
-      const entry = cachedEntry(cacheRoot, d, keys.get(d)!.key);
+      const entry = cachedEntry(cacheRoot, d, keyOf(d));
       if (!entry) throw new ShardError(`区县 ${d} 的分片输出不在缓存中（${cacheRoot}）：缓存在构建期间被改动了？请重新运行 npm run build。`);
       const dir = batchDir(cacheRoot, entry.batch);
       if (!used.has(entry.batch)) {
@@ -177,45 +175,58 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
     }
     merge.add(outputs);
   };
-  const building = new Set(todo.map((d) => d.id));
-  mergeDistricts([...keys.keys()].filter((d) => !building.has(d)));
+  // Each batch is queued as soon as its slice is written: the first builds while the others' slices are written.
+  const queued: ShardRun[] = [];
+  const builds: Promise<ShardResult>[] = [globalBuilt];
+  const queue = (run: ShardRun) => {
+    queued.push(run);
+    builds.push(limit(() => buildOne(o, run)).then((r) => (mergeDistricts(run.plan.districts, (d) => run.districtKeys!.get(d)!), r)));
+  };
   let results: ShardResult[];
+  let districtCount = 0;
   try {
-    results = await settle([globalBuilt, ...runs.map((run) => limit(() => buildOne(o, run)).then((r) => (mergeDistricts(run.plan.districts), r)))]);
+    const { keys, todo, batches } = planDistricts({ ...o, jobs, dataDir, cacheRoot, contentRoot, code }, queue);
+    log(`准备：${keys.size} 个区县中 ${keys.size - todo.length} 个来自缓存，${todo.length} 个分 ${batches.length} 批构建；${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
+    districtCount = keys.size;
+    const building = new Set(todo.map((d) => d.id));
+    mergeDistricts([...keys.keys()].filter((d) => !building.has(d)), (d) => keys.get(d)!.key);
+    results = await settle(builds);
   } catch (e) {
+    // Nothing is left running or writing into the cache: the builds already started end first.
+    await Promise.allSettled(builds);
     await merge.stop();
     throw e;
   } finally {
-    for (const r of runs) rmSync(r.dataDir, { recursive: true, force: true });
+    for (const r of queued) rmSync(r.dataDir, { recursive: true, force: true });
   }
   t0 = performance.now();
   const files = await merge.finish();
   publishSite(o, staging);
   pruneBatches(cacheRoot, new Set(used.keys()));
   pruneStore(storeDirOf(cacheRoot));
-  log(`合并：全局分片与 ${keys.size} 个区县（来自 ${used.size} 批输出），${files} 个文件；最后一个构建结束后 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
+  log(`合并：全局分片与 ${districtCount} 个区县（来自 ${used.size} 批输出），${files} 个文件；最后一个构建结束后 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
   return results;
 }
 
 /**
- * The districts' keys, which of them to build, in which batches, each batch's data slice written. The raw
- * rows (hundreds of MB at 100× the seeds) are dropped when this returns, before the batches build.
+ * The districts' keys, which of them to build, in which batches; each batch's data slice written and the
+ * batch handed to `queue` at once (its build may start while the next slices are written). The raw rows
+ * (hundreds of MB at 100× the seeds) are dropped when this returns.
  */
-function planDistricts(o: ShardedOptions & { jobs: number; dataDir: string; cacheRoot: string; contentRoot: string; code: string; batchWeight?: number }) {
+function planDistricts(o: ShardedOptions & { jobs: number; dataDir: string; cacheRoot: string; contentRoot: string; code: string; batchWeight?: number }, queue: (run: ShardRun) => void) {
   const raw = readRaw(o.dataDir);
   const keys = districtKeys(raw, { code: o.code, contentRoot: o.contentRoot, env: o.env });
   const todo: { id: string; weight: number }[] = [];
   for (const [d, k] of keys) if (!cachedEntry(o.cacheRoot, d, k.key)) todo.push({ id: d, weight: k.weight });
   const batches = planBatches(todo, { jobs: o.jobs, maxWeight: o.batchWeight ?? BATCH_WEIGHT, ...(o.shards ? { batches: o.shards - 1 } : {}) });
-  const runs: ShardRun[] = [];
   for (const [i, districts] of batches.entries()) {
     const districtKeys = new Map(districts.map((d) => [d, keys.get(d)!.key]));
     const name = batchName(districtKeys);
     const dir = join(o.cacheRoot, 'slices', name);
     writeSliceData(raw, districts, dir);
-    runs.push({ plan: { index: i + 1, of: batches.length + 1, name, slice: { kind: 'districts', districts }, districts }, dataDir: dir, key: name, code: o.code, outDir: batchDir(o.cacheRoot, name), districtKeys });
+    queue({ plan: { index: i + 1, of: batches.length + 1, name, slice: { kind: 'districts', districts }, districts }, dataDir: dir, key: name, code: o.code, outDir: batchDir(o.cacheRoot, name), districtKeys });
   }
-  return { keys, todo, batches, runs };
+  return { keys, todo, batches };
 }
 
 /** `--shards 1`: the whole site in one Astro build (what the merged site must equal, byte for byte). */
