@@ -9,5 +9,7 @@ export default defineConfig({
     // Builds dist/ once if it is missing or stale, so the tests that read it never skip silently.
     globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 60_000,
+    // Hooks build things too (runBuildWork draws the seeds' share cards: over 10 s on a slow, busy 2-core machine).
+    hookTimeout: 60_000,
   },
 });
