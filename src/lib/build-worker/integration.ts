@@ -1,14 +1,9 @@
 // `astro build` with its build worker: Astro renders the pages on the main thread while the worker's jobs
 // (work.ts) compute and write the download files and the search index and find similar pledges, on a thread
-// of the Astro process or in a child process of its own. The search index runs in a child process: it holds
-// its own copy of the dataset, and beside Astro's and the downloads thread's copies in one process the global
-// shard peaked at 2.1 GB at 100× the seeds. The global shard, whose 20 pages only wait for the worker, runs
-// all its jobs in sequence in one child process: one read of the dataset instead of two, and no third busy
-// stream on two cores (measured alone at 100×, alternated: 18.4–18.6 s wall, 27.7 s CPU, largest process
-// 0.92 GB; a thread and a child process: 19.5–23.1 s, 35–40 s CPU, 1.54–1.60 GB). The workers start when the config is final, before the content
-// collections sync, and hand each result to the pages through buildWork() as soon as they have it (the pages
-// that show file sizes, the search page and the task pages await them). After the pages, the staged files are
-// moved into outDir.
+// of the Astro process or in a child process of its own (LANES). Each thread or process reads its own copy of
+// the dataset. The workers start when the config is final, before the content collections sync, and hand each
+// result to the pages through buildWork() as soon as they have it (the pages that show file sizes, the search
+// page and the task pages await them). After the pages, the staged files are moved into outDir.
 //
 // Measured at 100× the seeds (bench:build): this work took ~20 s of the main thread in one build;
 // on a second core it overlaps the content sync and the first pages instead.
@@ -20,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { dataDir, pinDataDir } from '../data-dir';
-import { currentSlice } from '../dataset/slice';
+import { currentSlice, type Slice } from '../dataset/slice';
 import { problemText, type Problem } from '../problems';
 import { siteRootOf } from '../urls';
 import type { FileMeasure } from '../opendata/download-files';
@@ -49,6 +44,20 @@ export interface BuildWorkRun extends Omit<BuildWork, 'global' | 'downloadList'>
   /** Resolves with one log line per result once the worker has finished; rejects with what went wrong. */
   done: Promise<string[]>;
 }
+
+/**
+ * Which jobs run where, per kind of build, each list in order. A whole build: the search index in a child
+ * process (beside Astro's and the downloads thread's copies of the dataset in one process, a build peaked at
+ * 2.1 GB at 100× the seeds), the rest on a thread. The global shard, whose 20 pages only wait: every job in
+ * sequence in one child process (one read of the dataset, one busy stream beside Astro's; alone at 100×,
+ * alternated: 18.4–18.6 s wall, 27.7 s CPU, largest process 0.92 GB, against 19.5–23.1 s, 35–40 s and
+ * 1.54–1.60 GB for a thread and a child process). A district batch: its share cards on a thread.
+ */
+const LANES: Record<Slice['kind'], { threads: WorkJob[][]; processes: WorkJob[][] }> = {
+  all: { threads: [['downloads', 'similar', 'share-cards']], processes: [['search-index']] },
+  global: { threads: [], processes: [['global-pages', 'downloads', 'download-list', 'search-index']] },
+  districts: { threads: [['share-cards']], processes: [] },
+};
 
 /**
  * Start the build worker on a dataset: a thread for each list of jobs in `threads`, a child process for each
@@ -176,10 +185,7 @@ export default function buildWorker(): AstroIntegration {
         // cross-district charts for its pages (which hold no row); a batch's pages measure their own downloads
         // and find similar pledges (within their district) from their slice.
         const slice = currentSlice().kind;
-        // A whole build: the search index in a child process of its own (see the top of this file), the other
-        // jobs on a thread. The global shard: every job, one after another, in one child process (its pages only wait).
-        const threads: WorkJob[][] = slice === 'districts' ? [['share-cards']] : slice === 'global' ? [] : [['downloads', 'similar', 'share-cards']];
-        const processes: WorkJob[][] = slice === 'districts' ? [] : slice === 'global' ? [['global-pages', 'downloads', 'download-list', 'search-index']] : [['search-index']];
+        const { threads, processes } = LANES[slice];
         // The sharded build gives the global shard its cache's file store (src/lib/shards/sharded-build.ts).
         const store = process.env[FILE_STORE_ENV] ? { storeDir: process.env[FILE_STORE_ENV] } : {};
         run = startBuildWork({ dataDir: resolve(fileURLToPath(config.root), dataDir()), siteRoot: siteRootOf(config.site, config.base), stageDir, ...store }, threads, processes);

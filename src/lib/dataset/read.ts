@@ -3,10 +3,10 @@
 // every file is collected (file, where in it, what is wrong) and thrown together as one DatasetError
 // that says what to do: never a stack trace, never only the first problem.
 import { existsSync } from 'node:fs';
-import { readText } from '../read-text';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { dataDir } from '../data-dir';
+import { readText } from '../read-text';
 import { ProblemError, zodProblems, type Problem } from '../problems';
 import { COLLECTION_NAMES, COLLECTIONS, reportDistricts, type CollectionName, type Dataset } from './collections';
 import { currentSlice, type Slice } from './slice';
