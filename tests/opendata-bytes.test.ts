@@ -78,7 +78,7 @@ describe('the build writer (write-downloads.ts)', () => {
     const out = mkdtempSync(join(tmpdir(), 'downloads-'));
     try {
       const downloads = new Downloads(d, SITE);
-      const bytes = writeDownloads(out, downloads);
+      const { bytes } = writeDownloads(out, downloads);
       let total = 0;
       for (const f of straightforwardFiles(d, SITE)) {
         const want = Buffer.from(f.render(), 'utf8');

@@ -100,8 +100,11 @@ describe('sharded build', () => {
     const downloads = join(work, 'incr/data/zhangdian');
     const inodes = new Map(filesUnder(downloads).map((f) => [f, statSync(join(downloads, f)).ino]));
     expect(inodes.size).toBeGreaterThan(0);
-    const second = await build(seeds, join(work, 'incr'), 3, { cache });
+    const lines: string[] = [];
+    const second = await build(seeds, join(work, 'incr'), 3, { cache, log: (l) => lines.push(l) });
     expect(rebuilt(second)).toEqual(['global', 'linzi']); // zhangdian from the cache
+    // The global shard serialised only linzi's rows: zhangdian's download pieces came from its downloads' cache.
+    expect(lines.filter((l) => /^global: .*download files in data\//.test(l)).join('\n')).toMatch(/; 1 of 2 districts' files from the cache\) in \d+ ms/);
     expect(entryOf(cache, 'zhangdian')).toEqual(zhangdian);
     // The global shard was rebuilt, but zhangdian's downloads were linked from the store, not written again.
     for (const [f, ino] of inodes) expect(statSync(join(downloads, f)).ino, f).toBe(ino);

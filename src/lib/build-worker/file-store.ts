@@ -46,6 +46,21 @@ export class FileStore {
       writeParts(path, parts);
     }
   }
+
+  /**
+   * Link the stored bytes `sha256` at `path`, if the store has them (a cached district's download file):
+   * false when it has not (pruned, or another file system), and the caller writes the bytes.
+   */
+  link(path: string, sha256: string): boolean {
+    try {
+      linkSync(join(this.dir, sha256), path);
+      return true;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'EXDEV') return false;
+      throw e;
+    }
+  }
 }
 
 /** Remove the stored files nothing else links; returns how many. Run only while no build writes to it. */

@@ -21,6 +21,7 @@ import { siteRootOf } from '../urls';
 import type { FileMeasure } from '../opendata/download-files';
 import type { SimilarHit } from '../site/similar';
 import { FILE_STORE_ENV } from './file-store';
+import { DOWNLOAD_CACHE_ENV } from '../opendata/download-cache';
 import { buildWork, type BuildWork } from './handoff';
 import { moveStaged } from './move-staged';
 import type { DescribedDownload } from '../opendata/download-files';
@@ -99,7 +100,7 @@ export function startBuildWork(input: Omit<WorkInput, 'jobs'>, threads: WorkJob[
     switch (m.kind) {
       case 'downloads':
         downloads.resolve(new Map(m.measures));
-        log.push(`${m.measures.length} download files in data/ (${(m.bytes / 1e6).toFixed(1)} MB) in ${m.ms} ms`);
+        log.push(`${m.measures.length} download files in data/ (${(m.bytes / 1e6).toFixed(1)} MB${m.districts ? `; ${m.fromCache} of ${m.districts} districts' files from the cache` : ''}) in ${m.ms} ms`);
         break;
       case 'search-index':
         searchIndex.resolve({ hash: m.hash, files: m.files });
@@ -187,7 +188,8 @@ export default function buildWorker(): AstroIntegration {
         const slice = currentSlice().kind;
         const { threads, processes } = LANES[slice];
         // The sharded build gives the global shard its cache's file store (src/lib/shards/sharded-build.ts).
-        const store = process.env[FILE_STORE_ENV] ? { storeDir: process.env[FILE_STORE_ENV] } : {};
+        // and its downloads' cache (district pieces kept between builds, download-cache.ts), with the store only.
+        const store = process.env[FILE_STORE_ENV] ? { storeDir: process.env[FILE_STORE_ENV], ...(process.env[DOWNLOAD_CACHE_ENV] ? { downloadCacheDir: process.env[DOWNLOAD_CACHE_ENV] } : {}) } : {};
         run = startBuildWork({ dataDir: resolve(fileURLToPath(config.root), dataDir()), siteRoot: siteRootOf(config.site, config.base), stageDir, ...store }, threads, processes);
         if (slice === 'districts') Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex });
         else Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex, similar: run.similar, ...(slice === 'global' ? { global: run.global, downloadList: run.downloadList } : {}) });

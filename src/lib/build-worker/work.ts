@@ -11,6 +11,7 @@ import { searchIndexFiles } from '../search/index-input';
 import { writeIndexFiles } from '../search/write-index';
 import { Downloads, listedOnly, type DescribedDownload, type FileMeasure } from '../opendata/download-files';
 import { writeDownloads } from '../opendata/write-downloads';
+import { DiskDownloadCache } from '../opendata/download-cache';
 import { FileStore } from './file-store';
 import { embedCharts, toTransfer, type EmbedChartTransfer } from '../opendata/embeds';
 import { similarTasks, type SimilarHit } from '../site/similar';
@@ -42,10 +43,12 @@ export interface WorkInput {
   jobs: WorkJob[];
   /** The shard cache's file store (file-store.ts): files are linked from it, written only when new. */
   storeDir?: string;
+  /** Where districts' download pieces are kept between builds (download-cache.ts); with `storeDir` only. */
+  downloadCacheDir?: string;
 }
 
 export type WorkMessage =
-  | { kind: 'downloads'; measures: [string, FileMeasure][]; bytes: number; ms: number }
+  | { kind: 'downloads'; measures: [string, FileMeasure][]; bytes: number; districts: number; fromCache: number; ms: number }
   | { kind: 'global-pages'; aggregates: GlobalAggregates; embeds: EmbedChartTransfer[]; ms: number }
   | { kind: 'download-list'; downloads: DescribedDownload[]; ms: number }
   | { kind: 'search-index'; hash: string; files: number; ms: number }
@@ -67,9 +70,9 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
     switch (job) {
       case 'downloads': {
         // First what the first pages wait for: /data/ and datapackage.json come early in Astro's order.
-        downloads = new Downloads(data, input.siteRoot);
-        const bytes = writeDownloads(input.stageDir, downloads, store);
-        report({ kind: 'downloads', measures: downloads.files.map((f) => [f.path, downloads!.measure(f)]), bytes, ms: ms() });
+        downloads = new Downloads(data, input.siteRoot, undefined, input.downloadCacheDir ? new DiskDownloadCache(input.downloadCacheDir) : undefined);
+        const { bytes, districts, fromCache } = writeDownloads(input.stageDir, downloads, store);
+        report({ kind: 'downloads', measures: downloads.files.map((f) => [f.path, downloads!.measure(f)]), bytes, districts, fromCache, ms: ms() });
         break;
       }
       case 'global-pages': {

@@ -9,6 +9,8 @@ import { sortDataset } from '../dataset/order';
 import { indexDataset } from '../dataset/site-index';
 import { PackedTable } from './packed-table';
 import { SCOPE_TABLES, scopeFile, scopesOf, type Scope } from './scopes';
+import { districtRuns } from './district-runs';
+import type { DownloadCache } from './download-cache';
 import { TABLES, type RowContext, type TableDef, type TableName } from './tables';
 
 export interface DownloadSpec {
@@ -107,6 +109,12 @@ export function bodyOf(parts: readonly Uint8Array[]): ReadableStream<Uint8Array>
  * The download files of one dataset, and their measures. Each serialised table is built on first
  * use and dropped once every file reading it has been written (a build writes each file once); whoever
  * asks for bytes after that gets them serialised afresh, so the answer never depends on build order.
+ *
+ * Tables are serialised per district when the dataset allows it (district-runs.ts): a district's files are
+ * slices of its own pieces and a whole-dataset file is every district's pieces back to back. With a
+ * cache (download-cache.ts), a district whose rows are unchanged since the last build is not serialised as
+ * CSV at all: its files' measures and its CSV records come from the cache, and writeDownloads links its
+ * files from the file store.
  */
 export class Downloads {
   readonly files: DownloadSpec[] = [];
@@ -117,38 +125,85 @@ export class Downloads {
   private readonly written = new Set<string>();
   private readonly byDir = new Map<string, DownloadSpec[]>();
   /**
-   * What a CSV row needs (the whole dataset indexed), made with the first CSV table and let go once
-   * every CSV file is written (the worker keeps this object to describe the files afterwards). A page
-   * that only describes files the build worker measured (load-downloads.ts) never renders a row.
+   * What a CSV row needs (the dataset indexed: the whole, or one district's rows), made with the first CSV
+   * table and let go once every CSV file is written (the worker keeps this object to describe the files
+   * afterwards). A page that only describes files the build worker measured (load-downloads.ts) never renders a row.
    */
-  private rowCtx: RowContext | undefined;
+  private readonly rowCtx = new Map<string, RowContext>();
   private csvToWrite = 0;
+  /** Each district's cache key (only with a cache), and the districts found in it. */
+  private readonly keys = new Map<string, string>();
+  private readonly hits = new Set<string>();
 
   /** `measured`: the files' measures where they were already written (by the build worker). */
-  constructor(dataset: Dataset, siteRoot: string, measured?: ReadonlyMap<string, FileMeasure>) {
+  constructor(dataset: Dataset, siteRoot: string, measured?: ReadonlyMap<string, FileMeasure>, private readonly cache?: DownloadCache) {
     this.measures = new Map(measured);
     const d = sortDataset(dataset);
-    // The whole-dataset order of each table, which every scope's slice is a subsequence of.
-    const pack = (name: TableName, format: 'csv' | 'json') => {
-      const key = `${name}.${format}`;
+    const runs = districtRuns(d);
+    // A pack is one table of one owner: a district (`runs`) or, when the rows cannot be split so, the whole dataset ('').
+    const rowsOf = (owner: string, name: TableName) => (owner ? runs!.get(owner)![name] : d[name]) as object[];
+    const ctxOf = (owner: string) => {
+      let c = this.rowCtx.get(owner);
+      if (!c) this.rowCtx.set(owner, (c = { index: indexDataset(owner ? runs!.get(owner)! : d), siteRoot }));
+      return c;
+    };
+    const pack = (owner: string, name: TableName, format: 'csv' | 'json') => {
+      const key = packKey(owner, name, format);
       let p = this.packs.get(key);
       if (!p) {
         const table = TABLES[name] as TableDef<never>;
-        const rowCtx = format === 'csv' ? (this.rowCtx ??= { index: indexDataset(d), siteRoot }) : undefined;
-        const text = rowCtx ? (e: never) => csvRecord(table, e, rowCtx) : (e: never) => JSON.stringify(e);
-        this.packs.set(key, (p = new PackedTable(d[name] as object[], text, format === 'csv' ? '' : ',', key)));
+        const text = format === 'csv' ? ((ctx: RowContext) => (e: never) => csvRecord(table, e, ctx))(ctxOf(owner)) : (e: never) => JSON.stringify(e);
+        this.packs.set(key, (p = new PackedTable(rowsOf(owner, name), text, format === 'csv' ? '' : ',', key)));
       }
       return p;
     };
     const headers = new Map<TableName, Buffer>();
     const header = (name: TableName) => headers.get(name) ?? headers.set(name, utf8(csvHeader(TABLES[name] as TableDef<never>))).get(name)!;
+    const districts = runs ? [...runs.keys()] : [];
+    const ownerOf = (scope: Scope) => (runs && scope.kind !== 'all' ? scope.district! : '');
+    /** A district's CSV records of a table: from the cache, or serialised. */
+    const csvRun = (district: string, name: TableName): readonly Uint8Array[] => {
+      const cached = this.hits.has(district) ? this.cache!.csv(this.keys.get(district)!, name) : undefined;
+      return cached ? [cached] : pack(district, name, 'csv').all();
+    };
+    /** The JSON items of a table, every district's back to back (one "," between two districts' runs). */
+    const jsonRuns = (name: TableName): Uint8Array[] => {
+      const out: Uint8Array[] = [];
+      for (const district of districts) {
+        if (rowsOf(district, name).length === 0) continue;
+        if (out.length) out.push(COMMA);
+        out.push(...pack(district, name, 'json').all());
+      }
+      return out;
+    };
+
+    if (runs && cache) {
+      // The key covers every row of the district (their JSON is what a file of theirs is made from, with the
+      // site root and the code: the cache's folder is per code hash), so an entry is found only for the same bytes.
+      for (const district of districts) {
+        const h = createHash('sha256').update(JSON.stringify({ siteRoot, node: process.versions.node.split('.')[0] }));
+        for (const name of SCOPE_TABLES.all) {
+          h.update(`\0${name}\0`);
+          for (const b of pack(district, name, 'json').all()) h.update(b);
+        }
+        const key = h.digest('hex').slice(0, 32);
+        this.keys.set(district, key);
+        const files = cache.files(key);
+        if (!files) continue;
+        this.hits.add(district);
+        for (const [path, m] of files) if (!this.measures.has(path)) this.measures.set(path, m);
+      }
+    }
 
     for (const scope of scopesOf(d)) {
+      const owner = ownerOf(scope);
+      const whole = runs && scope.kind === 'all';
       for (const name of SCOPE_TABLES[scope.kind]) {
         const rows = (scope.data[name] ?? []) as object[];
         this.add({
           path: scopeFile(scope, `${name}.csv`), format: 'csv', mediatype: 'text/csv', scope, table: name, rowCount: rows.length,
-          parts: () => [header(name), ...pack(name, 'csv').slices(rows)], packs: [`${name}.csv`],
+          parts: whole ? () => [header(name), ...districts.flatMap((x) => csvRun(x, name))] : () => [header(name), ...pack(owner, name, 'csv').slices(rows)],
+          packs: whole ? districts.map((x) => packKey(x, name, 'csv')) : [packKey(owner, name, 'csv')],
         });
       }
       this.add({
@@ -158,15 +213,22 @@ export class Downloads {
         parts: () => {
           const out: Uint8Array[] = [utf8(JSON.stringify({ scope: scope.dir, label: scope.label }).slice(0, -1))];
           for (const name of SCOPE_TABLES[scope.kind]) {
-            out.push(utf8(`,${JSON.stringify(name)}:[`), ...pack(name, 'json').slices((scope.data[name] ?? []) as object[]), utf8(']'));
+            out.push(utf8(`,${JSON.stringify(name)}:[`), ...(whole ? jsonRuns(name) : pack(owner, name, 'json').slices((scope.data[name] ?? []) as object[])), utf8(']'));
           }
           out.push(utf8('}\n'));
           return out;
         },
-        packs: SCOPE_TABLES[scope.kind].map((name) => `${name}.json`),
+        packs: SCOPE_TABLES[scope.kind].flatMap((name) => (whole ? districts.map((x) => packKey(x, name, 'json')) : [packKey(owner, name, 'json')])),
       });
     }
+    // With a cache, each district's CSV records are kept as the whole-dataset CSV files are written (write()).
+    this.saveRuns = runs && cache ? (f) => {
+      if (f.scope.kind !== 'all' || f.format !== 'csv') return;
+      for (const x of districts) if (!this.hits.has(x)) cache.saveCsv(this.keys.get(x)!, f.table!, pack(x, f.table!, 'csv').all());
+    } : undefined;
   }
+
+  private readonly saveRuns: ((f: DownloadSpec) => void) | undefined;
 
   private add(f: DownloadSpec) {
     this.files.push(f);
@@ -188,15 +250,46 @@ export class Downloads {
     const parts = f.parts();
     if (!this.measures.has(f.path)) this.measures.set(f.path, measureParts(parts));
     if (!this.written.has(f.path)) {
-      this.written.add(f.path);
-      for (const k of f.packs) {
-        const left = this.readers.get(k)! - 1;
-        this.readers.set(k, left);
-        if (left === 0) this.packs.delete(k);
-      }
-      if (f.format === 'csv' && --this.csvToWrite === 0) this.rowCtx = undefined;
+      this.saveRuns?.(f);
+      this.done(f);
     }
     return parts;
+  }
+
+  /**
+   * The measure of a file whose bytes the cache says are in the file store (a district found in the cache):
+   * writeDownloads links it from there and calls skip(), never asking for its bytes.
+   */
+  stored(f: DownloadSpec): FileMeasure | undefined {
+    return f.scope.kind !== 'all' && this.hits.has(f.scope.district!) ? this.measures.get(f.path) : undefined;
+  }
+
+  /** A file placed without its bytes (stored()): counted as written. */
+  skip(f: DownloadSpec): void {
+    if (!this.written.has(f.path)) this.done(f);
+  }
+
+  private done(f: DownloadSpec): void {
+    this.written.add(f.path);
+    for (const k of f.packs) {
+      const left = this.readers.get(k)! - 1;
+      this.readers.set(k, left);
+      if (left === 0) this.packs.delete(k);
+    }
+    if (f.format === 'csv' && --this.csvToWrite === 0) this.rowCtx.clear();
+  }
+
+  /**
+   * After every file is written: the cache entries of the districts serialised afresh (their files'
+   * measures), and the entries of districts no longer in the dataset (or changed) dropped. Without a cache, nothing.
+   */
+  saveCache(): { districts: number; fromCache: number } {
+    if (!this.cache) return { districts: 0, fromCache: 0 };
+    const filesOf = new Map<string, [string, FileMeasure][]>([...this.keys.keys()].map((x) => [x, []]));
+    for (const f of this.files) if (f.scope.kind !== 'all') filesOf.get(f.scope.district!)?.push([f.path, this.measure(f)]);
+    for (const [x, files] of filesOf) if (!this.hits.has(x)) this.cache.saveFiles(this.keys.get(x)!, files);
+    this.cache.prune(new Set(this.keys.values()));
+    return { districts: this.keys.size, fromCache: this.hits.size };
   }
 
   measure(f: DownloadSpec): FileMeasure {
@@ -210,6 +303,9 @@ export class Downloads {
     return { ...rest, ...this.measure(f) };
   }
 }
+
+const COMMA = Buffer.from(',', 'utf8');
+const packKey = (owner: string, name: TableName, format: 'csv' | 'json') => `${owner}|${name}.${format}`;
 
 function renderFile(spec: DownloadSpec): DownloadFile {
   const { parts: _parts, packs: _packs, ...rest } = spec;

@@ -4,8 +4,9 @@
 // district, a year or a report mostly sit next to each other and come out as one slice: a file costs
 // a copy, not a fresh serialisation of each row in each of its four scopes.
 
-/** Encoding buffer size. */
+/** Encoding buffer size, at most and at first. */
 const CHUNK = 1 << 22;
+const FIRST_CHUNK = 1 << 16;
 /** encodeInto, not Buffer#write: 1.7× faster on the concatenated strings CSV records are (Node 24, measured). */
 const utf8 = new TextEncoder();
 
@@ -37,6 +38,7 @@ export class PackedTable {
     // one chunk is one slice with its separators.
     let cur = Buffer.allocUnsafe(0);
     let used = 0;
+    let size = FIRST_CHUNK / 2;
     for (let i = 0; i < n; i++) {
       this.at.set(entities[i]!, i);
       const t = text(entities[i] as never);
@@ -46,7 +48,10 @@ export class PackedTable {
         const need = sepHere + Buffer.byteLength(t, 'utf8');
         if (need > cur.length - used) {
           if (used) this.chunks.push(cur.subarray(0, used));
-          cur = Buffer.allocUnsafe(Math.max(chunkBytes, need));
+          // From 64 KB, doubling up to chunkBytes: a table of one district is small, and thousands of
+          // 4 MB buffers, each touched afresh, cost more than the serialising (measured at 100× the seeds).
+          size = Math.min(chunkBytes, size * 2);
+          cur = Buffer.allocUnsafe(Math.max(size, need));
           used = 0;
         }
       }
@@ -58,6 +63,11 @@ export class PackedTable {
     }
     // The last chunk is mostly empty for a small table: keep only its bytes.
     if (used || this.chunks.length === 0) this.chunks.push(used * 2 < cur.length ? Buffer.from(cur.subarray(0, used)) : cur.subarray(0, used));
+  }
+
+  /** Every entity's bytes joined by the separator, in order: the whole table (read, never modify). */
+  all(): readonly Uint8Array[] {
+    return this.chunks;
   }
 
   /** The bytes of `entities` joined by the separator, as slices of the shared chunks (read, never modify). */

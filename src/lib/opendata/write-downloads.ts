@@ -8,8 +8,11 @@ import { dirname, join } from 'node:path';
 import type { DownloadSpec, Downloads } from './download-files';
 import { writeParts, type FileStore } from '../build-worker/file-store';
 
-/** Returns the bytes of the files (written or linked). */
-export function writeDownloads(outDir: string, downloads: Downloads, store?: FileStore): number {
+/**
+ * Returns the bytes of the files (written or linked), and how many districts' files came from the
+ * downloads' cache (download-cache.ts: linked from the store without being put together).
+ */
+export function writeDownloads(outDir: string, downloads: Downloads, store?: FileStore): { bytes: number; districts: number; fromCache: number } {
   const made = new Set<string>();
   let total = 0;
   for (const f of leastHeldOrder(downloads.files)) {
@@ -19,6 +22,12 @@ export function writeDownloads(outDir: string, downloads: Downloads, store?: Fil
       mkdirSync(parent, { recursive: true });
       made.add(parent);
     }
+    const stored = store && downloads.stored(f);
+    if (stored && store.link(path, stored.sha256)) {
+      downloads.skip(f);
+      total += stored.bytes;
+      continue;
+    }
     const parts = downloads.write(f);
     if (store) {
       const m = downloads.measure(f);
@@ -26,19 +35,20 @@ export function writeDownloads(outDir: string, downloads: Downloads, store?: Fil
       total += m.bytes;
     } else total += writeParts(path, parts);
   }
-  return total;
+  return { bytes: total, ...downloads.saveCache() };
 }
 
 /**
  * The files in the order that holds the fewest serialised tables at once (each goes once its last file
  * is written, download-files.ts): the JSON files first, which read every table's JSON, then the CSV
- * files table by table, each scope in its order. Which file is written first changes no byte; at 100×
+ * files table by table (the whole dataset's first, which reads every district's piece of the table), each
+ * scope in its order. Which file is written first changes no byte; at 100×
  * the seeds this holds ~140 MB of serialised tables at most instead of all ~190 MB.
  */
 export function leastHeldOrder(files: readonly DownloadSpec[]): DownloadSpec[] {
   const rank = new Map<string, number>();
   const rankOf = (f: DownloadSpec) => {
-    const key = f.format === 'json' ? 'json' : f.packs.join('|');
+    const key = f.format === 'json' ? 'json' : f.table!;
     let r = rank.get(key);
     if (r === undefined) rank.set(key, (r = key === 'json' ? -1 : rank.size));
     return r;

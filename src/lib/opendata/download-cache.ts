@@ -1,0 +1,80 @@
+// A district's download pieces kept between builds, under a key of its rows (download-files.ts): the
+// measures of its own files (district, year, report scopes: their bytes are in the file store, see
+// file-store.ts) and its CSV records of each table (its part of the whole-dataset files). After one new
+// bulletin the global shard serialises only that district's rows as CSV; the others' come from here.
+//
+// On disk: <dir>/<key>/<table>.csv and files.json. An entry is written in a folder of its own and renamed
+// into place whole, with files.json, so a folder under its key is complete. The sharded build gives the
+// global shard a folder per code hash (sharded-build.ts), so an entry never outlives the code that made it.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileMeasure } from './download-files';
+import type { TableName } from './tables';
+import { writeParts } from '../build-worker/file-store';
+
+/** Where the sharded build's global shard keeps the cache (set by sharded-build.ts, read by the build worker). */
+export const DOWNLOAD_CACHE_ENV = 'PORTAL_DOWNLOAD_CACHE';
+
+export interface DownloadCache {
+  /** The measures of a district's own files (path under data/ → bytes, SHA-256), if an entry for `key` is complete. */
+  files(key: string): Map<string, FileMeasure> | undefined;
+  /** The district's CSV records of `table` (no header), from a complete entry. */
+  csv(key: string, table: TableName): Uint8Array | undefined;
+  /** Keep the district's CSV records of `table` for the entry being made under `key`. */
+  saveCsv(key: string, table: TableName, parts: readonly Uint8Array[]): void;
+  /** Complete the entry under `key` with its files' measures. */
+  saveFiles(key: string, files: readonly [string, FileMeasure][]): void;
+  /** Drop every entry but those of `keep` (after a build: the districts it has). */
+  prune(keep: ReadonlySet<string>): void;
+}
+
+let made = 0;
+
+export class DiskDownloadCache implements DownloadCache {
+  private readonly partial = new Map<string, string>();
+  constructor(readonly dir: string) {}
+
+  files(key: string): Map<string, FileMeasure> | undefined {
+    const path = join(this.dir, key, 'files.json');
+    if (!existsSync(path)) return undefined;
+    return new Map(JSON.parse(readFileSync(path, 'utf8')) as [string, FileMeasure][]);
+  }
+
+  csv(key: string, table: TableName): Uint8Array | undefined {
+    const path = join(this.dir, key, `${table}.csv`);
+    return existsSync(path) ? readFileSync(path) : undefined;
+  }
+
+  private partialDir(key: string): string {
+    let dir = this.partial.get(key);
+    if (!dir) {
+      dir = join(this.dir, `.partial-${process.pid}-${made++}`);
+      mkdirSync(dir, { recursive: true });
+      this.partial.set(key, dir);
+    }
+    return dir;
+  }
+
+  saveCsv(key: string, table: TableName, parts: readonly Uint8Array[]): void {
+    writeParts(join(this.partialDir(key), `${table}.csv`), parts);
+  }
+
+  saveFiles(key: string, files: readonly [string, FileMeasure][]): void {
+    const dir = this.partialDir(key);
+    this.partial.delete(key);
+    writeFileSync(join(dir, 'files.json'), JSON.stringify(files));
+    rmSync(join(this.dir, key), { recursive: true, force: true });
+    renameSync(dir, join(this.dir, key));
+  }
+
+  prune(keep: ReadonlySet<string>): void {
+    if (!existsSync(this.dir)) return;
+    for (const name of readdirSync(this.dir)) if (!keep.has(name)) rmSync(join(this.dir, name), { recursive: true, force: true });
+  }
+}
+
+/** Drop the caches of other code than `keep` (folders under `dir`, one per code hash); between builds only. */
+export function pruneDownloadCaches(dir: string, keep: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (name !== keep) rmSync(join(dir, name), { recursive: true, force: true });
+}
