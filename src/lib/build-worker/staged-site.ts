@@ -43,7 +43,7 @@ export function beginStaging(s: Staging): void {
  * removes it while the build returns (at 100× the seeds, ~40,000 files: seconds of unlinking). If that
  * process is killed, the next build's beginStaging removes what is left.
  */
-function removeLater(dir: string): void {
+export function removeLater(dir: string): void {
   spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], { detached: true, stdio: 'ignore' }).unref();
 }
 

@@ -73,8 +73,3 @@ export class DiskDownloadCache implements DownloadCache {
   }
 }
 
-/** Drop the caches of other code than `keep` (folders under `dir`, one per code hash); between builds only. */
-export function pruneDownloadCaches(dir: string, keep: string): void {
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) if (name !== keep) rmSync(join(dir, name), { recursive: true, force: true });
-}

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describeShard, sliceEnv, type ShardPlan } from './plan';
 import { MANIFEST } from './merge';
+import { discard } from './trash';
 
 export { ShardError } from './errors';
 import { ShardError } from './errors';
@@ -113,11 +114,11 @@ function moveDir(from: string, to: string): void {
   }
 }
 
-/** Drop the other (stale) entries of this shard, keeping `key`. */
+/** Drop the other (stale) entries of this shard, keeping `key` (deleted in the background, trash.ts). */
 export function pruneShardCache(cacheRoot: string, plan: ShardPlan, key: string): void {
   const dir = join(cacheRoot, plan.name);
   if (!existsSync(dir)) return;
-  for (const k of readdirSync(dir)) if (k !== key) rmSync(join(dir, k), { recursive: true, force: true });
+  for (const k of readdirSync(dir)) if (k !== key) discard(cacheRoot, join(dir, k));
 }
 
 /** Run tasks with at most `jobs` at once; the first failure is reported after the running ones end. */

@@ -3,12 +3,13 @@
 // staging folder as they finish (dist/ is swapped whole, never half-written). For a CI matrix
 // (prepareShards, buildShards, mergeIntoSite): fixed shards, one per runner, merged by one job.
 import { cpus } from 'node:os';
-import { realpathSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { beginStaging, publishStaged, stagingFor, type Staging } from '../build-worker/staged-site';
 import { startMergeThread } from './merge-thread';
 import { FILE_STORE_ENV, pruneStore } from '../build-worker/file-store';
-import { DOWNLOAD_CACHE_ENV, pruneDownloadCaches } from '../opendata/download-cache';
+import { DOWNLOAD_CACHE_ENV } from '../opendata/download-cache';
+import { discard, emptyTrash } from './trash';
 import { readSiteConfig } from '../site-config';
 import { hasAddress, siteRootOf } from '../urls';
 import { codeHash, dataHash, shardKey, sourcesHash } from './cache-key';
@@ -150,6 +151,7 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   const contentRoot = resolve(o.root, env.PORTAL_CONTENT_ROOT ?? '.');
   const code = codeHash(o.root);
   const limit = limiter(jobs);
+  emptyTrash(cacheRoot);
   // The global shard starts first, before the districts' keys are worked out: it is the longest build
   // when one bulletin changes (every bulletin changes its counts), and its key needs only the files' bytes.
   const globalPlan: ShardPlan = { index: 0, of: 0, name: 'global', slice: parseSlice('global'), districts: [] };
@@ -209,7 +211,10 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   publishSite(o, staging);
   pruneBatches(cacheRoot, new Set(used.keys()));
   pruneStore(storeDirOf(cacheRoot));
-  pruneDownloadCaches(downloadCachesOf(cacheRoot), basename(downloadCacheOf(cacheRoot, code)));
+  // Other code's downloads caches (a folder per code hash).
+  for (const name of existsSync(downloadCachesOf(cacheRoot)) ? readdirSync(downloadCachesOf(cacheRoot)) : []) {
+    if (name !== basename(downloadCacheOf(cacheRoot, code))) discard(cacheRoot, join(downloadCachesOf(cacheRoot), name));
+  }
   log(`合并：全局分片与 ${districtCount} 个区县（来自 ${used.size} 批输出），${files} 个文件；最后一个构建结束后 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
   return results;
 }
