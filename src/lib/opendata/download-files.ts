@@ -134,6 +134,8 @@ export class Downloads {
   /** Each district's cache key (only with a cache), and the districts found in it. */
   private readonly keys = new Map<string, string>();
   private readonly hits = new Set<string>();
+  /** With a cache: keeps the CSV records of the districts serialised afresh, as a whole-dataset CSV file is written. */
+  private readonly saveRuns: ((f: DownloadSpec) => void) | undefined;
 
   /** `measured`: the files' measures where they were already written (by the build worker). */
   constructor(dataset: Dataset, siteRoot: string, measured?: ReadonlyMap<string, FileMeasure>, private readonly cache?: DownloadCache) {
@@ -152,7 +154,8 @@ export class Downloads {
       let p = this.packs.get(key);
       if (!p) {
         const table = TABLES[name] as TableDef<never>;
-        const text = format === 'csv' ? ((ctx: RowContext) => (e: never) => csvRecord(table, e, ctx))(ctxOf(owner)) : (e: never) => JSON.stringify(e);
+        const ctx = format === 'csv' ? ctxOf(owner) : undefined;
+        const text = ctx ? (e: never) => csvRecord(table, e, ctx) : (e: never) => JSON.stringify(e);
         this.packs.set(key, (p = new PackedTable(rowsOf(owner, name), text, format === 'csv' ? '' : ',', key)));
       }
       return p;
@@ -221,14 +224,11 @@ export class Downloads {
         packs: SCOPE_TABLES[scope.kind].flatMap((name) => (whole ? districts.map((x) => packKey(x, name, 'json')) : [packKey(owner, name, 'json')])),
       });
     }
-    // With a cache, each district's CSV records are kept as the whole-dataset CSV files are written (write()).
     this.saveRuns = runs && cache ? (f) => {
       if (f.scope.kind !== 'all' || f.format !== 'csv') return;
       for (const x of districts) if (!this.hits.has(x)) cache.saveCsv(this.keys.get(x)!, f.table!, pack(x, f.table!, 'csv').all());
     } : undefined;
   }
-
-  private readonly saveRuns: ((f: DownloadSpec) => void) | undefined;
 
   private add(f: DownloadSpec) {
     this.files.push(f);
