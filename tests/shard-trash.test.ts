@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { discard, emptyTrash } from '~/lib/shards/trash';
+import { discard, discardOthers, emptyTrash } from '~/lib/shards/trash';
 
 const work = mkdtempSync(join(tmpdir(), 'shard-trash-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -29,6 +29,17 @@ describe('the shard cache trash', () => {
     expect(readdirSync(join(cache, 'batches'))).toEqual([]);
     expect(await gone(join(cache, '.trash', readdirSync(join(cache, '.trash'))[0] ?? 'none'))).toBe(true);
     discard(cache, join(cache, 'no-such-entry')); // nothing to do
+  });
+
+  it('discardOthers keeps the named entries of a folder and discards the rest', async () => {
+    const cache = join(work, 'c');
+    for (const b of ['batch-1', 'batch-2', 'batch-3']) tree(join(cache, 'batches', b), 5);
+    discardOthers(cache, join(cache, 'batches'), new Set(['batch-2']));
+    expect(readdirSync(join(cache, 'batches'))).toEqual(['batch-2']);
+    const trashed = readdirSync(join(cache, '.trash'));
+    expect(trashed).toHaveLength(2);
+    for (const t of trashed) expect(await gone(join(cache, '.trash', t))).toBe(true);
+    discardOthers(cache, join(cache, 'no-such-folder'), new Set()); // nothing to do
   });
 
   it('emptyTrash deletes what an earlier build left in the trash', async () => {

@@ -189,7 +189,7 @@ export default function buildWorker(): AstroIntegration {
         const { threads, processes } = LANES[slice];
         // The sharded build gives the global shard its cache's file store (src/lib/shards/sharded-build.ts).
         // and its downloads' cache (district pieces kept between builds, download-cache.ts), with the store only.
-        const store = process.env[FILE_STORE_ENV] ? { storeDir: process.env[FILE_STORE_ENV], ...(process.env[DOWNLOAD_CACHE_ENV] ? { downloadCacheDir: process.env[DOWNLOAD_CACHE_ENV] } : {}) } : {};
+        const store = process.env[FILE_STORE_ENV] ? { storeDir: process.env[FILE_STORE_ENV], downloadCacheDir: process.env[DOWNLOAD_CACHE_ENV] } : {};
         run = startBuildWork({ dataDir: resolve(fileURLToPath(config.root), dataDir()), siteRoot: siteRootOf(config.site, config.base), stageDir, ...store }, threads, processes);
         if (slice === 'districts') Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex });
         else Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex, similar: run.similar, ...(slice === 'global' ? { global: run.global, downloadList: run.downloadList } : {}) });

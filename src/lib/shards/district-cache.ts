@@ -9,12 +9,12 @@
 // A district is cached while its entry's key is its current key and its batch is complete. A batch that no
 // current entry names is removed after a successful build (pruneBatches).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ShardError } from './errors';
 import { filesOf, MANIFEST } from './merge';
 import { ownerOf } from './owner';
-import { discard } from './trash';
+import { discardOthers } from './trash';
 
 export interface DistrictEntry {
   key: string;
@@ -77,7 +77,5 @@ export function recordBatch(o: { cacheRoot: string; publicDir: string; batch: st
 
 /** Remove the batch folders no current entry names (after a successful build; deleted in the background, trash.ts). */
 export function pruneBatches(cacheRoot: string, keep: ReadonlySet<string>): void {
-  const dir = batchesDir(cacheRoot);
-  if (!existsSync(dir)) return;
-  for (const b of readdirSync(dir)) if (!keep.has(b)) discard(cacheRoot, join(dir, b));
+  discardOthers(cacheRoot, batchesDir(cacheRoot), keep);
 }

@@ -3,12 +3,12 @@
 // beside it, see staged-site.ts). A failed shard throws a ShardError that names the shard and its
 // districts and quotes Astro's own message, without a stack trace.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describeShard, sliceEnv, type ShardPlan } from './plan';
 import { MANIFEST } from './merge';
-import { discard } from './trash';
+import { discardOthers } from './trash';
 
 export { ShardError } from './errors';
 import { ShardError } from './errors';
@@ -116,9 +116,7 @@ function moveDir(from: string, to: string): void {
 
 /** Drop the other (stale) entries of this shard, keeping `key` (deleted in the background, trash.ts). */
 export function pruneShardCache(cacheRoot: string, plan: ShardPlan, key: string): void {
-  const dir = join(cacheRoot, plan.name);
-  if (!existsSync(dir)) return;
-  for (const k of readdirSync(dir)) if (k !== key) discard(cacheRoot, join(dir, k));
+  discardOthers(cacheRoot, join(cacheRoot, plan.name), new Set([key]));
 }
 
 /** Run tasks with at most `jobs` at once; the first failure is reported after the running ones end. */

@@ -3,13 +3,13 @@
 // staging folder as they finish (dist/ is swapped whole, never half-written). For a CI matrix
 // (prepareShards, buildShards, mergeIntoSite): fixed shards, one per runner, merged by one job.
 import { cpus } from 'node:os';
-import { existsSync, readdirSync, realpathSync, rmSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { realpathSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { beginStaging, publishStaged, stagingFor, type Staging } from '../build-worker/staged-site';
 import { startMergeThread } from './merge-thread';
 import { FILE_STORE_ENV, pruneStore } from '../build-worker/file-store';
 import { DOWNLOAD_CACHE_ENV } from '../opendata/download-cache';
-import { discard, emptyTrash } from './trash';
+import { discardOthers, emptyTrash } from './trash';
 import { readSiteConfig } from '../site-config';
 import { hasAddress, siteRootOf } from '../urls';
 import { codeHash, dataHash, shardKey, sourcesHash } from './cache-key';
@@ -42,9 +42,9 @@ export const dataDirOf = (o: Pick<ShardedOptions, 'root' | 'dataDir' | 'env'>) =
 export const cacheRootOf = (o: Pick<ShardedOptions, 'root' | 'cacheRoot'>) => resolve(o.root, o.cacheRoot ?? '.cache/shards');
 /** The global shard's file store: its download and search index files by SHA-256 (file-store.ts). */
 const storeDirOf = (cacheRoot: string) => join(cacheRoot, 'files');
-/** The global shard's downloads' cache (download-cache.ts): a folder per code hash, so no entry outlives its code. */
+/** The global shard's downloads' caches (download-cache.ts): <cache>/downloads/<code hash>/, so no entry outlives its code. */
 const downloadCachesOf = (cacheRoot: string) => join(cacheRoot, 'downloads');
-const downloadCacheOf = (cacheRoot: string, code: string) => join(downloadCachesOf(cacheRoot), code.slice(0, 20));
+const downloadCacheName = (code: string) => code.slice(0, 20);
 
 /** Plan the shards (all, or only those `only` names) and work out each one's data folder and cache key. */
 export function prepareShards(o: ShardedOptions & { of: number; only?: number }): ShardRun[] {
@@ -164,7 +164,7 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   const merge = startMergeThread(staging.site);
   // Its downloads and search index are linked from the cache's file store, written only when new (file-store.ts).
   // and its districts' download pieces from the last build (download-cache.ts).
-  const globalEnv = { ...env, [FILE_STORE_ENV]: storeDirOf(cacheRoot), [DOWNLOAD_CACHE_ENV]: downloadCacheOf(cacheRoot, code) };
+  const globalEnv = { ...env, [FILE_STORE_ENV]: storeDirOf(cacheRoot), [DOWNLOAD_CACHE_ENV]: join(downloadCachesOf(cacheRoot), downloadCacheName(code)) };
   const globalBuilt = limit(() => buildOne({ ...o, env: globalEnv }, globalRun)).then((r) => (merge.add([{ label: describeShard(globalPlan), dir: r.outDir }]), r));
   const used = new Map<string, BatchManifest>();
   const mergeDistricts = (districts: readonly string[], keyOf: (d: string) => string) => {
@@ -211,10 +211,7 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   publishSite(o, staging);
   pruneBatches(cacheRoot, new Set(used.keys()));
   pruneStore(storeDirOf(cacheRoot));
-  // Other code's downloads caches (a folder per code hash).
-  for (const name of existsSync(downloadCachesOf(cacheRoot)) ? readdirSync(downloadCachesOf(cacheRoot)) : []) {
-    if (name !== basename(downloadCacheOf(cacheRoot, code))) discard(cacheRoot, join(downloadCachesOf(cacheRoot), name));
-  }
+  discardOthers(cacheRoot, downloadCachesOf(cacheRoot), new Set([downloadCacheName(code)]));
   log(`合并：全局分片与 ${districtCount} 个区县（来自 ${used.size} 批输出），${files} 个文件；最后一个构建结束后 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
   return results;
 }

@@ -18,6 +18,12 @@ export function discard(cacheRoot: string, path: string): void {
   removeLater(to);
 }
 
+/** Discard every entry of the folder `dir` but those named in `keep` (the one way the cache prunes a folder of entries). */
+export function discardOthers(cacheRoot: string, dir: string, keep: ReadonlySet<string>): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (!keep.has(name)) discard(cacheRoot, join(dir, name));
+}
+
 /** At a build's start: what an earlier build's deleting process left (killed, or the machine restarted) is deleted in the background too. */
 export function emptyTrash(cacheRoot: string): void {
   const trash = trashOf(cacheRoot);
