@@ -19,6 +19,12 @@ export interface ShardPlan {
 export { ShardPlanError } from './errors';
 import { ShardPlanError } from './errors';
 
+/**
+ * The global shard's name, whatever the split: its output does not depend on how the districts are split,
+ * so a local build (npm run build) and a matrix job (build:shard --shard 0) share its cache entry.
+ */
+export const GLOBAL_SHARD = 'global';
+
 /** Every shard of an N-way split of these districts. A district shard with no district left builds nothing. */
 export function planShards(districtIds: readonly string[], of: number): ShardPlan[] {
   if (!Number.isInteger(of) || of < 1) throw new ShardPlanError(`分片数 ${of} 无效：应为不小于 1 的整数。`);
@@ -27,7 +33,7 @@ export function planShards(districtIds: readonly string[], of: number): ShardPla
   if (of === 1) return [{ index: 0, of, name: name(0), slice: parseSlice('all'), districts: ids }];
   const groups = of - 1;
   const per = Math.ceil(ids.length / groups);
-  const plans: ShardPlan[] = [{ index: 0, of, name: name(0), slice: parseSlice('global'), districts: [] }];
+  const plans: ShardPlan[] = [{ index: 0, of, name: GLOBAL_SHARD, slice: parseSlice('global'), districts: [] }];
   for (let g = 0; g < groups; g++) {
     const districts = ids.slice(g * per, (g + 1) * per);
     plans.push({ index: g + 1, of, name: name(g + 1), slice: districts.length ? { kind: 'districts', districts } : { kind: 'districts', districts: [] }, districts });

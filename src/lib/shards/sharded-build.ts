@@ -14,7 +14,7 @@ import { readSiteConfig } from '../site-config';
 import { hasAddress, siteRootOf } from '../urls';
 import { codeHash, dataHash, shardKey, sourcesHash } from './cache-key';
 import { mergeShards, type ShardOutput } from './merge';
-import { describeShard, planBatches, planShards, sliceEnv, type ShardPlan } from './plan';
+import { describeShard, GLOBAL_SHARD, planBatches, planShards, sliceEnv, type ShardPlan } from './plan';
 import { parseSlice } from '~/lib/dataset/slice';
 import { districtKeys } from './district-keys';
 import { batchDir, batchName, cachedEntry, pruneBatches, readBatchManifest, recordBatch, type BatchManifest } from './district-cache';
@@ -154,7 +154,7 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   emptyTrash(cacheRoot);
   // The global shard starts first, before the districts' keys are worked out: it is the longest build
   // when one bulletin changes (every bulletin changes its counts), and its key needs only the files' bytes.
-  const globalPlan: ShardPlan = { index: 0, of: 0, name: 'global', slice: parseSlice('global'), districts: [] };
+  const globalPlan: ShardPlan = { index: 0, of: 0, name: GLOBAL_SHARD, slice: parseSlice('global'), districts: [] };
   const globalKey = shardKey({ code, data: dataHash(dataDir), sources: sourcesHash(contentRoot, citedFiles(dataDir)), slice: 'global', env: o.env });
   const globalRun: ShardRun = { plan: globalPlan, dataDir, key: globalKey, code, outDir: shardOutDir(cacheRoot, globalPlan, globalKey) };
   const staging = stagingFor(resolve(o.root, o.outDir ?? 'dist'));
