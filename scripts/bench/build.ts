@@ -21,6 +21,7 @@ import portalConfig from '../../astro.config.mjs';
 import { phases, routeGroups, workerSteps, type Phases, type RouteGroup, type WorkerStep } from '../build-log';
 import { type Dataset, COLLECTION_NAMES, emptyDataset } from '~/lib/dataset/collections';
 import { readDataset } from '~/lib/dataset/read';
+import { writeTables } from '~/lib/dataset/district-index';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SCALES = (process.env.BENCH_SCALES ?? '10,100').split(',').map(Number);
@@ -155,7 +156,7 @@ const realFile = (file: string) => file.replace(/^content\/reports\/([^/]+)-c\d+
 /** Write the dataset into `dir` and the district copies' source files under `contentRoot` (the build's PORTAL_CONTENT_ROOT). */
 export function writeDataset(ds: Dataset, dir: string, contentRoot: string) {
   mkdirSync(dir, { recursive: true });
-  for (const [name, rows] of Object.entries(ds)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(rows));
+  writeTables(dir, ds);
   if (existsSync(join(ROOT, 'generated/meta.json'))) cpSync(join(ROOT, 'generated/meta.json'), join(dir, 'meta.json'));
   // The source view pages read one rendering per file: the real one, under the first report that cites the file.
   const real = new Map(readdirSync(join(ROOT, 'generated/renderings')).map((f) => JSON.parse(readFileSync(join(ROOT, 'generated/renderings', f), 'utf8'))).map((x) => [x.file, x]));

@@ -12,6 +12,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Dataset } from './build-dataset';
 import { IngestError } from './errors';
 import { acquireLock } from './write-lock';
+import { writeTables } from '../dataset/district-index';
 
 /** The file that says "the ingest wrote this folder"; its absence protects a folder from being replaced. */
 export const DATASET_MARKER = '.pledge-dataset';
@@ -75,7 +76,9 @@ export function writeDataset(outDir: string, dataset: Dataset, extra: Record<str
       // Marked first: a generation left half-written by a killed ingest is ours to delete on the next run
       // (the link only ever points at a complete one).
       writeFileSync(join(gen, DATASET_MARKER), MARKER_TEXT);
-      for (const [name, value] of Object.entries({ ...dataset, ...extra })) {
+      // The tables and the index of their districts' rows (district-index.ts), then the rest.
+      written.push(...writeTables(gen, dataset));
+      for (const [name, value] of Object.entries(extra)) {
         writeFileSync(join(gen, `${name}.json`), serialise(value));
         written.push(`${name}.json`);
       }

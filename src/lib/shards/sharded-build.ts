@@ -19,7 +19,8 @@ import { parseSlice } from '~/lib/dataset/slice';
 import { districtKeys } from './district-keys';
 import { batchDir, batchName, cachedEntry, pruneBatches, readBatchManifest, recordBatch, type BatchManifest } from './district-cache';
 import { buildShard, isCached, limiter, pool, pruneShardCache, settle, shardOutDir, ShardError, type ShardRun } from './run-shard';
-import { citedFiles, districtIdsOf, readRaw, sourceFilesOf, writeSliceData } from './slice-data';
+import { citedFiles, districtIdsOf, sourceFilesOf, writeSliceData } from './slice-data';
+import { openRows } from './dataset-rows';
 import { writeSitemap } from './sitemap';
 
 export interface ShardedOptions {
@@ -50,8 +51,8 @@ const downloadCacheName = (code: string) => code.slice(0, 20);
 export function prepareShards(o: ShardedOptions & { of: number; only?: number }): ShardRun[] {
   const dataDir = dataDirOf(o);
   const cacheRoot = cacheRootOf(o);
-  const raw = readRaw(dataDir);
-  const districts = districtIdsOf(raw);
+  const rows = openRows(dataDir);
+  const districts = districtIdsOf(rows);
   const plans = planShards(districts, o.of).filter((p) => o.only === undefined || p.index === o.only);
   const code = codeHash(o.root);
   const env = o.env ?? process.env;
@@ -60,10 +61,10 @@ export function prepareShards(o: ShardedOptions & { of: number; only?: number })
     let dir = dataDir;
     if (plan.slice.kind === 'districts') {
       dir = join(cacheRoot, 'slices', plan.name);
-      writeSliceData(raw, plan.districts, dir);
+      writeSliceData(rows, plan.districts, dir);
     }
     const data = dir === dataDir ? (whole ??= dataHash(dataDir)) : dataHash(dir);
-    const sources = sourcesHash(resolve(o.root, env.PORTAL_CONTENT_ROOT ?? '.'), sourceFilesOf(raw, plan.slice.kind === 'districts' ? plan.districts : undefined));
+    const sources = sourcesHash(resolve(o.root, env.PORTAL_CONTENT_ROOT ?? '.'), sourceFilesOf(rows, plan.slice.kind === 'districts' ? plan.districts : undefined));
     const key = shardKey({ code, data, sources, slice: plan.slice.kind === 'districts' ? `districts:${plan.districts.join(',')}` : sliceEnv(plan), env: o.env });
     return { plan, dataDir: dir, key, code, outDir: shardOutDir(cacheRoot, plan, key) };
   });
@@ -192,8 +193,9 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   let results: ShardResult[];
   let districtCount = 0;
   try {
-    const { keys, todo, batches } = planDistricts({ ...o, jobs, dataDir, cacheRoot, contentRoot, code }, queue);
-    log(`准备：${keys.size} 个区县中 ${keys.size - todo.length} 个来自缓存，${todo.length} 个分 ${batches.length} 批构建；${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
+    const { keys, todo, batches, reader } = planDistricts({ ...o, jobs, dataDir, cacheRoot, contentRoot, code }, queue);
+    const how = reader === 'index' ? '按区县索引读取数据' : '逐表解析数据（没有与数据文件相符的区县索引）';
+    log(`准备：${keys.size} 个区县中 ${keys.size - todo.length} 个来自缓存，${todo.length} 个分 ${batches.length} 批构建，${how}；${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
     districtCount = keys.size;
     const building = new Set(todo.map((d) => d.id));
     mergeDistricts([...keys.keys()].filter((d) => !building.has(d)), (d) => keys.get(d)!.key);
@@ -218,12 +220,13 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
 
 /**
  * The districts' keys, which of them to build, in which batches; each batch's data slice written and the
- * batch handed to `queue` at once (its build may start while the next slices are written). The raw rows
- * (hundreds of MB at 100× the seeds) are dropped when this returns.
+ * batch handed to `queue` at once (its build may start while the next slices are written). The rows (the
+ * table files' bytes, or every row parsed when there is no valid district index: hundreds of MB at 100× the
+ * seeds) are dropped when this returns.
  */
 function planDistricts(o: ShardedOptions & { jobs: number; dataDir: string; cacheRoot: string; contentRoot: string; code: string; batchWeight?: number }, queue: (run: ShardRun) => void) {
-  const raw = readRaw(o.dataDir);
-  const keys = districtKeys(raw, { code: o.code, contentRoot: o.contentRoot, env: o.env });
+  const rows = openRows(o.dataDir);
+  const keys = districtKeys(rows, { code: o.code, contentRoot: o.contentRoot, env: o.env });
   const todo: { id: string; weight: number }[] = [];
   for (const [d, k] of keys) if (!cachedEntry(o.cacheRoot, d, k.key)) todo.push({ id: d, weight: k.weight });
   const batches = planBatches(todo, { jobs: o.jobs, maxWeight: o.batchWeight ?? BATCH_WEIGHT, ...(o.shards ? { batches: o.shards - 1 } : {}) });
@@ -231,10 +234,10 @@ function planDistricts(o: ShardedOptions & { jobs: number; dataDir: string; cach
     const districtKeys = new Map(districts.map((d) => [d, keys.get(d)!.key]));
     const name = batchName(districtKeys);
     const dir = join(o.cacheRoot, 'slices', name);
-    writeSliceData(raw, districts, dir);
+    writeSliceData(rows, districts, dir);
     queue({ plan: { index: i + 1, of: batches.length + 1, name, slice: { kind: 'districts', districts }, districts }, dataDir: dir, key: name, code: o.code, outDir: batchDir(o.cacheRoot, name), districtKeys });
   }
-  return { keys, todo, batches };
+  return { keys, todo, batches, reader: rows.reader };
 }
 
 /** `--shards 1`: the whole site in one Astro build (what the merged site must equal, byte for byte). */
