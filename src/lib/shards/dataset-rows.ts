@@ -4,13 +4,13 @@
 // beside them (src/lib/dataset/district-index.ts) and parses only districts.json and reports.json;
 // parsedRows parses every table (a folder without a valid index). Keys and slices are the same bytes either
 // way (tests/dataset-rows.test.ts), so a cache filled by one is used by the other.
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { districtOf, reportDistricts, type CollectionName } from '~/lib/dataset/collections';
 import { DISTRICT_INDEX_FILE, districtIndexSchema, type DistrictIndex } from '~/lib/dataset/district-index';
 import { sliceRows } from '~/lib/dataset/slice-rows';
 import { readText } from '~/lib/read-text';
+import { fileSha256 } from './cache-key';
 
 export type Row = { id: string; district?: string; reportId?: string; source?: { file?: string } };
 
@@ -81,9 +81,11 @@ export function indexedRows(dir: string): DatasetRows | undefined {
   if (!index || names.length !== Object.keys(index.tables).length || names.some((n) => !index.tables[n])) return undefined;
   const bytes = new Map<string, Buffer>();
   for (const name of names) {
-    const b = readFileSync(join(dir, `${name}.json`));
+    const file = join(dir, `${name}.json`);
     const t = index.tables[name]!;
-    if (b.length !== t.bytes || createHash('sha256').update(b).digest('hex') !== t.sha256) return undefined;
+    if (fileSha256(file) !== t.sha256) return undefined;
+    const b = readFileSync(file);
+    if (b.length !== t.bytes) return undefined;
     bytes.set(name, b);
   }
   const parse = (name: string) => (bytes.has(name) ? (JSON.parse(bytes.get(name)!.toString('utf8')) as Row[]) : []);
