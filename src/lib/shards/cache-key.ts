@@ -25,22 +25,25 @@ function hashTree(h: Hash, root: string, path: string, content: (file: string) =
 }
 
 /**
- * The SHA-256 of each file this process has hashed, kept while its size, modification time and inode stay:
- * the runner hashes the data files for the global shard's key, then checks the tables against the district
- * index (dataset-rows.ts), ~1 s for each pass over 146 MB at 100× the seeds.
+ * The data files this process has hashed, with their bytes, while their size, modification time and inode
+ * stay, until forgetFiles(): the runner hashes the data files for the global shard's key, then checks the
+ * tables against the district index and cuts the districts' rows out of the same bytes (dataset-rows.ts).
+ * Reading and hashing 146 MB again took ~1.5 s at 100× the seeds (most of it page faults on fresh buffers).
  */
-const digests = new Map<string, { stamp: string; sha256: string }>();
-export function fileSha256(path: string): string {
+const hashed = new Map<string, { stamp: string; bytes: Buffer; sha256: string }>();
+export function readHashed(path: string): { bytes: Buffer; sha256: string } {
   const st = statSync(path);
   const stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
-  const known = digests.get(path);
-  if (known?.stamp === stamp) return known.sha256;
-  const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
-  digests.set(path, { stamp, sha256 });
-  return sha256;
+  const known = hashed.get(path);
+  if (known?.stamp === stamp) return known;
+  const bytes = readFileSync(path);
+  const entry = { stamp, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+  hashed.set(path, entry);
+  return entry;
 }
+/** Let go of the bytes readHashed keeps (once the runner has cut the slices). */
+export const forgetFiles = (): void => hashed.clear();
 
-/** The hash of the code and config, once per build (shared by every shard). */
 export function codeHash(root: string): string {
   const h = createHash('sha256');
   for (const p of CODE) hashTree(h, root, join(root, p));
@@ -50,7 +53,7 @@ export function codeHash(root: string): string {
 /** The hash of a data folder: each file's path and SHA-256. */
 export function dataHash(dir: string): string {
   const h = createHash('sha256');
-  hashTree(h, dir, dir, fileSha256);
+  hashTree(h, dir, dir, (file) => readHashed(file).sha256);
   return h.digest('hex');
 }
 

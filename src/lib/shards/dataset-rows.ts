@@ -4,13 +4,13 @@
 // beside them (src/lib/dataset/district-index.ts) and parses only districts.json and reports.json;
 // parsedRows parses every table (a folder without a valid index). Keys and slices are the same bytes either
 // way (tests/dataset-rows.test.ts), so a cache filled by one is used by the other.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { districtOf, reportDistricts, type CollectionName } from '~/lib/dataset/collections';
 import { DISTRICT_INDEX_FILE, districtIndexSchema, type DistrictIndex } from '~/lib/dataset/district-index';
 import { sliceRows } from '~/lib/dataset/slice-rows';
 import { readText } from '~/lib/read-text';
-import { fileSha256 } from './cache-key';
+import { readHashed } from './cache-key';
 
 export type Row = { id: string; district?: string; reportId?: string; source?: { file?: string } };
 
@@ -81,12 +81,10 @@ export function indexedRows(dir: string): DatasetRows | undefined {
   if (!index || names.length !== Object.keys(index.tables).length || names.some((n) => !index.tables[n])) return undefined;
   const bytes = new Map<string, Buffer>();
   for (const name of names) {
-    const file = join(dir, `${name}.json`);
+    const file = readHashed(join(dir, `${name}.json`));
     const t = index.tables[name]!;
-    if (fileSha256(file) !== t.sha256) return undefined;
-    const b = readFileSync(file);
-    if (b.length !== t.bytes) return undefined;
-    bytes.set(name, b);
+    if (file.sha256 !== t.sha256 || file.bytes.length !== t.bytes) return undefined;
+    bytes.set(name, file.bytes);
   }
   const parse = (name: string) => (bytes.has(name) ? (JSON.parse(bytes.get(name)!.toString('utf8')) as Row[]) : []);
   const reports = parse('reports');

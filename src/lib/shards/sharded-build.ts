@@ -12,7 +12,7 @@ import { DOWNLOAD_CACHE_ENV } from '../opendata/download-cache';
 import { discardOthers, emptyTrash } from './trash';
 import { readSiteConfig } from '../site-config';
 import { hasAddress, siteRootOf } from '../urls';
-import { codeHash, dataHash, shardKey, sourcesHash } from './cache-key';
+import { codeHash, dataHash, forgetFiles, shardKey, sourcesHash } from './cache-key';
 import { mergeShards, type ShardOutput } from './merge';
 import { describeShard, GLOBAL_SHARD, planBatches, planShards, sliceEnv, type ShardPlan } from './plan';
 import { parseSlice } from '~/lib/dataset/slice';
@@ -57,7 +57,7 @@ export function prepareShards(o: ShardedOptions & { of: number; only?: number })
   const code = codeHash(o.root);
   const env = o.env ?? process.env;
   let whole: string | undefined;
-  return plans.map((plan) => {
+  const runs = plans.map((plan) => {
     let dir = dataDir;
     if (plan.slice.kind === 'districts') {
       dir = join(cacheRoot, 'slices', plan.name);
@@ -68,6 +68,8 @@ export function prepareShards(o: ShardedOptions & { of: number; only?: number })
     const key = shardKey({ code, data, sources, slice: plan.slice.kind === 'districts' ? `districts:${plan.districts.join(',')}` : sliceEnv(plan), env: o.env });
     return { plan, dataDir: dir, key, code, outDir: shardOutDir(cacheRoot, plan, key) };
   });
+  forgetFiles();
+  return runs;
 }
 
 export interface ShardResult { plan: ShardPlan; outDir: string; cached: boolean; seconds: number }
@@ -237,6 +239,7 @@ function planDistricts(o: ShardedOptions & { jobs: number; dataDir: string; cach
     writeSliceData(rows, districts, dir);
     queue({ plan: { index: i + 1, of: batches.length + 1, name, slice: { kind: 'districts', districts }, districts }, dataDir: dir, key: name, code: o.code, outDir: batchDir(o.cacheRoot, name), districtKeys });
   }
+  forgetFiles();
   return { keys, todo, batches, reader: rows.reader };
 }
 
