@@ -1,7 +1,7 @@
 // With JavaScript off (some in-app browsers, readers who disable it): every page type reads, its charts
 // (SVG drawn at build time) show, links navigate, and the search page explains itself and offers lists.
 import { describe, expect, test } from 'vitest';
-import { openPage, useSite } from './helpers/site';
+import { openPage, useSite, visit } from './helpers/site';
 import { PAGE_TYPES, pageTypes } from '../../scripts/browser/page-types';
 
 const site = useSite();
@@ -10,7 +10,7 @@ const NO_JS = { javaScriptEnabled: false } as const;
 
 describe('JavaScript off', () => {
   test.each(PAGE_TYPES)('%s: readable, charts visible', async (type) => {
-    const { context, page, trouble } = await openPage(site, types[type], NO_JS);
+    const { page, trouble } = await visit(site, types[type], NO_JS);
     const h1 = page.getByRole('heading', { level: 1 });
     expect(await h1.isVisible()).toBe(true);
     expect((await h1.textContent())!.trim().length).toBeGreaterThan(1);
@@ -28,15 +28,13 @@ describe('JavaScript off', () => {
       expect(await img.isVisible()).toBe(true);
     }
     expect(trouble.failedRequests.join('\n')).toBe('');
-    await context.close();
   });
 
   test('charts drawn at build time are present where the data has them', async () => {
     // Home, district, year, report, unit and leader pages chart statuses; indicators chart figures.
     for (const type of ['home', 'district', 'year', 'report', 'unit', 'leader', 'indicators'] as const) {
-      const { context, page } = await openPage(site, types[type], NO_JS);
+      const { page } = await visit(site, types[type], NO_JS);
       expect(await page.getByRole('figure').getByRole('img').count(), type).toBeGreaterThan(0);
-      await context.close();
     }
   });
 

@@ -22,7 +22,9 @@ describe('print', () => {
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: join(SHOTS, 'report-print.png') });
     const title = (await page.locator('h1').innerText()).trim();
-    const date = (await page.locator('dl.facts dt:text("日期") + dd').innerText().catch(() => '')).trim();
+    // Not every bulletin states a date: read it only when the row is there (innerText would wait 30 s for it).
+    const dateCell = page.locator('dl.facts dt:text("日期") + dd');
+    const date = (await dateCell.count()) > 0 ? (await dateCell.first().innerText()).trim() : '';
     const source = (await page.locator('dl.facts dt:text("原文件") + dd a').first().innerText()).trim();
     const heads = (await page.locator('table.bulletin thead th').allInnerTexts()).map((h) => h.trim());
     const head = heads.at(-2)!; // a source column's own header (the last is our 状态)
