@@ -2,16 +2,15 @@
 // executable markup anywhere in dist/: source markup reaches pages only through the sanitiser, and the
 // verbatim source lines shown for provenance are escaped text.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cspProblems, walk } from './helpers/dist-checks';
 import { ROOT } from './helpers/repo-dataset';
-import { childEnv } from './helpers/child-env';
+import { childEnv, buildDir } from './helpers/child-env';
 
-const tmp = mkdtempSync(join(tmpdir(), 'injection-site-'));
+const tmp = buildDir('injection-site-');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function run(args: string[], env: Record<string, string>) {

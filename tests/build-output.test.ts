@@ -2,16 +2,15 @@
 // no broken links for a sub-path deployment either. Runs after `npm run build` (README, CI).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cspProblems, findBrokenLinks, findOffOriginRequests, walk } from './helpers/dist-checks';
 import { ROOT } from './helpers/repo-dataset';
-import { childEnv } from './helpers/child-env';
+import { childEnv, buildDir } from './helpers/child-env';
 
 const DIST = join(ROOT, 'dist');
-const tmp = mkdtempSync(join(tmpdir(), 'build-output-'));
+const tmp = buildDir('build-output-');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const cleanEnv = childEnv;

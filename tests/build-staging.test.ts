@@ -1,8 +1,7 @@
 // `astro build` publishes a site only when it is complete: a build that fails or is killed leaves the
 // previous dist/ byte for byte, and a build that succeeds replaces it whole (src/lib/build-worker/staged-site.ts).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../src/lib/ingest/write-dataset';
@@ -13,9 +12,9 @@ import { pinDataDir } from '../src/lib/data-dir';
 import { realpathSync } from 'node:fs';
 import { listTree } from './helpers/file-tree';
 import { ROOT, repoDataset } from './helpers/repo-dataset';
-import { ASTRO, childEnv } from './helpers/child-env';
+import { ASTRO, childEnv, buildDir } from './helpers/child-env';
 
-const tmp = mkdtempSync(join(tmpdir(), 'staged-build-'));
+const tmp = buildDir('staged-build-');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const cleanEnv = childEnv;

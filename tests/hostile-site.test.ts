@@ -3,8 +3,7 @@
 // with its SVG charts), no embed page or embed snippet, no feed, no CSV cell a spreadsheet would run,
 // and no source copy a browser could run or render.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
@@ -14,9 +13,9 @@ import { writeHostileDataset } from './helpers/hostile-dataset';
 import { elementsIn, elementsInHtmlText, formulaCells, liveMarkupInFeed, liveMarkupInHtml, liveMarkupInSvg } from './helpers/live-markup';
 import { PAYLOADS } from './helpers/hostile-payloads';
 import { ROOT } from './helpers/repo-dataset';
-import { childEnv } from './helpers/child-env';
+import { childEnv, buildDir } from './helpers/child-env';
 
-const tmp = mkdtempSync(join(tmpdir(), 'hostile-site-'));
+const tmp = buildDir('hostile-site-');
 // Built with an address, so it has feeds and embed snippets (a build without one has neither).
 const HOSTILE_SITE = 'https://portal.hostile.test';
 const data = join(tmp, 'generated');

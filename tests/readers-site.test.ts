@@ -3,15 +3,14 @@
 // the report page names the format and links the original, and provenance shows the place in the original
 // beside the canonical line.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/repo-dataset';
-import { childEnv } from './helpers/child-env';
+import { childEnv, buildDir } from './helpers/child-env';
 
-const tmp = mkdtempSync(join(tmpdir(), 'readers-site-'));
+const tmp = buildDir('readers-site-');
 const dist = join(tmp, 'dist');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -1,3 +1,4 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './repo-dataset';
 
@@ -12,4 +13,15 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   const env = { ...process.env };
   for (const k of Object.keys(env)) if (/^(VITEST|VITE_|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$|TEST$)/.test(k)) delete env[k];
   return { ...env, ...extra };
+}
+
+/**
+ * A fresh folder for a test's own `astro build` (its data and its output), inside the project under
+ * .cache/test-builds/: with outDir outside the project Astro bundles the pages under <root>/.astro/, which the
+ * builds of two test files running at once would share ("Cannot find module …/.astro/.prerender/chunks/…").
+ */
+export function buildDir(prefix: string): string {
+  const under = join(ROOT, '.cache', 'test-builds');
+  mkdirSync(under, { recursive: true });
+  return mkdtempSync(join(under, prefix));
 }

@@ -1,8 +1,8 @@
 // A content/ root holding one real bulletin (linzi 2023-m09) made oversized in the ways a careless
 // conversion or a hostile file can: thousands of stray lines, a name thousands of characters long,
 // markup nested thousands deep.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { buildDir } from './child-env';
 import { join } from 'node:path';
 import { ROOT } from './repo-dataset';
 
@@ -20,7 +20,7 @@ export const BULLETIN = 'content/reports/linzi/2023-m09-progress.txt';
 export const TASK5_LINE = 12;
 
 export function oversizeRoot(o: Oversize): string {
-  const root = mkdtempSync(join(tmpdir(), 'oversize-'));
+  const root = buildDir('oversize-'); // one test builds a site from it
   mkdirSync(join(root, 'content/reports/linzi'), { recursive: true });
   for (const f of ['content/districts.yaml', 'content/aliases', 'content/site.yaml']) cpSync(join(ROOT, f), join(root, f), { recursive: true });
   let text = readFileSync(join(ROOT, BULLETIN), 'utf8');
