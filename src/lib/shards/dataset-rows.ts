@@ -89,23 +89,24 @@ export function indexedRows(dir: string): DatasetRows | undefined {
   const parse = (name: string) => (bytes.has(name) ? (JSON.parse(bytes.get(name)!.toString('utf8')) as Row[]) : []);
   const reports = parse('reports');
   const districtIds = parse('districts').map((d) => d.id);
-  // Where each district's runs are, per table: [start, end, rows] in file order.
-  const runsOf = new Map<string, Map<string, [number, number, number][]>>();
+  type Run = DistrictIndex['tables'][string]['runs'][number];
+  // Each district's runs, per table, in file order.
+  const runsOf = new Map<string, Map<string, Run[]>>();
   for (const name of names) {
-    const byDistrict = new Map<string, [number, number, number][]>();
-    for (const [d, start, end, rows] of index.tables[name]!.runs) {
-      if (d === null) continue;
-      const list = byDistrict.get(d);
-      if (list) list.push([start, end, rows]);
-      else byDistrict.set(d, [[start, end, rows]]);
+    const byDistrict = new Map<string, Run[]>();
+    for (const run of index.tables[name]!.runs) {
+      if (run[0] === null) continue;
+      const list = byDistrict.get(run[0]);
+      if (list) list.push(run);
+      else byDistrict.set(run[0], [run]);
     }
     runsOf.set(name, byDistrict);
   }
   /** The array of these runs' rows in pieces: "[" run "," run … "]", as JSON.stringify joins the rows. */
-  const arrayOf = (name: string, runs: readonly [number, number, number][]): Buffer[] => {
+  const arrayOf = (name: string, runs: readonly Run[]): Buffer[] => {
     const b = bytes.get(name)!;
     const parts: Buffer[] = [OPEN];
-    for (const [i, [start, end]] of runs.entries()) {
+    for (const [i, [, start, end]] of runs.entries()) {
       if (i > 0) parts.push(COMMA);
       parts.push(b.subarray(start, end));
     }
@@ -118,14 +119,13 @@ export function indexedRows(dir: string): DatasetRows | undefined {
       for (const d of districtIds) {
         visit(d, names.map((name) => {
           const runs = runsOf.get(name)!.get(d) ?? [];
-          return { name, text: arrayOf(name, runs), rows: runs.reduce((n, r) => n + r[2], 0) };
+          return { name, text: arrayOf(name, runs), rows: runs.reduce((n, r) => n + r[3], 0) };
         }));
       }
     },
     sliceText(name, districts) {
       // The runs of these districts in file order, as the rows stand in the file.
-      const runs = index.tables[name]!.runs.filter((r) => r[0] !== null && districts.has(r[0])).map((r) => [r[1], r[2], r[3]] as [number, number, number]);
-      return Buffer.concat(arrayOf(name, runs));
+      return Buffer.concat(arrayOf(name, index.tables[name]!.runs.filter((r) => r[0] !== null && districts.has(r[0]))));
     },
   };
 }
