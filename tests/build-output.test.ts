@@ -1,26 +1,20 @@
 // The built site as a whole: strict CSP, nothing from another origin, reproducible bytes, and
 // no broken links for a sub-path deployment either. Runs after `npm run build` (README, CI).
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cspProblems, findBrokenLinks, findOffOriginRequests, walk } from './helpers/dist-checks';
 import { ROOT } from './helpers/repo-dataset';
-import { childEnv, buildDir } from './helpers/child-env';
+import { astroBuild, buildDir } from './helpers/child-env';
 
 const DIST = join(ROOT, 'dist');
 const tmp = buildDir('build-output-');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const cleanEnv = childEnv;
 
-function astroBuild(outDir: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-    cwd: ROOT,
-    env: cleanEnv(env),
-    encoding: 'utf8',
-  });
+function build(outDir: string, env: Record<string, string> = {}) {
+  const r = astroBuild(outDir, env);
   if (r.status !== 0) throw new Error(`astro build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -62,7 +56,7 @@ describe('dist/', () => {
 describe('builds', () => {
   it('two builds of the same content give byte-identical output', { timeout: 600_000 }, () => {
     const again = join(tmp, 'again');
-    astroBuild(again);
+    build(again);
     const a = digest(DIST);
     const b = digest(again);
     expect(Object.keys(b)).toEqual(Object.keys(a));
@@ -72,7 +66,7 @@ describe('builds', () => {
 
   it('a build for a sub-path (BASE=/portal/) has no broken links either', { timeout: 600_000 }, () => {
     const sub = join(tmp, 'portal');
-    astroBuild(sub, { BASE: '/portal/' });
+    build(sub, { BASE: '/portal/' });
     expect(findBrokenLinks(sub, '/portal/')).toEqual([]);
     expect(readFileSync(join(sub, 'index.html'), 'utf8')).toContain('href="/portal/search/"');
   });

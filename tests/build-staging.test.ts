@@ -1,6 +1,5 @@
 // `astro build` publishes a site only when it is complete: a build that fails or is killed leaves the
 // previous dist/ byte for byte, and a build that succeeds replaces it whole (src/lib/build-worker/staged-site.ts).
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,14 +11,13 @@ import { pinDataDir } from '../src/lib/data-dir';
 import { realpathSync } from 'node:fs';
 import { listTree } from './helpers/file-tree';
 import { ROOT, repoDataset } from './helpers/repo-dataset';
-import { ASTRO, childEnv, buildDir } from './helpers/child-env';
+import { astroBuild, buildDir, startAstroBuild } from './helpers/child-env';
 
 const tmp = buildDir('staged-build-');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const cleanEnv = childEnv;
 const build = (outDir: string, data: string, extra: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], { cwd: ROOT, env: cleanEnv({ PORTAL_DATA_DIR: data, ...extra }), encoding: 'utf8' });
+  astroBuild(outDir, { PORTAL_DATA_DIR: data, ...extra });
 
 /** A previous site: a few files that a new build would not write, so any change to them shows. */
 function previousSite(dir: string) {
@@ -76,7 +74,7 @@ describe('astro build', () => {
     previousSite(dist);
     const before = listTree(dist);
     const staged = join(tmp, 'kill', '.dist-build', 'site');
-    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', dist], { cwd: ROOT, env: cleanEnv({ PORTAL_DATA_DIR: good }), stdio: 'ignore' });
+    const child = startAstroBuild(dist, { PORTAL_DATA_DIR: good });
     const exited = new Promise<NodeJS.Signals | null>((res) => child.on('exit', (_c, sig) => res(sig)));
     // Kill it as soon as the first district's pages are being written (pages, no sitemap or downloads yet).
     let killedWhile = '';

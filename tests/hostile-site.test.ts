@@ -2,7 +2,6 @@
 // (tests/helpers/hostile-payloads.ts) has no live markup from content anywhere: no page (every page type,
 // with its SVG charts), no embed page or embed snippet, no feed, no CSV cell a spreadsheet would run,
 // and no source copy a browser could run or render.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
@@ -13,7 +12,7 @@ import { writeHostileDataset } from './helpers/hostile-dataset';
 import { elementsIn, elementsInHtmlText, formulaCells, liveMarkupInFeed, liveMarkupInHtml, liveMarkupInSvg } from './helpers/live-markup';
 import { PAYLOADS } from './helpers/hostile-payloads';
 import { ROOT } from './helpers/repo-dataset';
-import { childEnv, buildDir } from './helpers/child-env';
+import { astroBuild, buildDir } from './helpers/child-env';
 
 const tmp = buildDir('hostile-site-');
 // Built with an address, so it has feeds and embed snippets (a build without one has neither).
@@ -25,7 +24,7 @@ const read = (f: string) => readFileSync(join(dist, f), 'utf8');
 
 beforeAll(() => {
   writeHostileDataset(data);
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], { cwd: ROOT, env: childEnv({ PORTAL_DATA_DIR: data, SITE: HOSTILE_SITE }), encoding: 'utf8' });
+  const r = astroBuild(dist, { PORTAL_DATA_DIR: data, SITE: HOSTILE_SITE });
   if (r.status !== 0) throw new Error(`astro build failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
   files = walk(dist);
 }, 600_000);

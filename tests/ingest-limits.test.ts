@@ -1,9 +1,9 @@
 // Oversized input gets a clear file:line error or an anomaly, and what a page shows is bounded
 // (limits in src/lib/limits.ts).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../src/lib/ingest/build-dataset';
 import { loadInputs } from '../src/lib/ingest/load-inputs';
 import { ProblemError } from '~/lib/problems';
@@ -14,14 +14,21 @@ import { summariseAnomalies } from '../src/lib/site/anomaly-summary';
 import type { Anomaly } from '../src/lib/schema';
 import { BULLETIN, oversizeRoot, TASK5_LINE, type Oversize } from './helpers/oversize-content';
 import { ROOT } from './helpers/repo-dataset';
-import { childEnv } from './helpers/child-env';
+import { astroBuild, childEnv } from './helpers/child-env';
 
 function ingestIn(root: string) {
   const { inputs, problems } = loadInputs(root);
   if (!inputs) throw new ProblemError(problems);
   return buildDataset({ ...inputs, readFile: (rel) => (existsSync(join(root, rel)) ? readFileSync(join(root, rel)) : undefined) });
 }
-const ingest = (o: Oversize) => ingestIn(oversizeRoot(o));
+const roots: string[] = [];
+afterAll(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));
+/** An oversized content root, removed when the file's tests end. */
+const rootOf = (o: Oversize) => {
+  roots.push(oversizeRoot(o));
+  return roots.at(-1)!;
+};
+const ingest = (o: Oversize) => ingestIn(rootOf(o));
 
 describe('oversized input at ingest', () => {
   it('a million stray lines: refused with file:line and counts, not a million anomalies', { timeout: 120_000 }, () => {
@@ -96,12 +103,12 @@ describe('what a page shows', () => {
   });
 
   it('a site from a report with 1,500 anomalies and a 10,000-character unit name builds, with bounded pages', { timeout: 300_000 }, () => {
-    const root = oversizeRoot({ strayLines: 1500, unitNameChars: 10_000 });
+    const root = rootOf({ strayLines: 1500, unitNameChars: 10_000 });
     const data = join(root, 'generated');
     const dist = join(root, 'dist');
     const run = (args: string[]) => spawnSync(process.execPath, args, { cwd: ROOT, env: childEnv({ PORTAL_DATA_DIR: data, PORTAL_CONTENT_ROOT: root }), encoding: 'utf8' });
     expect(run(['--import', 'tsx', 'scripts/ingest.ts', '--root', root, '--out', data]).status).toBe(0);
-    const b = run([join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist]);
+    const b = astroBuild(dist, { PORTAL_DATA_DIR: data, PORTAL_CONTENT_ROOT: root });
     expect(b.status, b.stderr.slice(-2000)).toBe(0);
     const quality = readFileSync(join(dist, 'quality/index.html'), 'utf8');
     const report = readFileSync(join(dist, 'linzi/2023/m09/index.html'), 'utf8');

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './repo-dataset';
 
@@ -24,4 +25,35 @@ export function buildDir(prefix: string): string {
   const under = join(ROOT, '.cache', 'test-builds');
   mkdirSync(under, { recursive: true });
   return mkdtempSync(join(under, prefix));
+}
+
+/**
+ * How a test runs its own `astro build` into outDir: with the test runner's variables removed (childEnv) and
+ * an Astro cache of its own (PORTAL_CACHE_DIR, removed when the build ends). Astro's default cache,
+ * node_modules/.astro/, holds the content layer's data-store.json, which the build writes and then bundles back
+ * in: two test files building at once read each other's data (CI on 9ea5a5d: a two-report site tried to render
+ * the seeds' source pages).
+ */
+function astroBuildArgs(outDir: string, env: Record<string, string>) {
+  const cacheDir = buildDir('astro-cache-');
+  const args = [ASTRO, 'build', '--outDir', outDir];
+  return { args, cacheDir, options: { cwd: ROOT, env: childEnv({ PORTAL_CACHE_DIR: cacheDir, ...env }) } };
+}
+
+/** Run `astro build` into outDir and wait (see astroBuildArgs). */
+export function astroBuild(outDir: string, env: Record<string, string> = {}): SpawnSyncReturns<string> {
+  const { args, cacheDir, options } = astroBuildArgs(outDir, env);
+  try {
+    return spawnSync(process.execPath, args, { ...options, encoding: 'utf8' });
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/** Start `astro build` into outDir without waiting, output ignored (a test that kills it part-way). */
+export function startAstroBuild(outDir: string, env: Record<string, string> = {}): ChildProcess {
+  const { args, cacheDir, options } = astroBuildArgs(outDir, env);
+  const child = spawn(process.execPath, args, { ...options, stdio: 'ignore' });
+  child.on('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
+  return child;
 }
