@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import buildWorker from './src/lib/build-worker/integration.ts';
+import contentStoreFile from './src/lib/content-store-file.ts';
 import devFileUrls from './src/lib/dev-file-urls.ts';
 import { readSiteConfig } from './src/lib/site-config.ts';
 import stagedSite from './src/lib/build-worker/staged-site.ts';
@@ -44,5 +45,5 @@ export default defineConfig({
   // Embed pages are for iframes, not for search engines.
   // stagedSite last: Astro builds into .dist-build/site/ and it swaps the complete site into dist/ after
   // every other integration has written (src/lib/build-worker/staged-site.ts).
-  integrations: [...(site && !shard ? [sitemap({ filter: (page) => !page.includes('/embed/') })] : []), buildWorker(), devFileUrls(), addressWarning, stagedSite()],
+  integrations: [...(site && !shard ? [sitemap({ filter: (page) => !page.includes('/embed/') })] : []), buildWorker(), contentStoreFile(), devFileUrls(), addressWarning, stagedSite()],
 });

@@ -50,7 +50,8 @@ const filesUnder = (root: string): string[] =>
 describe('runBuildWork on the seeds', () => {
   const stageDir = tempDir('build-worker-stage');
   const messages: WorkMessage[] = [];
-  beforeAll(() => runBuildWork({ dataDir, siteRoot: SITE, stageDir, jobs: ['downloads', 'search-index', 'similar', 'share-cards'] }, (m) => messages.push(m)));
+  // Draws every share card of the seeds (~330 PNGs, ~30 s on a quiet 2-core machine; past a minute on a busy one).
+  beforeAll(() => runBuildWork({ dataDir, siteRoot: SITE, stageDir, jobs: ['downloads', 'search-index', 'similar', 'share-cards'] }, (m) => messages.push(m)), 300_000);
   const byKind = <K extends WorkMessage['kind']>(k: K) => messages.find((m) => m.kind === k) as Extract<WorkMessage, { kind: K }>;
 
   it('reports the downloads first (the first pages wait for them), then the index, then similar pledges, then the share cards no page waits for', () => {
