@@ -13,7 +13,7 @@ import { realDataset } from './helpers/repo-dataset';
 const tmp = mkdtempSync(join(tmpdir(), 'content-store-file-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-type Plugin = { name: string; transform: { filter: { id: RegExp }; handler: (code: string, id: string) => { code: string } | null } };
+type Plugin = { name: string; load: { order: string; filter: { id: RegExp }; handler: (id: string) => { code: string } | null } };
 
 /** The Vite plugins the integration adds for a given command and config (none: it stays out). */
 function pluginsFor(command: string, config: { output: string; cacheDir: URL; collectionStorage?: unknown }): Plugin[] {
@@ -38,7 +38,8 @@ async function load(code: string, name: string): Promise<unknown> {
 const cacheDir = join(tmp, 'cache');
 mkdirSync(cacheDir);
 const seeds = realDataset();
-const storeText = devalue.stringify(new Map([['districts', new Map(seeds.districts.map((d) => [d.id, { id: d.id, data: d }]))], ['tasks', new Map(seeds.tasks.map((t) => [t.id, { id: t.id, data: t }]))]]));
+const collection = (rows: { id: string }[]) => new Map(rows.map((r) => [r.id, { id: r.id, data: r }]));
+const storeText = devalue.stringify(new Map<string, Map<string, unknown>>([['districts', collection(seeds.districts)], ['tasks', collection(seeds.tasks)]]));
 writeFileSync(join(cacheDir, 'data-store.json'), storeText);
 /** Astro's own module for that store (vite-plugin-content-virtual-mod.js): the whole file as a string literal. */
 const astroModule = `export default JSON.parse(${JSON.stringify(storeText)})`;
@@ -47,8 +48,9 @@ describe('the content store read from its file', () => {
   const [plugin] = pluginsFor('build', { output: 'static', cacheDir: pathToFileURL(`${cacheDir}/`) });
 
   it('gives the pages the same values as Astro’s own module', async () => {
-    expect(plugin!.transform.filter.id.test(DATA_STORE_MODULE)).toBe(true);
-    const replaced = plugin!.transform.handler(astroModule, DATA_STORE_MODULE);
+    expect(plugin!.load.filter.id.test(DATA_STORE_MODULE)).toBe(true);
+    expect(plugin!.load.order).toBe('pre'); // before Astro's own load, which would quote the whole file
+    const replaced = plugin!.load.handler(DATA_STORE_MODULE);
     const fromFile = await load(replaced!.code, 'from-file');
     expect(fromFile).toEqual(await load(astroModule, 'astro-own'));
     // …which Astro then unflattens into the collections the pages query.
@@ -57,16 +59,16 @@ describe('the content store read from its file', () => {
   });
 
   it('is code of a few hundred bytes whatever the size of the store', () => {
-    const code = plugin!.transform.handler(astroModule, DATA_STORE_MODULE)!.code;
+    const code = plugin!.load.handler(DATA_STORE_MODULE)!.code;
     expect(astroModule.length).toBeGreaterThan(100_000);
     expect(code.length).toBeLessThan(400);
     expect(code).toContain(JSON.stringify(join(cacheDir, 'data-store.json')));
   });
 
   it('leaves every other module, and a build with no store, to Astro', () => {
-    expect(plugin!.transform.handler('export default 1', '\0astro:content')).toBeNull();
+    expect(plugin!.load.handler('\0astro:content')).toBeNull();
     const [noStore] = pluginsFor('build', { output: 'static', cacheDir: pathToFileURL(`${join(tmp, 'empty')}/`) });
-    expect(noStore!.transform.handler('export default new Map()', DATA_STORE_MODULE)).toBeNull();
+    expect(noStore!.load.handler(DATA_STORE_MODULE)).toBeNull();
   });
 
   it('stays out of astro dev, server output and chunked storage, where the file is not what the pages read', () => {

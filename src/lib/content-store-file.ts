@@ -35,13 +35,14 @@ export default function contentStoreFile(): AstroIntegration {
               {
                 name: 'pledge-portal:content-store-file',
                 enforce: 'pre',
-                // Astro's own plugin loads the module (it comes first); its code is then replaced whole.
-                transform: {
+                // order 'pre': before Astro's own load of the module (which would read the file and quote it whole).
+                load: {
+                  order: 'pre',
                   filter: { id: /^\0astro:data-layer-content$/ },
-                  handler(code, id) {
+                  handler(id) {
                     // Without a store Astro's own module (an empty map) stands.
-                    if (id !== DATA_STORE_MODULE || !existsSync(file) || !code.startsWith('export default JSON.parse(')) return null;
-                    return { code: dataStoreModule(file), map: { mappings: '' } };
+                    if (id !== DATA_STORE_MODULE || !existsSync(file)) return null;
+                    return { code: dataStoreModule(file), map: { mappings: '' }, meta: { astroIncremental: { kind: 'content-data' } } };
                   },
                 },
               },
