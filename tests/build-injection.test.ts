@@ -1,26 +1,16 @@
 // A site built from the injection fixture (markup nobody meant to run, in every kind of cell) carries no
 // executable markup anywhere in dist/: source markup reaches pages only through the sanitiser, and the
 // verbatim source lines shown for provenance are escaped text.
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cspProblems, walk } from './helpers/dist-checks';
 import { ROOT } from './helpers/repo-dataset';
-import { astroBuild, childEnv, buildDir } from './helpers/child-env';
+import { astroBuild, buildDir, runNode, succeeded } from './helpers/child-env';
 
 const tmp = buildDir('injection-site-');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** A child's result, or an error with its output. */
-function check(r: SpawnSyncReturns<string>, what: string) {
-  if (r.status !== 0) throw new Error(`${what} failed:\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
-
-const run = (args: string[], env: Record<string, string>) =>
-  check(spawnSync(process.execPath, args, { cwd: ROOT, env: childEnv(env), encoding: 'utf8' }), args.join(' '));
 
 /** Executable markup in an HTML page: handlers, script-ish elements, or script content that is not Astro's own. */
 function executable(html: string): string[] {
@@ -50,8 +40,8 @@ describe('a site built from the injection fixture', () => {
     );
     const data = join(tmp, 'generated');
     const dist = join(tmp, 'dist');
-    run(['--import', 'tsx', 'scripts/ingest.ts', '--root', tmp, '--out', data], {});
-    check(astroBuild(dist, { PORTAL_DATA_DIR: data, PORTAL_CONTENT_ROOT: tmp }), 'astro build');
+    runNode(['--import', 'tsx', 'scripts/ingest.ts', '--root', tmp, '--out', data], {});
+    succeeded(astroBuild(dist, { PORTAL_DATA_DIR: data, PORTAL_CONTENT_ROOT: tmp }), 'astro build');
 
     const pages = walk(dist).filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(100);

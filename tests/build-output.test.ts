@@ -6,17 +6,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cspProblems, findBrokenLinks, findOffOriginRequests, walk } from './helpers/dist-checks';
 import { ROOT } from './helpers/repo-dataset';
-import { astroBuild, buildDir } from './helpers/child-env';
+import { astroBuild, buildDir, succeeded } from './helpers/child-env';
 
 const DIST = join(ROOT, 'dist');
 const tmp = buildDir('build-output-');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 
-function build(outDir: string, env: Record<string, string> = {}) {
-  const r = astroBuild(outDir, env);
-  if (r.status !== 0) throw new Error(`astro build failed:\n${r.stdout}\n${r.stderr}`);
-}
+const build = (outDir: string, env: Record<string, string> = {}) => succeeded(astroBuild(outDir, env), 'astro build');
 
 const digest = (dir: string) =>
   Object.fromEntries(walk(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));

@@ -12,7 +12,7 @@ import { writeHostileDataset } from './helpers/hostile-dataset';
 import { elementsIn, elementsInHtmlText, formulaCells, liveMarkupInFeed, liveMarkupInHtml, liveMarkupInSvg } from './helpers/live-markup';
 import { PAYLOADS } from './helpers/hostile-payloads';
 import { ROOT } from './helpers/repo-dataset';
-import { astroBuild, buildDir } from './helpers/child-env';
+import { astroBuild, buildDir, succeeded } from './helpers/child-env';
 
 const tmp = buildDir('hostile-site-');
 // Built with an address, so it has feeds and embed snippets (a build without one has neither).
@@ -24,8 +24,7 @@ const read = (f: string) => readFileSync(join(dist, f), 'utf8');
 
 beforeAll(() => {
   writeHostileDataset(data);
-  const r = astroBuild(dist, { PORTAL_DATA_DIR: data, SITE: HOSTILE_SITE });
-  if (r.status !== 0) throw new Error(`astro build failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+  succeeded(astroBuild(dist, { PORTAL_DATA_DIR: data, SITE: HOSTILE_SITE }), 'astro build');
   files = walk(dist);
 }, 600_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -25,8 +25,9 @@ const roots: string[] = [];
 afterAll(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));
 /** An oversized content root, removed when the file's tests end. */
 const rootOf = (o: Oversize) => {
-  roots.push(oversizeRoot(o));
-  return roots.at(-1)!;
+  const root = oversizeRoot(o);
+  roots.push(root);
+  return root;
 };
 const ingest = (o: Oversize) => ingestIn(rootOf(o));
 

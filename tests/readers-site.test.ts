@@ -2,25 +2,16 @@
 // the originals are published byte for byte under /sources/ (the page inside a zip, src/lib/source-files.ts),
 // the report page names the format and links the original, and provenance shows the place in the original
 // beside the canonical line.
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/repo-dataset';
-import { astroBuild, childEnv, buildDir } from './helpers/child-env';
+import { astroBuild, buildDir, runNode, succeeded } from './helpers/child-env';
 
 const tmp = buildDir('readers-site-');
 const dist = join(tmp, 'dist');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** A child's result, or an error with its output. */
-function check(r: SpawnSyncReturns<string>, what: string) {
-  if (r.status !== 0) throw new Error(`${what} failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-const run = (args: string[], env: Record<string, string>) =>
-  check(spawnSync(process.execPath, args, { cwd: ROOT, env: childEnv(env), encoding: 'utf8' }), args.join(' '));
 
 const entry = (district: string, file: string) =>
   `  - file: ${district}/${file}\n    district: ${district}\n    year: 2023\n    kind: progress\n    period: M9\n    title: 2023年《政府工作报告》重点工作9月份完成情况通报表\n`;
@@ -32,8 +23,8 @@ beforeAll(() => {
   copyFileSync(join(ROOT, 'tests/fixtures/formats/m09-excerpt.html'), join(tmp, 'content/reports/zhangdian/2023-m09-progress.html'));
   writeFileSync(join(tmp, 'content/reports/manifest.yaml'), `reports:\n${entry('linzi', '2023-m09-progress.doc')}${entry('zhangdian', '2023-m09-progress.html')}`);
   const data = join(tmp, 'generated');
-  run(['--import', 'tsx', 'scripts/ingest.ts', '--root', tmp, '--out', data], {});
-  check(astroBuild(dist, { PORTAL_DATA_DIR: data, PORTAL_CONTENT_ROOT: tmp }), 'astro build');
+  runNode(['--import', 'tsx', 'scripts/ingest.ts', '--root', tmp, '--out', data], {});
+  succeeded(astroBuild(dist, { PORTAL_DATA_DIR: data, PORTAL_CONTENT_ROOT: tmp }), 'astro build');
 }, 600_000);
 
 describe('a site built from a .docx and a saved web page', () => {

@@ -16,7 +16,7 @@ import type { AstroIntegration } from 'astro';
 export const DATA_STORE_MODULE = '\0astro:data-layer-content';
 
 /** The module's code: the file read and parsed when the prerendered pages' code is loaded. */
-export const dataStoreModule = (file: string): string =>
+const dataStoreModule = (file: string): string =>
   `import { readFileSync } from 'node:fs';\nexport default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));\n`;
 
 export default function contentStoreFile(): AstroIntegration {
@@ -38,7 +38,7 @@ export default function contentStoreFile(): AstroIntegration {
                 // order 'pre': before Astro's own load of the module (which would read the file and quote it whole).
                 load: {
                   order: 'pre',
-                  filter: { id: /^\0astro:data-layer-content$/ },
+                  filter: { id: new RegExp(`^${DATA_STORE_MODULE}$`) },
                   handler(id) {
                     // Without a store Astro's own module (an empty map) stands.
                     if (id !== DATA_STORE_MODULE || !existsSync(file)) return null;

@@ -57,3 +57,13 @@ export function startAstroBuild(outDir: string, env: Record<string, string> = {}
   child.on('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
   return child;
 }
+
+/** A child's stdout, or an error naming what failed with the end of its output. */
+export function succeeded(r: SpawnSyncReturns<string>, what: string): string {
+  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}):\n${r.stdout.slice(-4000)}\n${r.stderr.slice(-4000)}`);
+  return r.stdout;
+}
+
+/** Run a Node command from the project root (e.g. `--import tsx scripts/ingest.ts …`); its stdout, or an error. */
+export const runNode = (args: string[], env: Record<string, string> = {}): string =>
+  succeeded(spawnSync(process.execPath, args, { cwd: ROOT, env: childEnv(env), encoding: 'utf8' }), args.join(' '));
