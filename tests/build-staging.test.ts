@@ -56,6 +56,19 @@ describe('staging', () => {
     expect(readFileSync(join(s.final, 'index.html'), 'utf8')).toBe('new');
     expect(existsSync(s.root)).toBe(false);
   });
+
+  it('beginStaging starts from an empty staging folder at once and leaves what earlier builds left to a background process', async () => {
+    const s = stagingFor(join(tmp, 'leftovers', 'dist'));
+    // A failed build's staging folder and a replaced site another build had not finished deleting.
+    previousSite(join(s.root, 'site'));
+    previousSite(join(tmp, 'leftovers', '.dist-old-1-2-site'));
+    previousSite(s.final);
+    const published = listTree(s.final);
+    beginStaging(s);
+    expect(readdirSync(s.root)).toEqual([]);
+    expect(listTree(s.final)).toEqual(published);
+    await vi.waitFor(() => expect(readdirSync(join(tmp, 'leftovers')).sort()).toEqual(['.dist-build', 'dist']), { timeout: 30_000, interval: 50 });
+  });
 });
 
 describe('astro build', () => {
