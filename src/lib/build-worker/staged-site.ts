@@ -40,22 +40,22 @@ const oldSitePrefix = (s: Staging) => `.${basename(s.final)}-old-`;
 export function beginStaging(s: Staging): void {
   const parent = dirname(s.final);
   if (existsSync(parent)) for (const f of readdirSync(parent)) if (f.startsWith(oldSitePrefix(s))) removeLater(join(parent, f));
-  if (existsSync(s.root)) {
-    const aside = oldSiteDir(s, 'staging');
-    renameSync(s.root, aside);
-    removeLater(aside);
-  }
+  if (existsSync(s.root)) deleteAside(s, s.root, 'staging');
   mkdirSync(s.root, { recursive: true });
 }
 
-/** A new name beside dist/ for a folder to delete in the background: .dist-old-<pid>-<time>-<what>. */
 let setAside = 0;
-const oldSiteDir = (s: Staging, what: string) => join(dirname(s.final), `${oldSitePrefix(s)}${process.pid}-${Date.now()}-${setAside++}-${what}`);
+/** Rename `dir` beside dist/ as .dist-old-<pid>-<time>-<n>-<what> (at once, one rename) and delete it in the background. */
+function deleteAside(s: Staging, dir: string, what: string): void {
+  const aside = join(dirname(s.final), `${oldSitePrefix(s)}${process.pid}-${Date.now()}-${setAside++}-${what}`);
+  renameSync(dir, aside);
+  removeLater(aside);
+}
 
 /**
  * Delete a replaced site off the build's critical path: it is already renamed aside, so a detached process
  * removes it while the build returns (at 100× the seeds, ~40,000 files: seconds of unlinking). If that
- * process is killed, the next build's beginStaging removes what is left.
+ * process is killed, the next build's beginStaging hands what is left to another.
  */
 export function removeLater(dir: string): void {
   spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], { detached: true, stdio: 'ignore' }).unref();
@@ -76,11 +76,7 @@ export function publishStaged(s: Staging, requireHome = true): void {
     if (existsSync(previous) && !existsSync(s.final)) renameSync(previous, s.final);
     throw e;
   }
-  if (existsSync(previous)) {
-    const old = oldSiteDir(s, 'site');
-    renameSync(previous, old);
-    removeLater(old);
-  }
+  if (existsSync(previous)) deleteAside(s, previous, 'site');
   rmSync(s.root, { recursive: true, force: true });
 }
 
