@@ -1,6 +1,6 @@
 // Datasets and comparisons for the sharded-build tests: the seeds ingested into a folder of their own
 // (optionally from a copy of content/ without some reports: "before a bulletin arrived"), and the
-// differences between two built sites.
+// differences between two built sites, a shard cache copied to seed another test's.
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,4 +31,12 @@ export function siteDifferences(a: string, b: string): string[] {
   const ta = listTree(a);
   const tb = listTree(b);
   return [...new Set([...Object.keys(ta), ...Object.keys(tb)])].filter((p) => ta[p] !== tb[p]).sort();
+}
+
+/**
+ * A copy of a shard cache (what an earlier test built), for a test whose first build should find some
+ * districts cached: one Astro build fewer for each. Not the trash, which a background process is emptying.
+ */
+export function copyCache(from: string, to: string): void {
+  cpSync(from, to, { recursive: true, filter: (src) => !src.startsWith(join(from, '.trash')) });
 }
