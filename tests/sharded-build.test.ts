@@ -167,10 +167,15 @@ describe('sharded build', () => {
 const readdirNames = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
 
 describe('merge and cache keys', () => {
-  it('retries a shard only for the .astro/ rename race between parallel shards, not for other missing files', () => {
+  it('retries a shard only for the .astro/ race between parallel shards (a failed rename, a spliced file), not for other missing files or parse errors', () => {
     expect(lostDotAstroRace("Caused by:\n  ENOENT: no such file or directory, rename '/repo/.astro/content-assets.mjs.tmp' -> '/repo/.astro/content-assets.mjs'")).toBe(true);
     expect(lostDotAstroRace("ENOENT: no such file or directory, open '/repo/generated/tasks.json'")).toBe(false);
     expect(lostDotAstroRace("ENOENT: no such file or directory, rename '/repo/dist/a.tmp' -> '/repo/dist/a'")).toBe(false);
+    // Two shards' writes interleaved in the shared .tmp file: the one that reads it back finds it spliced.
+    const spliced = '[ERROR] [vite] ✗ Build failed in 1.90s\n[PARSE_ERROR] Expected a semicolon or an implicit semicolon after a statement, but found none\n   ╭─[ .astro/content-assets.mjs:1:28 ]\n 1 │ export default new Map();[]);\n  Location:\n    /repo/.astro/content-assets.mjs:1:27';
+    expect(lostDotAstroRace(spliced)).toBe(true);
+    // A parse error in the project's own code is a real failure.
+    expect(lostDotAstroRace('[PARSE_ERROR] Unexpected token\n   ╭─[ src/pages/index.astro:3:5 ]\n  Location:\n    /repo/src/pages/index.astro:3:5')).toBe(false);
   });
 
   const tree = (name: string, files: Record<string, string>) => {
