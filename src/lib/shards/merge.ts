@@ -3,7 +3,7 @@
 // the same bytes (Astro's hashed assets in _astro/ come from every shard alike); different bytes stop
 // the merge, naming the path and both shards.
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** Each shard output folder holds this manifest (not merged): which shard it is. */
 export const MANIFEST = '.shard.json';
@@ -32,11 +32,19 @@ function place(src: string, dst: string): void {
   }
 }
 
-/** Every file under `dir`, relative with "/" separators, the manifest left out. */
+/**
+ * Every file under `dir`, relative with "/" separators, the manifest left out. Each path is cut from its
+ * listing entry, not made with path.relative, which resolves both paths (a getcwd each): the 61,000 files of
+ * a site at 100× the seeds in 1.1–1.25 s against 1.35–2.1 s (two runs each, the same list; ~1 s is the listing).
+ */
 export function filesOf(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
+  const root = resolve(dir);
+  return readdirSync(root, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
+    .map((e) => {
+      const parent = e.parentPath.length > root.length ? e.parentPath.slice(root.length + 1) : '';
+      return (parent ? `${parent}/${e.name}` : e.name).split('\\').join('/');
+    })
     .filter((p) => p !== MANIFEST);
 }
 
