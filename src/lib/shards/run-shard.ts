@@ -47,9 +47,10 @@ export function failureText(output: string): string {
  * Whether a failed build lost a race on <root>/.astro/: every shard's Astro writes the same generated files
  * there (content-assets.mjs, content-modules.mjs, through one fixed .tmp name and a rename), a folder Astro
  * does not let a build move, so two shards starting together can make one's rename fail, or interleave their
- * writes into the shared .tmp file so that one reads a file cut and spliced (`export default new Map();[]);`,
- * a parse error located in .astro/; seen once, in a full `npm test` on 2 cores). Harmless: the files' content is the same
- * for every shard; building again succeeds.
+ * writes into the shared .tmp file so that one reads it spliced (`export default new Map();[]);`: a parse
+ * error located in .astro/, seen once in a full `npm test` on 2 cores). Harmless: what each shard writes there
+ * means the same (no content assets or modules); building again succeeds. The folder follows the project
+ * root (Astro's settings.dotAstroDir), so a shard cannot be given its own.
  */
 export const lostDotAstroRace = (output: string): boolean =>
   /ENOENT[^\n]*rename '[^']*[\\/]\.astro[\\/][^']*\.tmp'/.test(output) ||
