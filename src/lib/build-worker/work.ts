@@ -7,21 +7,15 @@
 // order, so it computes exactly what the pages would, and writes the files under stageDir (Astro empties
 // outDir before rendering; integration.ts moves them in after). Each result is reported as soon as it is
 // ready, because pages wait for them.
-import { searchIndexFiles } from '../search/index-input';
-import { writeIndexFiles } from '../search/write-index';
-import { Downloads, listedOnly, type DescribedDownload, type FileMeasure } from '../opendata/download-files';
-import { writeDownloads } from '../opendata/write-downloads';
-import { DiskDownloadCache } from '../opendata/download-cache';
-import { FileStore } from './file-store';
-import { embedCharts, toTransfer, type EmbedChartTransfer } from '../opendata/embeds';
-import { similarTasks, type SimilarHit } from '../site/similar';
-import { writeShareCards } from '../share-card/write-cards';
-import { chartInSlice } from '../shards/in-slice';
+// Each job imports its modules when it runs (jobs below): a district batch's thread draws only share cards
+// and the global shard's process never does, so neither loads the other's code (tsx-compiled on every start).
 import { readDataset } from '~/lib/dataset/read';
-import { contentLayerOrder } from '~/lib/dataset/order';
-import { indexDataset, type SiteIndex } from '~/lib/dataset/site-index';
+import { FileStore } from './file-store';
 import type { Dataset } from '~/lib/dataset/collections';
-import { globalAggregates } from '~/lib/dataset/global-aggregates';
+import type { SiteIndex } from '~/lib/dataset/site-index';
+import type { Downloads, DescribedDownload, FileMeasure } from '../opendata/download-files';
+import type { EmbedChartTransfer } from '../opendata/embeds';
+import type { SimilarHit } from '../site/similar';
 import type { GlobalAggregates } from '~/lib/schema/global-aggregates';
 
 /**
@@ -62,13 +56,16 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
   let downloads: Downloads | undefined;
   let ix: SiteIndex | undefined;
   // The task order loadSite() sees (indexDataset of the collections in file order), so ties rank alike.
-  const index = () => (ix ??= indexDataset(data));
+  const index = async () => (ix ??= (await import('~/lib/dataset/site-index')).indexDataset(data));
   const store = input.storeDir ? new FileStore(input.storeDir) : undefined;
   for (const job of input.jobs) {
     const t0 = performance.now();
     const ms = () => Math.round(performance.now() - t0);
     switch (job) {
       case 'downloads': {
+        const [{ Downloads }, { writeDownloads }, { DiskDownloadCache }] = await Promise.all([
+          import('../opendata/download-files'), import('../opendata/write-downloads'), import('../opendata/download-cache'),
+        ]);
         // First what the first pages wait for: /data/ and datapackage.json come early in Astro's order.
         downloads = new Downloads(data, input.siteRoot, undefined, input.downloadCacheDir ? new DiskDownloadCache(input.downloadCacheDir) : undefined);
         const { bytes, districts, fromCache } = writeDownloads(input.stageDir, downloads, store);
@@ -76,6 +73,9 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
         break;
       }
       case 'global-pages': {
+        const [{ contentLayerOrder }, { indexDataset }, { embedCharts, toTransfer }, { chartInSlice }, { globalAggregates }] = await Promise.all([
+          import('~/lib/dataset/order'), import('~/lib/dataset/site-index'), import('../opendata/embeds'), import('../shards/in-slice'), import('~/lib/dataset/global-aggregates'),
+        ]);
         // In the order the pages' content layer gives (contentLayerOrder), as a whole build's pages see it.
         const whole = indexDataset(contentLayerOrder(data as Dataset));
         // Only the cross-district charts are drawn: the district ones are their batches'.
@@ -84,24 +84,30 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
         break;
       }
       case 'download-list': {
+        const { Downloads, listedOnly } = await import('../opendata/download-files');
         const d = downloads ?? new Downloads(data, input.siteRoot);
         report({ kind: 'download-list', downloads: d.files.map((f) => listedOnly(d.describe(f))), ms: ms() });
         break;
       }
       case 'search-index': {
+        const [{ searchIndexFiles }, { writeIndexFiles }] = await Promise.all([import('../search/index-input'), import('../search/write-index')]);
         // Each index file written as it is made (not the whole index held, then written).
         const built = writeIndexFiles(input.stageDir, searchIndexFiles(data), store);
         report({ kind: 'search-index', hash: built.hash, files: built.files, ms: ms() });
         break;
       }
-      case 'similar':
-        report({ kind: 'similar', hits: [...similarTasks(index().tasks)], ms: ms() });
+      case 'similar': {
+        const { similarTasks } = await import('../site/similar');
+        report({ kind: 'similar', hits: [...similarTasks((await index()).tasks)], ms: ms() });
         break;
-      case 'share-cards':
+      }
+      case 'share-cards': {
+        const { writeShareCards } = await import('../share-card/write-cards');
         // Last: no page waits for the cards (their paths follow from the page paths), so they only need
         // to be staged before the pages finish.
-        report({ kind: 'share-cards', ...(await writeShareCards(input.stageDir, index(), input.siteRoot)), ms: ms() });
+        report({ kind: 'share-cards', ...(await writeShareCards(input.stageDir, await index(), input.siteRoot)), ms: ms() });
         break;
+      }
     }
   }
 }

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { describeShard, sliceEnv, type ShardPlan } from './plan';
 import { MANIFEST } from './merge';
 import { discardOthers } from './trash';
+import { yieldToGlobal } from './priority';
 
 export { ShardError } from './errors';
 import { ShardError } from './errors';
@@ -88,6 +89,7 @@ function buildShardOnce(root: string, run: ShardRun, env: NodeJS.ProcessEnv): Pr
       env: { ...env, PORTAL_DATA_DIR: run.dataDir, PORTAL_SLICE: sliceEnv(plan), PORTAL_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (plan.slice.kind === 'districts') yieldToGlobal(child.pid);
     let out = '';
     child.stdout.on('data', (b) => (out += b));
     child.stderr.on('data', (b) => (out += b));

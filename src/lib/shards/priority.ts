@@ -1,0 +1,19 @@
+// Who gets the CPU first when the shards run side by side. The global shard's worker is the incremental
+// build's critical path: when one bulletin changes, one district's pages render beside it, the cached
+// districts' files are linked into the site, and every other step waits for the worker's results. The district
+// batches and the merge thread ask for less CPU (a nice value, inherited by a batch's threads and children),
+// so they fill the worker's time instead of stretching it. In a full build the batches are long and the
+// global shard short: it only changes who works first.
+import { setPriority } from 'node:os';
+
+export const BACKGROUND_NICE = 10;
+
+/** Lower a batch's priority; where that is not allowed (a container's limits, another platform), it keeps the runner's. */
+export function yieldToGlobal(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    setPriority(pid, BACKGROUND_NICE);
+  } catch {
+    // Keep the runner's priority.
+  }
+}
