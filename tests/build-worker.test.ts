@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuildWork, type WorkMessage } from '~/lib/build-worker/work';
-import buildWorker, { startBuildWork, stageDirFor } from '../src/lib/build-worker/integration';
+import buildWorker, { lanesFor, startBuildWork, stageDirFor } from '../src/lib/build-worker/integration';
 import { buildWork } from '../src/lib/build-worker/handoff';
 import { moveStaged } from '../src/lib/build-worker/move-staged';
 import { buildIndex } from '../src/lib/search/build-index';
@@ -178,6 +178,25 @@ describe('startBuildWork: the worker thread and process', () => {
     expect(e.stack ?? '').not.toMatch(/\n\s+at /);
     expect((e as { hint?: string }).hint).toMatch(/npm run ingest/);
   }, 60_000);
+});
+
+describe('lanesFor: which workers a build starts', () => {
+  it('with a site address, every lane; without one, no share-card job, and a district batch no worker at all', () => {
+    expect(lanesFor('districts', 'https://example.org/')).toEqual({ threads: [['share-cards']], processes: [] });
+    expect(lanesFor('all', 'https://example.org/portal/').threads).toEqual([['downloads', 'similar', 'share-cards']]);
+    // Without an address no card can be drawn (write-cards.ts): the thread would only load code and read rows.
+    expect(lanesFor('districts', '/')).toEqual({ threads: [], processes: [] });
+    expect(lanesFor('all', '/portal/')).toEqual({ threads: [['downloads', 'similar']], processes: [['search-index']] });
+    expect(lanesFor('global', '/')).toEqual(lanesFor('global', 'https://example.org/'));
+  });
+
+  it('with no worker, every promise settles at once, so the build does not wait for one', async () => {
+    const run = startBuildWork({ dataDir, siteRoot: '/', stageDir: join(tempDir('build-worker-none'), '.dist-build-worker') }, [], []);
+    expect(await run.done).toEqual([]);
+    expect(await run.downloads).toEqual(new Map());
+    expect(await run.searchIndex).toEqual({ hash: '', files: 0 });
+    expect(await run.similar).toEqual(new Map());
+  });
 });
 
 describe('the integration', () => {
