@@ -1,7 +1,7 @@
 // Entry of the merge thread (merge-thread.ts starts it): loads the TypeScript merge through tsx, as the
 // build worker does, adds each output it is sent to one Merger, and on `finish` answers with the file
 // count or the MergeError's message.
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
@@ -10,7 +10,7 @@ import { register } from 'tsx/esm/api';
 // elsewhere it would be the whole runner, so it is left alone there.
 if (process.platform === 'linux' && workerData.nice) {
   try {
-    setPriority(workerData.nice);
+    setPriority(Math.max(getPriority(), workerData.nice)); // lower, never higher
   } catch {
     // Not allowed: keep the runner's priority.
   }

@@ -4,15 +4,18 @@
 // batches and the merge thread ask for less CPU (a nice value, inherited by a batch's threads and children),
 // so they fill the worker's time instead of stretching it. In a full build the batches are long and the
 // global shard short: it only changes who works first.
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 
 export const BACKGROUND_NICE = 10;
+
+/** The nice value that asks for less CPU than `current` does, never more (a build started with `nice 15` stays there). */
+export const lowered = (current: number): number => Math.max(current, BACKGROUND_NICE);
 
 /** Lower a batch's priority; where that is not allowed (a container's limits, another platform), it keeps the runner's. */
 export function yieldToGlobal(pid: number | undefined): void {
   if (pid === undefined) return;
   try {
-    setPriority(pid, BACKGROUND_NICE);
+    setPriority(pid, lowered(getPriority(pid)));
   } catch {
     // Keep the runner's priority.
   }
