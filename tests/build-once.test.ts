@@ -1,12 +1,14 @@
 // The test setup builds dist/ only when it is missing or older than its sources (tests/helpers/build-once.ts).
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { staleBuild } from './helpers/build-once';
+import { tempFolders } from './helpers/temp-dir';
+
+const temp = tempFolders('build-once-');
 
 function tree(files: Record<string, number>): string {
-  const root = mkdtempSync(join(tmpdir(), 'build-once-'));
+  const root = temp('build-once-');
   for (const [rel, seconds] of Object.entries(files)) {
     mkdirSync(join(root, rel, '..'), { recursive: true });
     writeFileSync(join(root, rel), '');

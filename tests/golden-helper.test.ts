@@ -1,12 +1,14 @@
 // The golden-file helper every golden test uses (tests/helpers/golden.ts): a mismatch leaves the actual
 // output beside the golden to diff, a missing golden is never written in CI, and UPDATE_GOLDEN rewrites.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { changedPath, expectGolden } from './helpers/golden';
+import { tempFolders } from './helpers/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'golden-'));
+const temp = tempFolders('golden-');
+
+const dir = temp('golden-');
 afterEach(() => vi.unstubAllEnvs());
 
 describe('expectGolden', () => {

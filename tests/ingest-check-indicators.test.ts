@@ -1,11 +1,13 @@
 // `ingest --check FILE --json`: the indicators a file states (keys as in the dataset) for every kind of
 // file, and a work report's pledge count as its taskCount.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, repoDataset } from './helpers/repo-dataset';
+import { tempFolders } from './helpers/temp-dir';
+
+const temp = tempFolders('check-ind-');
 
 function check(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--check', ...args, '--json'], { cwd: ROOT, encoding: 'utf8' });
@@ -33,7 +35,7 @@ describe('check --json: indicators and taskCount', () => {
   });
 
   it('a breakdown: annual targets and one period target per target column', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'check-ind-')), 'plan.txt');
+    const file = join(temp('check-ind-'), 'plan.txt');
     writeFileSync(file, ['某区2024年重点工作任务目标分解表', '序号\t年度工作任务\t第三季度目标\t第四季度目标\t责任单位', '1\t地区生产总值增长6%左右，城镇新增就业5000人以上。\t地区生产总值增长5%\t地区生产总值增长6%左右\t区发改局', '2\t建设口袋公园10处。\t建成5处\t建成10处\t区园林局', ''].join('\n'));
     const s = check(file);
     expect(s).toMatchObject({ kind: 'breakdown', year: 2024, period: 'Q3+Q4', taskCount: 2 });

@@ -1,17 +1,19 @@
 // `ingest --check FILE --json` on the new shapes: the document's own totals, the new status keys, and a
 // clear sentence (never a stack trace) for a file that is not a bulletin at all.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/repo-dataset';
+import { tempFolders } from './helpers/temp-dir';
+
+const temp = tempFolders('ingest-shapes-');
 
 function ingest(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const tmp = mkdtempSync(join(tmpdir(), 'ingest-shapes-'));
+const tmp = temp('ingest-shapes-');
 const file = (name: string, content: string) => {
   const p = join(tmp, name);
   writeFileSync(p, content);

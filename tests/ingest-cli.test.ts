@@ -1,16 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, repoDataset } from './helpers/repo-dataset';
+import { tempFolders } from './helpers/temp-dir';
+
+const temp = tempFolders('ingest-cli-');
 
 function ingest(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'ingest-cli-'));
+const tmp = temp('ingest-cli-');
 const file = (name: string, content: string | Uint8Array) => {
   const p = join(tmp, name);
   writeFileSync(p, content);

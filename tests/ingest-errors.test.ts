@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../src/lib/ingest/build-dataset';
@@ -8,6 +7,9 @@ import { manifestSchema } from '../src/lib/ingest/manifest';
 import { readYaml } from '~/lib/read-yaml';
 import { writeDataset } from '../src/lib/ingest/write-dataset';
 import { ROOT } from './helpers/repo-dataset';
+import { tempFolders } from './helpers/temp-dir';
+
+const temp = tempFolders('ingest-errors-');
 
 const { inputs } = loadInputs(ROOT);
 const read = (rel: string) => (existsSync(join(ROOT, rel)) ? readFileSync(join(ROOT, rel)) : undefined);
@@ -53,7 +55,7 @@ describe('manifest problems are collected, each naming where and how to fix', ()
 
 describe('atomic write', () => {
   it('replaces the dataset only when every file is written', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'ds-')), 'generated');
+    const dir = join(temp('ds-'), 'generated');
     const { dataset } = build();
     writeDataset(dir, dataset);
     const before = readFileSync(join(dir, 'tasks.json'), 'utf8');

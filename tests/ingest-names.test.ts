@@ -1,8 +1,7 @@
 // Names from content/ that become URLs: district slugs against the site's own routes and each other,
 // source file names against characters that mean something else in a URL.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileNameProblem, safeFileName } from '../src/lib/ingest/check-names';
@@ -11,10 +10,13 @@ import { manifestSchema } from '../src/lib/ingest/manifest';
 import { readYaml } from '~/lib/read-yaml';
 import { reservedDistrictSlugs } from '../src/lib/ingest/site-routes';
 import { ROOT } from './helpers/repo-dataset';
+import { tempFolders } from './helpers/temp-dir';
+
+const temp = tempFolders('names-');
 
 /** A copy of content/ with one more district appended to districts.yaml. */
 function rootWith(...slugs: string[]) {
-  const root = mkdtempSync(join(tmpdir(), 'names-'));
+  const root = temp('names-');
   cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
   const extra = slugs.map((s) => `  - slug: "${s}"\n    name: 某某区\n    shortName: 某某\n    city: 某市\n    province: 某省\n`).join('');
   writeFileSync(join(root, 'content/districts.yaml'), readFileSync(join(ROOT, 'content/districts.yaml'), 'utf8') + extra);
@@ -47,14 +49,14 @@ describe('district slugs', () => {
   });
 
   it('the ingest stops with the message and no stack trace', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--root', rootWith('../../x'), '--out', join(mkdtempSync(join(tmpdir(), 'o-')), 'g')], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', '--root', rootWith('../../x'), '--out', join(temp('o-'), 'g')], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/content\/districts\.yaml:\d+: districts\[2\]\.slug “\.\.\/\.\.\/x”/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('the reserved names come from the route files, so a new page is reserved without editing a list', () => {
-    const fake = mkdtempSync(join(tmpdir(), 'routes-'));
+    const fake = temp('routes-');
     mkdirSync(join(fake, 'src/pages/data'), { recursive: true });
     mkdirSync(join(fake, 'src/pages/feeds'), { recursive: true });
     mkdirSync(join(fake, 'public'));
