@@ -2,8 +2,8 @@
 // while it switches, and two ingests never write at once.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildDataset, type Dataset } from '../src/lib/ingest/build-dataset';
@@ -12,6 +12,7 @@ import { loadInputs } from '../src/lib/ingest/load-inputs';
 import { DATASET_MARKER, stateDirOf, writeDataset } from '../src/lib/ingest/write-dataset';
 import { listTree } from './helpers/file-tree';
 import { ROOT } from './helpers/repo-dataset';
+import { tempFolders } from './helpers/temp-dir';
 
 // Every file-system change the writer makes is followed by a look at the dataset path: it must exist
 // from the moment it first exists (no window in which a build or server finds no dataset).
@@ -38,7 +39,8 @@ beforeAll(() => {
   const { inputs } = loadInputs(ROOT);
   dataset = buildDataset({ ...inputs!, readFile: (rel) => (existsSync(join(ROOT, rel)) ? readFileSync(join(ROOT, rel)) : undefined) }).dataset;
 });
-const tmp = () => mkdtempSync(join(tmpdir(), 'ingest-write-'));
+const temp = tempFolders('ingest-write-');
+const tmp = () => temp('ingest-write-');
 
 function ingest(args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
