@@ -2,11 +2,10 @@
 // search index and finds similar pledges, from the same dataset the pages read. These tests hold it
 // to the same bytes and answers the pages would compute themselves, on the real seeds.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runBuildWork, type WorkMessage } from '~/lib/build-worker/work';
 import buildWorker, { lanesFor, startBuildWork, stageDirFor } from '../src/lib/build-worker/integration';
 import { buildWork } from '../src/lib/build-worker/handoff';
@@ -23,17 +22,11 @@ import { DescribedDownloads, Downloads } from '~/lib/opendata/download-files';
 import { embedCharts, fromTransfer } from '~/lib/opendata/embeds';
 import { globalAggregates } from '~/lib/dataset/global-aggregates';
 import { globalAggregatesSchema } from '~/lib/schema/global-aggregates';
+import { tempFolders } from './helpers/temp-dir';
 
 const SITE = 'https://example.org/portal/';
-const tmp: string[] = [];
-const tempDir = (label: string) => {
-  const d = mkdtempSync(join(tmpdir(), `${label}-`));
-  tmp.push(d);
-  return d;
-};
-afterAll(() => {
-  for (const d of tmp) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempFolders('build-worker-');
+const tempDir = (label: string) => temp(`${label}-`);
 
 /** The seeds' dataset as `npm run ingest` leaves it: one JSON array per collection. */
 const dataDir = tempDir('build-worker-data');

@@ -1,15 +1,15 @@
 // The district batches and the merge thread yield the CPU to the global shard (src/lib/shards/priority.ts):
 // what makes an incremental build's critical path, the global shard's worker, run on a core of its own.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { getPriority, tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BACKGROUND_NICE, lowered, yieldToGlobal } from '~/lib/shards/priority';
+import { tempFolders } from './helpers/temp-dir';
 import { startMergeThread } from '~/lib/shards/merge-thread';
 
-const work = mkdtempSync(join(tmpdir(), 'shard-priority-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempFolders('shard-priority-')('merge-');
 
 /** The nice value of each thread of this process (Linux: field 19 of /proc/self/task/<tid>/stat). */
 function threadNices(): number[] {

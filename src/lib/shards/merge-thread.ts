@@ -3,7 +3,6 @@
 // the last build. At 100× the seeds a site is ~60,000 files, seconds of link calls on a slow file system.
 import { Worker } from 'node:worker_threads';
 import { MergeError } from './errors';
-import { BACKGROUND_NICE } from './priority';
 import type { ShardOutput } from './merge';
 
 export interface MergeThread {
@@ -16,7 +15,7 @@ export interface MergeThread {
 }
 
 export function startMergeThread(into: string): MergeThread {
-  const worker = new Worker(new URL('./merge-worker.mjs', import.meta.url), { workerData: { into, nice: BACKGROUND_NICE } });
+  const worker = new Worker(new URL('./merge-worker.mjs', import.meta.url), { workerData: { into } });
   let failure: Error | undefined;
   const answer = new Promise<number>((resolve, reject) => {
     worker.on('message', (m: { kind: 'finished'; placed: number } | { kind: 'failed'; message: string; merge: boolean }) => {

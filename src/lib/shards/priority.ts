@@ -11,7 +11,10 @@ export const BACKGROUND_NICE = 10;
 /** The nice value that asks for less CPU than `current` does, never more (a build started with `nice 15` stays there). */
 export const lowered = (current: number): number => Math.max(current, BACKGROUND_NICE);
 
-/** Lower a batch's priority; where that is not allowed (a container's limits, another platform), it keeps the runner's. */
+/**
+ * Lower a process's priority (pid 0: the calling thread, see yieldThisThread); where that is not allowed
+ * (a container's limits, another platform), it keeps the runner's.
+ */
 export function yieldToGlobal(pid: number | undefined): void {
   if (pid === undefined) return;
   try {
@@ -19,4 +22,12 @@ export function yieldToGlobal(pid: number | undefined): void {
   } catch {
     // Keep the runner's priority.
   }
+}
+
+/**
+ * Lower the calling thread's priority (the merge thread's). On Linux a nice value is per thread
+ * (setpriority(2), "Bugs"), so only this thread yields; elsewhere it would be the whole runner: left alone.
+ */
+export function yieldThisThread(): void {
+  if (process.platform === 'linux') yieldToGlobal(0);
 }
