@@ -128,4 +128,35 @@ describe('the downloads cache', () => {
     expectSameFiles(again.dir, want);
     expect(existsSync(join(again.dir, 'data/zhangdian/dataset.json'))).toBe(true);
   });
+
+  it('keyed with the runner\'s district keys, a district found in the cache is not serialised: its JSON items come from the cache too', () => {
+    const keyed = join(work, 'cache-keyed');
+    const keys = new Map([['linzi', 'linzi-1'], ['zhangdian', 'zhangdian-1']]);
+    const buildKeyed = (name: string, d: Dataset, k: ReadonlyMap<string, string>) => {
+      const dir = join(work, name);
+      return { dir, ...writeDownloads(dir, new Downloads(d, SITE, undefined, new DiskDownloadCache(keyed, k)), new FileStore(store)) };
+    };
+    const want = plain('plain-keyed', data);
+    expect(buildKeyed('keyed-first', data, keys)).toMatchObject({ districts: 2, fromCache: 0 });
+    expectSameFiles(join(work, 'keyed-first'), want);
+    const second = buildKeyed('keyed-second', data, keys);
+    expect(second).toMatchObject({ districts: 2, fromCache: 2 });
+    expectSameFiles(second.dir, want);
+    // The whole dataset.json is put together from the cached JSON items: a piece changed behind the cache's
+    // back shows up in it (nothing re-serialised the rows, which the key no longer needs).
+    const entry = readdirSync(keyed).find((k) => readFileSync(join(keyed, k, 'files.json'), 'utf8').includes('"zhangdian/'))!;
+    const piece = join(keyed, entry, 'tasks.json');
+    const real = readFileSync(piece);
+    writeFileSync(piece, '{"marker":"from the cache"}');
+    try {
+      const third = buildKeyed('keyed-third', data, keys);
+      expect(readFileSync(join(third.dir, 'data/all/dataset.json'), 'utf8')).toContain('{"marker":"from the cache"}');
+    } finally {
+      writeFileSync(piece, real);
+    }
+    // linzi's new bulletin comes with a new key for linzi: it alone is serialised, and the files are a plain build's.
+    const after = buildKeyed('keyed-changed', changed, new Map([...keys, ['linzi', 'linzi-2']]));
+    expect(after).toMatchObject({ districts: 2, fromCache: 1 });
+    expectSameFiles(after.dir, plain('plain-keyed-changed', changed));
+  });
 });

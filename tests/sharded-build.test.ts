@@ -111,7 +111,12 @@ describe('sharded build', () => {
     const second = await build(seeds, join(work, 'incr'), 3, { cache, log: (l) => lines.push(l) });
     expect(rebuilt(second)).toEqual(['global', 'linzi']); // zhangdian from the cache
     // The global shard serialised only linzi's rows: zhangdian's download pieces came from its downloads' cache.
-    expect(lines.filter((l) => /^global: .*download files in data\//.test(l)).join('\n')).toMatch(/; 1 of 2 districts' files from the cache\) in \d+ ms/);
+    // It keyed them with the runner's district keys (district-keys-file.ts), handed over in a file removed after.
+    expect(lines.filter((l) => /^global: .*download files in data\//.test(l)).join('\n')).toMatch(/; 1 of 2 districts' files from the cache, keyed by the shard runner\) in \d+ ms/);
+    expect(readdirSync(join(cache, 'handoff'))).toEqual([]);
+    // Its search documents too: built for linzi alone, zhangdian's read back (document-cache.ts).
+    expect(lines.filter((l) => /^global: .*search index:/.test(l)).join('\n')).toMatch(/\(documents kept per district\) in \d+ ms/);
+    expect(readdirSync(readdirSync(join(cache, 'search-documents'), { withFileTypes: true }).map((e) => join(e.parentPath, e.name))[0]!)).toHaveLength(2);
     expect(entryOf(cache, 'zhangdian')).toEqual(zhangdian);
     // The global shard was rebuilt, but zhangdian's downloads were linked from the store, not written again.
     for (const [f, ino] of inodes) expect(statSync(join(downloads, f)).ino, f).toBe(ino);
@@ -121,6 +126,27 @@ describe('sharded build', () => {
     // Unchanged inputs: nothing is rebuilt.
     expect(rebuilt(await build(seeds, join(work, 'incr'), 3, { cache }))).toEqual([]);
   }, 600_000);
+
+  it('data changed while the global shard builds: the build fails, saying so, and keeps neither that output nor its downloads\' cache', async () => {
+    const data = join(work, 'changing');
+    cpSync(seeds, data, { recursive: true });
+    // The districts from the first test's cache; the global shard built afresh.
+    const cache = join(work, 'cache-changing');
+    copyCache(join(work, 'cache'), cache);
+    rmSync(join(cache, 'global'), { recursive: true, force: true });
+    const out = join(work, 'changing-dist');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.html'), 'previous site');
+    // Once the runner has worked out the keys (its 准备 line), meta.json is written again, as npm run ingest would.
+    const meta = join(data, 'meta.json');
+    const e = await build(data, out, 3, { cache, log: (l) => l.startsWith('准备：') && writeFileSync(meta, readFileSync(meta)) }).catch((x: Error) => x);
+    expect(e).toBeInstanceOf(ShardError);
+    expect((e as Error).message).toMatch(/在构建期间被改动.*请在数据生成完成后重新运行 npm run build/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous site');
+    expect(readdirNames(join(cache, 'global'))).toEqual([]);
+    expect(readdirNames(join(cache, 'downloads'))).toEqual([]);
+    expect(readdirNames(join(cache, 'search-documents'))).toEqual([]);
+  }, 300_000);
 
   it('a failing shard fails the build naming the shard and its district, without a stack trace, and leaves dist/ alone', async () => {
     const data = join(work, 'broken');

@@ -39,13 +39,17 @@ export interface WorkInput {
   storeDir?: string;
   /** Where districts' download pieces are kept between builds (download-cache.ts); with `storeDir` only. */
   downloadCacheDir?: string;
+  /** Where districts' search documents are kept between builds (document-cache.ts); with `districtKeysFile` only. */
+  documentCacheDir?: string;
+  /** Where the shard runner writes its district keys, which key both caches (district-keys-file.ts). */
+  districtKeysFile?: string;
 }
 
 export type WorkMessage =
-  | { kind: 'downloads'; measures: [string, FileMeasure][]; bytes: number; districts: number; fromCache: number; ms: number }
+  | { kind: 'downloads'; measures: [string, FileMeasure][]; bytes: number; districts: number; fromCache: number; keyedByRunner: boolean; ms: number }
   | { kind: 'global-pages'; aggregates: GlobalAggregates; embeds: EmbedChartTransfer[]; ms: number }
   | { kind: 'download-list'; downloads: DescribedDownload[]; ms: number }
-  | { kind: 'search-index'; hash: string; files: number; ms: number }
+  | { kind: 'search-index'; hash: string; files: number; documentsCached: boolean; ms: number }
   | { kind: 'similar'; hits: [string, SimilarHit[]][]; ms: number }
   | { kind: 'share-cards'; cards: number; drawn: number; ms: number };
 
@@ -58,6 +62,8 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
   // The task order loadSite() sees (indexDataset of the collections in file order), so ties rank alike.
   const index = async () => (ix ??= (await import('~/lib/dataset/site-index')).indexDataset(data));
   const store = input.storeDir ? new FileStore(input.storeDir) : undefined;
+  let keys: Promise<Map<string, string> | undefined> | undefined;
+  const districtKeys = () => (keys ??= input.districtKeysFile ? import('../shards/district-keys-file').then((m) => m.readDistrictKeysFile(input.districtKeysFile!)) : Promise.resolve(undefined));
   for (const job of input.jobs) {
     const t0 = performance.now();
     const ms = () => Math.round(performance.now() - t0);
@@ -66,10 +72,12 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
         const [{ Downloads }, { writeDownloads }, { DiskDownloadCache }] = await Promise.all([
           import('../opendata/download-files'), import('../opendata/write-downloads'), import('../opendata/download-cache'),
         ]);
+        const cacheDir = input.downloadCacheDir;
+        const keys = cacheDir ? await districtKeys() : undefined;
         // First what the first pages wait for: /data/ and datapackage.json come early in Astro's order.
-        downloads = new Downloads(data, input.siteRoot, undefined, input.downloadCacheDir ? new DiskDownloadCache(input.downloadCacheDir) : undefined);
+        downloads = new Downloads(data, input.siteRoot, undefined, cacheDir ? new DiskDownloadCache(cacheDir, keys) : undefined);
         const { bytes, districts, fromCache } = writeDownloads(input.stageDir, downloads, store);
-        report({ kind: 'downloads', measures: downloads.files.map((f) => [f.path, downloads!.measure(f)]), bytes, districts, fromCache, ms: ms() });
+        report({ kind: 'downloads', measures: downloads.files.map((f) => [f.path, downloads!.measure(f)]), bytes, districts, fromCache, keyedByRunner: keys !== undefined, ms: ms() });
         break;
       }
       case 'global-pages': {
@@ -90,10 +98,14 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
         break;
       }
       case 'search-index': {
-        const [{ searchIndexFiles }, { writeIndexFiles }] = await Promise.all([import('../search/index-input'), import('../search/write-index')]);
+        const [{ searchIndexFiles }, { writeIndexFiles }, { DiskDocumentCache }] = await Promise.all([
+          import('../search/index-input'), import('../search/write-index'), import('../search/document-cache'),
+        ]);
+        const keys = input.documentCacheDir ? await districtKeys() : undefined;
+        const cache = keys && new DiskDocumentCache(input.documentCacheDir!, keys);
         // Each index file written as it is made (not the whole index held, then written).
-        const built = writeIndexFiles(input.stageDir, searchIndexFiles(data), store);
-        report({ kind: 'search-index', hash: built.hash, files: built.files, ms: ms() });
+        const built = writeIndexFiles(input.stageDir, searchIndexFiles(data, cache), store);
+        report({ kind: 'search-index', hash: built.hash, files: built.files, documentsCached: cache !== undefined, ms: ms() });
         break;
       }
       case 'similar': {

@@ -134,7 +134,7 @@ export class Downloads {
   /** Each district's cache key (only with a cache), and the districts found in it. */
   private readonly keys = new Map<string, string>();
   private readonly hits = new Set<string>();
-  /** With a cache: keeps the CSV records of the districts serialised afresh, as a whole-dataset CSV file is written. */
+  /** With a cache: keeps the CSV records and JSON items of the districts serialised afresh, as a whole-dataset file is written. */
   private readonly saveRuns: ((f: DownloadSpec) => void) | undefined;
 
   /** `measured`: the files' measures where they were already written (by the build worker). */
@@ -169,25 +169,32 @@ export class Downloads {
       const cached = this.hits.has(district) ? this.cache!.csv(this.keys.get(district)!, name) : undefined;
       return cached ? [cached] : pack(district, name, 'csv').all();
     };
-    /** The JSON items of a table, every district's back to back (one "," between two districts' runs). */
+    /** The JSON items of a table, every district's back to back (one "," between two districts' runs): from the cache, or serialised. */
     const jsonRuns = (name: TableName): Uint8Array[] => {
       const out: Uint8Array[] = [];
       for (const district of districts) {
         if (rowsOf(district, name).length === 0) continue;
         if (out.length) out.push(COMMA);
-        out.push(...pack(district, name, 'json').all());
+        const cached = this.hits.has(district) ? this.cache!.json(this.keys.get(district)!, name) : undefined;
+        if (cached) out.push(cached);
+        else out.push(...pack(district, name, 'json').all());
       }
       return out;
     };
 
     if (runs && cache) {
       // The key covers every row of the district (their JSON is what a file of theirs is made from, with the
-      // site root and the code: the cache's folder is per code hash), so an entry is found only for the same bytes.
+      // site root and the code: the cache's folder is per code hash), so an entry is found only for the same
+      // bytes. A key the cache was given (its rows as read from the data files) saves serialising them here.
       for (const district of districts) {
         const h = createHash('sha256').update(JSON.stringify({ siteRoot, node: process.versions.node.split('.')[0] }));
-        for (const name of SCOPE_TABLES.all) {
-          h.update(`\0${name}\0`);
-          for (const b of pack(district, name, 'json').all()) h.update(b);
+        const given = cache.districtKeys?.get(district);
+        if (given !== undefined) h.update(`\0given\0${given}`);
+        else {
+          for (const name of SCOPE_TABLES.all) {
+            h.update(`\0${name}\0`);
+            for (const b of pack(district, name, 'json').all()) h.update(b);
+          }
         }
         const key = h.digest('hex').slice(0, 32);
         this.keys.set(district, key);
@@ -225,8 +232,12 @@ export class Downloads {
       });
     }
     this.saveRuns = runs && cache ? (f) => {
-      if (f.scope.kind !== 'all' || f.format !== 'csv') return;
-      for (const x of districts) if (!this.hits.has(x)) cache.saveCsv(this.keys.get(x)!, f.table!, pack(x, f.table!, 'csv').all());
+      if (f.scope.kind !== 'all') return;
+      for (const x of districts) {
+        if (this.hits.has(x)) continue;
+        if (f.format === 'csv') cache.saveCsv(this.keys.get(x)!, f.table!, pack(x, f.table!, 'csv').all());
+        else for (const name of SCOPE_TABLES.all) if (rowsOf(x, name).length > 0) cache.saveJson(this.keys.get(x)!, name, pack(x, name, 'json').all());
+      }
     } : undefined;
   }
 

@@ -3,12 +3,13 @@
 // staging folder as they finish (dist/ is swapped whole, never half-written). For a CI matrix
 // (prepareShards, buildShards, mergeIntoSite): fixed shards, one per runner, merged by one job.
 import { cpus } from 'node:os';
-import { realpathSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { beginStaging, publishStaged, stagingFor, type Staging } from '../build-worker/staged-site';
 import { startMergeThread } from './merge-thread';
 import { FILE_STORE_ENV, pruneStore } from '../build-worker/file-store';
 import { DOWNLOAD_CACHE_ENV } from '../opendata/download-cache';
+import { DOCUMENT_CACHE_ENV } from '../search/document-cache';
 import { discardOthers, emptyTrash } from './trash';
 import { readSiteConfig } from '../site-config';
 import { hasAddress, siteRootOf } from '../urls';
@@ -17,6 +18,7 @@ import { mergeShards, type ShardOutput } from './merge';
 import { describeShard, GLOBAL_SHARD, planBatches, planShards, sliceEnv, type ShardPlan } from './plan';
 import { parseSlice } from '~/lib/dataset/slice';
 import { districtKeys } from './district-keys';
+import { DISTRICT_KEYS_ENV, writeDistrictKeysFile } from './district-keys-file';
 import { batchDir, batchName, cachedEntry, pruneBatches, readBatchManifest, recordBatch, type BatchManifest } from './district-cache';
 import { buildShard, isCached, limiter, pool, pruneShardCache, settle, shardOutDir, ShardError, type ShardRun } from './run-shard';
 import { citedFiles, districtIdsOf, sourceFilesOf, writeSliceData } from './slice-data';
@@ -45,7 +47,24 @@ export const cacheRootOf = (o: Pick<ShardedOptions, 'root' | 'cacheRoot'>) => re
 const storeDirOf = (cacheRoot: string) => join(cacheRoot, 'files');
 /** The global shard's downloads' caches (download-cache.ts): <cache>/downloads/<code hash>/, so no entry outlives its code. */
 const downloadCachesOf = (cacheRoot: string) => join(cacheRoot, 'downloads');
+/** The global shard's search documents' caches (document-cache.ts): <cache>/search-documents/<code hash>/. */
+const documentCachesOf = (cacheRoot: string) => join(cacheRoot, 'search-documents');
 const downloadCacheName = (code: string) => code.slice(0, 20);
+
+/** The data folder's files as they stand (name, size, modification time, inode): what tells that it changed. */
+function dataStamp(dir: string): string {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      const st = statSync(path);
+      if (st.isDirectory()) walk(path);
+      else out.push(`${path}:${st.size}:${st.mtimeMs}:${st.ino}`);
+    }
+  };
+  walk(dir);
+  return out.join('\n');
+}
 
 /** Plan the shards (all, or only those `only` names) and work out each one's data folder and cache key. */
 export function prepareShards(o: ShardedOptions & { of: number; only?: number }): ShardRun[] {
@@ -167,7 +186,19 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   const merge = startMergeThread(staging.site);
   // Its downloads and search index are linked from the cache's file store, written only when new (file-store.ts).
   // and its districts' download pieces from the last build (download-cache.ts).
-  const globalEnv = { ...env, [FILE_STORE_ENV]: storeDirOf(cacheRoot), [DOWNLOAD_CACHE_ENV]: join(downloadCachesOf(cacheRoot), downloadCacheName(code)) };
+  // Its worker keys that cache with the districts' keys, which this process works out meanwhile and hands
+  // over in a file (district-keys-file.ts; "none" if planning fails first, so the worker never waits in vain).
+  const keysFile = join(cacheRoot, 'handoff', `district-keys-${globalKey}.json`);
+  mkdirSync(dirname(keysFile), { recursive: true });
+  let handed = false;
+  const handKeys = (keys: ReadonlyMap<string, string> | null) => {
+    writeDistrictKeysFile(keysFile, keys);
+    handed = true;
+  };
+  const downloadCache = join(downloadCachesOf(cacheRoot), downloadCacheName(code));
+  const documentCache = join(documentCachesOf(cacheRoot), downloadCacheName(code));
+  const globalEnv = { ...env, [FILE_STORE_ENV]: storeDirOf(cacheRoot), [DOWNLOAD_CACHE_ENV]: downloadCache, [DOCUMENT_CACHE_ENV]: documentCache, [DISTRICT_KEYS_ENV]: keysFile };
+  const stamp = dataStamp(dataDir);
   const globalBuilt = limit(() => buildOne({ ...o, env: globalEnv }, globalRun)).then((r) => (merge.add([{ label: describeShard(globalPlan), dir: r.outDir }]), r));
   const used = new Map<string, BatchManifest>();
   const mergeDistricts = (districts: readonly string[], keyOf: (d: string) => string) => {
@@ -195,20 +226,34 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   let results: ShardResult[];
   let districtCount = 0;
   try {
-    const { keys, todo, batches, reader } = planDistricts({ ...o, jobs, dataDir, cacheRoot, contentRoot, code }, queue);
+    const { keys, todo, batches, reader } = planDistricts({ ...o, jobs, dataDir, cacheRoot, contentRoot, code, handKeys }, queue);
     const how = reader === 'index' ? '按区县索引读取数据' : '逐表解析数据（没有与数据文件相符的区县索引）';
     log(`准备：${keys.size} 个区县中 ${keys.size - todo.length} 个来自缓存，${todo.length} 个分 ${batches.length} 批构建，${how}；${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
     districtCount = keys.size;
     const building = new Set(todo.map((d) => d.id));
     mergeDistricts([...keys.keys()].filter((d) => !building.has(d)), (d) => keys.get(d)!.key);
     results = await settle(builds);
+    // The keys were worked out from the data files as they were when the build began; the global shard read
+    // them later. Changed meanwhile (npm run ingest mid-build), its output and the entries its worker put in
+    // the downloads' and search documents' caches may not be what their keys say: dropped, never used.
+    // (A district batch read the slice this process cut from the bytes it keyed: it needs no such check.)
+    if (dataStamp(dataDir) !== stamp) {
+      if (!results[0]!.cached) {
+        rmSync(globalRun.outDir, { recursive: true, force: true });
+        rmSync(downloadCache, { recursive: true, force: true });
+        rmSync(documentCache, { recursive: true, force: true });
+      }
+      throw new ShardError(`数据目录 ${dataDir} 在构建期间被改动（例如同时运行了 npm run ingest），本次构建的全局分片输出已丢弃。请在数据生成完成后重新运行 npm run build。`);
+    }
   } catch (e) {
+    if (!handed) handKeys(null);
     // Nothing is left running or writing into the cache: the builds already started end first.
     await Promise.allSettled(builds);
     await merge.stop();
     throw e;
   } finally {
     for (const r of queued) rmSync(r.dataDir, { recursive: true, force: true });
+    rmSync(keysFile, { force: true });
   }
   t0 = performance.now();
   const files = await merge.finish();
@@ -216,6 +261,7 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   pruneBatches(cacheRoot, new Set(used.keys()));
   pruneStore(storeDirOf(cacheRoot));
   discardOthers(cacheRoot, downloadCachesOf(cacheRoot), new Set([downloadCacheName(code)]));
+  discardOthers(cacheRoot, documentCachesOf(cacheRoot), new Set([downloadCacheName(code)]));
   log(`合并：全局分片与 ${districtCount} 个区县（来自 ${used.size} 批输出），${files} 个文件；最后一个构建结束后 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
   return results;
 }
@@ -226,9 +272,13 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
  * table files' bytes, or every row parsed when there is no valid district index: hundreds of MB at 100× the
  * seeds) are dropped when this returns.
  */
-function planDistricts(o: ShardedOptions & { jobs: number; dataDir: string; cacheRoot: string; contentRoot: string; code: string; batchWeight?: number }, queue: (run: ShardRun) => void) {
+function planDistricts(
+  o: ShardedOptions & { jobs: number; dataDir: string; cacheRoot: string; contentRoot: string; code: string; batchWeight?: number; handKeys: (keys: ReadonlyMap<string, string>) => void },
+  queue: (run: ShardRun) => void,
+) {
   const rows = openRows(o.dataDir);
   const keys = districtKeys(rows, { code: o.code, contentRoot: o.contentRoot, env: o.env });
+  o.handKeys(new Map([...keys].map(([d, k]) => [d, k.key])));
   const todo: { id: string; weight: number }[] = [];
   for (const [d, k] of keys) if (!cachedEntry(o.cacheRoot, d, k.key)) todo.push({ id: d, weight: k.weight });
   const batches = planBatches(todo, { jobs: o.jobs, maxWeight: o.batchWeight ?? BATCH_WEIGHT, ...(o.shards ? { batches: o.shards - 1 } : {}) });
