@@ -114,9 +114,6 @@ describe('sharded build', () => {
     // It keyed them with the runner's district keys (district-keys-file.ts), handed over in a file removed after.
     expect(lines.filter((l) => /^global: .*download files in data\//.test(l)).join('\n')).toMatch(/; 1 of 2 districts' files from the cache, keyed by the shard runner\) in \d+ ms/);
     expect(readdirSync(join(cache, 'handoff'))).toEqual([]);
-    // Its search documents too: built for linzi alone, zhangdian's read back (document-cache.ts).
-    expect(lines.filter((l) => /^global: .*search index:/.test(l)).join('\n')).toMatch(/\(documents kept per district\) in \d+ ms/);
-    expect(readdirSync(readdirSync(join(cache, 'search-documents'), { withFileTypes: true }).map((e) => join(e.parentPath, e.name))[0]!)).toHaveLength(2);
     expect(entryOf(cache, 'zhangdian')).toEqual(zhangdian);
     // The global shard was rebuilt, but zhangdian's downloads were linked from the store, not written again.
     for (const [f, ino] of inodes) expect(statSync(join(downloads, f)).ino, f).toBe(ino);
@@ -145,7 +142,6 @@ describe('sharded build', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous site');
     expect(readdirNames(join(cache, 'global'))).toEqual([]);
     expect(readdirNames(join(cache, 'downloads'))).toEqual([]);
-    expect(readdirNames(join(cache, 'search-documents'))).toEqual([]);
   }, 300_000);
 
   it('a failing shard fails the build naming the shard and its district, without a stack trace, and leaves dist/ alone', async () => {

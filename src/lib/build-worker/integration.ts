@@ -23,7 +23,6 @@ import type { SimilarHit } from '../site/similar';
 import { FILE_STORE_ENV } from './file-store';
 import { DOWNLOAD_CACHE_ENV } from '../opendata/download-cache';
 import { DISTRICT_KEYS_ENV } from '../shards/district-keys-file';
-import { DOCUMENT_CACHE_ENV } from '../search/document-cache';
 import { buildWork, type BuildWork } from './handoff';
 import { moveStaged } from './move-staged';
 import type { DescribedDownload } from '../opendata/download-files';
@@ -119,7 +118,7 @@ export function startBuildWork(input: Omit<WorkInput, 'jobs'>, threads: WorkJob[
         break;
       case 'search-index':
         searchIndex.resolve({ hash: m.hash, files: m.files });
-        log.push(`search index: ${m.files} files in search-index/${m.hash}/${m.documentsCached ? ' (documents kept per district)' : ''} in ${m.ms} ms`);
+        log.push(`search index: ${m.files} files in search-index/${m.hash}/ in ${m.ms} ms`);
         break;
       case 'global-pages':
         global.resolve({ aggregates: m.aggregates, embeds: m.embeds });
@@ -204,10 +203,10 @@ export default function buildWorker(): AstroIntegration {
         const siteRoot = siteRootOf(config.site, config.base);
         const { threads, processes } = lanesFor(slice, siteRoot);
         // The sharded build gives the global shard its cache's file store (src/lib/shards/sharded-build.ts).
-        // and its caches of the districts' download pieces and search documents (download-cache.ts,
-        // document-cache.ts) with the file the runner's district keys for them arrive in (district-keys-file.ts).
+        // and its downloads' cache (district pieces kept between builds, download-cache.ts) with the file the
+        // runner's district keys for it arrive in (district-keys-file.ts).
         const env = process.env;
-        const store = env[FILE_STORE_ENV] ? { storeDir: env[FILE_STORE_ENV], downloadCacheDir: env[DOWNLOAD_CACHE_ENV], documentCacheDir: env[DOCUMENT_CACHE_ENV], districtKeysFile: env[DISTRICT_KEYS_ENV] } : {};
+        const store = env[FILE_STORE_ENV] ? { storeDir: env[FILE_STORE_ENV], downloadCacheDir: env[DOWNLOAD_CACHE_ENV], districtKeysFile: env[DISTRICT_KEYS_ENV] } : {};
         run = startBuildWork({ dataDir: resolve(fileURLToPath(config.root), dataDir()), siteRoot, stageDir, ...store }, threads, processes);
         if (slice === 'districts') Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex });
         else Object.assign(buildWork(), { downloads: run.downloads, searchIndex: run.searchIndex, similar: run.similar, ...(slice === 'global' ? { global: run.global, downloadList: run.downloadList } : {}) });

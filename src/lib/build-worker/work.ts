@@ -39,9 +39,7 @@ export interface WorkInput {
   storeDir?: string;
   /** Where districts' download pieces are kept between builds (download-cache.ts); with `storeDir` only. */
   downloadCacheDir?: string;
-  /** Where districts' search documents are kept between builds (document-cache.ts); with `districtKeysFile` only. */
-  documentCacheDir?: string;
-  /** Where the shard runner writes its district keys, which key both caches (district-keys-file.ts). */
+  /** Where the shard runner writes its district keys, which key that cache (district-keys-file.ts); with `downloadCacheDir` only. */
   districtKeysFile?: string;
 }
 
@@ -49,7 +47,7 @@ export type WorkMessage =
   | { kind: 'downloads'; measures: [string, FileMeasure][]; bytes: number; districts: number; fromCache: number; keyedByRunner: boolean; ms: number }
   | { kind: 'global-pages'; aggregates: GlobalAggregates; embeds: EmbedChartTransfer[]; ms: number }
   | { kind: 'download-list'; downloads: DescribedDownload[]; ms: number }
-  | { kind: 'search-index'; hash: string; files: number; documentsCached: boolean; ms: number }
+  | { kind: 'search-index'; hash: string; files: number; ms: number }
   | { kind: 'similar'; hits: [string, SimilarHit[]][]; ms: number }
   | { kind: 'share-cards'; cards: number; drawn: number; ms: number };
 
@@ -62,18 +60,16 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
   // The task order loadSite() sees (indexDataset of the collections in file order), so ties rank alike.
   const index = async () => (ix ??= (await import('~/lib/dataset/site-index')).indexDataset(data));
   const store = input.storeDir ? new FileStore(input.storeDir) : undefined;
-  let keys: Promise<Map<string, string> | undefined> | undefined;
-  const districtKeys = () => (keys ??= input.districtKeysFile ? import('../shards/district-keys-file').then((m) => m.readDistrictKeysFile(input.districtKeysFile!)) : Promise.resolve(undefined));
   for (const job of input.jobs) {
     const t0 = performance.now();
     const ms = () => Math.round(performance.now() - t0);
     switch (job) {
       case 'downloads': {
-        const [{ Downloads }, { writeDownloads }, { DiskDownloadCache }] = await Promise.all([
-          import('../opendata/download-files'), import('../opendata/write-downloads'), import('../opendata/download-cache'),
+        const [{ Downloads }, { writeDownloads }, { DiskDownloadCache }, { readDistrictKeysFile }] = await Promise.all([
+          import('../opendata/download-files'), import('../opendata/write-downloads'), import('../opendata/download-cache'), import('../shards/district-keys-file'),
         ]);
         const cacheDir = input.downloadCacheDir;
-        const keys = cacheDir ? await districtKeys() : undefined;
+        const keys = cacheDir && input.districtKeysFile ? await readDistrictKeysFile(input.districtKeysFile) : undefined;
         // First what the first pages wait for: /data/ and datapackage.json come early in Astro's order.
         downloads = new Downloads(data, input.siteRoot, undefined, cacheDir ? new DiskDownloadCache(cacheDir, keys) : undefined);
         const { bytes, districts, fromCache } = writeDownloads(input.stageDir, downloads, store);
@@ -98,14 +94,10 @@ export async function runBuildWork(input: WorkInput, report: (m: WorkMessage) =>
         break;
       }
       case 'search-index': {
-        const [{ searchIndexFiles }, { writeIndexFiles }, { DiskDocumentCache }] = await Promise.all([
-          import('../search/index-input'), import('../search/write-index'), import('../search/document-cache'),
-        ]);
-        const keys = input.documentCacheDir ? await districtKeys() : undefined;
-        const cache = keys && new DiskDocumentCache(input.documentCacheDir!, keys);
+        const [{ searchIndexFiles }, { writeIndexFiles }] = await Promise.all([import('../search/index-input'), import('../search/write-index')]);
         // Each index file written as it is made (not the whole index held, then written).
-        const built = writeIndexFiles(input.stageDir, searchIndexFiles(data, cache), store);
-        report({ kind: 'search-index', hash: built.hash, files: built.files, documentsCached: cache !== undefined, ms: ms() });
+        const built = writeIndexFiles(input.stageDir, searchIndexFiles(data), store);
+        report({ kind: 'search-index', hash: built.hash, files: built.files, ms: ms() });
         break;
       }
       case 'similar': {

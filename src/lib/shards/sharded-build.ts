@@ -9,7 +9,6 @@ import { beginStaging, publishStaged, stagingFor, type Staging } from '../build-
 import { startMergeThread } from './merge-thread';
 import { FILE_STORE_ENV, pruneStore } from '../build-worker/file-store';
 import { DOWNLOAD_CACHE_ENV } from '../opendata/download-cache';
-import { DOCUMENT_CACHE_ENV } from '../search/document-cache';
 import { discardOthers, emptyTrash } from './trash';
 import { readSiteConfig } from '../site-config';
 import { hasAddress, siteRootOf } from '../urls';
@@ -47,8 +46,6 @@ export const cacheRootOf = (o: Pick<ShardedOptions, 'root' | 'cacheRoot'>) => re
 const storeDirOf = (cacheRoot: string) => join(cacheRoot, 'files');
 /** The global shard's downloads' caches (download-cache.ts): <cache>/downloads/<code hash>/, so no entry outlives its code. */
 const downloadCachesOf = (cacheRoot: string) => join(cacheRoot, 'downloads');
-/** The global shard's search documents' caches (document-cache.ts): <cache>/search-documents/<code hash>/. */
-const documentCachesOf = (cacheRoot: string) => join(cacheRoot, 'search-documents');
 const downloadCacheName = (code: string) => code.slice(0, 20);
 
 /** The data folder's files as they stand (name, size, modification time, inode): what tells that it changed. */
@@ -196,8 +193,7 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
     handed = true;
   };
   const downloadCache = join(downloadCachesOf(cacheRoot), downloadCacheName(code));
-  const documentCache = join(documentCachesOf(cacheRoot), downloadCacheName(code));
-  const globalEnv = { ...env, [FILE_STORE_ENV]: storeDirOf(cacheRoot), [DOWNLOAD_CACHE_ENV]: downloadCache, [DOCUMENT_CACHE_ENV]: documentCache, [DISTRICT_KEYS_ENV]: keysFile };
+  const globalEnv = { ...env, [FILE_STORE_ENV]: storeDirOf(cacheRoot), [DOWNLOAD_CACHE_ENV]: downloadCache, [DISTRICT_KEYS_ENV]: keysFile };
   const stamp = dataStamp(dataDir);
   const globalBuilt = limit(() => buildOne({ ...o, env: globalEnv }, globalRun)).then((r) => (merge.add([{ label: describeShard(globalPlan), dir: r.outDir }]), r));
   const used = new Map<string, BatchManifest>();
@@ -235,13 +231,12 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
     results = await settle(builds);
     // The keys were worked out from the data files as they were when the build began; the global shard read
     // them later. Changed meanwhile (npm run ingest mid-build), its output and the entries its worker put in
-    // the downloads' and search documents' caches may not be what their keys say: dropped, never used.
+    // the downloads' cache may not be what their keys say: dropped, never used.
     // (A district batch read the slice this process cut from the bytes it keyed: it needs no such check.)
     if (dataStamp(dataDir) !== stamp) {
       if (!results[0]!.cached) {
         rmSync(globalRun.outDir, { recursive: true, force: true });
         rmSync(downloadCache, { recursive: true, force: true });
-        rmSync(documentCache, { recursive: true, force: true });
       }
       throw new ShardError(`数据目录 ${dataDir} 在构建期间被改动（例如同时运行了 npm run ingest），本次构建的全局分片输出已丢弃。请在数据生成完成后重新运行 npm run build。`);
     }
@@ -261,7 +256,6 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   pruneBatches(cacheRoot, new Set(used.keys()));
   pruneStore(storeDirOf(cacheRoot));
   discardOthers(cacheRoot, downloadCachesOf(cacheRoot), new Set([downloadCacheName(code)]));
-  discardOthers(cacheRoot, documentCachesOf(cacheRoot), new Set([downloadCacheName(code)]));
   log(`合并：全局分片与 ${districtCount} 个区县（来自 ${used.size} 批输出），${files} 个文件；最后一个构建结束后 ${((performance.now() - t0) / 1000).toFixed(1)} 秒`);
   return results;
 }
