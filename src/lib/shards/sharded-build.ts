@@ -174,6 +174,8 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   // The global shard starts first, before the districts' keys are worked out: it is the longest build
   // when one bulletin changes (every bulletin changes its counts), and its key needs only the files' bytes.
   const globalPlan: ShardPlan = { index: 0, of: 0, name: GLOBAL_SHARD, slice: parseSlice('global'), districts: [] };
+  // The data files as they stand before any is hashed: checked again after the builds (below).
+  const stamp = dataStamp(dataDir);
   const globalKey = shardKey({ code, data: dataHash(dataDir), sources: sourcesHash(contentRoot, citedFiles(dataDir)), slice: 'global', env: o.env });
   const globalRun: ShardRun = { plan: globalPlan, dataDir, key: globalKey, code, outDir: shardOutDir(cacheRoot, globalPlan, globalKey) };
   const staging = stagingFor(resolve(o.root, o.outDir ?? 'dist'));
@@ -181,10 +183,10 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   // Each output is linked into the staging folder as soon as it is ready, on the merge thread, while the
   // other builds run: the cached districts' files now, the global shard's and each batch's when built.
   const merge = startMergeThread(staging.site);
-  // Its downloads and search index are linked from the cache's file store, written only when new (file-store.ts).
-  // and its districts' download pieces from the last build (download-cache.ts).
-  // Its worker keys that cache with the districts' keys, which this process works out meanwhile and hands
-  // over in a file (district-keys-file.ts; "none" if planning fails first, so the worker never waits in vain).
+  // Its downloads and search index are linked from the cache's file store, written only when new (file-store.ts),
+  // and its districts' download pieces come from the last build (download-cache.ts), keyed with the districts'
+  // keys, which this process works out meanwhile and hands over in a file (district-keys-file.ts; "none" if
+  // planning fails first, so the worker never waits in vain).
   const keysFile = join(cacheRoot, 'handoff', `district-keys-${globalKey}.json`);
   mkdirSync(dirname(keysFile), { recursive: true });
   let handed = false;
@@ -194,7 +196,6 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
   };
   const downloadCache = join(downloadCachesOf(cacheRoot), downloadCacheName(code));
   const globalEnv = { ...env, [FILE_STORE_ENV]: storeDirOf(cacheRoot), [DOWNLOAD_CACHE_ENV]: downloadCache, [DISTRICT_KEYS_ENV]: keysFile };
-  const stamp = dataStamp(dataDir);
   const globalBuilt = limit(() => buildOne({ ...o, env: globalEnv }, globalRun)).then((r) => (merge.add([{ label: describeShard(globalPlan), dir: r.outDir }]), r));
   const used = new Map<string, BatchManifest>();
   const mergeDistricts = (districts: readonly string[], keyOf: (d: string) => string) => {
