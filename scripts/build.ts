@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { MANIFEST } from '~/lib/shards/merge';
 import { MergeError, ShardBuildError, ShardPlanError } from '~/lib/shards/errors';
 import { ProblemError } from '~/lib/problems';
-import { buildShards, buildSharded, defaultJobs, mergeIntoSite, prepareShards } from '~/lib/shards/sharded-build';
+import { buildShards, buildSharded, defaultJobs, mergeIntoSite, prepareShards, withBuildLock } from '~/lib/shards/sharded-build';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const cacheRoot = process.env.PORTAL_SHARD_CACHE;
@@ -34,12 +34,14 @@ async function main() {
     const k = int(values.shard, '--shard');
     const of = int(values.of, '--of');
     if (k === undefined || of === undefined) throw new ShardPlanError('用法：npm run build:shard -- --shard K --of N [--out 目录]');
-    const [run] = prepareShards({ root: ROOT, cacheRoot, of, only: k });
-    if (!run) throw new ShardPlanError(`--shard ${k} 超出范围：--of ${of} 时应为 0 到 ${of - 1}。`);
-    const [result] = await buildShards({ root: ROOT, cacheRoot, log }, [run]);
+    const [result, run] = await withBuildLock({ root: ROOT, cacheRoot, log }, async () => {
+      const [run] = prepareShards({ root: ROOT, cacheRoot, of, only: k });
+      if (!run) throw new ShardPlanError(`--shard ${k} 超出范围：--of ${of} 时应为 0 到 ${of - 1}。`);
+      return [(await buildShards({ root: ROOT, cacheRoot, log }, [run]))[0]!, run] as const;
+    });
     const out = resolve(ROOT, values.out ?? join('shard-out', run.plan.name));
     rmSync(out, { recursive: true, force: true });
-    cpSync(result!.outDir, out, { recursive: true });
+    cpSync(result.outDir, out, { recursive: true });
     log(`输出：${out}`);
   } else if (mode === 'merge') {
     if (positionals.length === 0) throw new MergeError('用法：npm run build:merge -- 分片目录…');

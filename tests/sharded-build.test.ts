@@ -13,6 +13,7 @@ import { planBatches, planShards } from '~/lib/shards/plan';
 import { ownerOf } from '~/lib/shards/owner';
 import { shardKey } from '~/lib/shards/cache-key';
 import { buildSharded, type ShardResult } from '~/lib/shards/sharded-build';
+import { takeLocks } from '~/lib/shards/build-lock';
 import { limiter, lostDotAstroRace, settle, ShardError } from '~/lib/shards/run-shard';
 import { childEnv } from './helpers/child-env';
 import { ROOT } from './helpers/repo-dataset';
@@ -44,6 +45,20 @@ describe('sharded build', () => {
     expect(existsSync(join(work, 'three/index.html'))).toBe(true);
     expect(existsSync(join(work, 'three/linzi/index.html'))).toBe(true);
     expect(siteDifferences(join(work, 'three'), join(work, 'one'))).toEqual([]);
+  }, 300_000);
+
+  it('a build started while another holds the checkout waits for it, saying so (one build at a time per checkout and cache)', async () => {
+    // Held as a build in another terminal would hold it; the first test's cache makes this build quick.
+    const held = await takeLocks([join(ROOT, '.cache', 'shard-builds', '.lock')]);
+    const lines: string[] = [];
+    let done = false;
+    const building = build(seeds, join(work, 'locked'), 3, { log: (l) => lines.push(l) }).then((r) => ((done = true), r));
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(done).toBe(false);
+    expect(lines).toEqual([`另一个构建（进程 ${process.pid}）正在使用 ${join(ROOT, '.cache', 'shard-builds')}，等它结束后再开始…`]);
+    held();
+    expect(rebuilt(await building)).toEqual([]);
+    expect(siteDifferences(join(work, 'locked'), join(work, 'one'))).toEqual([]);
   }, 300_000);
 
   it('a batch of both districts gives each district the same files, byte for byte, as a batch of its own', async () => {

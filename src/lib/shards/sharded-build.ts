@@ -18,6 +18,7 @@ import { describeShard, GLOBAL_SHARD, planBatches, planShards, sliceEnv, type Sh
 import { parseSlice } from '~/lib/dataset/slice';
 import { districtKeys } from './district-keys';
 import { DISTRICT_KEYS_ENV, writeDistrictKeysFile } from './district-keys-file';
+import { takeLocks } from './build-lock';
 import { batchDir, batchName, cachedEntry, pruneBatches, readBatchManifest, recordBatch, type BatchManifest } from './district-cache';
 import { buildShard, isCached, limiter, pool, pruneShardCache, settle, shardOutDir, ShardError, type ShardRun } from './run-shard';
 import { citedFiles, districtIdsOf, sourceFilesOf, writeSliceData } from './slice-data';
@@ -160,7 +161,24 @@ export const BATCH_WEIGHT = 24_000;
  * `shards: 1` builds the whole site in one Astro build instead.
  */
 export async function buildSharded(o: ShardedOptions & { outDir?: string; batchWeight?: number }): Promise<ShardResult[]> {
-  if (o.shards === 1) return buildWhole(o);
+  return withBuildLock(o, () => (o.shards === 1 ? buildWhole(o) : buildInShards(o)));
+}
+
+/**
+ * Run `build` holding the locks of the checkout (its .cache/shard-builds/, where every shard is built) and of
+ * the shard cache (build-lock.ts): a second build started meanwhile waits, saying for which process.
+ */
+export async function withBuildLock<T>(o: Pick<ShardedOptions, 'root' | 'cacheRoot' | 'log'>, build: () => Promise<T>): Promise<T> {
+  const paths = [join(o.root, '.cache', 'shard-builds', '.lock'), join(cacheRootOf(o), '.lock')];
+  const release = await takeLocks(paths, { onWait: (path, pid) => o.log?.(`另一个构建（进程 ${pid}）正在使用 ${dirname(path)}，等它结束后再开始…`) });
+  try {
+    return await build();
+  } finally {
+    release();
+  }
+}
+
+async function buildInShards(o: ShardedOptions & { outDir?: string; batchWeight?: number }): Promise<ShardResult[]> {
   const log = o.log ?? (() => {});
   let t0 = performance.now();
   const env = o.env ?? process.env;
