@@ -36,8 +36,11 @@ describe('the shard cache trash', () => {
     for (const b of ['batch-1', 'batch-2', 'batch-3']) tree(join(cache, 'batches', b), 5);
     discardOthers(cache, join(cache, 'batches'), new Set(['batch-2']));
     expect(readdirSync(join(cache, 'batches'))).toEqual(['batch-2']);
+    // Both went to the trash; a busy machine's background deleter may already have removed one of them (a CI run
+    // saw one left), so what is asserted is that none is anywhere but the trash and the trash empties.
     const trashed = readdirSync(join(cache, '.trash'));
-    expect(trashed).toHaveLength(2);
+    expect(trashed.length).toBeLessThanOrEqual(2);
+    expect(readdirSync(cache).sort()).toEqual(['.trash', 'batches']);
     for (const t of trashed) expect(await gone(join(cache, '.trash', t))).toBe(true);
     discardOthers(cache, join(cache, 'no-such-folder'), new Set()); // nothing to do
   });
