@@ -2,6 +2,7 @@
 // left by a process that is gone is taken over at once.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { takeLocks } from '~/lib/shards/build-lock';
@@ -15,7 +16,7 @@ describe('build locks', () => {
     const dir = temp('l-');
     const [a, b] = [join(dir, 'checkout/.lock'), join(dir, 'cache/.lock')];
     const first = await takeLocks([a, b]);
-    expect(readFileSync(a, 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(readFileSync(a, 'utf8')).pid).toBe(process.pid);
     const waits: [string, number][] = [];
     let second: (() => void) | undefined;
     const taking = takeLocks([a, b], { everyMs: 10, onWait: (path, pid) => waits.push([path, pid]) }).then((r) => (second = r));
@@ -34,12 +35,12 @@ describe('build locks', () => {
     const dir = temp('l-');
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
     const [a, b] = [join(dir, 'a.lock'), join(dir, 'b.lock')];
-    writeFileSync(a, gone);
+    writeFileSync(a, JSON.stringify({ pid: Number(gone), host: hostname(), started: '2026-01-01T00:00:00.000Z' }));
     writeFileSync(b, 'not a process id');
     const waits: unknown[] = [];
     const release = await takeLocks([a, b], { everyMs: 10, onWait: (...x) => waits.push(x) });
     expect(waits).toEqual([]);
-    expect(readFileSync(a, 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(readFileSync(a, 'utf8')).pid).toBe(process.pid);
     release();
   });
 });

@@ -31,9 +31,13 @@ function hashTree(h: Hash, root: string, path: string, content: (file: string) =
  * Reading and hashing 146 MB again took ~1.5 s at 100× the seeds (most of it page faults on fresh buffers).
  */
 const hashed = new Map<string, { stamp: string; bytes: Buffer; sha256: string }>();
-export function readHashed(path: string): { bytes: Buffer; sha256: string } {
+/** A file as it stands: size, modification time, inode (a rewrite or a replacement changes it). */
+const stampOf = (path: string) => {
   const st = statSync(path);
-  const stamp = `${st.size}:${st.mtimeMs}:${st.ino}`;
+  return `${st.size}:${st.mtimeMs}:${st.ino}`;
+};
+export function readHashed(path: string): { bytes: Buffer; sha256: string } {
+  const stamp = stampOf(path);
   const known = hashed.get(path);
   if (known?.stamp === stamp) return known;
   const bytes = readFileSync(path);
@@ -65,6 +69,16 @@ export function sourcesHash(contentRoot: string, files: readonly string[]): stri
     h.update(`\0${f}\0`);
     if (existsSync(path)) h.update(readFileSync(path));
   }
+  return h.digest('hex');
+}
+
+/**
+ * The data folder's files as they stand (each one's path and stampOf, hashed), read without their bytes: the
+ * sharded build compares it before and after to tell that the data changed while it ran.
+ */
+export function dataStamp(dir: string): string {
+  const h = createHash('sha256');
+  hashTree(h, dir, dir, stampOf);
   return h.digest('hex');
 }
 

@@ -27,6 +27,9 @@ export interface ShardRun {
   districtKeys?: ReadonlyMap<string, string>;
 }
 
+/** Where every shard of the checkout at `root` is built before its output moves to the cache. */
+export const shardBuildsDir = (root: string) => join(root, '.cache', 'shard-builds');
+
 export const shardOutDir = (cacheRoot: string, plan: ShardPlan, key: string) => join(cacheRoot, plan.name, key);
 
 /** Whether a complete output for this key is cached. */
@@ -81,7 +84,7 @@ function buildShardOnce(root: string, run: ShardRun, env: NodeJS.ProcessEnv): Pr
   // Astro bundles the pages under outDir when outDir is inside the working directory, else under
   // <root>/.astro/, which parallel shards would share: so every shard builds inside the project, then
   // its output moves to the cache (a rename when the cache is under .cache/ too).
-  const buildDir = join(root, '.cache', 'shard-builds', `${plan.name}-${run.key}`);
+  const buildDir = join(shardBuildsDir(root), `${plan.name}-${run.key}`);
   rmSync(buildDir, { recursive: true, force: true });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build', '--root', root, '--outDir', buildDir], {

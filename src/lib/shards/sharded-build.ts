@@ -3,7 +3,7 @@
 // staging folder as they finish (dist/ is swapped whole, never half-written). For a CI matrix
 // (prepareShards, buildShards, mergeIntoSite): fixed shards, one per runner, merged by one job.
 import { cpus } from 'node:os';
-import { mkdirSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { beginStaging, publishStaged, stagingFor, type Staging } from '../build-worker/staged-site';
 import { startMergeThread } from './merge-thread';
@@ -12,7 +12,7 @@ import { DOWNLOAD_CACHE_ENV } from '../opendata/download-cache';
 import { discardOthers, emptyTrash } from './trash';
 import { readSiteConfig } from '../site-config';
 import { hasAddress, siteRootOf } from '../urls';
-import { codeHash, dataHash, forgetFiles, shardKey, sourcesHash } from './cache-key';
+import { codeHash, dataHash, dataStamp, forgetFiles, shardKey, sourcesHash } from './cache-key';
 import { mergeShards, type ShardOutput } from './merge';
 import { describeShard, GLOBAL_SHARD, planBatches, planShards, sliceEnv, type ShardPlan } from './plan';
 import { parseSlice } from '~/lib/dataset/slice';
@@ -20,7 +20,7 @@ import { districtKeys } from './district-keys';
 import { DISTRICT_KEYS_ENV, writeDistrictKeysFile } from './district-keys-file';
 import { takeLocks } from './build-lock';
 import { batchDir, batchName, cachedEntry, pruneBatches, readBatchManifest, recordBatch, type BatchManifest } from './district-cache';
-import { buildShard, isCached, limiter, pool, pruneShardCache, settle, shardOutDir, ShardError, type ShardRun } from './run-shard';
+import { buildShard, isCached, limiter, pool, pruneShardCache, settle, shardBuildsDir, shardOutDir, ShardError, type ShardRun } from './run-shard';
 import { citedFiles, districtIdsOf, sourceFilesOf, writeSliceData } from './slice-data';
 import { openRows } from './dataset-rows';
 import { writeSitemap } from './sitemap';
@@ -48,21 +48,6 @@ const storeDirOf = (cacheRoot: string) => join(cacheRoot, 'files');
 /** The global shard's downloads' caches (download-cache.ts): <cache>/downloads/<code hash>/, so no entry outlives its code. */
 const downloadCachesOf = (cacheRoot: string) => join(cacheRoot, 'downloads');
 const downloadCacheName = (code: string) => code.slice(0, 20);
-
-/** The data folder's files as they stand (name, size, modification time, inode): what tells that it changed. */
-function dataStamp(dir: string): string {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      const st = statSync(path);
-      if (st.isDirectory()) walk(path);
-      else out.push(`${path}:${st.size}:${st.mtimeMs}:${st.ino}`);
-    }
-  };
-  walk(dir);
-  return out.join('\n');
-}
 
 /** Plan the shards (all, or only those `only` names) and work out each one's data folder and cache key. */
 export function prepareShards(o: ShardedOptions & { of: number; only?: number }): ShardRun[] {
@@ -169,7 +154,7 @@ export async function buildSharded(o: ShardedOptions & { outDir?: string; batchW
  * the shard cache (build-lock.ts): a second build started meanwhile waits, saying for which process.
  */
 export async function withBuildLock<T>(o: Pick<ShardedOptions, 'root' | 'cacheRoot' | 'log'>, build: () => Promise<T>): Promise<T> {
-  const paths = [join(o.root, '.cache', 'shard-builds', '.lock'), join(cacheRootOf(o), '.lock')];
+  const paths = [join(shardBuildsDir(o.root), '.lock'), join(cacheRootOf(o), '.lock')];
   const release = await takeLocks(paths, { onWait: (path, pid) => o.log?.(`另一个构建（进程 ${pid}）正在使用 ${dirname(path)}，等它结束后再开始…`) });
   try {
     return await build();
