@@ -282,6 +282,29 @@ describe('running builds', () => {
     expect((e as Error).message).toBe('x failed');
     expect(started).toEqual(['x']); // y and z were never started
   });
+
+  it('starts a task given { slot: false } at once beside `jobs` others; its failure stops the queued ones too', async () => {
+    const limit = limiter(2);
+    let running = 0;
+    let most = 0;
+    const started: string[] = [];
+    const task = (name: string, ms: number, fail = false) => () => {
+      started.push(name);
+      most = Math.max(most, ++running);
+      return new Promise<string>((resolve, reject) => setTimeout(() => (running--, fail ? reject(new Error(`${name} failed`)) : resolve(name)), ms));
+    };
+    const global = limit(task('global', 30), { slot: false });
+    expect(started).toEqual(['global']);
+    expect(await settle([global, limit(task('a', 10)), limit(task('b', 10)), limit(task('c', 10))])).toEqual(['global', 'a', 'b', 'c']);
+    expect(most).toBe(3); // the global shard and two batches
+    started.length = 0;
+    const failing = limiter(1);
+    const gone = failing(task('global', 5, true), { slot: false });
+    const queued = [failing(task('a', 20)), failing(task('b', 5))];
+    const e = await settle([gone, ...queued]).catch((x: Error) => x);
+    expect((e as Error).message).toBe('global failed');
+    expect(started).toEqual(['global', 'a']); // a was running when the global shard failed; b never started
+  });
 });
 
 describe('batches and owners', () => {

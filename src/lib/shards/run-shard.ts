@@ -154,30 +154,34 @@ const SKIPPED = Symbol('skipped');
 
 /**
  * Run tasks given at any time with at most `jobs` at once (pool's rule for a list not known up front: the
- * global shard starts while the districts' keys are still being worked out). After a failure no task starts.
+ * global shard starts while the districts' keys are still being worked out). A task given `{ slot: false }`
+ * starts at once beside them, taking no slot. After a failure (of any task) no task starts.
  */
-export function limiter(jobs: number): <T>(task: () => Promise<T>) => Promise<T> {
+export function limiter(jobs: number): <T>(task: () => Promise<T>, o?: { slot?: boolean }) => Promise<T> {
   let active = 0;
   let failed = false;
   const queue: (() => void)[] = [];
   const next = () => {
     while (active < Math.max(1, jobs) && queue.length > 0) queue.shift()!();
   };
-  return <T>(task: () => Promise<T>) => {
+  return <T>(task: () => Promise<T>, o: { slot?: boolean } = {}) => {
+    const slot = o.slot ?? true;
     const p = new Promise<T>((resolve, reject) => {
-      queue.push(() => {
+      const start = () => {
         if (failed) return reject(SKIPPED);
-        active++;
+        if (slot) active++;
         task()
           .then(resolve, (e: unknown) => {
             failed = true;
             reject(e);
           })
           .finally(() => {
-            active--;
+            if (slot) active--;
             next();
           });
-      });
+      };
+      if (slot) queue.push(start);
+      else start();
     });
     p.catch(() => {}); // settle() reports it
     next();

@@ -199,7 +199,10 @@ async function buildInShards(o: ShardedOptions & { outDir?: string; batchWeight?
   };
   const downloadCache = join(downloadCachesOf(cacheRoot), downloadCacheName(code));
   const globalEnv = { ...env, [FILE_STORE_ENV]: storeDirOf(cacheRoot), [DOWNLOAD_CACHE_ENV]: downloadCache, [DISTRICT_KEYS_ENV]: keysFile };
-  const globalBuilt = limit(() => buildOne({ ...o, env: globalEnv }, globalRun)).then((r) => (merge.add([{ label: describeShard(globalPlan), dir: r.outDir }]), r));
+  // Beside the batches, not in one of their `jobs` slots (unless --jobs 1): the batches yield the CPU to it
+  // (priority.ts), and the districts split evenly over the slots all start at once and end together, instead
+  // of the last batch waiting for the global shard and ending alone on one core.
+  const globalBuilt = limit(() => buildOne({ ...o, env: globalEnv }, globalRun), { slot: jobs === 1 }).then((r) => (merge.add([{ label: describeShard(globalPlan), dir: r.outDir }]), r));
   const used = new Map<string, BatchManifest>();
   const mergeDistricts = (districts: readonly string[], keyOf: (d: string) => string) => {
     const outputs: ShardOutput[] = [];
