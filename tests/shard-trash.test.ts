@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { discard, discardOthers, emptyTrash } from '~/lib/shards/trash';
+import { discard, discardOthers, emptyTrash, trashLeft } from '~/lib/shards/trash';
+import { replacedSitesLeft } from '~/lib/build-worker/staged-site';
 
 const work = mkdtempSync(join(tmpdir(), 'shard-trash-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -51,5 +52,20 @@ describe('the shard cache trash', () => {
     emptyTrash(cache);
     expect(await gone(left)).toBe(true);
     emptyTrash(join(work, 'no-cache')); // no trash: nothing to do
+  });
+
+  it('says what the background deletes have left: the trash, and replaced sites beside dist/ (what bench:build waits for)', async () => {
+    const cache = join(work, 'd');
+    const left = tree(join(cache, '.trash', '456-1-0'), 20);
+    expect(trashLeft(cache)).toEqual([left]);
+    emptyTrash(cache);
+    for (const t0 = Date.now(); trashLeft(cache).length > 0 && Date.now() - t0 < 20_000; ) await new Promise((r) => setTimeout(r, 50));
+    expect(trashLeft(cache)).toEqual([]);
+    expect(trashLeft(join(work, 'no-cache'))).toEqual([]);
+
+    const site = join(work, 'site');
+    for (const d of ['dist', '.dist-old-1-2-0-site', '.dist-build', '.other-old-1']) mkdirSync(join(site, d), { recursive: true });
+    expect(replacedSitesLeft(join(site, 'dist'))).toEqual([join(site, '.dist-old-1-2-0-site')]);
+    expect(replacedSitesLeft(join(work, 'nowhere', 'dist'))).toEqual([]);
   });
 });

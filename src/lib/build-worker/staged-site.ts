@@ -28,7 +28,7 @@ export const stagingFor = (outDir: string): Staging => {
 };
 
 /** Where a replaced site (or a leftover staging folder) waits to be deleted: .dist-old-…/ beside dist/. */
-const oldSitePrefix = (s: Staging) => `.${basename(s.final)}-old-`;
+const oldSitePrefix = (s: Staging) => `.${basename(s.final)}-old-`; // replacedSitesLeft lists these
 
 /**
  * Clear what an earlier failed or killed build left (and a replaced site not yet deleted) and make the
@@ -42,6 +42,13 @@ export function beginStaging(s: Staging): void {
   if (existsSync(parent)) for (const f of readdirSync(parent)) if (f.startsWith(oldSitePrefix(s))) removeLater(join(parent, f));
   if (existsSync(s.root)) deleteAside(s, s.root, 'staging');
   mkdirSync(s.root, { recursive: true });
+}
+
+/** Replaced sites beside `final` (dist/) that a background process has not finished deleting yet. */
+export function replacedSitesLeft(final: string): string[] {
+  const parent = dirname(final);
+  const prefix = `.${basename(final)}-old-`;
+  return existsSync(parent) ? readdirSync(parent).filter((f) => f.startsWith(prefix)).map((f) => join(parent, f)) : [];
 }
 
 let setAside = 0;

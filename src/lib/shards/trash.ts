@@ -24,6 +24,12 @@ export function discardOthers(cacheRoot: string, dir: string, keep: ReadonlySet<
   for (const name of readdirSync(dir)) if (!keep.has(name)) discard(cacheRoot, join(dir, name));
 }
 
+/** What the background deleting processes have not deleted yet: entries of the cache's .trash/. */
+export function trashLeft(cacheRoot: string): string[] {
+  const trash = trashOf(cacheRoot);
+  return existsSync(trash) ? readdirSync(trash).map((name) => join(trash, name)) : [];
+}
+
 /** At a build's start: what an earlier build's deleting process left (killed, or the machine restarted) is deleted in the background too. */
 export function emptyTrash(cacheRoot: string): void {
   const trash = trashOf(cacheRoot);
