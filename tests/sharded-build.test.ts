@@ -18,6 +18,7 @@ import { limiter, lostDotAstroRace, settle, ShardError } from '~/lib/shards/run-
 import { childEnv } from './helpers/child-env';
 import { ROOT } from './helpers/repo-dataset';
 import { copyCache, ingestSeeds, siteDifferences } from './helpers/shard-sites';
+import { timedTasks } from './helpers/timed-tasks';
 
 const work = mkdtempSync(join(tmpdir(), 'sharded-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
@@ -264,46 +265,32 @@ describe('merge and cache keys', () => {
 describe('running builds', () => {
   it('runs at most `jobs` tasks at once, tasks given at any time; after a failure none starts and the first failure is thrown', async () => {
     const limit = limiter(2);
-    let running = 0;
-    let most = 0;
-    const started: string[] = [];
-    const task = (name: string, ms: number, fail = false) => () => {
-      started.push(name);
-      most = Math.max(most, ++running);
-      return new Promise<string>((resolve, reject) => setTimeout(() => (running--, fail ? reject(new Error(`${name} failed`)) : resolve(name)), ms));
-    };
+    const { task, seen } = timedTasks();
     const first = limit(task('global', 30));
     await new Promise((r) => setTimeout(r, 5)); // the rest arrive later, as the districts' keys are worked out
     expect(await settle([first, limit(task('a', 10)), limit(task('b', 10)), limit(task('c', 10))])).toEqual(['global', 'a', 'b', 'c']);
-    expect(most).toBe(2);
-    started.length = 0;
+    expect(seen.most).toBe(2);
+    seen.started.length = 0;
     const failing = limiter(1);
     const e = await settle([failing(task('x', 5, true)), failing(task('y', 5)), failing(task('z', 5))]).catch((x: Error) => x);
     expect((e as Error).message).toBe('x failed');
-    expect(started).toEqual(['x']); // y and z were never started
+    expect(seen.started).toEqual(['x']); // y and z were never started
   });
 
   it('starts a task given { slot: false } at once beside `jobs` others; its failure stops the queued ones too', async () => {
     const limit = limiter(2);
-    let running = 0;
-    let most = 0;
-    const started: string[] = [];
-    const task = (name: string, ms: number, fail = false) => () => {
-      started.push(name);
-      most = Math.max(most, ++running);
-      return new Promise<string>((resolve, reject) => setTimeout(() => (running--, fail ? reject(new Error(`${name} failed`)) : resolve(name)), ms));
-    };
+    const { task, seen } = timedTasks();
     const global = limit(task('global', 30), { slot: false });
-    expect(started).toEqual(['global']);
+    expect(seen.started).toEqual(['global']);
     expect(await settle([global, limit(task('a', 10)), limit(task('b', 10)), limit(task('c', 10))])).toEqual(['global', 'a', 'b', 'c']);
-    expect(most).toBe(3); // the global shard and two batches
-    started.length = 0;
+    expect(seen.most).toBe(3); // the global shard and two batches
+    seen.started.length = 0;
     const failing = limiter(1);
     const gone = failing(task('global', 5, true), { slot: false });
     const queued = [failing(task('a', 20)), failing(task('b', 5))];
     const e = await settle([gone, ...queued]).catch((x: Error) => x);
     expect((e as Error).message).toBe('global failed');
-    expect(started).toEqual(['global', 'a']); // a was running when the global shard failed; b never started
+    expect(seen.started).toEqual(['global', 'a']); // a was running when the global shard failed; b never started
   });
 });
 
