@@ -28,7 +28,7 @@ export const stagingFor = (outDir: string): Staging => {
 };
 
 /** Where a replaced site (or a leftover staging folder) waits to be deleted: .dist-old-…/ beside dist/. */
-const oldSitePrefix = (s: Staging) => `.${basename(s.final)}-old-`; // replacedSitesLeft lists these
+const oldSitePrefix = (final: string) => `.${basename(final)}-old-`;
 
 /**
  * Clear what an earlier failed or killed build left (and a replaced site not yet deleted) and make the
@@ -38,8 +38,7 @@ const oldSitePrefix = (s: Staging) => `.${basename(s.final)}-old-`; // replacedS
  * (61,000 files at 100× the seeds) before the first shard could start.
  */
 export function beginStaging(s: Staging): void {
-  const parent = dirname(s.final);
-  if (existsSync(parent)) for (const f of readdirSync(parent)) if (f.startsWith(oldSitePrefix(s))) removeLater(join(parent, f));
+  for (const old of replacedSitesLeft(s.final)) removeLater(old);
   if (existsSync(s.root)) deleteAside(s, s.root, 'staging');
   mkdirSync(s.root, { recursive: true });
 }
@@ -47,14 +46,13 @@ export function beginStaging(s: Staging): void {
 /** Replaced sites beside `final` (dist/) that a background process has not finished deleting yet. */
 export function replacedSitesLeft(final: string): string[] {
   const parent = dirname(final);
-  const prefix = `.${basename(final)}-old-`;
-  return existsSync(parent) ? readdirSync(parent).filter((f) => f.startsWith(prefix)).map((f) => join(parent, f)) : [];
+  return existsSync(parent) ? readdirSync(parent).filter((f) => f.startsWith(oldSitePrefix(final))).map((f) => join(parent, f)) : [];
 }
 
 let setAside = 0;
 /** Rename `dir` beside dist/ as .dist-old-<pid>-<time>-<n>-<what> (at once, one rename) and delete it in the background. */
 function deleteAside(s: Staging, dir: string, what: string): void {
-  const aside = join(dirname(s.final), `${oldSitePrefix(s)}${process.pid}-${Date.now()}-${setAside++}-${what}`);
+  const aside = join(dirname(s.final), `${oldSitePrefix(s.final)}${process.pid}-${Date.now()}-${setAside++}-${what}`);
   renameSync(dir, aside);
   removeLater(aside);
 }
